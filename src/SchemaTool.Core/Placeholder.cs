@@ -1,0 +1,1 @@
+namespace SchemaTool; public static class Placeholder {}
