@@ -1,0 +1,117 @@
+using System.Data.Common;
+using SchemaTool.Dialects;
+using SchemaTool.Revisions;
+
+namespace SchemaTool.Apply;
+
+public sealed record MigratorOptions(TimeSpan LockTimeout, bool AllowChanged = false, Action<string>? Log = null, IProgress<StatementProgress>? Progress = null);
+
+/// <summary>
+/// Runs revisions against one database under the migration lock, recording each in the history table.
+/// Every decision (what is applied, what is pending) is made after the lock is taken.
+/// </summary>
+public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, MigratorOptions options, string historyTable = HistoryTable.DefaultName)
+{
+    private readonly HistoryTable _history = new(session, historyTable);
+
+    public HistoryTable History => _history;
+
+    /// <summary>Applies pending revisions up to <paramref name="target"/>: head, a revision id, or +N.</summary>
+    public async Task<IReadOnlyList<Revision>> ApplyAsync(string target, CancellationToken ct)
+    {
+        await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
+        await _history.EnsureAsync(ct);
+        var state = await ReadStateAsync(ct);
+        var steps = RevisionPlanner.Pending(graph, state.Applied, target);
+        foreach (var revision in steps)
+        {
+            var partial = state.Partial.GetValueOrDefault(revision.Id);
+            await RunAsync(revision, Direction.Up, partial?.StatementsDone ?? 0, ct);
+        }
+        return steps;
+    }
+
+    /// <summary>Runs down files until <paramref name="target"/> is current: a revision id, base, or -N.</summary>
+    public async Task<IReadOnlyList<Revision>> RollbackAsync(string target, CancellationToken ct)
+    {
+        await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
+        await _history.EnsureAsync(ct);
+        var state = await ReadStateAsync(ct);
+        if (state.Partial.Count > 0)
+            throw new InputException(
+                $"revision {state.Partial.Keys.First()} is half-applied; fix its up file and run `schematool apply` to finish it before rolling back");
+        var steps = RevisionPlanner.ToUndo(graph, state.Applied, target);
+        foreach (var revision in steps)
+            await RunAsync(revision, Direction.Down, 0, ct);
+        return steps;
+    }
+
+    /// <summary>Records <paramref name="target"/> and its ancestors as applied without running SQL; base clears the history.</summary>
+    public async Task StampAsync(string target, CancellationToken ct)
+    {
+        await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
+        await _history.EnsureAsync(ct);
+        var rows = await _history.ReadAsync(ct);
+        foreach (var row in rows) await _history.DeleteAsync(row.Revision, ct);
+        if (target == "base") return;
+        var revision = graph.Resolve(target);
+        var keep = graph.AncestorsOf(revision.Id);
+        foreach (var r in graph.TopologicalOrder().Where(r => keep.Contains(r.Id)))
+        {
+            var total = session.Dialect.SplitStatements(r.UpSql).Count;
+            await _history.InsertAsync(r, total, total, complete: true, 0, ct);
+        }
+    }
+
+    public sealed record State(IReadOnlyList<HistoryRow> Rows, HashSet<string> Applied, Dictionary<string, HistoryRow> Partial);
+
+    public async Task<State> ReadStateAsync(CancellationToken ct)
+    {
+        var rows = await _history.ReadAsync(ct);
+        VerifyChecksums(rows);
+        return new State(
+            rows,
+            rows.Where(r => r.Complete).Select(r => r.Revision).ToHashSet(StringComparer.Ordinal),
+            rows.Where(r => !r.Complete).ToDictionary(r => r.Revision, StringComparer.Ordinal));
+    }
+
+    private void VerifyChecksums(IReadOnlyList<HistoryRow> rows)
+    {
+        if (options.AllowChanged) return;
+        var problems = new List<string>();
+        foreach (var row in rows.Where(r => r.Complete))
+        {
+            var revision = graph.Find(row.Revision);
+            if (revision is null)
+                problems.Add($"revision {row.Revision} ({row.Message}) is applied but its files are gone from the migrations folder");
+            else if (revision.Checksum != row.Checksum)
+                problems.Add($"{RevisionFolder.Display(revision.UpPath)}: revision {row.Revision} was edited after it was applied (checksum differs)");
+        }
+        if (problems.Count > 0)
+            throw new InputException(string.Join(Environment.NewLine, problems) + Environment.NewLine +
+                                     "restore the files, or run again with --allow-changed if the change is intended");
+    }
+
+    private async Task RunAsync(Revision revision, Direction direction, int startAt, CancellationToken ct)
+    {
+        var sql = direction == Direction.Up ? revision.UpSql : revision.DownSql;
+        var statements = session.Dialect.SplitStatements(sql);
+        Log((direction == Direction.Up ? "applying " : "rolling back ") + $"{revision.Id} {revision.Message}" +
+            (startAt > 0 ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
+        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress);
+        try
+        {
+            await session.RunStepAsync(step, ct);
+        }
+        catch (StepFailedException)
+        {
+            throw;
+        }
+        catch (DbException e)
+        {
+            throw new DatabaseException($"revision {revision.Id}: {e.Message}", e);
+        }
+    }
+
+    private void Log(string message) => options.Log?.Invoke(message);
+}

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using SchemaTool.Apply;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects;
+
+/// <summary>An open connection to one database, with what the apply engine needs from it.</summary>
+public interface IDatabaseSession : IAsyncDisposable
+{
+    IDialect Dialect { get; }
+
+    DbConnection Connection { get; }
+
+    /// <summary>How many statements this session sent; the benchmark and the query-count tests read it.</summary>
+    int StatementsSent { get; }
+
+    /// <summary>Reads the schema with a fixed number of catalog queries, whatever the number of tables.</summary>
+    Task<Schema> IntrospectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes the migration lock; waits up to <paramref name="timeout"/> and then throws <see cref="LockTimeoutException"/>.</summary>
+    Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken cancellationToken);
+
+    /// <summary>The statement that creates the history table when it is missing.</summary>
+    string HistoryTableDdl(string tableName);
+
+    /// <summary>Quotes an identifier for this database.</summary>
+    string Quote(string identifier);
+
+    /// <summary>Runs the statements of one revision step and the history change, as atomically as the database allows.</summary>
+    Task RunStepAsync(MigrationStep step, CancellationToken cancellationToken);
+
+    /// <summary>A command on this connection; counted in <see cref="StatementsSent"/> when run.</summary>
+    DbCommand CreateCommand(string sql);
+
+    Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects;
+
+/// <summary>
+/// Everything that differs between databases, in one place per database: canonical form of a schema,
+/// SQL generation, script splitting, and how to connect (introspection and apply live on the session).
+/// Shared code never asks which database it talks to.
+/// </summary>
+public interface IDialect
+{
+    /// <summary>sqlite, postgres or mysql.</summary>
+    string Name { get; }
+
+    /// <summary>Whether a revision's DDL and its history row commit together as one transaction.</summary>
+    bool TransactionalDdl { get; }
+
+    /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
+    Schema Normalize(Schema schema);
+
+    /// <summary>Rewrites operations the database cannot run as they are (SQLite table rebuilds).</summary>
+    IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired);
+
+    /// <summary>The statements of one operation.</summary>
+    IReadOnlyList<string> Generate(Operation operation);
+
+    /// <summary>Splits a revision file into statements, respecting the database's quoting rules.</summary>
+    IReadOnlyList<string> SplitStatements(string script);
+
+    /// <summary>Problems with the model that this database cannot express: each a user-facing message.</summary>
+    IReadOnlyList<string> Validate(Schema model);
+
+    /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
+    ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);
+
+    Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken);
+}

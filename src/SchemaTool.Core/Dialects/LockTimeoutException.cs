@@ -1,0 +1,3 @@
+namespace SchemaTool.Dialects;
+
+public sealed class LockTimeoutException(string message) : Exception(message);

@@ -1,0 +1,156 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Diff;
+
+/// <summary>
+/// Compares two schemas in the same canonical form and lists the operations that turn the first into the
+/// second. Drops carry the object as it is now (old names); creates and alters carry it as it will be.
+/// </summary>
+public static class SchemaDiffer
+{
+    public static IReadOnlyList<Operation> Diff(Schema current, Schema desired)
+    {
+        var ops = new List<Operation>();
+        var currentByName = current.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var desiredNames = desired.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+
+        var matches = new List<TableMatch>();
+        var matchedCurrent = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var want in desired.Tables)
+        {
+            var have = currentByName.GetValueOrDefault(want.Name);
+            if (have is null && want.RenamedFrom is { } old && !desiredNames.Contains(old) && currentByName.TryGetValue(old, out var renamed))
+            {
+                have = renamed;
+                ops.Add(new RenameTable(old, want.Name));
+            }
+            if (have is null)
+            {
+                ops.Add(new CreateTable(StripHints(want)));
+                continue;
+            }
+            matchedCurrent.Add(have.Name);
+            matches.Add(new TableMatch(have, want, MatchColumns(have, want)));
+        }
+
+        foreach (var have in current.Tables.Where(t => !matchedCurrent.Contains(t.Name)))
+            ops.Add(new DropTable(have));
+
+        var byCurrentName = matches.ToDictionary(m => m.Current.Name, StringComparer.Ordinal);
+
+        foreach (var match in matches)
+            DiffTable(match, byCurrentName, ops);
+        return ops;
+    }
+
+    private sealed record TableMatch(Table Current, Table Desired, IReadOnlyDictionary<string, string> ColumnRenames)
+    {
+        public string NewColumnName(string currentName) => ColumnRenames.GetValueOrDefault(currentName, currentName);
+    }
+
+    /// <summary>Current column name to desired column name, for the columns that are renamed.</summary>
+    private static Dictionary<string, string> MatchColumns(Table have, Table want)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wantNames = want.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in want.Columns)
+        {
+            if (have.FindColumn(column.Name) is null && column.RenamedFrom is { } old
+                && !wantNames.Contains(old) && have.FindColumn(old) is not null)
+                renames[old] = column.Name;
+        }
+        return renames;
+    }
+
+    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName, List<Operation> ops)
+    {
+        var (have, want) = (match.Current, match.Desired);
+        var oldName = have.Name;
+        var newName = want.Name;
+
+        foreach (var (from, to) in match.ColumnRenames)
+            ops.Add(new RenameColumn(newName, from, to));
+
+        var matchedColumns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in want.Columns)
+        {
+            var wanted = column.WithoutHints();
+            var currentName = match.ColumnRenames.FirstOrDefault(r => r.Value == column.Name).Key ?? column.Name;
+            var existing = have.FindColumn(currentName);
+            if (existing is null)
+            {
+                ops.Add(new AddColumn(newName, wanted));
+                continue;
+            }
+            matchedColumns.Add(currentName);
+            var renamed = existing with { Name = column.Name };
+            if (renamed != wanted) ops.Add(new AlterColumn(newName, renamed, wanted));
+        }
+        foreach (var column in have.Columns.Where(c => !matchedColumns.Contains(c.Name)))
+            ops.Add(new DropColumn(oldName, column));
+
+        var currentKey = have.PrimaryKey is { } pk ? pk.Columns.Select(match.NewColumnName).ToList() : null;
+        var desiredKey = want.PrimaryKey?.Columns.ToList();
+        if (!SameSequence(currentKey, desiredKey))
+        {
+            if (have.PrimaryKey is not null) ops.Add(new DropPrimaryKey(oldName, have.PrimaryKey));
+            if (want.PrimaryKey is not null) ops.Add(new AddPrimaryKey(newName, want.PrimaryKey));
+        }
+
+        DiffByName(have.Indexes, want.Indexes, i => i.Name, i => Translate(i, match),
+            i => new DropIndex(oldName, i), i => new CreateIndex(newName, i), ops);
+        DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName),
+            f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
+        DiffByName(have.Checks, want.Checks, c => c.Name, c => c,
+            c => new DropCheck(oldName, c), c => new AddCheck(newName, c), ops);
+
+        if (have.Comment != want.Comment)
+            ops.Add(new SetTableComment(newName, have.Comment, want.Comment));
+    }
+
+    private static void DiffByName<T>(
+        IReadOnlyList<T> current, IReadOnlyList<T> desired, Func<T, string> name, Func<T, T> translate,
+        Func<T, Operation> drop, Func<T, Operation> create, List<Operation> ops) where T : notnull
+    {
+        var desiredByName = desired.ToDictionary(name, StringComparer.Ordinal);
+        var currentByName = current.ToDictionary(name, StringComparer.Ordinal);
+        foreach (var item in current)
+        {
+            if (!desiredByName.TryGetValue(name(item), out var wanted) || !translate(item).Equals(wanted))
+                ops.Add(drop(item));
+        }
+        foreach (var item in desired)
+        {
+            if (!currentByName.TryGetValue(name(item), out var existing) || !translate(existing).Equals(item))
+                ops.Add(create(item));
+        }
+    }
+
+    private static TableIndex Translate(TableIndex index, TableMatch match) =>
+        index with
+        {
+            Parts = index.Parts.Select(p => p.Column is null ? p : p with { Column = match.NewColumnName(p.Column) }).ToValueList(),
+        };
+
+    private static ForeignKey Translate(ForeignKey fk, TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName)
+    {
+        var target = byCurrentName.GetValueOrDefault(fk.ReferencedTable);
+        return fk with
+        {
+            Columns = fk.Columns.Select(match.NewColumnName).ToValueList(),
+            ReferencedTable = target?.Desired.Name ?? fk.ReferencedTable,
+            ReferencedColumns = target is null
+                ? fk.ReferencedColumns
+                : fk.ReferencedColumns.Select(target.NewColumnName).ToValueList(),
+        };
+    }
+
+    private static bool SameSequence(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        a is null || b is null ? a is null && b is null : a.SequenceEqual(b, StringComparer.Ordinal);
+
+    private static Table StripHints(Table table) => table with
+    {
+        RenamedFrom = null,
+        Columns = table.Columns.Select(c => c.WithoutHints()).ToValueList(),
+    };
+}

@@ -1,0 +1,112 @@
+using SchemaTool.Model;
+using static SchemaTool.Diff.Dependencies;
+
+namespace SchemaTool.Diff;
+
+public sealed record CreateTable(Table Table) : Operation
+{
+    public override string TableName => Table.Name;
+    public override Phase Phase => Phase.CreateTable;
+    public override Operation Invert() => new DropTable(Table);
+    public override string Describe() => $"create table {Table.Name}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: TableResources(Table).ToList(),
+        Removes: None,
+        Requires: Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
+            .SelectMany(f => ForeignKeyTargets(f)).ToList(),
+        RequiresBefore: None);
+
+    internal static IEnumerable<string> TableResources(Table table)
+    {
+        yield return Dependencies.Table(table.Name);
+        foreach (var c in table.Columns)
+        {
+            yield return Column(table.Name, c.Name);
+            yield return ColumnDefinition(table.Name, c.Name);
+        }
+        if (table.PrimaryKey is { } pk) yield return UniqueKey(table.Name, pk.Columns);
+        foreach (var i in table.Indexes.Where(i => i.Unique && i.ColumnNames is not null))
+            yield return UniqueKey(table.Name, i.ColumnNames!);
+    }
+
+    internal static IEnumerable<string> ForeignKeyTargets(ForeignKey fk)
+    {
+        yield return Dependencies.Table(fk.ReferencedTable);
+        foreach (var c in fk.ReferencedColumns) yield return ColumnDefinition(fk.ReferencedTable, c);
+        yield return UniqueKey(fk.ReferencedTable, fk.ReferencedColumns);
+    }
+}
+
+public sealed record DropTable(Table Table) : Operation
+{
+    public override string TableName => Table.Name;
+    public override Phase Phase => Phase.DropTable;
+    public override Operation Invert() => new CreateTable(Table);
+    public override string Warning => $"drops table {Table.Name} and all its rows";
+    public override string Describe() => $"drop table {Table.Name}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: None,
+        Removes: CreateTable.TableResources(Table).ToList(),
+        Requires: None,
+        RequiresBefore: Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
+            .SelectMany(f => CreateTable.ForeignKeyTargets(f)).ToList());
+}
+
+public sealed record RenameTable(string From, string To) : Operation
+{
+    public override string TableName => To;
+    public override string ObjectName => From;
+    public override Phase Phase => Phase.Rename;
+    public override Operation Invert() => new RenameTable(To, From);
+    public override string Describe() => $"rename table {From} to {To}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: [Table(To)], Removes: [Table(From)], Requires: None, RequiresBefore: None);
+}
+
+public sealed record SetTableComment(string Table, string? From, string? To) : Operation
+{
+    public override string TableName => Table;
+    public override Phase Phase => Phase.Comment;
+    public override Operation Invert() => new SetTableComment(Table, To, From);
+    public override string Describe() => $"set comment of table {Table}";
+
+    internal override Dependencies Dependencies => new(None, None, [Dependencies.Table(Table)], None);
+}
+
+/// <summary>
+/// Recreate a table with a new definition and copy its rows: how SQLite makes the changes that ALTER TABLE
+/// cannot. <paramref name="ColumnSources"/> maps each column of <paramref name="To"/> that keeps data to its
+/// column in <paramref name="From"/>.
+/// </summary>
+public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> ColumnSources) : Operation
+{
+    public override string TableName => To.Name;
+    public override Phase Phase => Phase.Rebuild;
+
+    public override Operation Invert() =>
+        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList());
+
+    public override string? Warning
+    {
+        get
+        {
+            var kept = ColumnSources.Select(s => s.From).ToHashSet();
+            var lost = From.Columns.Where(c => !kept.Contains(c.Name)).Select(c => c.Name).ToList();
+            return lost.Count == 0 ? null : $"rebuilds table {To.Name} without column(s) {string.Join(", ", lost)}: their data is lost";
+        }
+    }
+
+    public override string Describe() => $"rebuild table {To.Name}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: CreateTable.TableResources(To).ToList(),
+        Removes: CreateTable.TableResources(From).Where(r => r != Dependencies.Table(From.Name)).ToList(),
+        Requires: [Dependencies.Table(To.Name)],
+        RequiresBefore: None);
+}
+
+/// <summary>A column of a rebuilt table that takes its values from column <paramref name="From"/> of the old table.</summary>
+public sealed record ColumnSource(string To, string From);

@@ -1,0 +1,56 @@
+using System.Collections;
+using System.Collections.Immutable;
+
+namespace SchemaTool.Model;
+
+/// <summary>An immutable list with value equality, so that records holding lists compare by content.</summary>
+public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
+{
+    private readonly ImmutableArray<T> _items;
+
+    public ValueList(IEnumerable<T> items) => _items = items.ToImmutableArray();
+
+    public static ValueList<T> Empty => new(ImmutableArray<T>.Empty);
+
+    private ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
+
+    public int Count => Items.Length;
+    public T this[int index] => Items[index];
+
+    public bool Equals(ValueList<T> other)
+    {
+        var a = Items;
+        var b = other.Items;
+        if (a.Length != b.Length) return false;
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < a.Length; i++)
+            if (!comparer.Equals(a[i], b[i])) return false;
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is ValueList<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var item in Items) hash.Add(item);
+        return hash.ToHashCode();
+    }
+
+    public static bool operator ==(ValueList<T> left, ValueList<T> right) => left.Equals(right);
+    public static bool operator !=(ValueList<T> left, ValueList<T> right) => !left.Equals(right);
+
+    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+
+    public override string ToString() => "[" + string.Join(", ", Items) + "]";
+
+    public static implicit operator ValueList<T>(T[] items) => new(items);
+    public static implicit operator ValueList<T>(List<T> items) => new(items);
+}
+
+public static class ValueList
+{
+    public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
+}

@@ -1,1 +1,0 @@
-namespace SchemaTool; public static class Placeholder {}

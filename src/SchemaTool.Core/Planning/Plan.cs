@@ -1,0 +1,17 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Planning;
+
+/// <summary>The ordered operations from the database's schema to the model's, with their SQL both ways.</summary>
+public sealed record Plan(
+    Schema Current,
+    Schema Desired,
+    IReadOnlyList<Operation> Operations,
+    string UpScript,
+    string DownScript,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Notices)
+{
+    public bool IsEmpty => Operations.Count == 0;
+}

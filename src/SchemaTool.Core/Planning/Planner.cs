@@ -1,0 +1,41 @@
+using System.Text;
+using SchemaTool.Diff;
+using SchemaTool.Dialects;
+using SchemaTool.Model;
+
+namespace SchemaTool.Planning;
+
+/// <summary>Diff, dialect rewrite, dependency order, SQL: the pipeline from two schemas to a revision's scripts.</summary>
+public static class Planner
+{
+    public static Plan Create(IDialect dialect, Schema current, Schema model)
+    {
+        var problems = dialect.Validate(model);
+        if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
+
+        var have = dialect.Normalize(current);
+        var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
+        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want), have, want));
+        var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
+        var notices = have.Unmanaged
+            .Select(u => $"{u.Kind} {u.Name} is not in the model's scope and is left alone").ToList();
+
+        return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
+            operations.Select(o => o.Warning).OfType<string>().ToList(), notices);
+    }
+
+    /// <summary>Each operation as a comment naming it, its warning, then its statements.</summary>
+    public static string Render(IDialect dialect, IReadOnlyList<Operation> operations)
+    {
+        var text = new StringBuilder();
+        foreach (var op in operations)
+        {
+            text.Append("-- ").Append(op.Describe()).Append('\n');
+            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(warning).Append('\n');
+            foreach (var statement in dialect.Generate(op))
+                text.Append(statement).Append(";\n");
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+}

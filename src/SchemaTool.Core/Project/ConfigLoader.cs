@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SchemaTool.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SchemaTool.Project;
+
+public static partial class ConfigLoader
+{
+    private static readonly string[] Keys =
+    [
+        "database", "dialect", "schema", "migrations", "history_table", "lock_timeout",
+        "targets", "targets_file", "targets_glob", "targets_pattern", "reference_target",
+    ];
+
+    public static ProjectConfig Load(string projectDirectory, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var path = Path.Combine(projectDirectory, ProjectConfig.FileName);
+        if (!File.Exists(path))
+            throw new InputException($"{path}: no {ProjectConfig.FileName} here; run `schematool init` or pass --project DIR");
+        var file = RevisionsDisplay(path);
+        var nodes = new YamlNodes(file);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        TargetsPattern? pattern = null;
+
+        YamlNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            throw new ModelException([$"{file}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {e.InnerException?.Message ?? e.Message}"]);
+        }
+
+        if (root is not null && !YamlNodes.IsNull(root) && nodes.Map(root, ProjectConfig.FileName) is { } map)
+        {
+            foreach (var (key, value, _) in nodes.Entries(map, ProjectConfig.FileName, Keys))
+            {
+                switch (key)
+                {
+                    case "targets":
+                        if (nodes.Map(value, "targets") is { } t)
+                            foreach (var (name, url, _) in nodes.Entries(t, "targets", []))
+                                if (nodes.String(url, $"target '{name}'") is { } u) targets[name] = Interpolate(u, url, nodes, environment);
+                        break;
+                    case "targets_pattern":
+                        if (nodes.Map(value, "targets_pattern") is { } p)
+                        {
+                            string? server = null, like = null;
+                            foreach (var (k, v, _) in nodes.Entries(p, "targets_pattern", ["server", "database_like"]))
+                            {
+                                var s = nodes.String(v, k) is { } raw ? Interpolate(raw, v, nodes, environment) : null;
+                                if (k == "server") server = s; else like = s;
+                            }
+                            if (server is null || like is null) nodes.Error(value, "targets_pattern needs `server:` and `database_like:`");
+                            else pattern = new TargetsPattern(server, like);
+                        }
+                        break;
+                    default:
+                        if (nodes.String(value, key) is { } text) values[key] = Interpolate(text, value, nodes, environment);
+                        break;
+                }
+            }
+        }
+
+        var timeout = TimeSpan.FromSeconds(60);
+        if (values.TryGetValue("lock_timeout", out var lt))
+        {
+            if (int.TryParse(lt, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0) timeout = TimeSpan.FromSeconds(seconds);
+            else nodes.Errors.Add($"{file}: lock_timeout must be a whole number of seconds, not '{lt}'");
+        }
+        if (values.TryGetValue("dialect", out var d) && d is not ("sqlite" or "postgres" or "mysql"))
+            nodes.Errors.Add($"{file}: dialect must be sqlite, postgres or mysql, not '{d}'");
+        if (nodes.Errors.Count > 0) throw new ModelException(nodes.Errors);
+
+        string Abs(string p) => Path.GetFullPath(Path.Combine(projectDirectory, p));
+        return new ProjectConfig(
+            Path.GetFullPath(projectDirectory),
+            values.GetValueOrDefault("database"),
+            values.GetValueOrDefault("dialect"),
+            Abs(values.GetValueOrDefault("schema", "schema")),
+            Abs(values.GetValueOrDefault("migrations", "migrations")),
+            values.GetValueOrDefault("history_table", Apply.HistoryTable.DefaultName),
+            timeout,
+            targets,
+            values.TryGetValue("targets_file", out var tf) ? Abs(tf) : null,
+            values.GetValueOrDefault("targets_glob"),
+            pattern,
+            values.GetValueOrDefault("reference_target"));
+    }
+
+    /// <summary>Replaces ${NAME} with the environment variable NAME; an unset one is an error naming it.</summary>
+    public static string Interpolate(string text, Func<string, string?> environment, Action<string> onMissing) =>
+        Variable().Replace(text, m =>
+        {
+            var value = environment(m.Groups[1].Value);
+            if (value is null) onMissing(m.Groups[1].Value);
+            return value ?? "";
+        });
+
+    private static string Interpolate(string text, YamlNode node, YamlNodes nodes, Func<string, string?> environment) =>
+        Interpolate(text, environment, name => nodes.Error(node, $"environment variable {name} is not set (used as ${{{name}}})"));
+
+    private static string RevisionsDisplay(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Variable();
+}

@@ -1,0 +1,88 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Yaml;
+
+/// <summary>A table as read from YAML, before the shorthands are expanded; keeps positions for errors.</summary>
+internal sealed class TableDraft(string name, string where, YamlNodes nodes)
+{
+    public string Name { get; } = name;
+    public string Where { get; } = where;
+    public YamlNodes Nodes { get; } = nodes;
+    public List<ColumnDraft> Columns { get; } = [];
+    public List<string>? TableKey { get; set; }
+    public string? TableKeyWhere { get; set; }
+    public List<(TableIndex Index, string Where)> Indexes { get; } = [];
+    public List<(ForeignKey Key, string Where)> ForeignKeys { get; } = [];
+    public List<(Check Check, string Where)> Checks { get; } = [];
+    public string? Comment { get; set; }
+    public string? RenamedFrom { get; set; }
+
+    public IReadOnlyList<string>? PrimaryKeyColumns =>
+        TableKey ?? (Columns.Any(c => c.PrimaryKey) ? Columns.Where(c => c.PrimaryKey).Select(c => c.Name).ToList() : null);
+
+    public IEnumerable<TableIndex> AllIndexes()
+    {
+        foreach (var (index, _) in Indexes) yield return index;
+        foreach (var c in Columns.Where(c => c.Unique || c.Index))
+        {
+            var name = Names.Generated(c.Index ? "ix" : "uq", Name, c.Name);
+            yield return new TableIndex(name, new[] { IndexPart.Of(c.Name) }, Unique: c.Unique);
+        }
+    }
+
+    public IEnumerable<ForeignKey> AllForeignKeys()
+    {
+        foreach (var (fk, _) in ForeignKeys) yield return fk;
+        foreach (var c in Columns.Where(c => c.References is not null))
+        {
+            var (table, column) = c.ReferenceParts!.Value;
+            yield return new ForeignKey(Names.Generated("fk", Name, c.Name), new[] { c.Name }, table, new[] { column },
+                c.OnDelete ?? ReferentialAction.NoAction, c.OnUpdate ?? ReferentialAction.NoAction);
+        }
+    }
+
+    public Table Build() => new(
+        Name,
+        Columns.Select(c => c.Build()).ToValueList(),
+        PrimaryKeyColumns is { } pk ? new PrimaryKey(pk.ToValueList()) : null,
+        AllIndexes().OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
+        AllForeignKeys().OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
+        Checks.Select(c => c.Check).OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
+        Comment,
+        RenamedFrom);
+}
+
+internal sealed class ColumnDraft(string name, string where)
+{
+    public string Name { get; } = name;
+    public string Where { get; } = where;
+    public string? Type { get; set; }
+    public bool Nullable { get; set; }
+    public ColumnDefault? Default { get; set; }
+    public string? DefaultWhere { get; set; }
+    public ColumnDefault? DefaultSql { get; set; }
+    public string? DefaultSqlWhere { get; set; }
+    public bool PrimaryKey { get; set; }
+    public bool AutoIncrement { get; set; }
+    public bool Unique { get; set; }
+    public bool Index { get; set; }
+    public string? References { get; set; }
+    public string? ReferencesWhere { get; set; }
+    public ReferentialAction? OnDelete { get; set; }
+    public ReferentialAction? OnUpdate { get; set; }
+    public string? RenamedFrom { get; set; }
+    public string? Comment { get; set; }
+    public string? Collation { get; set; }
+    public GeneratedColumn? Generated { get; set; }
+
+    public (string Table, string Column)? ReferenceParts
+    {
+        get
+        {
+            var dot = References?.LastIndexOf('.') ?? -1;
+            return dot <= 0 || dot == References!.Length - 1 ? null : (References[..dot], References[(dot + 1)..]);
+        }
+    }
+
+    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom);
+}

@@ -1,0 +1,75 @@
+using SchemaTool.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace SchemaTool.Yaml;
+
+internal static class IndexReader
+{
+    private static readonly string[] IndexKeys = ["columns", "unique", "using", "where", "comment", "constraint"];
+    private static readonly string[] PartKeys = ["column", "expression", "order", "opclass", "collation", "length"];
+
+    public static void Read(TableDraft table, string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    {
+        var what = $"index '{name}' of '{table.Name}'";
+        if (nodes.Map(node, what) is not { } map) return;
+        var parts = new List<IndexPart>();
+        bool unique = false, constraint = false, sawColumns = false;
+        string? method = null, where = null, comment = null;
+        foreach (var (key, value, _) in nodes.Entries(map, what, IndexKeys))
+        {
+            switch (key)
+            {
+                case "columns":
+                    sawColumns = true;
+                    if (nodes.List(value, $"columns of {what}") is { } list)
+                    {
+                        parts.AddRange(list.Children.Select(c => ReadPart(c, what, nodes)).OfType<IndexPart>());
+                        if (list.Children.Count == 0) nodes.Error(value, $"{what} needs at least one column");
+                    }
+                    break;
+                case "unique": unique = nodes.Bool(value, "unique") ?? false; break;
+                case "constraint": constraint = nodes.Bool(value, "constraint") ?? false; break;
+                case "using": method = nodes.String(value, "using")?.ToLowerInvariant(); break;
+                case "where": where = nodes.String(value, "where"); break;
+                case "comment": comment = nodes.String(value, "comment"); break;
+            }
+        }
+        if (!sawColumns) nodes.Error(keyNode, $"{what} has no `columns:` list");
+        if (constraint && !unique) nodes.Error(keyNode, $"{what}: `constraint: true` needs `unique: true`");
+        table.Indexes.Add((new TableIndex(name, parts.ToValueList(), unique, method, where, constraint, comment), nodes.Where(keyNode)));
+    }
+
+    private static IndexPart? ReadPart(YamlNode node, string what, YamlNodes nodes)
+    {
+        if (node is YamlScalarNode) return nodes.String(node, $"a column of {what}") is { } c ? IndexPart.Of(c) : null;
+        if (nodes.Map(node, $"a column of {what}") is not { } map) return null;
+        string? column = null, expression = null, opclass = null, collation = null;
+        var descending = false;
+        int? length = null;
+        foreach (var (key, value, _) in nodes.Entries(map, $"a column of {what}", PartKeys))
+        {
+            switch (key)
+            {
+                case "column": column = nodes.String(value, "column"); break;
+                case "expression": expression = nodes.String(value, "expression"); break;
+                case "opclass": opclass = nodes.String(value, "opclass"); break;
+                case "collation": collation = nodes.String(value, "collation"); break;
+                case "length":
+                    length = nodes.Int(value, "length");
+                    if (length < 1) nodes.Error(value, "length must be 1 or more");
+                    break;
+                case "order":
+                    var order = nodes.String(value, "order")?.ToLowerInvariant();
+                    if (order is not ("asc" or "desc")) nodes.Error(value, "order must be asc or desc");
+                    descending = order == "desc";
+                    break;
+            }
+        }
+        if ((column is null) == (expression is null))
+        {
+            nodes.Error(node, $"a column of {what} needs exactly one of `column:` or `expression:`");
+            return null;
+        }
+        return new IndexPart(column, expression, descending, opclass, collation, length);
+    }
+}

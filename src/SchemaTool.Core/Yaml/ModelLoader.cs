@@ -1,0 +1,217 @@
+using System.Globalization;
+using SchemaTool.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SchemaTool.Yaml;
+
+/// <summary>
+/// Reads model YAML (SPEC.md) into a <see cref="Schema"/>: expands the column shorthands (primary_key,
+/// unique, index, references) into table-level objects with deterministic names, and checks references.
+/// </summary>
+public static class ModelLoader
+{
+    private static readonly string[] TopKeys = ["tables"];
+    private static readonly string[] TableKeys = ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from"];
+    private static readonly string[] ColumnKeys =
+    [
+        "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
+        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated",
+    ];
+
+    /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
+    public static Schema LoadPath(string path)
+    {
+        string[] files;
+        if (Directory.Exists(path))
+            files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        else if (File.Exists(path))
+            files = [path];
+        else
+            throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
+
+        return Load(files.Select(f => (Path.GetRelativePath(Directory.GetCurrentDirectory(), f), File.ReadAllText(f))));
+    }
+
+    public static Schema Load(string file, string text) => Load([(file, text)]);
+
+    public static Schema Load(IEnumerable<(string File, string Text)> sources)
+    {
+        var errors = new List<string>();
+        var tables = new List<TableDraft>();
+        foreach (var (file, text) in sources)
+        {
+            var nodes = new YamlNodes(file);
+            var root = Parse(file, text, errors);
+            if (root is not null) ReadRoot(root, nodes, tables);
+            errors.AddRange(nodes.Errors);
+        }
+
+        foreach (var duplicate in tables.GroupBy(t => t.Name).Where(g => g.Count() > 1))
+            errors.Add($"{duplicate.Last().Where}: table '{duplicate.Key}' is declared twice (also at {duplicate.First().Where})");
+
+        if (errors.Count == 0) ModelValidator.Validate(tables, errors);
+        if (errors.Count > 0) throw new ModelException(errors);
+        return new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
+    }
+
+    private static YamlNode? Parse(string file, string text, List<string> errors)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            var cut = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
+            errors.Add($"{file}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {message}");
+            return null;
+        }
+    }
+
+    private static void ReadRoot(YamlNode root, YamlNodes nodes, List<TableDraft> tables)
+    {
+        if (YamlNodes.IsNull(root)) return;
+        if (nodes.Map(root, "the model file") is not { } map) return;
+        foreach (var (_, value, _) in nodes.Entries(map, "the model file", TopKeys))
+        {
+            if (YamlNodes.IsNull(value)) continue;
+            if (nodes.Map(value, "tables") is not { } tableMap) continue;
+            foreach (var (name, tableNode, keyNode) in nodes.Entries(tableMap, "tables", []))
+                tables.Add(ReadTable(name, tableNode, keyNode, nodes));
+        }
+    }
+
+    private static TableDraft ReadTable(string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    {
+        var table = new TableDraft(name, nodes.Where(keyNode), nodes);
+        if (nodes.Map(node, $"table '{name}'") is not { } map) return table;
+        var sawColumns = false;
+        foreach (var (key, value, _) in nodes.Entries(map, $"table '{name}'", TableKeys))
+        {
+            switch (key)
+            {
+                case "columns":
+                    sawColumns = true;
+                    if (nodes.Map(value, $"columns of '{name}'") is { } columns)
+                        foreach (var (column, columnNode, columnKey) in nodes.Entries(columns, $"columns of '{name}'", []))
+                            ReadColumn(table, column, columnNode, columnKey, nodes);
+                    break;
+                case "primary_key":
+                    table.TableKey = ReadNameList(value, $"primary_key of '{name}'", nodes);
+                    table.TableKeyWhere = nodes.Where(value);
+                    break;
+                case "indexes":
+                    if (nodes.Map(value, $"indexes of '{name}'") is { } indexes)
+                        foreach (var (index, indexNode, indexKey) in nodes.Entries(indexes, $"indexes of '{name}'", []))
+                            IndexReader.Read(table, index, indexNode, indexKey, nodes);
+                    break;
+                case "foreign_keys":
+                    if (nodes.Map(value, $"foreign_keys of '{name}'") is { } fks)
+                        foreach (var (fk, fkNode, fkKey) in nodes.Entries(fks, $"foreign_keys of '{name}'", []))
+                            ForeignKeyReader.Read(table, fk, fkNode, fkKey, nodes);
+                    break;
+                case "checks":
+                    if (nodes.Map(value, $"checks of '{name}'") is { } checks)
+                        foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
+                            if (nodes.String(checkNode, $"check '{check}'") is { } expression)
+                                table.Checks.Add((new Check(check, expression), nodes.Where(checkKey)));
+                    break;
+                case "comment":
+                    table.Comment = nodes.String(value, "comment");
+                    break;
+                case "renamed_from":
+                    table.RenamedFrom = nodes.String(value, "renamed_from");
+                    break;
+            }
+        }
+        if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        return table;
+    }
+
+    private static void ReadColumn(TableDraft table, string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    {
+        var what = $"column '{table.Name}.{name}'";
+        if (nodes.Map(node, what) is not { } map) return;
+        var column = new ColumnDraft(name, nodes.Where(keyNode));
+        foreach (var (key, value, k) in nodes.Entries(map, what, ColumnKeys))
+        {
+            switch (key)
+            {
+                case "type": column.Type = nodes.String(value, "type"); break;
+                case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
+                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
+                case "default_sql":
+                    if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
+                    column.DefaultSqlWhere = nodes.Where(k);
+                    break;
+                case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
+                case "auto_increment": column.AutoIncrement = nodes.Bool(value, "auto_increment") ?? false; break;
+                case "unique": column.Unique = nodes.Bool(value, "unique") ?? false; break;
+                case "index": column.Index = nodes.Bool(value, "index") ?? false; break;
+                case "references": column.References = nodes.String(value, "references"); column.ReferencesWhere = nodes.Where(value); break;
+                case "on_delete": column.OnDelete = ReadAction(value, nodes); break;
+                case "on_update": column.OnUpdate = ReadAction(value, nodes); break;
+                case "renamed_from": column.RenamedFrom = nodes.String(value, "renamed_from"); break;
+                case "comment": column.Comment = nodes.String(value, "comment"); break;
+                case "collation": column.Collation = nodes.String(value, "collation"); break;
+                case "generated": column.Generated = ReadGenerated(value, what, nodes); break;
+            }
+        }
+        if (column.Type is null) nodes.Error(keyNode, $"{what} has no type: add `type:` (e.g. int, varchar(64), text)");
+        if (column.Default is not null && column.DefaultSql is not null)
+            nodes.Error(keyNode, $"{what} has both `default` and `default_sql`: keep one");
+        if ((column.OnDelete is not null || column.OnUpdate is not null) && column.References is null)
+            nodes.Error(keyNode, $"{what} has on_delete/on_update without `references`");
+        table.Columns.Add(column);
+    }
+
+    internal static ReferentialAction? ReadAction(YamlNode value, YamlNodes nodes)
+    {
+        if (nodes.String(value, "referential action") is not { } text) return null;
+        var action = ReferentialActions.Parse(text);
+        if (action is null)
+            nodes.Error(value, $"unknown referential action '{text}'; expected cascade, restrict, set null, set default or no action");
+        return action;
+    }
+
+    private static ColumnDefault? ReadDefault(YamlNode value)
+    {
+        if (value is not YamlScalarNode scalar || YamlNodes.IsNull(value)) return null;
+        var text = scalar.Value ?? "";
+        if (scalar.Style != ScalarStyle.Plain) return ColumnDefault.String(text);
+        if (text is "true" or "True" or "TRUE") return ColumnDefault.Boolean(true);
+        if (text is "false" or "False" or "FALSE") return ColumnDefault.Boolean(false);
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && !text.StartsWith('.') && !text.EndsWith('.'))
+            return ColumnDefault.Number(text.TrimStart('+'));
+        return ColumnDefault.String(text);
+    }
+
+    private static GeneratedColumn? ReadGenerated(YamlNode value, string what, YamlNodes nodes)
+    {
+        if (nodes.Map(value, $"generated of {what}") is not { } map) return null;
+        string? expression = null;
+        var stored = false;
+        foreach (var (key, v, _) in nodes.Entries(map, $"generated of {what}", ["expression", "stored"]))
+        {
+            if (key == "expression") expression = nodes.String(v, "expression");
+            else stored = nodes.Bool(v, "stored") ?? false;
+        }
+        if (expression is null) nodes.Error(value, $"generated of {what} needs `expression:`");
+        return expression is null ? null : new GeneratedColumn(expression, stored);
+    }
+
+    internal static List<string> ReadNameList(YamlNode value, string what, YamlNodes nodes)
+    {
+        if (value is YamlScalarNode) return nodes.String(value, what) is { } one ? [one] : [];
+        if (nodes.List(value, what) is not { } list) return [];
+        return list.Children.Select(c => nodes.String(c, what)).OfType<string>().ToList();
+    }
+}

@@ -1,0 +1,79 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Yaml;
+
+/// <summary>Checks what a single file cannot: references between tables, duplicate names, keys on missing columns.</summary>
+internal static class ModelValidator
+{
+    public static void Validate(List<TableDraft> tables, List<string> errors)
+    {
+        var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var table in tables)
+        {
+            var columns = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var group in table.Columns.GroupBy(c => c.Name).Where(g => g.Count() > 1))
+                errors.Add($"{group.Last().Where}: column '{table.Name}.{group.Key}' is declared twice");
+
+            if (table.TableKey is not null && table.Columns.Any(c => c.PrimaryKey))
+                errors.Add($"{table.TableKeyWhere}: table '{table.Name}' has both a table-level primary_key and primary_key on a column; keep one");
+            foreach (var column in table.TableKey ?? [])
+                if (!columns.Contains(column))
+                    errors.Add($"{table.TableKeyWhere}: primary_key of '{table.Name}' names column '{column}', which the table does not have");
+
+            foreach (var column in table.Columns.Where(c => c.References is not null))
+            {
+                if (column.ReferenceParts is not { } target)
+                    errors.Add($"{column.ReferencesWhere}: references of '{table.Name}.{column.Name}' must be written table.column, not '{column.References}'");
+                else
+                    CheckTarget(byName, target.Table, [target.Column], column.ReferencesWhere!, $"'{table.Name}.{column.Name}'", errors);
+            }
+
+            foreach (var (fk, where) in table.ForeignKeys)
+            {
+                foreach (var c in fk.Columns.Where(c => !columns.Contains(c)))
+                    errors.Add($"{where}: foreign key '{fk.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
+                if (fk.ReferencedTable.Length > 0)
+                    CheckTarget(byName, fk.ReferencedTable, fk.ReferencedColumns, where, $"foreign key '{fk.Name}'", errors);
+            }
+
+            foreach (var (index, where) in table.Indexes)
+                foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
+                    errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
+
+            foreach (var index in table.AllIndexes())
+            {
+                var where = table.Indexes.FirstOrDefault(i => i.Index.Name == index.Name).Where ?? table.Where;
+                if (!indexNames.TryAdd(index.Name, where))
+                    errors.Add($"{where}: index name '{index.Name}' is used twice (also at {indexNames[index.Name]}); index names must be unique in the schema");
+            }
+            foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
+                errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
+
+            foreach (var column in table.Columns.Where(c => c.AutoIncrement))
+                if (table.PrimaryKeyColumns is not { } pk || !pk.Contains(column.Name))
+                    errors.Add($"{column.Where}: auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");
+        }
+    }
+
+    private static void CheckTarget(Dictionary<string, TableDraft> tables, string table, IReadOnlyList<string> columns, string where, string what, List<string> errors)
+    {
+        if (!tables.TryGetValue(table, out var target))
+        {
+            errors.Add($"{where}: {what} references table '{table}', which the model does not declare");
+            return;
+        }
+        var missing = columns.Where(c => target.Columns.All(tc => tc.Name != c)).ToList();
+        foreach (var c in missing)
+            errors.Add($"{where}: {what} references column '{table}.{c}', which does not exist");
+        if (missing.Count > 0) return;
+
+        var pk = target.PrimaryKeyColumns;
+        var isUnique = (pk is not null && pk.OrderBy(c => c).SequenceEqual(columns.OrderBy(c => c)))
+                       || target.AllIndexes().Any(i => i.Unique && i.Where is null && i.ColumnNames is { } n
+                                                       && n.OrderBy(c => c).SequenceEqual(columns.OrderBy(c => c)));
+        if (!isUnique)
+            errors.Add($"{where}: {what} references {table}({string.Join(", ", columns)}), which is not a primary key or unique; make it unique");
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SchemaTool.Yaml;
+
+/// <summary>Deterministic names for the objects that the column shorthands create.</summary>
+public static class Names
+{
+    /// <summary>The longest identifier every supported database accepts (PostgreSQL's 63 bytes).</summary>
+    public const int MaxLength = 63;
+
+    public static string Generated(string prefix, string table, params string[] columns) =>
+        Fit($"{prefix}_{table}_{string.Join("_", columns)}");
+
+    /// <summary>Shortens a long name with a hash of the whole, so that it stays unique and stable.</summary>
+    public static string Fit(string name)
+    {
+        if (Encoding.UTF8.GetByteCount(name) <= MaxLength) return name;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        var head = name;
+        while (Encoding.UTF8.GetByteCount(head) > MaxLength - 9) head = head[..^1];
+        return head + "_" + hash;
+    }
+}
