@@ -11,7 +11,7 @@ public static class DialectRegistry
 
     static DialectRegistry()
     {
-        // dialects register here
+        Register("sqlite", () => new Sqlite.SqliteDialect());
     }
 
     /// <summary>The dialect a URL names by its scheme, or null for a plain connection string.</summary>

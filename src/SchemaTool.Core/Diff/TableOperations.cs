@@ -79,15 +79,16 @@ public sealed record SetTableComment(string Table, string? From, string? To) : O
 /// <summary>
 /// Recreate a table with a new definition and copy its rows: how SQLite makes the changes that ALTER TABLE
 /// cannot. <paramref name="ColumnSources"/> maps each column of <paramref name="To"/> that keeps data to its
-/// column in <paramref name="From"/>.
+/// column in <paramref name="From"/>. <paramref name="Triggers"/> are the table's trigger definitions, which
+/// dropping the old table removes and the rebuild must create again.
 /// </summary>
-public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> ColumnSources) : Operation
+public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> ColumnSources, ValueList<string> Triggers = default) : Operation
 {
     public override string TableName => To.Name;
     public override Phase Phase => Phase.Rebuild;
 
     public override Operation Invert() =>
-        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList());
+        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers);
 
     public override string? Warning
     {

@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Sqlite;
+
+public sealed class SqliteDialect : IDialect
+{
+    private static readonly SqlScriptSplitter Splitter = new();
+
+    public string Name => "sqlite";
+    public bool TransactionalDdl => true;
+
+    public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
+
+    public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
+        SqliteRebuildRewriter.Rewrite(operations, current, desired);
+
+    public IReadOnlyList<string> Generate(Operation operation) => SqliteSqlGenerator.Generate(operation);
+
+    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+
+    public IReadOnlyList<string> Validate(Schema model)
+    {
+        var problems = new List<string>();
+        foreach (var table in model.Tables)
+        {
+            foreach (var index in table.Indexes)
+            {
+                if (index.Method is not null) problems.Add($"index {index.Name} of {table.Name}: SQLite has no index methods (`using: {index.Method}`)");
+                if (index.Parts.Any(p => p.OpClass is not null)) problems.Add($"index {index.Name} of {table.Name}: SQLite has no operator classes (`opclass:`)");
+                if (index.Parts.Any(p => p.Length is not null)) problems.Add($"index {index.Name} of {table.Name}: SQLite has no prefix indexes (`length:`)");
+            }
+            if (table.Columns.Count(c => c.AutoIncrement) > 0 && table.PrimaryKey is not { Columns.Count: 1 })
+                problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
+        }
+        return problems;
+    }
+
+    public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory)
+    {
+        string path;
+        if (urlOrConnectionString.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            path = urlOrConnectionString["sqlite:".Length..];
+            if (path.StartsWith("///", StringComparison.Ordinal)) path = path[2..];
+            else if (path.StartsWith("//", StringComparison.Ordinal)) path = path[2..];
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(urlOrConnectionString);
+            path = builder.DataSource;
+        }
+        if (path.Length == 0) throw new InputException("the sqlite: URL names no file; write it as sqlite:app.db or sqlite:/var/data/app.db");
+        var full = path == ":memory:" ? path : Path.GetFullPath(Path.Combine(projectDirectory, path));
+        var connection = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString();
+        return new ConnectionTarget("sqlite", connection, "sqlite:" + path);
+    }
+
+    public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(target.ConnectionString);
+        try
+        {
+            var folder = Path.GetDirectoryName(connection.DataSource);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+                throw new DatabaseException($"cannot open {target.Display}: the folder {folder} does not exist");
+            await connection.OpenAsync(cancellationToken);
+            return new SqliteSession(this, connection);
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseException($"cannot open {target.Display}: {e.Message}", e);
+        }
+    }
+}

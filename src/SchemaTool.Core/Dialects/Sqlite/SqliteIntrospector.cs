@@ -1,0 +1,152 @@
+using System.Data.Common;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Sqlite;
+
+/// <summary>
+/// Reads a SQLite schema in five queries whatever the number of tables: sqlite_schema joined with the pragma
+/// table-valued functions, plus the kept CREATE text for what the pragmas do not report.
+/// </summary>
+internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<string> excludedTables)
+{
+    private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+    private sealed record RawColumn(string Name, string Type, bool NotNull, string? Default, int PrimaryKeyOrder, int Hidden);
+    private sealed record RawIndex(string Name, bool Unique, string Origin, string? Sql, List<(string? Column, bool Desc, string? Collation)> Parts);
+    private sealed record RawForeignKey(int Id, string Table, List<string> From, List<string> To, string OnUpdate, string OnDelete);
+
+    public async Task<Schema> ReadAsync(CancellationToken ct)
+    {
+        var objects = await QueryAsync("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+            r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.IsDBNull(3) ? null : r.GetString(3)), ct);
+
+        var columns = await GroupAsync(
+            $"SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p WHERE {UserTables} ORDER BY m.name, p.cid",
+            r => new RawColumn(r.GetString(1), r.GetString(2), r.GetInt64(3) != 0, r.IsDBNull(4) ? null : r.GetString(4), (int)r.GetInt64(5), (int)r.GetInt64(6)), ct);
+
+        var indexSql = objects.Where(o => o.Type == "index").ToDictionary(o => o.Name, o => o.Sql);
+        var indexes = new Dictionary<string, List<RawIndex>>(StringComparer.Ordinal);
+        await foreach (var row in StreamAsync(
+            $"SELECT m.name, il.name, il.\"unique\", il.origin, ix.name, ix.\"desc\", ix.coll FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix WHERE {UserTables} AND ix.key = 1 ORDER BY m.name, il.name, ix.seqno",
+            r => (Table: r.GetString(0), Index: r.GetString(1), Unique: r.GetInt64(2) != 0, Origin: r.GetString(3),
+                  Column: r.IsDBNull(4) ? null : r.GetString(4), Desc: r.GetInt64(5) != 0, Collation: r.IsDBNull(6) ? null : r.GetString(6)), ct))
+        {
+            if (!indexes.TryGetValue(row.Table, out var list)) indexes[row.Table] = list = [];
+            var index = list.LastOrDefault();
+            if (index is null || index.Name != row.Index)
+                list.Add(index = new RawIndex(row.Index, row.Unique, row.Origin, indexSql.GetValueOrDefault(row.Index), []));
+            index.Parts.Add((row.Column, row.Desc, row.Collation));
+        }
+
+        var foreignKeys = new Dictionary<string, List<RawForeignKey>>(StringComparer.Ordinal);
+        await foreach (var row in StreamAsync(
+            $"SELECT m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", fk.on_update, fk.on_delete FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) fk WHERE {UserTables} ORDER BY m.name, fk.id, fk.seq",
+            r => (Table: r.GetString(0), Id: (int)r.GetInt64(1), Target: r.GetString(2), From: r.GetString(3), To: r.IsDBNull(4) ? null : r.GetString(4), OnUpdate: r.GetString(5), OnDelete: r.GetString(6)), ct))
+        {
+            if (!foreignKeys.TryGetValue(row.Table, out var list)) foreignKeys[row.Table] = list = [];
+            var fk = list.LastOrDefault();
+            if (fk is null || fk.Id != row.Id) list.Add(fk = new RawForeignKey(row.Id, row.Target, [], [], row.OnUpdate, row.OnDelete));
+            fk.From.Add(row.From);
+            if (row.To is not null) fk.To.Add(row.To);
+        }
+
+        var tables = new List<Table>();
+        var unmanaged = new List<UnmanagedObject>();
+        foreach (var o in objects)
+        {
+            if (o.Type == "table" && !excludedTables.Contains(o.Name) && !o.Name.StartsWith(SqliteSqlGenerator.RebuildPrefix, StringComparison.Ordinal))
+                tables.Add(BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], PrimaryKeyOf));
+            else if (o.Type is "view" or "trigger")
+                unmanaged.Add(new UnmanagedObject(o.Type, o.Name, o.Table, o.Sql));
+        }
+        return new Schema(tables.ToValueList(), unmanaged.ToValueList());
+
+        // A foreign key written without target columns points at the parent's primary key.
+        List<string> PrimaryKeyOf(string table) =>
+            (columns.FirstOrDefault(c => c.Key.Equals(table, StringComparison.OrdinalIgnoreCase)).Value ?? [])
+            .Where(c => c.PrimaryKeyOrder > 0).OrderBy(c => c.PrimaryKeyOrder).Select(c => c.Name).ToList();
+    }
+
+    private static Table BuildTable(string name, string sql, List<RawColumn> rawColumns, List<RawIndex> rawIndexes, List<RawForeignKey> rawKeys, Func<string, List<string>> primaryKeyOf)
+    {
+        var parsed = SqliteDdlParser.ParseTable(name, sql);
+        var parsedColumns = parsed.Columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        var keyColumns = rawColumns.Where(c => c.PrimaryKeyOrder > 0).OrderBy(c => c.PrimaryKeyOrder).Select(c => c.Name).ToList();
+
+        var columns = rawColumns.Select(c =>
+        {
+            var extra = parsedColumns.GetValueOrDefault(c.Name);
+            // An INTEGER PRIMARY KEY is the rowid: never null, whatever the declaration says.
+            var isRowId = keyColumns.Count == 1 && keyColumns[0] == c.Name && c.Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase);
+            return new Column(c.Name, c.Type, Nullable: !c.NotNull && !isRowId,
+                Default: c.Default is null ? null : SqliteNormalizer.Default(ColumnDefault.Sql(c.Default)),
+                AutoIncrement: extra?.AutoIncrement ?? false,
+                Collation: extra?.Collation,
+                Generated: extra?.Generated);
+        }).ToValueList();
+
+        var indexes = new List<TableIndex>();
+        var uniqueNumber = 0;
+        foreach (var raw in rawIndexes.OrderBy(i => i.Name, StringComparer.Ordinal))
+        {
+            if (raw.Origin == "pk") continue;
+            var parsedIndex = raw.Sql is null ? null : SqliteDdlParser.ParseIndex(raw.Sql);
+            var parts = raw.Parts.Select((p, i) => new IndexPart(
+                p.Column,
+                p.Column is null ? parsedIndex?.Expressions.ElementAtOrDefault(i) : null,
+                p.Desc,
+                Collation: p.Collation is null or "BINARY" ? null : p.Collation)).ToValueList();
+            if (raw.Origin == "u")
+            {
+                var columnNames = parts.Select(p => p.Column ?? "").ToList();
+                var constraint = parsed.Uniques.FirstOrDefault(u => u.Columns.SequenceEqual(columnNames, StringComparer.OrdinalIgnoreCase));
+                indexes.Add(new TableIndex(constraint?.Name ?? $"{name}_unique{++uniqueNumber}", parts, Unique: true, Constraint: true));
+            }
+            else
+                indexes.Add(new TableIndex(raw.Name, parts, raw.Unique, Where: parsedIndex?.Where));
+        }
+
+        var foreignKeys = rawKeys.Select(k =>
+        {
+            var declared = parsed.ForeignKeys.FirstOrDefault(p => p.Columns.SequenceEqual(k.From, StringComparer.OrdinalIgnoreCase)
+                                                                  && p.Table.Equals(k.Table, StringComparison.OrdinalIgnoreCase));
+            var target = k.To.Count == k.From.Count ? k.To : primaryKeyOf(k.Table);
+            return new ForeignKey(
+                declared?.Name ?? Yaml.Names.Generated("fk", name, [.. k.From]),
+                k.From.ToValueList(), k.Table, target.ToValueList(),
+                Model.ReferentialActions.Parse(k.OnDelete) ?? ReferentialAction.NoAction,
+                Model.ReferentialActions.Parse(k.OnUpdate) ?? ReferentialAction.NoAction,
+                declared?.Deferrable ?? Deferrability.NotDeferrable);
+        }).OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList();
+
+        return new Table(name, columns,
+            keyColumns.Count > 0 ? new PrimaryKey(keyColumns.ToValueList()) : null,
+            indexes.ToValueList(), foreignKeys,
+            parsed.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList());
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var item in StreamAsync(sql, read, ct)) list.Add(item);
+        return list;
+    }
+
+    private async Task<Dictionary<string, List<T>>> GroupAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        await foreach (var (key, item) in StreamAsync(sql, r => (r.GetString(0), read(r)), ct))
+        {
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(item);
+        }
+        return groups;
+    }
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(string sql, Func<DbDataReader, T> read, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var cmd = session.CreateCommand(sql);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return read(reader);
+    }
+}

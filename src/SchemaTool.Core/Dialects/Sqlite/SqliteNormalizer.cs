@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Sqlite;
+
+/// <summary>
+/// The canonical form of a schema on SQLite. SQLite keeps a column's declared type verbatim, so types are
+/// compared as written (upper case, spacing folded); portable names map to the declared type written for them.
+/// </summary>
+internal static partial class SqliteNormalizer
+{
+    public static Schema Normalize(Schema schema) =>
+        schema with { Tables = schema.Tables.Select(Normalize).ToValueList() };
+
+    private static Table Normalize(Table table) => table with
+    {
+        Columns = table.Columns.Select(c => Normalize(c)).ToValueList(),
+        PrimaryKey = table.PrimaryKey is { } pk ? pk with { Name = null } : null,
+        Indexes = table.Indexes.Select(i => i with { Comment = null, Where = i.Where?.Trim() }).ToValueList(),
+        Checks = table.Checks.Select(c => c with { Expression = c.Expression.Trim() }).ToValueList(),
+        Comment = null,
+    };
+
+    private static Column Normalize(Column column) => column with
+    {
+        Type = column.AutoIncrement ? "INTEGER" : Type(column.Type),
+        Default = Default(column.Default),
+        Comment = null,
+        Generated = column.Generated is { } g ? g with { Expression = g.Expression.Trim() } : null,
+    };
+
+    public static string Type(string type)
+    {
+        var t = Spacing().Replace(type.Trim(), " ");
+        t = t.Replace(" (", "(").Replace("( ", "(").Replace(" )", ")").Replace(", ", ",").Replace(" ,", ",");
+        var m = Portable().Match(t);
+        if (!m.Success) return t.ToUpperInvariant();
+        var args = m.Groups[2].Success ? m.Groups[2].Value : "";
+        return m.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "int" => "INTEGER",
+            "double" => "DOUBLE",
+            "decimal" => "DECIMAL" + args,
+            "binary" => "BLOB",
+            "bool" => "BOOLEAN",
+            var other => other.ToUpperInvariant() + args,
+        };
+    }
+
+    public static ColumnDefault? Default(ColumnDefault? value)
+    {
+        if (value is null) return null;
+        if (value.Kind == DefaultKind.Boolean) return ColumnDefault.Number(value.Text == "true" ? "1" : "0");
+        if (value.Kind != DefaultKind.Sql) return value;
+        var literal = SqlLiterals.TryParseLiteral(value.Text, out var isNull);
+        if (isNull) return null;
+        if (literal is not null) return Default(literal);
+        var text = value.Text.Trim();
+        while (text.StartsWith('(') && text.EndsWith(')')) text = text[1..^1].Trim();
+        return text.ToUpperInvariant() is "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME"
+            ? ColumnDefault.Sql(text.ToUpperInvariant())
+            : ColumnDefault.Sql(text);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spacing();
+
+    [GeneratedRegex(@"^(smallint|int|bigint|boolean|bool|varchar|char|text|decimal|real|double|date|time|timestamp|timestamptz|uuid|json|binary)(\(\d+(?:,\d+)?\))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Portable();
+}

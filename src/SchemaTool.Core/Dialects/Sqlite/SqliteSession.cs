@@ -1,0 +1,136 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SchemaTool.Apply;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Sqlite;
+
+/// <summary>
+/// A SQLite file. The migration lock is an immediate transaction held for the whole run (with foreign keys
+/// off, as table rebuilds need); each revision is a savepoint inside it, checked with foreign_key_check.
+/// </summary>
+internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection connection) : IDatabaseSession
+{
+    private bool _inTransaction;
+
+    public IDialect Dialect => dialect;
+    public DbConnection Connection => connection;
+    public int StatementsSent { get; private set; }
+
+    public DbCommand CreateCommand(string sql)
+    {
+        StatementsSent++;
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    public string Quote(string identifier) => SqliteSqlGenerator.Quote(identifier);
+
+    public Task<Schema> IntrospectAsync(CancellationToken ct) =>
+        new SqliteIntrospector(this, new HashSet<string>(StringComparer.Ordinal) { HistoryTable.DefaultName, "schematool_lock" }).ReadAsync(ct);
+
+    public async Task<bool> TableExistsAsync(string table, CancellationToken ct)
+    {
+        await using var cmd = CreateCommand("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = @name");
+        cmd.Parameters.Add(new SqliteParameter("@name", table));
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+    }
+
+    public string HistoryTableDdl(string tableName) =>
+        $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (revision TEXT NOT NULL PRIMARY KEY, parents TEXT NOT NULL, message TEXT NOT NULL, " +
+        "checksum TEXT NOT NULL, applied_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, statements_done INTEGER NOT NULL, " +
+        "statements_total INTEGER NOT NULL, complete INTEGER NOT NULL)";
+
+    public async Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken ct)
+    {
+        await ExecuteAsync("PRAGMA busy_timeout = 100", ct);
+        await ExecuteAsync("PRAGMA foreign_keys = OFF", ct);
+        var clock = Stopwatch.StartNew();
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                await ExecuteAsync("BEGIN IMMEDIATE", ct);
+                _inTransaction = true;
+                return new Lock(this);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+            {
+                if (clock.Elapsed >= timeout)
+                    throw new LockTimeoutException($"another schematool run holds the lock on {connection.DataSource}; gave up after {timeout.TotalSeconds:0} s");
+                if (!told)
+                {
+                    onWait($"waiting for another schematool run to finish with {Path.GetFileName(connection.DataSource)} (up to {timeout.TotalSeconds:0} s)...");
+                    told = true;
+                }
+                await Task.Delay(100, ct);
+            }
+        }
+    }
+
+    private sealed class Lock(SqliteSession session) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (!session._inTransaction) return;
+            session._inTransaction = false;
+            await session.ExecuteAsync("COMMIT", CancellationToken.None);
+            await session.ExecuteAsync("PRAGMA foreign_keys = ON", CancellationToken.None);
+        }
+    }
+
+    public async Task RunStepAsync(MigrationStep step, CancellationToken ct)
+    {
+        if (!_inTransaction) throw new InvalidOperationException("a revision runs only under the migration lock");
+        var clock = Stopwatch.StartNew();
+        await ExecuteAsync("SAVEPOINT schematool_revision", ct);
+        var index = 0;
+        try
+        {
+            for (; index < step.Statements.Count; index++)
+            {
+                await ExecuteAsync(step.Statements[index], ct);
+                step.Progress?.Report(new StatementProgress(index, step.Statements.Count, step.Statements[index], clock.Elapsed));
+            }
+            await CheckForeignKeysAsync(ct);
+            if (step.Direction == Direction.Up)
+                await step.History.InsertAsync(step.Revision, step.Statements.Count, step.Statements.Count, complete: true, clock.ElapsedMilliseconds, ct);
+            else
+                await step.History.DeleteAsync(step.Revision.Id, ct);
+            await ExecuteAsync("RELEASE schematool_revision", ct);
+        }
+        catch (Exception e) when (e is SqliteException or ForeignKeyViolation)
+        {
+            await ExecuteAsync("ROLLBACK TO schematool_revision", CancellationToken.None);
+            await ExecuteAsync("RELEASE schematool_revision", CancellationToken.None);
+            throw StepFailedException.For(step, Math.Min(index, step.Statements.Count - 1), e, rolledBack: true);
+        }
+    }
+
+    private async Task CheckForeignKeysAsync(CancellationToken ct)
+    {
+        await using var cmd = CreateCommand("SELECT \"table\", \"parent\", count(*) FROM pragma_foreign_key_check GROUP BY 1, 2");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var problems = new List<string>();
+        while (await reader.ReadAsync(ct))
+            problems.Add($"{reader.GetInt64(2)} row(s) of {reader.GetString(0)} reference missing rows of {reader.GetString(1)}");
+        if (problems.Count > 0) throw new ForeignKeyViolation("foreign key check failed: " + string.Join("; ", problems));
+    }
+
+    private sealed class ForeignKeyViolation(string message) : Exception(message);
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await connection.DisposeAsync();
+        SqliteConnection.ClearPool(connection);
+    }
+}

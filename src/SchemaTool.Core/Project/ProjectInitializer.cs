@@ -1,0 +1,57 @@
+namespace SchemaTool.Project;
+
+/// <summary>`schematool init`: the config, a schema folder with an example model, and an empty migrations folder.</summary>
+public static class ProjectInitializer
+{
+    public const string ConfigSchemaUrl = "https://raw.githubusercontent.com/schematool/schematool/main/schema/schematool-config.schema.json";
+    public const string ModelSchemaUrl = "https://raw.githubusercontent.com/schematool/schematool/main/schema/schematool-model.schema.json";
+
+    /// <summary>Creates what is missing and returns the paths it wrote; never overwrites a file.</summary>
+    public static IReadOnlyList<string> Init(string directory, string? dialect, string? database)
+    {
+        var configPath = Path.Combine(directory, ProjectConfig.FileName);
+        if (File.Exists(configPath))
+            throw new InputException($"{configPath} already exists; init never overwrites a project");
+        database ??= dialect switch
+        {
+            null or "sqlite" => "sqlite:app.db",
+            "postgres" => "postgres://postgres@localhost:5432/app",
+            "mysql" => "mysql://root@localhost:3306/app",
+            _ => throw new InputException($"unknown dialect '{dialect}'; expected sqlite, postgres or mysql"),
+        };
+        var written = new List<string>();
+        Directory.CreateDirectory(directory);
+        var config = $"# yaml-language-server: $schema={ConfigSchemaUrl}\n" +
+                     $"database: {database}\n" +
+                     (dialect is not null && Dialects.DialectRegistry.DialectOfUrl(database) is null ? $"dialect: {dialect}\n" : "") +
+                     "schema: schema\n" +
+                     "migrations: migrations\n";
+        File.WriteAllText(configPath, config);
+        written.Add(configPath);
+
+        var schemaDir = Path.Combine(directory, "schema");
+        Directory.CreateDirectory(schemaDir);
+        var example = Path.Combine(schemaDir, "tables.yaml");
+        if (!File.Exists(example) && !Directory.EnumerateFiles(schemaDir, "*.y*ml").Any())
+        {
+            File.WriteAllText(example, ExampleModel);
+            written.Add(example);
+        }
+        var migrations = Path.Combine(directory, "migrations");
+        Directory.CreateDirectory(migrations);
+        written.Add(migrations + Path.DirectorySeparatorChar);
+        return written;
+    }
+
+    private const string ExampleModel = $"""
+        # yaml-language-server: $schema={ModelSchemaUrl}
+        # The schema you want. Edit it, then run `schematool plan -m "what changed"` and `schematool apply`.
+        # Columns are NOT NULL unless they say `nullable: true`.
+        tables:
+          roles:
+            columns:
+              id:   {"{"} type: int, primary_key: true, auto_increment: true {"}"}
+              name: {"{"} type: varchar(64), unique: true {"}"}
+
+        """;
+}

@@ -1,0 +1,44 @@
+using SchemaTool.Apply;
+using SchemaTool.Dialects;
+using SchemaTool.Model;
+using SchemaTool.Revisions;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Project;
+
+/// <summary>A project opened for one command: its config, the database it targets, its model and revisions.</summary>
+public sealed class Workspace
+{
+    public ProjectConfig Config { get; }
+    public IDialect Dialect { get; }
+    public ConnectionTarget Target { get; }
+
+    private Workspace(ProjectConfig config, IDialect dialect, ConnectionTarget target)
+    {
+        Config = config;
+        Dialect = dialect;
+        Target = target;
+    }
+
+    /// <summary>Opens the project; the database is --database, else SCHEMATOOL_DATABASE, else `database:`.</summary>
+    public static Workspace Open(string projectDirectory, string? databaseOverride = null, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var config = ConfigLoader.Load(projectDirectory, environment);
+        var url = databaseOverride ?? NonEmpty(environment("SCHEMATOOL_DATABASE")) ?? config.Database
+                  ?? throw new InputException($"{ProjectConfig.FileName} names no database: add `database:` (e.g. sqlite:app.db), or pass --database URL");
+        var (dialect, target) = DialectRegistry.Resolve(url, config.Dialect, config.ProjectDirectory);
+        return new Workspace(config, dialect, target);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    public Schema LoadModel() => ModelLoader.LoadPath(Config.SchemaPath);
+
+    public RevisionGraph LoadRevisions() => RevisionFolder.Load(Config.MigrationsPath);
+
+    public Task<IDatabaseSession> ConnectAsync(CancellationToken ct) => Dialect.OpenAsync(Target, ct);
+
+    public Migrator CreateMigrator(IDatabaseSession session, RevisionGraph graph, MigratorOptions options) =>
+        new(session, graph, options, Config.HistoryTable);
+}

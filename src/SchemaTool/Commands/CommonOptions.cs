@@ -1,0 +1,36 @@
+using McMaster.Extensions.CommandLineUtils;
+using SchemaTool.Project;
+
+namespace SchemaTool.Cli.Commands;
+
+/// <summary>The options every command that opens a project takes.</summary>
+public sealed class CommonOptions
+{
+    private readonly CommandOption _project;
+    private readonly CommandOption _database;
+    private readonly CommandOption _noColor;
+    private readonly ConsoleOutput _console;
+
+    public CommonOptions(CommandLineApplication command, ConsoleOutput console)
+    {
+        _console = console;
+        _project = command.Option("--project <DIR>", "the project folder (default: the current folder)", CommandOptionType.SingleValue);
+        _database = command.Option("--database <URL>", "the database, overriding SCHEMATOOL_DATABASE and `database:`", CommandOptionType.SingleValue);
+        command.Option("--verbose", "show details and stack traces", CommandOptionType.NoValue);
+        _noColor = command.Option("--no-color", "no colour in the output", CommandOptionType.NoValue);
+        command.HelpOption("-h|--help");
+    }
+
+    public string ProjectDirectory => Path.GetFullPath(_project.Value() ?? Directory.GetCurrentDirectory());
+
+    public Workspace OpenWorkspace()
+    {
+        if (_noColor.HasValue()) _console.Color = false;
+        return Workspace.Open(ProjectDirectory, _database.Value());
+    }
+
+    public void ApplyColor()
+    {
+        if (_noColor.HasValue()) _console.Color = false;
+    }
+}

@@ -1,0 +1,36 @@
+using McMaster.Extensions.CommandLineUtils;
+using SchemaTool.Project;
+
+namespace SchemaTool.Cli.Commands;
+
+public static class StatusCommand
+{
+    public static void Register(CommandLineApplication app, ConsoleOutput console) =>
+        app.Command("status", cmd =>
+        {
+            cmd.Description = "the database's current revision, pending revisions, and whether its schema matches the model";
+            var common = new CommonOptions(cmd, console);
+            cmd.OnExecute(() => RunAsync(common, console).GetAwaiter().GetResult());
+        });
+
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console)
+    {
+        var workspace = common.OpenWorkspace();
+        var report = await StatusReport.ReadAsync(workspace, CancellationToken.None);
+        console.Line($"database: {report.Database}");
+        console.Line($"current:  {(report.Current.Count == 0 ? "<base>" : string.Join(", ", report.Current))}");
+        console.Line($"head:     {(report.Heads.Count == 0 ? "<none>" : string.Join(", ", report.Heads.Select(h => h.Id)))}");
+        foreach (var row in report.HalfApplied)
+            console.Warning($"revision {row.Revision} is half-applied: {row.StatementsDone} of {row.StatementsTotal} statements ran; fix it and run `schematool apply` to resume");
+        console.Line(report.Pending.Count == 0
+            ? "pending:  none"
+            : $"pending:  {report.Pending.Count} ({string.Join(", ", report.Pending.Select(p => $"{p.Id} {p.Message}"))})");
+        if (report.MatchesModel) console.Line("schema:   matches the model");
+        else
+        {
+            console.Line($"schema:   differs from the model ({report.Differences.Count} change(s)):");
+            foreach (var op in report.Differences) console.Line("  " + op.Describe());
+        }
+        return 0;
+    }
+}
