@@ -95,7 +95,7 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
                 p.Column,
                 p.Column is null ? parsedIndex?.Expressions.ElementAtOrDefault(i) : null,
                 p.Desc,
-                Collation: p.Collation is null or "BINARY" ? null : p.Collation)).ToValueList();
+                Collation: SqliteNormalizer.IndexCollation(p.Collation ?? "BINARY", p.Column is null ? null : parsedColumns.GetValueOrDefault(p.Column)?.Collation))).ToValueList();
             if (raw.Origin == "u")
             {
                 var columnNames = parts.Select(p => p.Column ?? "").ToList();
