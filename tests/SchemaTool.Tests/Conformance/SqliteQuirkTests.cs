@@ -40,4 +40,19 @@ public sealed class SqliteQuirkTests : IDisposable
         Assert.Equal("BINARY", t.FindIndex("ix_a_binary")!.Parts[0].Collation);
         Assert.Equal("NOCASE", t.FindIndex("ix_b_nocase")!.Parts[0].Collation);
     }
+
+    // sqldef/sqlite/ForeignKeyDependencyOrderingCaseMismatch
+    [Fact]
+    public async Task A_foreign_key_names_its_parent_as_the_parent_is_declared()
+    {
+        var schema = await IntrospectAsync("""
+            CREATE TABLE orders (id integer PRIMARY KEY, user_id integer, FOREIGN KEY (USER_ID) REFERENCES Users (ID));
+            CREATE TABLE users (id integer PRIMARY KEY);
+            """);
+        var fk = Assert.Single(schema.FindTable("orders")!.ForeignKeys);
+        Assert.Equal("users", fk.ReferencedTable);
+        Assert.Equal(["id"], fk.ReferencedColumns);
+        Assert.Equal(["user_id"], fk.Columns);
+        Assert.Equal("fk_orders_user_id", fk.Name);
+    }
 }
