@@ -45,7 +45,7 @@ fi
 packaged_pid=$(cat /run/mysqld/mysqld.pid 2>/dev/null || true)
 if [[ -n $packaged_pid ]] && kill -0 "$packaged_pid" 2>/dev/null; then
   say "stopping the packaged MariaDB server (pid $packaged_pid)"
-  kill -TERM "$packaged_pid"
+  kill -TERM "$packaged_pid" 2>/dev/null || true
   for _ in $(seq 60); do kill -0 "$packaged_pid" 2>/dev/null || break; sleep 0.5; done
   ! kill -0 "$packaged_pid" 2>/dev/null || die "the packaged MariaDB server (pid $packaged_pid) did not stop"
 fi
