@@ -86,9 +86,8 @@ public static class FleetRunner
     /// <summary>The worst exit code of the targets: 3 over 2 over 1 over 0.</summary>
     public static int WorstExitCode(IEnumerable<TargetResult> results) => results.Select(r => r.ExitCode).DefaultIfEmpty(0).Max();
 
-    private static string FirstLine(string message)
-    {
-        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return lines.Length <= 3 ? string.Join(" / ", lines) : string.Join(" / ", lines.Take(3)) + " ...";
-    }
+    /// <summary>An error on one line: its unindented lines (an indented one quotes the failed statement).</summary>
+    private static string FirstLine(string message) =>
+        string.Join(" / ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !char.IsWhiteSpace(l[0])));
 }
