@@ -41,3 +41,50 @@ public sealed class SqliteConformanceServer(string folder) : IConformanceServer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>PostgreSQL and MariaDB: a database per side on the shared throwaway server of the test run.</summary>
+public sealed class ServerConformanceServer(
+    string dialect,
+    Func<string, Task<string>> create,
+    Func<string, string> url,
+    Func<string, DbConnection> connection,
+    Func<string, Task> drop) : IConformanceServer
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _names = new();
+
+    public IDialect Dialect { get; } = DialectRegistry.Get(dialect);
+
+    public static ServerConformanceServer Postgres()
+    {
+        var server = Infrastructure.PostgresServer.Shared;
+        return new ServerConformanceServer("postgres", p => server.CreateDatabaseAsync(p), server.Url,
+            name => new Npgsql.NpgsqlConnection(server.ConnectionString(name)), server.DropDatabaseAsync);
+    }
+
+    public static ServerConformanceServer MariaDb()
+    {
+        var server = Infrastructure.MariaDbServer.Shared;
+        return new ServerConformanceServer("mysql", p => server.CreateDatabaseAsync(p), server.Url,
+            name => new MySqlConnector.MySqlConnection(server.ConnectionString(name)), server.DropDatabaseAsync);
+    }
+
+    public async Task<string> CreateDatabaseAsync(string label)
+    {
+        var name = await create("conf_" + label);
+        var u = url(name);
+        _names[u] = name;
+        return u;
+    }
+
+    public async Task<DbConnection> ConnectAsync(string u)
+    {
+        var c = connection(_names[u]);
+        await c.OpenAsync();
+        return c;
+    }
+
+    public async Task DropDatabaseAsync(string u)
+    {
+        if (_names.TryRemove(u, out var name)) await drop(name);
+    }
+}
