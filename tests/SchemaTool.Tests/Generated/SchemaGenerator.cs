@@ -143,9 +143,11 @@ public sealed class SchemaGenerator(int seed)
     {
         var candidates = table.Columns.Where(c => Keyable(c.Type) && !table.PrimaryKey.Contains(c.Name)).ToList();
         if (candidates.Count == 0) return;
-        if (Chance(40))
+        // The rows differ only in the columns A gave them; a column B adds holds its default (or NULL) in every row.
+        var distinct = candidates.Where(c => c.Origin is not null || table.Origin is null || c.Nullable && c.Default is null).ToList();
+        if (distinct.Count > 0 && Chance(40))
         {
-            var c = Pick(candidates);
+            var c = Pick(distinct);
             table.Indexes.Add(new TableIndex(Name("uq_" + table.Name + "_"), new[] { IndexPart.Of(c.Name) }, Unique: true));
         }
         if (Chance(50))
