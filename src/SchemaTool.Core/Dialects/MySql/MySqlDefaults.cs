@@ -1,0 +1,71 @@
+using System.Globalization;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>Column defaults in one canonical form, from the model's YAML and from either server's catalog.</summary>
+public static class MySqlDefaults
+{
+    /// <summary>
+    /// The canonical default for a column of <paramref name="canonicalType"/>: a literal typed as the column
+    /// stores it (the catalog cannot tell <c>default: 5</c> from <c>default: "5"</c>, nor true from 1),
+    /// CURRENT_TIMESTAMP in all its spellings as <c>current_timestamp()</c>, other expressions canonical.
+    /// </summary>
+    public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType)
+    {
+        if (value is null) return null;
+        if (value.Kind == DefaultKind.Sql)
+        {
+            var isNull = false;
+            var literal = MySqlLiteral(value.Text) ?? SqlLiterals.TryParseLiteral(value.Text, out isNull);
+            if (isNull) return null;
+            if (literal is null) return ColumnDefault.Sql(Expression(value.Text));
+            value = literal;
+        }
+        if (value.Kind == DefaultKind.Boolean) value = ColumnDefault.Number(value.Text == "true" ? "1" : "0");
+        if (MySqlTypes.IsNumeric(canonicalType) && decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return ColumnDefault.Number(number.ToString("G29", CultureInfo.InvariantCulture));
+        return ColumnDefault.String(value.Text);
+    }
+
+    /// <summary>
+    /// Reads COLUMN_DEFAULT. MariaDB (10.2.7 and later) prints it as SQL: <c>'abc'</c> quoted, <c>NULL</c> for
+    /// no default, <c>current_timestamp()</c>. MySQL 8 prints a literal's bare value and marks expressions
+    /// with DEFAULT_GENERATED in EXTRA (<c>CURRENT_TIMESTAMP</c>, <c>uuid()</c>).
+    /// </summary>
+    public static ColumnDefault? FromCatalog(string? columnDefault, string extra, bool mariaDb, string canonicalType)
+    {
+        if (columnDefault is null) return null;
+        if (mariaDb)
+        {
+            if (columnDefault == "NULL") return null;
+            if (MySqlText.Unquote(columnDefault) is { } text) return Canonical(ColumnDefault.String(text), canonicalType);
+            return Canonical(ColumnDefault.Sql(columnDefault), canonicalType);
+        }
+        if (extra.Contains("DEFAULT_GENERATED", StringComparison.OrdinalIgnoreCase))
+            return Canonical(ColumnDefault.Sql(columnDefault), canonicalType);
+        return Canonical(ColumnDefault.String(columnDefault), canonicalType);
+    }
+
+    /// <summary>The DEFAULT clause: literals quoted for MySQL, expressions in parentheses (MySQL 8 needs them).</summary>
+    public static string ToSql(ColumnDefault value) => value.Kind switch
+    {
+        DefaultKind.String => MySqlText.String(value.Text),
+        DefaultKind.Number => value.Text,
+        DefaultKind.Boolean => value.Text == "true" ? "1" : "0",
+        _ when IsCurrentTimestamp(value.Text) => value.Text,
+        _ => "(" + value.Text + ")",
+    };
+
+    private static bool IsCurrentTimestamp(string expression) => expression.StartsWith("current_timestamp(", StringComparison.Ordinal);
+
+    private static ColumnDefault? MySqlLiteral(string sql) =>
+        MySqlText.Unquote(sql.Trim()) is { } text ? ColumnDefault.String(text) : null;
+
+    private static string Expression(string sql)
+    {
+        var canonical = MySqlExpressions.Canonical(sql);
+        // CURRENT_TIMESTAMP without parentheses is a keyword; the catalog prints it as a call.
+        return canonical == "current_timestamp" ? "current_timestamp()" : canonical;
+    }
+}
