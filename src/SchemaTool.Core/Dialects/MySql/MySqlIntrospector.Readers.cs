@@ -10,7 +10,7 @@ internal sealed partial class MySqlIntrospector
         await foreach (var row in QueryAsync(ColumnsQuery, ct))
         {
             if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
-            var type = MySqlTypes.Canonical(row.GetString(2));
+            var type = MySqlTypes.FromCatalog(row.GetString(2));
             var extra = Text(row, 5) ?? "";
             var generation = Text(row, 8);
             var generated = string.IsNullOrEmpty(generation) || !extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase)

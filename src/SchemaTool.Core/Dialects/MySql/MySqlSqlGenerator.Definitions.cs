@@ -22,7 +22,7 @@ public static partial class MySqlSqlGenerator
 
     public static string ColumnDefinition(Column column)
     {
-        var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(column.Type);
+        var text = new StringBuilder(Quote(column.Name)).Append(' ').Append(MySqlTypes.ToSql(column.Type));
         if (column.Collation is { } collation) text.Append(" COLLATE ").Append(collation);
         if (column.Generated is { } generated)
             text.Append(" AS (").Append(generated.Expression).Append(generated.Stored ? ") STORED" : ") VIRTUAL");

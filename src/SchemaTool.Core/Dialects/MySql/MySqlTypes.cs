@@ -35,12 +35,24 @@ public static partial class MySqlTypes
         // Portable real is single precision (PostgreSQL's float4); MySQL's own REAL would be a double.
         ("real", _) => ("float", null),
         ("double" or "double precision" or "float8", _) => ("double", args),
+        // Portable timestamp has no time zone: MySQL's DATETIME. MySQL's TIMESTAMP converts to and from UTC, so
+        // it is the portable timestamptz, and is spelled so in canonical form (Normalize must be idempotent).
         ("timestamp", _) => ("datetime", args),
-        ("timestamptz", _) => ("timestamp", args),
         ("uuid", _) => ("char", "36"),
         ("binary" or "bytea", null) => ("longblob", null),
         _ => (name, args),
     };
+
+    /// <summary>The canonical form of a COLUMN_TYPE read from the catalog.</summary>
+    public static string FromCatalog(string columnType)
+    {
+        var type = columnType.Trim();
+        return Canonical(BaseName(type.ToLowerInvariant()) == "timestamp" ? "timestamptz" + type["timestamp".Length..] : type);
+    }
+
+    /// <summary>The type as MySQL spells it in DDL.</summary>
+    public static string ToSql(string canonicalType) =>
+        BaseName(canonicalType) == "timestamptz" ? "timestamp" + canonicalType["timestamptz".Length..] : canonicalType;
 
     /// <summary>Numeric types, whose defaults the catalog prints as numbers.</summary>
     public static bool IsNumeric(string canonicalType)
