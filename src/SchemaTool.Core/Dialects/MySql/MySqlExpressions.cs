@@ -21,7 +21,7 @@ public static class MySqlExpressions
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
         "order", "group", "key", "keys", "index", "table", "select", "from", "where", "desc", "asc", "default",
-        "check", "column", "constraint", "primary", "references", "range", "rank", "int", "range", "read", "status",
+        "check", "column", "constraint", "primary", "references", "range", "rank", "int", "read", "status",
     };
 
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase)
