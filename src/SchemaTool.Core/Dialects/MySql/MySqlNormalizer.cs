@@ -51,13 +51,24 @@ public static class MySqlNormalizer
         };
     }
 
-    public static TableIndex Normalize(TableIndex index) => index with
+    public static TableIndex Normalize(TableIndex index)
     {
         // InnoDB builds BTREE whatever USING says (HASH included) and has no separate unique constraint.
-        Method = index.Method?.ToLowerInvariant() is "fulltext" or "spatial" ? index.Method.ToLowerInvariant() : null,
-        Constraint = false,
-        Comment = string.IsNullOrEmpty(index.Comment) ? null : index.Comment,
-        Parts = index.Parts.Select(p => p.Expression is null ? p : p with { Expression = MySqlExpressions.Canonical(p.Expression) }).ToValueList(),
+        var method = index.Method?.ToLowerInvariant() is "fulltext" or "spatial" ? index.Method.ToLowerInvariant() : null;
+        return index with
+        {
+            Method = method,
+            Constraint = false,
+            Comment = string.IsNullOrEmpty(index.Comment) ? null : index.Comment,
+            Parts = index.Parts.Select(p => Normalize(p, method)).ToValueList(),
+        };
+    }
+
+    // MariaDB reports SUB_PART 32 for every SPATIAL key part, where no prefix can be given.
+    private static IndexPart Normalize(IndexPart part, string? method) => part with
+    {
+        Expression = part.Expression is null ? null : MySqlExpressions.Canonical(part.Expression),
+        Length = method is null ? part.Length : null,
     };
 
     /// <summary>InnoDB treats NO ACTION as RESTRICT, and MariaDB reports RESTRICT for both: one form, NO ACTION.</summary>

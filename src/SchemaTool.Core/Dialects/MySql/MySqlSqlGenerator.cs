@@ -1,5 +1,4 @@
 using SchemaTool.Diff;
-using SchemaTool.Model;
 using static SchemaTool.Dialects.MySql.MySqlText;
 
 namespace SchemaTool.Dialects.MySql;
@@ -16,25 +15,32 @@ public static partial class MySqlSqlGenerator
         CreateTable op => CreateTable(op.Table),
         DropTable op => $"DROP TABLE {Quote(op.Table.Name)}",
         RenameTable op => $"RENAME TABLE {Quote(op.From)} TO {Quote(op.To)}",
-        SetTableComment op => $"ALTER TABLE {Quote(op.Table)} COMMENT = {String(op.To ?? "")}",
-        AddColumn op => $"ALTER TABLE {Quote(op.Table)} ADD COLUMN {ColumnDefinition(op.Column)}",
-        AddColumnAt op => $"ALTER TABLE {Quote(op.Table)} ADD COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
-        DropColumn op => $"ALTER TABLE {Quote(op.Table)} DROP COLUMN {Quote(op.Column.Name)}",
-        DropColumnAt op => $"ALTER TABLE {Quote(op.Table)} DROP COLUMN {Quote(op.Column.Name)}",
-        RenameColumn op => $"ALTER TABLE {Quote(op.Table)} RENAME COLUMN {Quote(op.From)} TO {Quote(op.To)}",
-        AlterColumn op => $"ALTER TABLE {Quote(op.Table)} MODIFY COLUMN {ColumnDefinition(op.To)}",
-        AddPrimaryKey op => $"ALTER TABLE {Quote(op.Table)} ADD PRIMARY KEY {ColumnList(op.Key.Columns)}",
-        DropPrimaryKey op => $"ALTER TABLE {Quote(op.Table)} DROP PRIMARY KEY",
-        CreateIndex op => $"ALTER TABLE {Quote(op.Table)} ADD {IndexDefinition(op.Index)}",
-        DropIndex op => $"ALTER TABLE {Quote(op.Table)} DROP INDEX {Quote(op.Index.Name)}",
-        AddForeignKey op => $"ALTER TABLE {Quote(op.Table)} ADD {ForeignKeyDefinition(op.Key)}",
-        DropForeignKey op => $"ALTER TABLE {Quote(op.Table)} DROP FOREIGN KEY {Quote(op.Key.Name)}",
-        AddCheck op => $"ALTER TABLE {Quote(op.Table)} ADD {CheckDefinition(op.Check)}",
-        // DROP CONSTRAINT works for checks on MariaDB and on MySQL from 8.0.19; DROP CHECK is MySQL's alone.
-        DropCheck op => $"ALTER TABLE {Quote(op.Table)} DROP CONSTRAINT {Quote(op.Check.Name)}",
+        CombinedAlterTable op => $"ALTER TABLE {Quote(op.Table)} " + string.Join(", ", op.InStatementOrder.Select(Clause)),
         RebuildTable => throw new NotSupportedException("MySQL alters tables in place; table rebuilds are SQLite's"),
-        _ => throw new NotSupportedException($"the MySQL dialect has no SQL for {operation.GetType().Name}"),
+        _ => $"ALTER TABLE {Quote(operation.TableName)} {Clause(operation)}",
     }];
+
+    /// <summary>What follows <c>ALTER TABLE t</c> for an operation that alters one table.</summary>
+    private static string Clause(Operation operation) => operation switch
+    {
+        SetTableComment op => $"COMMENT = {String(op.To ?? "")}",
+        AddColumn op => $"ADD COLUMN {ColumnDefinition(op.Column)}",
+        AddColumnAt op => $"ADD COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
+        DropColumn op => $"DROP COLUMN {Quote(op.Column.Name)}",
+        DropColumnAt op => $"DROP COLUMN {Quote(op.Column.Name)}",
+        RenameColumn op => $"RENAME COLUMN {Quote(op.From)} TO {Quote(op.To)}",
+        AlterColumn op => $"MODIFY COLUMN {ColumnDefinition(op.To)}",
+        AddPrimaryKey op => $"ADD PRIMARY KEY {ColumnList(op.Key.Columns)}",
+        DropPrimaryKey => "DROP PRIMARY KEY",
+        CreateIndex op => $"ADD {IndexDefinition(op.Index)}",
+        DropIndex op => $"DROP INDEX {Quote(op.Index.Name)}",
+        AddForeignKey op => $"ADD {ForeignKeyDefinition(op.Key)}",
+        DropForeignKey op => $"DROP FOREIGN KEY {Quote(op.Key.Name)}",
+        AddCheck op => $"ADD {CheckDefinition(op.Check)}",
+        // DROP CONSTRAINT works for checks on MariaDB and on MySQL from 8.0.19; DROP CHECK is MySQL's alone.
+        DropCheck op => $"DROP CONSTRAINT {Quote(op.Check.Name)}",
+        _ => throw new NotSupportedException($"the MySQL dialect has no SQL for {operation.GetType().Name}"),
+    };
 
     private static string Position(string? after) => after is null ? "FIRST" : "AFTER " + Quote(after);
 

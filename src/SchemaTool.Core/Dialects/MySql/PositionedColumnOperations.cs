@@ -24,8 +24,11 @@ public sealed record AddColumnAt(string Table, Column Column, string? After) : O
         RequiresBefore: None);
 }
 
-/// <summary>Drops a column and remembers its place, so that its inverse puts it back there.</summary>
-public sealed record DropColumnAt(string Table, Column Column, string? After) : Operation
+/// <summary>
+/// Drops a column and remembers its place, so that its inverse puts it back there. <paramref name="AfterAdding"/>
+/// names a column added first when the table would otherwise be left with none.
+/// </summary>
+public sealed record DropColumnAt(string Table, Column Column, string? After, string? AfterAdding = null) : Operation
 {
     public override string TableName => Table;
     public override string ObjectName => Column.Name;
@@ -38,6 +41,6 @@ public sealed record DropColumnAt(string Table, Column Column, string? After) : 
     internal override Dependencies Dependencies => new(
         Provides: None,
         Removes: [Dependencies.Column(Table, Column.Name), ColumnDefinition(Table, Column.Name)],
-        Requires: None,
+        Requires: AfterAdding is null ? None : [Dependencies.Column(Table, AfterAdding)],
         RequiresBefore: After is null ? [Dependencies.Table(Table)] : [Dependencies.Table(Table), Dependencies.Column(Table, After)]);
 }
