@@ -24,7 +24,9 @@ public sealed class MySqlCatalogTrapTests
           maybe varchar(20) NULL DEFAULT NULL,
           at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,
           price decimal(10,2) NOT NULL DEFAULT 1.50,
-          token char(36) NOT NULL DEFAULT (uuid())
+          token char(36) NOT NULL DEFAULT (uuid()),
+          updated datetime NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+          touched timestamp(3) NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP(3)
         )
         """, """
         tables:
@@ -38,7 +40,31 @@ public sealed class MySqlCatalogTrapTests
               at:    { type: timestamp, default_sql: now() }
               price: { type: "decimal(10,2)", default: 1.5 }
               token: { type: uuid, default_sql: UUID() }
+              updated: { type: timestamp, default_sql: CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP }
+              touched: { type: timestamptz(3), nullable: true, default_sql: "NULL ON UPDATE now(3)" }
         """);
+
+    [Fact]
+    public async Task On_update_current_timestamp_survives_a_modify_column()
+    {
+        await using var project = await MySqlProject.CreateAsync("on_update");
+        const string model = """
+            tables:
+              t:
+                columns:
+                  id: { type: int, primary_key: true }
+                  updated: { type: timestamp, nullable: false, default_sql: CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP }
+            """;
+        await project.PlanRevisionAsync(model, "init");
+        await project.ApplyAsync();
+        var changed = model.Replace("nullable: false", "nullable: true");
+        await project.PlanRevisionAsync(changed, "nullable");
+        await project.ApplyAsync();
+
+        Assert.True((await project.PlanAsync(changed)).IsEmpty);
+        var extra = await project.QueryAsync("SELECT EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'updated'");
+        Assert.Equal("on update current_timestamp()", extra.Single()[0]);
+    }
 
     [Fact]
     public Task Tinyint_1_is_the_boolean() => AssertNoChangesAsync(

@@ -87,6 +87,18 @@ public sealed class MySqlNormalizationTests
         Assert.Equal(expected, MySqlDefaults.Canonical(ColumnDefault.Sql("now()"), "datetime"));
     }
 
+    [Theory]
+    [InlineData("current_timestamp()", "on update current_timestamp()", true)]
+    [InlineData("CURRENT_TIMESTAMP", "DEFAULT_GENERATED on update CURRENT_TIMESTAMP", false)]
+    public void On_update_current_timestamp_rides_on_the_default(string columnDefault, string extra, bool mariaDb)
+    {
+        var expected = ColumnDefault.Sql("current_timestamp() on update current_timestamp()");
+        Assert.Equal(expected, MySqlDefaults.FromCatalog(columnDefault, extra, mariaDb, "datetime"));
+        Assert.Equal(expected, MySqlDefaults.Canonical(ColumnDefault.Sql("now() ON UPDATE CURRENT_TIMESTAMP"), "datetime"));
+        Assert.Equal("current_timestamp() ON UPDATE current_timestamp()", MySqlDefaults.ToSql(expected));
+        Assert.Equal("NULL ON UPDATE current_timestamp()", MySqlDefaults.ToSql(MySqlDefaults.FromCatalog("NULL", extra, true, "datetime")!));
+    }
+
     [Fact]
     public void Literal_defaults_take_the_form_the_column_stores()
     {

@@ -4,7 +4,7 @@ using SchemaTool.Model;
 namespace SchemaTool.Dialects.MySql;
 
 /// <summary>Column defaults in one canonical form, from the model's YAML and from either server's catalog.</summary>
-public static class MySqlDefaults
+public static partial class MySqlDefaults
 {
     /// <summary>
     /// The canonical default for a column of <paramref name="canonicalType"/>: a literal typed as the column
@@ -14,6 +14,8 @@ public static class MySqlDefaults
     public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType)
     {
         if (value is null) return null;
+        if (value.Kind == DefaultKind.Sql && SplitOnUpdate(value.Text) is { } parts)
+            return WithOnUpdate(Canonical(ColumnDefault.Sql(parts.Default), canonicalType), parts.OnUpdate);
         if (value.Kind == DefaultKind.Sql)
         {
             var isNull = false;
@@ -35,6 +37,13 @@ public static class MySqlDefaults
     /// </summary>
     public static ColumnDefault? FromCatalog(string? columnDefault, string extra, bool mariaDb, string canonicalType)
     {
+        var onUpdate = OnUpdatePattern().Match(extra);
+        var value = FromCatalogDefault(columnDefault, extra, mariaDb, canonicalType);
+        return onUpdate.Success ? WithOnUpdate(value, onUpdate.Groups[1].Value) : value;
+    }
+
+    private static ColumnDefault? FromCatalogDefault(string? columnDefault, string extra, bool mariaDb, string canonicalType)
+    {
         if (columnDefault is null) return null;
         if (mariaDb)
         {
@@ -50,12 +59,44 @@ public static class MySqlDefaults
     /// <summary>The DEFAULT clause: literals quoted for MySQL, expressions in parentheses (MySQL 8 needs them).</summary>
     public static string ToSql(ColumnDefault value) => value.Kind switch
     {
+        DefaultKind.Sql when SplitOnUpdate(value.Text) is { } parts =>
+            (parts.Default == "null" ? "NULL" : ToSql(SqlLiterals.TryParseLiteral(parts.Default, out _) ?? ColumnDefault.Sql(parts.Default)))
+            + " ON UPDATE " + parts.OnUpdate,
         DefaultKind.String => MySqlText.String(value.Text),
         DefaultKind.Number => value.Text,
         DefaultKind.Boolean => value.Text == "true" ? "1" : "0",
         _ when IsCurrentTimestamp(value.Text) => value.Text,
         _ => "(" + value.Text + ")",
     };
+
+    /// <summary>
+    /// ON UPDATE CURRENT_TIMESTAMP has no place in the model but must survive a MODIFY COLUMN, so it rides on
+    /// the default: <c>default_sql: CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP</c>, canonically
+    /// <c>current_timestamp() on update current_timestamp()</c>. MariaDB shows it in EXTRA as
+    /// <c>on update current_timestamp()</c>, MySQL 8 as <c>DEFAULT_GENERATED on update CURRENT_TIMESTAMP</c>.
+    /// </summary>
+    private static ColumnDefault WithOnUpdate(ColumnDefault? value, string onUpdate)
+    {
+        var head = value switch
+        {
+            null => "null",
+            { Kind: DefaultKind.String } => MySqlText.String(value.Text),
+            _ => value.Text,
+        };
+        return ColumnDefault.Sql(head + " on update " + Expression(onUpdate));
+    }
+
+    private static (string Default, string OnUpdate)? SplitOnUpdate(string sql)
+    {
+        var m = OnUpdateSuffix().Match(sql);
+        return m.Success ? (sql[..m.Index].Trim(), m.Groups[1].Value.Trim()) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bon update (\S+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OnUpdatePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+on\s+update\s+(.+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OnUpdateSuffix();
 
     private static bool IsCurrentTimestamp(string expression) => expression.StartsWith("current_timestamp(", StringComparison.Ordinal);
 
