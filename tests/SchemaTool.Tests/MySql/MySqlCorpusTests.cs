@@ -20,7 +20,6 @@ public sealed class MySqlCorpusTests(ITestOutputHelper output)
     /// <summary>Cases known to fail, with the reason; a case not listed here must pass or be reported unsupported.</summary>
     private static readonly Dictionary<string, string> KnownFailures = new()
     {
-        ["sqldef/mysql/SwapColumn"] = "the order of existing columns is not migrated (only new and dropped columns are placed)",
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using SchemaTool.Diff;
+using SchemaTool.Model;
 using SchemaTool.Dialects.MySql;
 using SchemaTool.Planning;
 using SchemaTool.Tests.Support;
@@ -45,6 +46,24 @@ public sealed class MySqlGoldenTests
     {
         var add = new AddColumnAt("users", MySqlSamples.Email, "id");
         Golden.Verify("mysql/AddColumnAt.sql", Planner.Render(Dialect, [add, add.Invert(), add with { After = null }]));
+    }
+
+    [Fact]
+    public void A_column_moves_into_the_models_order_and_back()
+    {
+        var move = new MoveColumn("users", MySqlSamples.Email, "id", "created_at", 0);
+        Golden.Verify("mysql/MoveColumn.sql", Planner.Render(Dialect, [move, move.Invert()]));
+    }
+
+    [Fact]
+    public void An_auto_increment_key_change_is_one_statement()
+    {
+        var combined = new CombinedAlterTable("users", new Operation[]
+        {
+            new AddPrimaryKey("users", new PrimaryKey(new[] { "id" })),
+            new AddColumnAt("users", MySqlSamples.Id, null),
+        });
+        Golden.Verify("mysql/CombinedAlterTable.sql", Planner.Render(Dialect, [combined, combined.Invert()]));
     }
 
     [Fact]

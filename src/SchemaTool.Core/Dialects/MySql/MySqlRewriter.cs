@@ -16,6 +16,7 @@ public sealed partial class MySqlRewriter(Schema current, Schema desired)
         RecreateGeneratedColumns(ops);
         RewriteForeignKeys(ops);
         var positioned = Position(ops);
+        MoveColumnsIntoOrder(positioned);
         return CombineAutoIncrementKeyChanges(positioned);
     }
 

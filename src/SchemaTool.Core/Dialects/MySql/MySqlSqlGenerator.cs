@@ -30,6 +30,7 @@ public static partial class MySqlSqlGenerator
         DropColumnAt op => $"DROP COLUMN {Quote(op.Column.Name)}",
         RenameColumn op => $"RENAME COLUMN {Quote(op.From)} TO {Quote(op.To)}",
         AlterColumn op => $"MODIFY COLUMN {ColumnDefinition(op.To)}",
+        MoveColumn op => $"MODIFY COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
         AddPrimaryKey op => $"ADD PRIMARY KEY {ColumnList(op.Key.Columns)}",
         DropPrimaryKey => "DROP PRIMARY KEY",
         CreateIndex op => $"ADD {IndexDefinition(op.Index)}",

@@ -44,3 +44,26 @@ public sealed record DropColumnAt(string Table, Column Column, string? After, st
         Requires: AfterAdding is null ? None : [Dependencies.Column(Table, AfterAdding)],
         RequiresBefore: After is null ? [Dependencies.Table(Table)] : [Dependencies.Table(Table), Dependencies.Column(Table, After)]);
 }
+
+/// <summary>
+/// Moves an existing column to its place in the model (<c>MODIFY COLUMN ... AFTER</c>), undone by moving it
+/// back after <paramref name="OldAfter"/>. The moves of a table run in <paramref name="Sequence"/> order,
+/// after the table's other column changes, as each place is worked out from the one before.
+/// </summary>
+public sealed record MoveColumn(string Table, Column Column, string? After, string? OldAfter, int Sequence) : Operation
+{
+    public override string TableName => Table;
+    public override string ObjectName => Column.Name;
+    public override Phase Phase => Phase.AlterColumn;
+    public override Operation Invert() => new MoveColumn(Table, Column, OldAfter, After, Sequence);
+    public override string Describe() => $"move column {Table}.{Column.Name} {(After is null ? "first" : "after " + After)}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: [Step(Sequence)],
+        Removes: None,
+        Requires: [ColumnDefinition(Table, Column.Name), .. After is null ? None : [Dependencies.Column(Table, After)],
+            .. Sequence == 0 ? None : [Step(Sequence - 1)]],
+        RequiresBefore: None);
+
+    private string Step(int sequence) => $"mysql-move:{Table}:{sequence}";
+}
