@@ -12,6 +12,7 @@ public static class DialectRegistry
     static DialectRegistry()
     {
         // dialects register here
+        Register("postgres", () => new Postgres.PostgresDialect());
     }
 
     /// <summary>The dialect a URL names by its scheme, or null for a plain connection string.</summary>
