@@ -79,6 +79,8 @@ internal static class ExpressionParentheses
         if (inner.Count >= 3 && inner[0].Kind is TokenKind.Word or TokenKind.QuotedName && !SqlTokenizer.Keywords.Contains(inner[0].Text)
             && inner[1].Text == "(" && MatchingClose(inner, 1) == inner.Count - 1)
             return true;
+        if (inner.Count >= 3 && inner[0].Is("ARRAY") && inner[1].Text == "[" && MatchingClose(inner, 1) == inner.Count - 1)
+            return true;
         return inner.Count == 3 && inner[1].Text == "." && inner[0].Kind != TokenKind.Symbol && inner[2].Kind != TokenKind.Symbol;
     }
 

@@ -27,9 +27,15 @@ public static class PostgresExpressions
         var tokens = SqlTokenizer.Tokenize(expression);
         FoldCase(tokens);
         MergeNegativeNumbers(tokens);
-        StripNoOpCasts(tokens, textColumns ?? new HashSet<string>());
+        var columns = textColumns ?? new HashSet<string>();
         RewriteInLists(tokens);
         RewriteBetween(tokens);
+        // Twice: a removed cast can free parentheses ((0)::numeric), and removed parentheses can expose a cast.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            ExpressionParentheses.RemoveRedundant(tokens);
+            StripNoOpCasts(tokens, columns);
+        }
         ExpressionParentheses.RemoveRedundant(tokens);
         return SqlTokenizer.Join(tokens);
     }
