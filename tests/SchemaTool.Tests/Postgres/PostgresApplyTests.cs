@@ -109,4 +109,24 @@ public sealed class PostgresApplyTests
         Assert.Equal(PostgresCatalogQueries.All.Length, cost);
         Assert.InRange(cost, 1, 12);
     }
+
+    [Fact]
+    public async Task A_schema_named_by_search_path_holds_the_tables_and_the_history()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE SCHEMA billing; CREATE TABLE public.elsewhere (id int)");
+        var target = db.Dialect.ParseTarget(db.Target.ConnectionString + ";Search Path=billing", db.Migrations);
+        Assert.Equal("billing", target.Schema);
+        var model = Yaml.ModelLoader.Load("schema.yaml", Base);
+        await using (var session = await db.Dialect.OpenAsync(target, CancellationToken.None))
+        {
+            var plan = Planning.Planner.Create(db.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
+            Revisions.RevisionFolder.Write(db.Migrations, "00000000000a", [], "billing", DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);
+            await db.Migrator(session).ApplyAsync("head", CancellationToken.None);
+            var again = Planning.Planner.Create(db.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
+            Assert.True(again.IsEmpty, again.UpScript);
+        }
+        var tables = await db.QueryAsync("SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('billing', 'public') ORDER BY 1");
+        Assert.Equal(["billing.accounts", "billing.schematool_history", "public.elsewhere"], tables.Select(r => (string)r[0]!));
+    }
 }
