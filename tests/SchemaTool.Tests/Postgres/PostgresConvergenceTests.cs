@@ -213,4 +213,41 @@ public sealed class PostgresConvergenceTests
                      "sequence invoice_numbers", "function touch", "trigger posts_touch" })
             Assert.Contains(plan.Notices, n => n.StartsWith(name + " ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Renaming_a_referenced_table_keeps_its_rows_and_the_down_file_renames_it_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var first = await db.ConvergeAsync("""
+            tables:
+              teams:
+                columns:
+                  id:      { type: int, primary_key: true }
+                  "order": { type: int, default: 0 }
+                checks:
+                  ck_teams_order: '"order" >= 0'
+              people:
+                columns:
+                  id:      { type: int, primary_key: true }
+                  team_id: { type: int, references: teams.id }
+            """);
+        await db.ExecuteAsync("INSERT INTO teams VALUES (1, 2); INSERT INTO people VALUES (10, 1)");
+        await db.ConvergeAsync("""
+            tables:
+              squads:
+                renamed_from: teams
+                columns:
+                  id:      { type: int, primary_key: true }
+                  "order": { type: int, default: 0 }
+                checks:
+                  ck_teams_order: '"order" >= 0'
+              people:
+                columns:
+                  id:      { type: int, primary_key: true }
+                  team_id: { type: int, references: squads.id }
+            """);
+        Assert.Equal([1, 2], (await db.QueryAsync("SELECT id, \"order\" FROM squads")).Single());
+        await db.RollbackAsync(first.Id);
+        Assert.Equal([1, 2], (await db.QueryAsync("SELECT id, \"order\" FROM teams")).Single());
+    }
 }

@@ -101,6 +101,8 @@ public sealed class PostgresNormalizationTests
         { "lower(username)", "lower(username::text)", ["username"] },
         { "length(\"name\") < 10", "length(name) < 10", ["name"] },
         { "active", "active", [] },
+        // A column named by a reserved word reads back quoted.
+        { "\"order\" > 0 AND \"Total\" > 0", "\"order\" > 0 AND \"Total\" > 0", [] },
     };
 
     [Theory]

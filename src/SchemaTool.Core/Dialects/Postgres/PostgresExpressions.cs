@@ -55,7 +55,7 @@ public static class PostgresExpressions
     private static bool IsPlainName(string name) =>
         name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
                         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '$')
-                        && !SqlTokenizer.Keywords.Contains(name);
+                        && !SqlTokenizer.Keywords.Contains(name) && !SqlTokenizer.QuotedKeywords.Contains(name);
 
     private static void MergeNegativeNumbers(List<SqlToken> tokens)
     {

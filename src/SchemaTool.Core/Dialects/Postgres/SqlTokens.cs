@@ -121,4 +121,25 @@ internal static class SqlTokenizer
         "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_USER",
         "SESSION_USER", "CURRENT_ROLE", "USER", "CURRENT_SCHEMA", "CURRENT_CATALOG", "INTERVAL", "ESCAPE", "OVERLAPS",
     };
+
+    /// <summary>
+    /// Words PostgreSQL's quote_ident keeps in double quotes as names (reserved, type/function and column-name
+    /// keywords): a column called "order" or "time" reads back quoted, so its quotes must stay.
+    /// </summary>
+    public static readonly HashSet<string> QuotedKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between", "bigint",
+        "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce", "collate", "collation",
+        "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+        "current_schema", "current_time", "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable",
+        "desc", "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
+        "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in", "initially", "inner",
+        "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull", "join", "lateral", "leading", "least",
+        "left", "like", "limit", "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not",
+        "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay",
+        "placing", "position", "precision", "primary", "real", "references", "returning", "right", "row", "select",
+        "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table", "tablesample", "then",
+        "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values",
+        "varchar", "variadic", "verbose", "when", "where", "window", "with",
+    };
 }
