@@ -73,6 +73,12 @@ public sealed class PostgresConvergenceTests
               uid:     { type: uuid, default_sql: gen_random_uuid() }
               nothing: { type: text, nullable: true }
               sqlnum:  { type: int, default_sql: "42" }
+              utc:     { type: timestamp, default_sql: "now() AT TIME ZONE 'utc'" }
+              empty2d: { type: "int[]", default_sql: "ARRAY[]::integer[]" }
+              emptytx: { type: "text[]", default_sql: "ARRAY[]::text[]" }
+              strs:    { type: "text[]", default_sql: "ARRAY['a', 'b']" }
+              origin:  { type: timestamptz, default_sql: "'0001-01-01 00:00:00'::timestamp" }
+              today2:  { type: date, default_sql: "('now'::text)::date" }
         """);
 
     [Fact]

@@ -58,7 +58,10 @@ public sealed class PostgresNormalizationTests
     [InlineData("'{\"\"}'::text[]", "text[]", DefaultKind.String, "{\"\"}")]
     [InlineData("CURRENT_TIMESTAMP", "timestamp without time zone", DefaultKind.Sql, "CURRENT_TIMESTAMP")]
     [InlineData("now()", "timestamp with time zone", DefaultKind.Sql, "now()")]
-    [InlineData("('now'::text)::date", "date", DefaultKind.Sql, "'now'::date")]
+    [InlineData("('now'::text)::date", "date", DefaultKind.Sql, "'now'::text::date")]
+    [InlineData("'0001-01-01 00:00:00'::timestamp without time zone", "timestamp with time zone", DefaultKind.Sql, "'0001-01-01 00:00:00'::timestamp without time zone")]
+    [InlineData("'x'::character varying", "text", DefaultKind.String, "x")]
+    [InlineData("ARRAY[]::text[]", "text[]", DefaultKind.Sql, "ARRAY[]::text[]")]
     [InlineData("gen_random_uuid()", "uuid", DefaultKind.Sql, "gen_random_uuid()")]
     public void Catalog_defaults_become_the_literal_the_model_writes(string catalog, string type, DefaultKind kind, string text) =>
         Assert.Equal(new ColumnDefault(kind, text), PostgresDefaults.Canonical(ColumnDefault.Sql(catalog), PostgresTypes.Canonical(type)));

@@ -74,6 +74,10 @@ internal static class ExpressionParentheses
 
     private static bool IsAtom(List<SqlToken> inner)
     {
+        // x::type binds tighter than any operator: ('now'::text) is as much an atom as 'now'.
+        var cast = inner.FindIndex(t => t.Text == "::");
+        if (cast > 0 && inner.Skip(cast).All(t => t.Text == "::" || t.Kind is TokenKind.Word or TokenKind.QuotedName or TokenKind.Number || t.Text is "(" or ")" or "[" or "]" or ","))
+            return IsAtom(inner.GetRange(0, cast));
         if (inner.Count == 1) return inner[0].Kind != TokenKind.Symbol;
         // name(args) or name.name: a call or a qualified name is an atom too.
         if (inner.Count >= 3 && inner[0].Kind is TokenKind.Word or TokenKind.QuotedName && !SqlTokenizer.Keywords.Contains(inner[0].Text)

@@ -15,14 +15,17 @@ public static partial class PostgresDefaults
     {
         if (value is null) return null;
         var isNull = false;
-        var literal = value.Kind == DefaultKind.Sql ? ParseSql(value.Text, out isNull) : value;
+        var literal = value.Kind == DefaultKind.Sql ? ParseSql(value.Text, canonicalType, out isNull) : value;
         if (isNull) return null;
         if (literal is null) return ColumnDefault.Sql(PostgresExpressions.Canonical(value.Text));
         return Coerce(literal, canonicalType);
     }
 
-    /// <summary>A default read as SQL: a literal when it is one (casts and parentheses removed), else null.</summary>
-    public static ColumnDefault? ParseSql(string sql, out bool isNull)
+    /// <summary>
+    /// A default read as SQL: a literal when it is one, else null. A cast is dropped only when it is to the column's
+    /// own type: '0001-01-01'::timestamp on a timestamptz column is a different value than '0001-01-01'.
+    /// </summary>
+    public static ColumnDefault? ParseSql(string sql, string columnType, out bool isNull)
     {
         isNull = false;
         var m = CastLiteral().Match(sql.Trim());
@@ -34,9 +37,18 @@ public static partial class PostgresDefaults
                 isNull = true;
                 return null;
             }
+            if (!SameType(PostgresTypes.Canonical(m.Groups["type"].Value), PostgresTypes.SerialBase(columnType) ?? columnType)) return null;
             return inner.StartsWith('\'') ? ColumnDefault.String(inner[1..^1].Replace("''", "'")) : SqlLiterals.TryParseLiteral(inner, out isNull);
         }
         return SqlLiterals.TryParseLiteral(sql, out isNull);
+    }
+
+    private static bool SameType(string castType, string columnType)
+    {
+        static string Base(string t) => t.Contains('(') ? t[..t.IndexOf('(')] + t[(t.IndexOf(')') + 1)..] : t;
+        if (Base(castType) == Base(columnType)) return true;
+        // The default of a varchar column keeps its ::character varying after ALTER TYPE text, and vice versa.
+        return PostgresNormalizer.IsTextType(castType) && PostgresNormalizer.IsTextType(columnType);
     }
 
     private static ColumnDefault Coerce(ColumnDefault literal, string type)
@@ -66,10 +78,16 @@ public static partial class PostgresDefaults
         DefaultKind.String => SqlLiterals.String(value.Text),
         DefaultKind.Number => value.Text,
         DefaultKind.Boolean => value.Text,
-        _ => value.Text,
+        _ => NeedsParentheses(value.Text) ? $"({value.Text})" : value.Text,
     };
 
+    // DEFAULT takes a restricted expression: now() AT TIME ZONE 'utc' is a syntax error there unless parenthesized.
+    private static bool NeedsParentheses(string sql) => !SimpleDefault().IsMatch(sql);
+
+    [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_.]*(?:\([^()]*\))?|'(?:[^']|'')*'(?:::[A-Za-z_][A-Za-z0-9_ ]*(?:\[\])*)?|-?[0-9.]+)$")]
+    private static partial Regex SimpleDefault();
+
     // 'text'::type, NULL::type, 42::type, ('now'::text)::date is left alone (an expression, not a literal).
-    [GeneratedRegex(@"^\(?(?<lit>'(?:[^']|'')*'|NULL|-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)\)?::[A-Za-z_""][A-Za-z0-9_ .""]*(?:\([0-9, ]*\))?(?:\[\])*(?: with(?:out)? time zone)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?(?<lit>'(?:[^']|'')*'|NULL|-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)\)?::(?<type>[A-Za-z_""][A-Za-z0-9_ .""]*(?:\([0-9, ]*\))?(?:\[\])*(?: with(?:out)? time zone)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex CastLiteral();
 }

@@ -82,7 +82,7 @@ public static class PostgresExpressions
             var before = tokens[i - 1];
             var isTextCast = TextCastTypes.Contains(StripTypmod(baseType));
             var strip =
-                isTextCast && (before.Kind == TokenKind.String || before.Text == "]"
+                isTextCast && (before.Kind == TokenKind.String || before.Text == "]" && IsArrayOfStrings(tokens, i - 1)
                                || before.Kind == TokenKind.Word && textColumns.Contains(before.Text) && !IsQualified(tokens, i - 1))
                 || NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.Number;
             if (NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.String && IsNumber(before.Text[1..^1]))
@@ -91,10 +91,38 @@ public static class PostgresExpressions
                 tokens[i - 1] = new SqlToken(TokenKind.Number, before.Text[1..^1]);
                 strip = true;
             }
-            if (!strip) continue;
+            // ('now'::text)::date converts at each insert; 'now'::date is fixed when the default is created.
+            if (end < tokens.Count && tokens[end].Text == "::") strip = false;
+            if (!strip)
+            {
+                if (tokens.Skip(i + 1).Take(end - i - 1).All(t => t.Kind != TokenKind.QuotedName) && type.Length > 0)
+                {
+                    tokens.RemoveRange(i + 1, end - i - 1);
+                    tokens.Insert(i + 1, new SqlToken(TokenKind.Word, PostgresTypes.Canonical(type)));
+                }
+                continue;
+            }
             tokens.RemoveRange(i, end - i);
             i--;
         }
+    }
+
+    /// <summary>ARRAY['a', 'b'] ending at <paramref name="close"/>: its ::text[] cast changes nothing. ARRAY[]::text[] or ARRAY[1]::text[] it does.</summary>
+    private static bool IsArrayOfStrings(List<SqlToken> tokens, int close)
+    {
+        var depth = 0;
+        for (var j = close; j >= 0; j--)
+        {
+            if (tokens[j].Text is "]" or ")") depth++;
+            else if (tokens[j].Text is "[" or "(" && --depth == 0)
+            {
+                if (j == 0 || !tokens[j - 1].Is("ARRAY") || close - j < 2) return false;
+                for (var k = j + 1; k < close; k++)
+                    if ((k - j) % 2 == 1 ? tokens[k].Kind != TokenKind.String : tokens[k].Text != ",") return false;
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsQualified(List<SqlToken> tokens, int index) => index > 0 && tokens[index - 1].Text == ".";
@@ -115,7 +143,7 @@ public static class PostgresExpressions
         var words = new List<string>();
         while (i < tokens.Count && tokens[i].Kind is TokenKind.Word or TokenKind.QuotedName)
         {
-            var w = tokens[i].Text.ToLowerInvariant();
+            var w = tokens[i].Kind == TokenKind.QuotedName ? tokens[i].Text : tokens[i].Text.ToLowerInvariant();
             if (words.Count > 0 && !(words[^1] is "character" or "double" or "bit" && w is "varying" or "precision"
                                     || w is "with" or "without" or "time" or "zone")) break;
             words.Add(w);
