@@ -1,5 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
+using SchemaTool.Cli.Output;
+using SchemaTool.Revisions;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -20,9 +22,18 @@ public static class ApplyCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, console.Line);
+        var progress = new MigrationProgress(console);
+        var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, progress.Log, progress);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        var applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);
+        IReadOnlyList<Revision> applied;
+        try
+        {
+            applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);
+        }
+        finally
+        {
+            progress.EndLiveLine();
+        }
         console.Success(applied.Count == 0
             ? $"nothing to apply: {workspace.Target.Display} is at {target}"
             : $"applied {applied.Count} revision(s) to {workspace.Target.Display}");

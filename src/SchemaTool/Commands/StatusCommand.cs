@@ -1,4 +1,5 @@
 using McMaster.Extensions.CommandLineUtils;
+using SchemaTool.Cli.Output;
 using SchemaTool.Project;
 
 namespace SchemaTool.Cli.Commands;
@@ -9,17 +10,27 @@ public static class StatusCommand
         app.Command("status", cmd =>
         {
             cmd.Description = "the database's current revision, pending revisions, and whether its schema matches the model";
+            var json = cmd.Option("--json", "print one JSON object (see README)", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console).GetAwaiter().GetResult());
+            cmd.OnExecute(() => RunAsync(common, console, json.HasValue()).GetAwaiter().GetResult());
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console)
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)
     {
         var workspace = common.OpenWorkspace();
         var report = await StatusReport.ReadAsync(workspace, CancellationToken.None);
+        if (json)
+        {
+            Json.Write(console, StatusJson.Of(report));
+            return 0;
+        }
         console.Line($"database: {report.Database}");
         console.Line($"current:  {(report.Current.Count == 0 ? "<base>" : string.Join(", ", report.Current))}");
         console.Line($"head:     {(report.Heads.Count == 0 ? "<none>" : string.Join(", ", report.Heads.Select(h => h.Id)))}");
+        foreach (var row in report.Edited)
+            console.Warning($"revision {row.Revision} was edited after it was applied (checksum differs)");
+        foreach (var row in report.Missing)
+            console.Warning($"revision {row.Revision} is applied but its files are gone from the migrations folder");
         foreach (var row in report.HalfApplied)
             console.Warning($"revision {row.Revision} is half-applied: {row.StatementsDone} of {row.StatementsTotal} statements ran; fix it and run `schematool apply` to resume");
         console.Line(report.Pending.Count == 0
