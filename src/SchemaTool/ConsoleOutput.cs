@@ -22,6 +22,12 @@ public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, Terminal
 
     public TextWriter Err => stderr;
 
+    /// <summary>A transient progress line on a terminal, overwritten by the next one (fleet runs).</summary>
+    public void Status(string text)
+    {
+        if (IsTerminal) stdout.Write("\r\u001b[2K" + Paint(text, Dim) + "\r");
+    }
+
     public void Line(string text = "") => stdout.WriteLine(text);
 
     public void Info(string text) => stdout.WriteLine(Paint(text, Dim));
