@@ -15,7 +15,10 @@ public static class CheckCommand
             cmd.Description = "for CI: exit 0 when the database is at head and matches the model, 1 when not, with the reasons";
             var json = cmd.Option("--json", "print one JSON object (see README)", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console, json.HasValue()).GetAwaiter().GetResult());
+            var fleet = new FleetOptions(cmd);
+            cmd.OnExecute(() => (fleet.All
+                ? fleet.RunAsync(common, console, json.HasValue(), (workspace, ct) => FleetCommands.StatusAsync(workspace, failWhenOutOfDate: true, ct))
+                : RunAsync(common, console, json.HasValue())).GetAwaiter().GetResult());
         });
 
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)

@@ -12,7 +12,10 @@ public static class StatusCommand
             cmd.Description = "the database's current revision, pending revisions, and whether its schema matches the model";
             var json = cmd.Option("--json", "print one JSON object (see README)", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console, json.HasValue()).GetAwaiter().GetResult());
+            var fleet = new FleetOptions(cmd);
+            cmd.OnExecute(() => (fleet.All
+                ? fleet.RunAsync(common, console, json.HasValue(), (workspace, ct) => FleetCommands.StatusAsync(workspace, failWhenOutOfDate: false, ct))
+                : RunAsync(common, console, json.HasValue())).GetAwaiter().GetResult());
         });
 
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)
