@@ -37,6 +37,7 @@ public static class CommandLine
         HistoryCommand.Register(app, console);
         StatusCommand.Register(app, console);
         CheckCommand.Register(app, console);
+        DiffCommand.Register(app, console);
         InspectCommand.Register(app, console);
         app.OnExecute(() =>
         {
