@@ -22,21 +22,48 @@ public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, Terminal
 
     public TextWriter Err => stderr;
 
-    /// <summary>A transient progress line on a terminal, overwritten by the next one (fleet runs).</summary>
+    private bool _status;
+
+    /// <summary>
+    /// A transient progress line on a terminal, overwritten by the next one; anything else printed clears it
+    /// first, so an error never lands in the middle of it. Redirected output gets nothing.
+    /// </summary>
     public void Status(string text)
     {
-        if (IsTerminal) stdout.Write("\r\u001b[2K" + Paint(text, Dim) + "\r");
+        if (!IsTerminal) return;
+        stdout.Write("\r\u001b[2K" + Paint(text, Dim) + "\r");
+        stdout.Flush();
+        _status = true;
     }
 
-    public void Line(string text = "") => stdout.WriteLine(text);
+    private void ClearStatus()
+    {
+        if (!_status) return;
+        stdout.Write("\r\u001b[2K");
+        _status = false;
+    }
 
-    public void Info(string text) => stdout.WriteLine(Paint(text, Dim));
+    public void Line(string text = "")
+    {
+        ClearStatus();
+        stdout.WriteLine(text);
+    }
 
-    public void Success(string text) => stdout.WriteLine(Paint(text, Green));
+    public void Info(string text) => Line(Paint(text, Dim));
 
-    public void Warning(string text) => stderr.WriteLine(Paint("WARNING: " + text, Yellow));
+    public void Success(string text) => Line(Paint(text, Green));
 
-    public void Error(string text) => stderr.WriteLine(Paint("error: " + text, Red));
+    public void Warning(string text)
+    {
+        ClearStatus();
+        stderr.WriteLine(Paint("WARNING: " + text, Yellow));
+    }
+
+    public void Error(string text)
+    {
+        ClearStatus();
+        stderr.WriteLine(Paint("error: " + text, Red));
+    }
 
     public string Paint(string text, string code) => Color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 

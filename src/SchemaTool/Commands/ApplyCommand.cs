@@ -1,7 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
 using SchemaTool.Cli.Output;
-using SchemaTool.Revisions;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -22,18 +21,9 @@ public static class ApplyCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var progress = new MigrationProgress(console);
-        var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, progress.Log, progress);
+        var options = MigrationProgress.Attach(new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged), console);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        IReadOnlyList<Revision> applied;
-        try
-        {
-            applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);
-        }
-        finally
-        {
-            progress.EndLiveLine();
-        }
+        var applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);
         console.Success(applied.Count == 0
             ? $"nothing to apply: {workspace.Target.Display} is at {target}"
             : $"applied {applied.Count} revision(s) to {workspace.Target.Display}");

@@ -1,7 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
 using SchemaTool.Cli.Output;
-using SchemaTool.Revisions;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -31,18 +30,9 @@ public static class RollbackCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var progress = new MigrationProgress(console);
-        var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, progress.Log, progress);
+        var options = MigrationProgress.Attach(new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged), console);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        IReadOnlyList<Revision> undone;
-        try
-        {
-            undone = await workspace.CreateMigrator(session, graph, options).RollbackAsync(target, CancellationToken.None);
-        }
-        finally
-        {
-            progress.EndLiveLine();
-        }
+        var undone = await workspace.CreateMigrator(session, graph, options).RollbackAsync(target, CancellationToken.None);
         console.Success(undone.Count == 0
             ? $"nothing to roll back: {workspace.Target.Display} is at {target}"
             : $"rolled back {undone.Count} revision(s) on {workspace.Target.Display}");

@@ -12,12 +12,10 @@ namespace SchemaTool.Cli.Output;
 public sealed class MigrationProgress(ConsoleOutput console) : IProgress<StatementProgress>
 {
     private TimeSpan _previous;
-    private bool _liveLine;
 
     /// <summary>The migrator's messages: "applying REV msg", "rolling back REV msg", "waiting for the lock".</summary>
     public void Log(string message)
     {
-        EndLiveLine();
         _previous = TimeSpan.Zero;
         console.Line(message);
     }
@@ -26,29 +24,18 @@ public sealed class MigrationProgress(ConsoleOutput console) : IProgress<Stateme
     {
         var took = value.Elapsed - _previous;
         _previous = value.Elapsed;
-        var counter = $"[{value.Index + 1}/{value.Total}]";
-        var line = $"  {counter} {Ms(took),8}  {FirstLine(value.Statement)}";
-        if (console.IsTerminal)
-        {
-            console.Out.Write("\r\u001b[2K" + console.Paint(line, ConsoleOutput.Dim));
-            _liveLine = true;
-        }
+        var line = $"  [{value.Index + 1}/{value.Total}] {Ms(took),8}  {FirstLine(value.Statement)}";
+        if (console.IsTerminal) console.Status(line);
         else console.Line(line);
         if (value.Index + 1 == value.Total)
-        {
-            if (_liveLine) console.Out.Write("\r\u001b[2K");
-            _liveLine = false;
             console.Line(console.Paint($"  done: {value.Total} statement(s) in {Ms(value.Elapsed)}", ConsoleOutput.Green));
-        }
-        console.Out.Flush();
     }
 
-    /// <summary>Clears a half-drawn statement line (after a failure, before the error is printed).</summary>
-    public void EndLiveLine()
+    /// <summary>The migrator options of apply and rollback, with this progress as their log and progress hooks.</summary>
+    public static MigratorOptions Attach(MigratorOptions options, ConsoleOutput console)
     {
-        if (!_liveLine) return;
-        console.Out.WriteLine();
-        _liveLine = false;
+        var progress = new MigrationProgress(console);
+        return options with { Log = progress.Log, Progress = progress };
     }
 
     public static string Ms(TimeSpan span) => span.TotalMilliseconds < 1000
@@ -57,8 +44,7 @@ public sealed class MigrationProgress(ConsoleOutput console) : IProgress<Stateme
 
     private static string FirstLine(string statement)
     {
-        var text = statement.Trim();
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = statement.Trim().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var first = lines.FirstOrDefault(l => !l.StartsWith("--", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "";
         if (lines.Length > 1) first += " ...";
         return first.Length > 72 ? first[..69] + "..." : first;

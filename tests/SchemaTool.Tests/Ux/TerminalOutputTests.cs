@@ -85,4 +85,17 @@ public sealed class TerminalOutputTests
         project.Environment[TerminalMode.ForceVariable] = "1";
         Assert.Contains(Escape + "31m", project.Run("plan").Err);
     }
+
+    [Fact]
+    public void A_failing_statement_clears_the_progress_line_before_the_error()
+    {
+        using var project = UxProject.FromExample();
+        project.Environment[TerminalMode.ForceVariable] = "1";
+        project.Ok("plan", "-m", "initial migration");
+        File.AppendAllText(project.UpFiles().Single(), "\nINSERT INTO missing_table VALUES (1);\n");
+        var run = project.Run("apply", "--allow-changed");
+        Assert.Equal(3, run.ExitCode);
+        Assert.EndsWith("\r" + Escape + "2K", run.Out);
+        Assert.Contains("missing_table", run.Err);
+    }
 }
