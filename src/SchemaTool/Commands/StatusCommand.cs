@@ -36,14 +36,15 @@ public static class StatusCommand
             console.Warning($"revision {row.Revision} is applied but its files are gone from the migrations folder");
         foreach (var row in report.HalfApplied)
             console.Warning($"revision {row.Revision} is half-applied: {row.StatementsDone} of {row.StatementsTotal} statements ran; fix it and run `schematool apply` to resume");
-        console.Line(report.Pending.Count == 0
-            ? "pending:  none"
-            : $"pending:  {report.Pending.Count} ({string.Join(", ", report.Pending.Select(p => $"{p.Id} {p.Message}"))})");
-        if (report.MatchesModel) console.Line("schema:   matches the model");
+        console.Line("pending:  " + (report.Pending.Count == 0
+            ? console.Paint("none", ConsoleOutput.Green)
+            : console.Paint($"{report.Pending.Count} ({string.Join(", ", report.Pending.Select(p => $"{p.Id} {p.Message}"))})", ConsoleOutput.Yellow)));
+        if (report.MatchesModel) console.Line("schema:   " + console.Paint("matches the model", ConsoleOutput.Green));
         else
         {
-            console.Line($"schema:   differs from the model ({report.Differences.Count} change(s)):");
+            console.Line("schema:   " + console.Paint($"differs from the model ({report.Differences.Count} change(s)):", ConsoleOutput.Yellow));
             foreach (var op in report.Differences) console.Line("  " + op.Describe());
+            console.Line(console.Paint("  (`schematool diff` shows them as YAML with the SQL)", ConsoleOutput.Dim));
         }
         return 0;
     }
