@@ -24,6 +24,7 @@ public static class CheckCommand
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)
     {
         var workspace = common.OpenWorkspace();
+        if (!json) console.Status($"reading {workspace.Target.Display} ...");
         var report = await StatusReport.ReadAsync(workspace, CancellationToken.None);
         var reasons = CheckReasons.Of(report);
         var code = reasons.Count == 0 ? 0 : OutOfDate;

@@ -24,6 +24,7 @@ public static class DiffCommand
     {
         var workspace = common.OpenWorkspace();
         var model = workspace.LoadModel();
+        console.Status($"reading {workspace.Target.Display} ...");
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
         var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);

@@ -28,6 +28,7 @@ public static class PlanCommand
         var model = workspace.LoadModel();
         var head = RevisionPlanner.SingleHead(graph);
 
+        if (!json) console.Status($"reading {workspace.Target.Display} ...");
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
         var state = await workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero)).ReadStateAsync(CancellationToken.None);
         var pending = graph.Revisions.Where(r => !state.Applied.Contains(r.Id)).ToList();

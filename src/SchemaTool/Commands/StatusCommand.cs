@@ -21,6 +21,7 @@ public static class StatusCommand
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)
     {
         var workspace = common.OpenWorkspace();
+        if (!json) console.Status($"reading {workspace.Target.Display} ...");
         var report = await StatusReport.ReadAsync(workspace, CancellationToken.None);
         if (json)
         {

@@ -98,4 +98,14 @@ public sealed class TerminalOutputTests
         Assert.EndsWith("\r" + Escape + "2K", run.Out);
         Assert.Contains("missing_table", run.Err);
     }
+
+    [Fact]
+    public void Reading_the_database_shows_a_status_line_on_a_terminal_only()
+    {
+        using var project = UxProject.FromExample();
+        Assert.DoesNotContain("reading sqlite:app.db", project.Run("status").Out);
+        project.Environment[TerminalMode.ForceVariable] = "1";
+        Assert.Contains("reading sqlite:app.db ...", project.Run("status").Out);
+        Assert.StartsWith("{", project.Run("status", "--json").Out);
+    }
 }
