@@ -173,6 +173,13 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
+    public void Duplicate_column()
+    {
+        Assert.Equal("schema/tables.yaml:5:7: 'id' is declared twice in the same map; keep one",
+            Error("tables:\n  users:\n    columns:\n      id: { type: int }\n      id: { type: bigint }\n"));
+    }
+
+    [Fact]
     public void Duplicate_index_name_across_tables()
     {
         const string yaml = """
