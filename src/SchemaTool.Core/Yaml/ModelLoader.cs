@@ -160,7 +160,7 @@ public static class ModelLoader
         {
             switch (key)
             {
-                case "type": column.Type = nodes.String(value, "type"); break;
+                case "type": column.Type = nodes.String(value, "type") ?? ""; break; // "" after a reported error: no second "has no type"
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
                 case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
                 case "default_sql":

@@ -96,6 +96,13 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
+    public void Wrong_type_for_a_text_value()
+    {
+        Assert.Equal("schema/tables.yaml:4:19: type must be a text value",
+            Error("tables:\n  users:\n    columns:\n      id: { type: [int] }\n"));
+    }
+
+    [Fact]
     public void Missing_type()
     {
         Assert.Equal("schema/tables.yaml:4:7: column 'users.id' has no type: add `type:` (e.g. int, varchar(64), text)",
