@@ -5,15 +5,22 @@ namespace SchemaTool.Diff;
 
 public sealed record CreateTable(Table Table) : Operation
 {
+    /// <summary>
+    /// Set by a dialect whose CREATE TABLE may name a table that does not exist yet (SQLite): the table's foreign
+    /// keys then do not order it, so a cycle of new tables needs no separate AddForeignKey, which such a dialect
+    /// could only write as a rebuild.
+    /// </summary>
+    public bool ForeignKeysUnordered { get; init; }
+
     public override string TableName => Table.Name;
     public override Phase Phase => Phase.CreateTable;
-    public override Operation Invert() => new DropTable(Table);
+    public override Operation Invert() => new DropTable(Table) { ForeignKeysUnordered = ForeignKeysUnordered };
     public override string Describe() => $"create table {Table.Name}";
 
     internal override Dependencies Dependencies => new(
         Provides: TableResources(Table).ToList(),
         Removes: None,
-        Requires: Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
+        Requires: ForeignKeysUnordered ? None : Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
             .SelectMany(f => ForeignKeyTargets(f)).ToList(),
         RequiresBefore: None);
 
@@ -40,9 +47,12 @@ public sealed record CreateTable(Table Table) : Operation
 
 public sealed record DropTable(Table Table) : Operation
 {
+    /// <summary>The foreign keys do not order the drop (see <see cref="CreateTable.ForeignKeysUnordered"/>).</summary>
+    public bool ForeignKeysUnordered { get; init; }
+
     public override string TableName => Table.Name;
     public override Phase Phase => Phase.DropTable;
-    public override Operation Invert() => new CreateTable(Table);
+    public override Operation Invert() => new CreateTable(Table) { ForeignKeysUnordered = ForeignKeysUnordered };
     public override string Warning => $"drops table {Table.Name} and all its rows";
     public override string Describe() => $"drop table {Table.Name}";
 
@@ -50,7 +60,7 @@ public sealed record DropTable(Table Table) : Operation
         Provides: None,
         Removes: CreateTable.TableResources(Table).ToList(),
         Requires: None,
-        RequiresBefore: Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
+        RequiresBefore: ForeignKeysUnordered ? None : Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
             .SelectMany(f => CreateTable.ForeignKeyTargets(f)).ToList());
 }
 

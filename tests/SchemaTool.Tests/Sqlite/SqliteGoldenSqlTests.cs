@@ -128,4 +128,21 @@ public sealed class SqliteGoldenSqlTests
     public void Rebuild_for_a_new_primary_key() =>
         Verify("rebuild_primary_key", Current("tables:\n  tags:\n    columns:\n      name: { type: text }\n      kind: { type: text }\n"),
             "tables:\n  tags:\n    columns:\n      name: { type: text }\n      kind: { type: text }\n    primary_key: [kind, name]\n");
+
+    [Fact]
+    public void A_foreign_key_cycle_on_sqlite()
+    {
+        const string yaml = """
+            tables:
+              a:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  b_id: { type: int, nullable: true, references: b.id }
+              b:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  a_id: { type: int, nullable: true, references: a.id }
+            """;
+        Verify("create_cycle", Schema.Empty, yaml);
+    }
 }
