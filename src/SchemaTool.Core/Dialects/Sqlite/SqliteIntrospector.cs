@@ -121,7 +121,8 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
 
         return new Table(name, columns,
             keyColumns.Count > 0 ? new PrimaryKey(keyColumns.ToValueList()) : null,
-            indexes.ToValueList(), foreignKeys,
+            // Sorted by the final name, as the model is: a UNIQUE constraint is read as sqlite_autoindex_* first.
+            indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), foreignKeys,
             parsed.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList());
     }
 
