@@ -106,6 +106,13 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         {
             await ExecuteAsync("ROLLBACK TO schematool_revision", CancellationToken.None);
             await ExecuteAsync("RELEASE schematool_revision", CancellationToken.None);
+            // Every statement ran; naming the last one as the failure would send the user to the wrong line.
+            if (e is ForeignKeyViolation)
+                throw new StepFailedException(
+                    $"revision {step.Revision.Id} failed the foreign key check after its {step.Statements.Count} statement(s) " +
+                    $"({Revisions.RevisionFolder.Display(step.Direction == Direction.Up ? step.Revision.UpPath : step.Revision.DownPath)}):\n" +
+                    $"{e.Message}\nthe revision was rolled back whole; the database is still at its previous revision; " +
+                    "fix the rows (or the revision) and run it again", e);
             throw StepFailedException.For(step, Math.Min(index, step.Statements.Count - 1), e, rolledBack: true);
         }
     }
