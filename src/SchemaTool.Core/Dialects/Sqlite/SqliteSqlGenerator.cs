@@ -97,6 +97,13 @@ internal static class SqliteSqlGenerator
         var statements = new List<string>(create);
         if (op.ColumnSources.Count > 0)
             statements.Add($"INSERT INTO {Quote(temp)} ({targets}) SELECT {sources} FROM {Quote(op.From.Name)}");
+        // DROP TABLE forgets the old table's AUTOINCREMENT counter, and the copy only raised the new one to the
+        // largest id still present: ids of deleted rows would be handed out again. Carry the counter over.
+        if (op.To.Columns.Any(c => c.AutoIncrement))
+        {
+            statements.Add($"DELETE FROM sqlite_sequence WHERE name = {SqlLiterals.String(temp)}");
+            statements.Add($"INSERT INTO sqlite_sequence (name, seq) SELECT {SqlLiterals.String(temp)}, seq FROM sqlite_sequence WHERE name = {SqlLiterals.String(op.From.Name)}");
+        }
         statements.Add($"DROP TABLE {Quote(op.From.Name)}");
         statements.Add("PRAGMA legacy_alter_table = ON");
         statements.Add($"ALTER TABLE {Quote(temp)} RENAME TO {Quote(op.To.Name)}");

@@ -8,6 +8,8 @@ CREATE TABLE "_schematool_new_users" (
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";
+DELETE FROM sqlite_sequence WHERE name = '_schematool_new_users';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_schematool_new_users', seq FROM sqlite_sequence WHERE name = 'users';
 DROP TABLE "users";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_schematool_new_users" RENAME TO "users";
@@ -24,6 +26,8 @@ CREATE TABLE "_schematool_new_users" (
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";
+DELETE FROM sqlite_sequence WHERE name = '_schematool_new_users';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_schematool_new_users', seq FROM sqlite_sequence WHERE name = 'users';
 DROP TABLE "users";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_schematool_new_users" RENAME TO "users";
