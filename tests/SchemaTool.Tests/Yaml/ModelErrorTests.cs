@@ -227,6 +227,15 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
+    public void Nullable_primary_key_column()
+    {
+        Assert.Equal("schema/tables.yaml:5:7: column 'users.b' is in the primary key, so it cannot be nullable; remove `nullable: true`",
+            Error("tables:\n  users:\n    columns:\n      a: { type: int }\n      b: { type: int, nullable: true }\n    primary_key: [a, b]\n"));
+        Assert.Equal("schema/tables.yaml:4:7: column 'users.id' is in the primary key, so it cannot be nullable; remove `nullable: true`",
+            Error("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true, nullable: true }\n"));
+    }
+
+    [Fact]
     public void Every_error_of_a_file_is_reported_at_once()
     {
         var errors = Errors("tables:\n  users:\n    columns:\n      id: { type: int, nulable: true }\n      name: { typ: text }\n");
