@@ -114,6 +114,22 @@ public sealed partial class SqliteTrapTests
     }
 
     [Fact]
+    public void Orphans_that_were_there_before_do_not_fail_an_unrelated_revision()
+    {
+        using var project = new TempProject();
+        PlanAndApply(project, Users, "first");
+        Seed(project);
+        // An application that never turned foreign_keys on has left an orphan behind.
+        project.Execute("PRAGMA foreign_keys = OFF; INSERT INTO users (id, name, team_id) VALUES (4, 'orphan', 99)");
+
+        PlanAndApply(project, Users + "\n  tags:\n    columns:\n      id: { type: int, primary_key: true }\n", "unrelated table");
+        PlanAndApply(project, Users.Replace("varchar(64)", "varchar(70)") + "\n  tags:\n    columns:\n      id: { type: int, primary_key: true }\n", "rebuild the table with the orphan");
+
+        Assert.Equal(["4|99"], project.Query("SELECT id, team_id FROM users WHERE id = 4"));
+        Assert.Single(project.Query("SELECT * FROM pragma_foreign_key_check"));
+    }
+
+    [Fact]
     public void A_failing_foreign_key_check_rolls_the_revision_back_whole_and_names_it()
     {
         using var project = new TempProject();
