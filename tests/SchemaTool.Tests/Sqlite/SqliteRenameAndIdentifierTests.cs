@@ -96,6 +96,33 @@ public sealed partial class SqliteRenameAndIdentifierTests
     }
 
     [Fact]
+    public void Renaming_a_column_used_by_a_check_an_expression_index_and_a_partial_index_converges()
+    {
+        const string yaml = """
+            tables:
+              users:
+                columns:
+                  id:    { type: int, primary_key: true }
+                  login: { type: varchar(20) }
+                checks:
+                  ck_users_login: "login <> ''"
+                indexes:
+                  ix_users_lower: { columns: [{ expression: "lower(login)" }] }
+                  ix_users_partial: { columns: [id], where: "login IS NOT NULL" }
+            """;
+        using var project = new TempProject();
+        var first = PlanAndApply(project, yaml, "first");
+        project.Execute("INSERT INTO users VALUES (1, 'Ann')");
+
+        PlanAndApply(project, yaml.Replace("login: { type: varchar(20) }", "username: { type: varchar(20), renamed_from: login }").Replace("login <>", "username <>")
+            .Replace("lower(login)", "lower(username)").Replace("login IS", "username IS"), "rename login");
+        Assert.Equal(["1|Ann"], project.Query("SELECT id, username FROM users"));
+
+        project.Ok("rollback", first);
+        Assert.Equal(["1|Ann"], project.Query("SELECT id, login FROM users"));
+    }
+
+    [Fact]
     public void Identifiers_that_need_quoting_round_trip_and_rebuild()
     {
         const string yaml = """

@@ -60,7 +60,8 @@ public sealed partial class SqliteTrapTests
         Assert.Contains("no changes", project.Ok("plan", "-m", "again").Stdout);
 
         project.Execute("DELETE FROM users WHERE id = 9");
-        project.Ok("rollback", first);
+        project.Ok("rollback", "-1");
+        Assert.Equal([first], project.Query("SELECT revision FROM schematool_history"));
         Assert.Equal(["trg_users_bump"], project.Objects("trigger"));
         Assert.Equal(["VARCHAR(64)"], project.Query("SELECT type FROM pragma_table_info('users') WHERE name = 'name'"));
     }

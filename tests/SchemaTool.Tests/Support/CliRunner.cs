@@ -18,7 +18,11 @@ public static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CommandLine.Run([.. args, "--project", projectDirectory, "--no-color"], stdout, stderr);
+        // The common options go right after the command name, so that arguments such as `rollback -1` stay last.
+        string[] full = args.Length == 0
+            ? ["--project", projectDirectory, "--no-color"]
+            : [args[0], "--project", projectDirectory, "--no-color", .. args[1..]];
+        var code = CommandLine.Run(full, stdout, stderr);
         return new CliResult(code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
 
