@@ -66,6 +66,24 @@ public sealed partial class SqliteTrapTests
         Assert.Equal(["VARCHAR(64)"], project.Query("SELECT type FROM pragma_table_info('users') WHERE name = 'name'"));
     }
 
+    [Fact]
+    public void A_table_renamed_and_rebuilt_in_one_revision_keeps_its_trigger()
+    {
+        using var project = new TempProject();
+        var first = PlanAndApply(project, Users, "first");
+        project.Execute("CREATE TRIGGER trg_users_bump AFTER INSERT ON users BEGIN UPDATE users SET score = score + 100 WHERE id = NEW.id; END");
+
+        PlanAndApply(project, Users.Replace("  users:\n", "  members:\n    renamed_from: users\n").Replace("varchar(64)", "varchar(99)"), "rename and widen");
+        Assert.Equal(["trg_users_bump"], project.Objects("trigger"));
+        project.Execute("INSERT INTO members (id, name) VALUES (9, 'new')");
+        Assert.Equal(["100"], project.Query("SELECT score FROM members WHERE id = 9"));
+
+        project.Execute("DELETE FROM members");
+        project.Ok("rollback", first);
+        project.Execute("INSERT INTO users (id, name) VALUES (9, 'new')");
+        Assert.Equal(["100"], project.Query("SELECT score FROM users WHERE id = 9"));
+    }
+
     public static TheoryData<string, string, string> Rebuilds() => new()
     {
         { "type widened", Users.Replace("varchar(64)", "varchar(100)"), "1|ann|5|1|a,2|bo'b|7|2|NULL,3|cy|0|1|c" },

@@ -79,11 +79,32 @@ internal static class SqliteRebuildRewriter
                 .Where(s => before.FindColumn(s.From) is { Generated: null })
                 .ToValueList();
             var triggers = current.Unmanaged.Where(u => u.Kind == "trigger" && u.Table == oldName && u.Definition is not null)
-                .Select(u => u.Definition!).ToValueList();
+                .Select(u => oldName == table ? u.Definition! : RenameTableIn(u.Definition!, oldName, table)).ToValueList();
             var stripped = to with { RenamedFrom = null, Columns = to.Columns.Select(c => c.WithoutHints()).ToValueList() };
             result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A trigger's text with the table named by its new name. ALTER TABLE RENAME rewrites the stored trigger, but
+    /// a rebuild in the same revision drops it and creates it again from the text read before the rename.
+    /// A name after a dot (NEW.x, alias.x) is a column, and stays.
+    /// </summary>
+    internal static string RenameTableIn(string sql, string from, string to)
+    {
+        var tokens = SqliteTokenizer.Tokenize(sql);
+        var text = new System.Text.StringBuilder();
+        var last = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind is not (TokenKind.Word or TokenKind.Quoted) || !t.Name.Equals(from, StringComparison.OrdinalIgnoreCase)) continue;
+            if (i > 0 && tokens[i - 1].IsSymbol('.')) continue;
+            text.Append(sql, last, t.Start - last).Append(SqliteSqlGenerator.Quote(to));
+            last = t.End;
+        }
+        return text.Append(sql, last, sql.Length - last).ToString();
     }
 
     private static bool NeedsRebuild(Operation op, Schema current) => op switch
