@@ -94,11 +94,14 @@ public sealed record SetTableComment(string Table, string? From, string? To) : O
 /// </summary>
 public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> ColumnSources, ValueList<string> Triggers = default) : Operation
 {
+    /// <summary>What follows the column list in the table's CREATE TABLE (SQLite's WITHOUT ROWID, STRICT), kept as it was.</summary>
+    public string? TableOptions { get; init; }
+
     public override string TableName => To.Name;
     public override Phase Phase => Phase.Rebuild;
 
     public override Operation Invert() =>
-        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers);
+        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers) { TableOptions = TableOptions };
 
     public override string? Warning
     {

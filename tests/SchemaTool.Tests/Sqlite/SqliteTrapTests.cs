@@ -84,6 +84,27 @@ public sealed partial class SqliteTrapTests
         Assert.Equal(["100"], project.Query("SELECT score FROM users WHERE id = 9"));
     }
 
+    [Fact]
+    public void A_rebuild_keeps_without_rowid_and_strict()
+    {
+        using var project = new TempProject();
+        project.Execute("CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v INTEGER) WITHOUT ROWID, STRICT; INSERT INTO kv VALUES ('a', 1), ('b', 2)");
+        const string model = "tables:\n  kv:\n    columns:\n      k: { type: text, primary_key: true }\n      v: { type: integer, nullable: true }\n";
+        project.WriteModel(model);
+        var adopt = project.Ok("plan", "-m", "adopt");
+        Assert.Contains("no changes", adopt.Stdout);
+        Assert.Contains("note: table option WITHOUT ROWID, STRICT of kv is not in the model's scope and is left alone", adopt.Stdout);
+
+        var first = PlanAndApply(project, model + "  other:\n    columns:\n      id: { type: int, primary_key: true }\n", "first");
+        PlanAndApply(project, model.Replace("integer, nullable: true", "integer") + "  other:\n    columns:\n      id: { type: int, primary_key: true }\n", "v not null");
+
+        Assert.EndsWith(") WITHOUT ROWID, STRICT", project.Query("SELECT sql FROM sqlite_schema WHERE name = 'kv'").Single());
+        Assert.Equal(["a|1", "b|2"], project.Query("SELECT * FROM kv ORDER BY k"));
+        project.Ok("rollback", first);
+        Assert.EndsWith(") WITHOUT ROWID, STRICT", project.Query("SELECT sql FROM sqlite_schema WHERE name = 'kv'").Single());
+        Assert.Equal(["a|1", "b|2"], project.Query("SELECT * FROM kv ORDER BY k"));
+    }
+
     public static TheoryData<string, string, string> Rebuilds() => new()
     {
         { "type widened", Users.Replace("varchar(64)", "varchar(100)"), "1|ann|5|1|a,2|bo'b|7|2|NULL,3|cy|0|1|c" },

@@ -81,7 +81,8 @@ internal static class SqliteRebuildRewriter
             var triggers = current.Unmanaged.Where(u => u.Kind == "trigger" && u.Table == oldName && u.Definition is not null)
                 .Select(u => oldName == table ? u.Definition! : RenameTableIn(u.Definition!, oldName, table)).ToValueList();
             var stripped = to with { RenamedFrom = null, Columns = to.Columns.Select(c => c.WithoutHints()).ToValueList() };
-            result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers));
+            var options = current.Unmanaged.FirstOrDefault(u => u.Kind == SqliteIntrospector.TableOptionKind && u.Table == oldName)?.Definition;
+            result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers) { TableOptions = options });
         }
         return result;
     }
