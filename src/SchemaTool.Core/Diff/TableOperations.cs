@@ -103,13 +103,22 @@ public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> 
     public override Operation Invert() =>
         new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers) { TableOptions = TableOptions };
 
+    /// <summary>The warnings of the changes the rebuild stands for: columns left behind, and narrowed types.</summary>
     public override string? Warning
     {
         get
         {
+            var warnings = new List<string>();
             var kept = ColumnSources.Select(s => s.From).ToHashSet();
             var lost = From.Columns.Where(c => !kept.Contains(c.Name)).Select(c => c.Name).ToList();
-            return lost.Count == 0 ? null : $"rebuilds table {To.Name} without column(s) {string.Join(", ", lost)}: their data is lost";
+            if (lost.Count > 0) warnings.Add($"rebuilds table {To.Name} without column(s) {string.Join(", ", lost)}: their data is lost");
+            foreach (var source in ColumnSources)
+            {
+                if (From.FindColumn(source.From) is not { } from || To.FindColumn(source.To) is not { } to) continue;
+                if (!string.Equals(from.Type, to.Type, StringComparison.OrdinalIgnoreCase) && !TypeWidening.IsWidening(from.Type, to.Type))
+                    warnings.Add($"changes the type of {To.Name}.{to.Name} from {from.Type} to {to.Type}: values may be truncated or fail to convert");
+            }
+            return warnings.Count == 0 ? null : string.Join("; ", warnings);
         }
     }
 

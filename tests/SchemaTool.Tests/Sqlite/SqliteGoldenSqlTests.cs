@@ -107,6 +107,12 @@ public sealed class SqliteGoldenSqlTests
             .Replace("team_id:  { type: int, nullable: true,", "team_id:  { type: int,"));
 
     [Fact]
+    public void Rebuild_for_a_narrower_type_carries_the_warning() =>
+        Verify("rebuild_narrowing", Current(Base), Base
+            .Replace("login:    { type: varchar(64) }", "login:    { type: varchar(16) }")
+            .Replace("legacy:   { type: text, nullable: true }", "legacy:   { type: int, nullable: true }"));
+
+    [Fact]
     public void Rebuild_for_a_foreign_key_and_a_check() =>
         Verify("rebuild_constraints", Current(Base), Base
             .Replace("team_id:  { type: int, nullable: true, references: teams.id, on_delete: set null }", "team_id:  { type: int, nullable: true }")

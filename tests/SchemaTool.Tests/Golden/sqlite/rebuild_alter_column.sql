@@ -18,6 +18,7 @@ CREATE INDEX "ix_users_login" ON "users" ("login");
 
 -- down
 -- rebuild table users
+-- WARNING: changes the type of users.login from VARCHAR(128) to VARCHAR(64): values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
   "login" VARCHAR(64) NOT NULL,

@@ -18,6 +18,7 @@ CREATE TRIGGER trg_users_touch AFTER UPDATE ON users BEGIN UPDATE users SET lega
 
 -- down
 -- rebuild table users
+-- WARNING: changes the type of users.login from VARCHAR(80) to VARCHAR(64): values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
   "login" VARCHAR(64) NOT NULL,
