@@ -81,6 +81,18 @@ public sealed class InversionTests
     }
 
     [Fact]
+    public void Dialect_flags_survive_inversion()
+    {
+        var create = new CreateTable(Users) { ForeignKeysUnordered = true };
+        Assert.True(((DropTable)create.Invert()).ForeignKeysUnordered);
+        Assert.Equal(create, create.Invert().Invert());
+
+        var rebuild = (RebuildTable)Example(nameof(RebuildTable)) with { TableOptions = "WITHOUT ROWID, STRICT" };
+        Assert.Equal("WITHOUT ROWID, STRICT", ((RebuildTable)rebuild.Invert()).TableOptions);
+        Assert.Equal(rebuild, rebuild.Invert().Invert());
+    }
+
+    [Fact]
     public void Drops_keep_the_whole_object_so_the_down_file_can_recreate_it()
     {
         var current = Of(Users, Table("teams"));
