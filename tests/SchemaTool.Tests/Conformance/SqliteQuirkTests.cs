@@ -61,7 +61,7 @@ public sealed class SqliteQuirkTests : IDisposable
     public async Task Replacing_the_only_column_of_a_table_rebuilds_it()
     {
         var current = await IntrospectAsync("CREATE TABLE t (a TEXT NOT NULL DEFAULT 'x');");
-        var model = Yaml.ModelLoader.Load("t.yaml", "tables:\n  t:\n    columns:\n      b: { type: text, nullable: true }\n");
+        var model = SchemaTool.Yaml.ModelLoader.Load("t.yaml", "tables:\n  t:\n    columns:\n      b: { type: text, nullable: true }\n");
         var plan = Planning.Planner.Create(DialectRegistry.Get("sqlite"), current, model);
         Assert.DoesNotContain("DROP COLUMN", plan.UpScript);
         Assert.Contains("_schematool_new_t", plan.UpScript);

@@ -117,7 +117,7 @@ public sealed class PostgresApplyTests
         await db.ExecuteAsync("CREATE SCHEMA billing; CREATE TABLE public.elsewhere (id int)");
         var target = db.Dialect.ParseTarget(db.Target.ConnectionString + ";Search Path=billing", db.Migrations);
         Assert.Equal("billing", target.Schema);
-        var model = Yaml.ModelLoader.Load("schema.yaml", Base);
+        var model = SchemaTool.Yaml.ModelLoader.Load("schema.yaml", Base);
         await using (var session = await db.Dialect.OpenAsync(target, CancellationToken.None))
         {
             var plan = Planning.Planner.Create(db.Dialect, await session.IntrospectAsync(CancellationToken.None), model);

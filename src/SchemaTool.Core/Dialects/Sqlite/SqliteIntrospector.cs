@@ -9,6 +9,8 @@ namespace SchemaTool.Dialects.Sqlite;
 /// </summary>
 internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<string> excludedTables)
 {
+    public const string TableOptionKind = "table option";
+
     private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
     private sealed record RawColumn(string Name, string Type, bool NotNull, string? Default, int PrimaryKeyOrder, int Hidden);
@@ -55,7 +57,12 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
         foreach (var o in objects)
         {
             if (o.Type == "table" && !excludedTables.Contains(o.Name) && !o.Name.StartsWith(SqliteSqlGenerator.RebuildPrefix, StringComparison.Ordinal))
+            {
+                // WITHOUT ROWID and STRICT are not in the model yet: named, and kept by rebuilds.
+                if (SqliteDdlParser.TableOptions(o.Sql ?? "") is { } options)
+                    unmanaged.Add(new UnmanagedObject(TableOptionKind, $"{options} of {o.Name}", o.Name, options));
                 tables.Add(BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], ParentOf));
+            }
             else if (o.Type is "view" or "trigger")
                 unmanaged.Add(new UnmanagedObject(o.Type, o.Name, o.Table, o.Sql));
         }
@@ -129,7 +136,8 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
 
         return new Table(name, columns,
             keyColumns.Count > 0 ? new PrimaryKey(keyColumns.ToValueList()) : null,
-            indexes.ToValueList(), foreignKeys,
+            // Sorted by the final name, as the model is: a UNIQUE constraint is read as sqlite_autoindex_* first.
+            indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), foreignKeys,
             parsed.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList());
     }
 
