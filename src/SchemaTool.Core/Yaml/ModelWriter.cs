@@ -51,7 +51,8 @@ public static class ModelWriter
         if (table.Comment is { } comment) text.Append("    comment: ").Append(YamlText.Quoted(comment)).Append('\n');
         if (table.RenamedFrom is { } renamed) text.Append("    renamed_from: ").Append(YamlText.Scalar(renamed)).Append('\n');
 
-        text.Append("    columns:\n");
+        // A table with no columns exists on PostgreSQL; `columns: {}` keeps it loadable.
+        text.Append(table.Columns.Count == 0 ? "    columns: {}\n" : "    columns:\n");
         var keys = table.Columns.Select(c => YamlText.Key(c.Name)).ToList();
         var width = keys.Count == 0 ? 0 : keys.Max(k => k.Length) + 1;
         for (var i = 0; i < table.Columns.Count; i++)

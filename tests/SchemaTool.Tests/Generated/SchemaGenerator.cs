@@ -162,9 +162,7 @@ public sealed class SchemaGenerator(int seed)
 
     private void AddForeignKey(GenTable table, List<GenTable> tables)
     {
-        // No cycles of foreign keys yet: on SQLite the planner detaches a cycle's foreign key into an
-        // AddForeignKey that the dialect cannot run (see SqliteKnownBugTests).
-        var parents = tables.Where(t => t != table && t.PrimaryKey.Count == 1 && !Reaches(tables, t, table.Name)).ToList();
+        var parents = tables.Where(t => t != table && t.PrimaryKey.Count == 1).ToList();
         if (parents.Count == 0) return;
         var parent = Pick(parents);
         var key = parent.Columns.First(c => c.Name == parent.PrimaryKey[0]);
@@ -173,10 +171,6 @@ public sealed class SchemaGenerator(int seed)
         table.ForeignKeys.Add(new ForeignKey(Name("fk_" + table.Name + "_"), new[] { column.Name }, parent.Name, new[] { key.Name },
             Pick(Actions), Pick(Actions)));
     }
-
-    private static bool Reaches(List<GenTable> tables, GenTable from, string target, int depth = 0) =>
-        depth < 10 && from.ForeignKeys.Any(f => f.ReferencedTable == target
-                                                || tables.FirstOrDefault(t => t.Name == f.ReferencedTable) is { } next && Reaches(tables, next, target, depth + 1));
 
     private static readonly Dictionary<string, string> Widening = new()
     {

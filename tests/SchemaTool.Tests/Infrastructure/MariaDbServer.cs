@@ -250,7 +250,20 @@ public sealed class MariaDbServer : IAsyncDisposable
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new MySqlConnection(AdminConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
+        // Under a heavy parallel test load a connect can fail for a moment (loopback ports in TIME_WAIT);
+        // a failure that persists still fails the test.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await connection.OpenAsync().ConfigureAwait(false);
+                break;
+            }
+            catch (MySqlException) when (attempt < 5)
+            {
+                await Task.Delay(500 * attempt).ConfigureAwait(false);
+            }
+        }
         await using var command = new MySqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
