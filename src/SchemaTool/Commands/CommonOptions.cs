@@ -26,7 +26,7 @@ public sealed class CommonOptions
     public Workspace OpenWorkspace()
     {
         if (_noColor.HasValue()) _console.Color = false;
-        return Workspace.Open(ProjectDirectory, _database.Value());
+        return SessionStats.Track(Workspace.Open(ProjectDirectory, _database.Value()));
     }
 
     public void ApplyColor()
