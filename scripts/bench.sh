@@ -3,7 +3,8 @@
 #
 #   bash scripts/bench.sh [--sizes 100,1000,10000] [--dialects sqlite,postgres,mysql] [--runs 5]
 #                         [--runs-large 3] [--seed 42] [--out bench/RESULTS.md] [--no-alembic] [--keep]
-#                         [--tmp /dev/shm]
+#                         [--tmp /dev/shm] [--alembic-runs 3]
+# (Alembic reflects table by table: at 10,000 tables it runs once, with no counting run.)
 #
 # For each dialect and size it generates a synthetic model (deterministic from --seed), starts throwaway
 # PostgreSQL / MariaDB servers in a temp folder (as the tests do: initdb + pg_ctl as user postgres,
@@ -21,6 +22,7 @@ sizes=100,1000,10000
 dialects=sqlite,postgres,mysql
 runs=5
 runs_large=3
+alembic_runs=3
 seed=42
 out="$root/bench/RESULTS.md"
 alembic=1
@@ -37,12 +39,13 @@ while (($#)); do
     --dialects) dialects=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --runs-large) runs_large=$2; shift 2 ;;
+    --alembic-runs) alembic_runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --out) out=$(realpath -m "$2"); shift 2 ;;
     --no-alembic) alembic=0; shift ;;
     --keep) keep=1; shift ;;
     --tmp) tmp_root=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -143,17 +146,18 @@ max_of() { sort -n | tail -1; }
 after_each=""
 measure() {
   local what=$1 n=$2; shift 2
-  local times=() rss=() stmts="-" connect=() r t0 t1 line
+  local times=() rss=() cpu=() stmts="-" connect=() r t0 t1 line
   for ((r = 0; r < n; r++)); do
     t0=$(date +%s%N)
-    if ! SCHEMATOOL_STATS=1 SCHEMATOOL_STATS_T0=$t0 /usr/bin/time -q -f '%M' -o "$work/time.out" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
+    if ! SCHEMATOOL_STATS=1 SCHEMATOOL_STATS_T0=$t0 /usr/bin/time -q -f '%M %U %S' -o "$work/time.out" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
       say "$dialect/$tables: $what failed: $(grep -v schematool-stats "$work/err.txt" | head -3 | tr '\n' ' ')"
-      printf '%s\t%s\t%s\tfailed\t-\t-\t-\t-\t-\t-\n' "$dialect" "$tables" "$what" >>"$tsv"
+      printf '%s\t%s\t%s\tfailed\t-\t-\t-\t-\t-\t-\t-\n' "$dialect" "$tables" "$what" >>"$tsv"
       return 1
     fi
     t1=$(date +%s%N)
     times+=($(((t1 - t0) / 1000000)))
-    rss+=($(tail -1 "$work/time.out"))
+    rss+=($(tail -1 "$work/time.out" | awk '{print $1}'))
+    cpu+=($(tail -1 "$work/time.out" | awk '{printf "%d", ($2 + $3) * 1000}'))
     line=$(grep '^schematool-stats:' "$work/err.txt" || true)
     if [[ -n $line ]]; then
       stmts=$(sed -E 's/.*statements=([0-9]+).*/\1/' <<<"$line")
@@ -161,15 +165,16 @@ measure() {
     fi
     if ((r < n - 1)) && [[ -n $after_each ]]; then eval "$after_each"; fi
   done
-  local med mn mx mem con
+  local med mn mx mem con cpu_med
   med=$(printf '%s\n' "${times[@]}" | median)
   mn=$(printf '%s\n' "${times[@]}" | min_of)
   mx=$(printf '%s\n' "${times[@]}" | max_of)
   mem=$(printf '%s\n' "${rss[@]}" | median)
+  cpu_med=$(printf '%s\n' "${cpu[@]}" | median)
   con=$( ((${#connect[@]})) && printf '%s\n' "${connect[@]}" | { grep -v -- - || true; } | median || echo -)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$dialect" "$tables" "$what" "$n" "$med" "$mn" "$mx" \
-    "$(awk -v k="$mem" 'BEGIN {printf "%.0f", k/1024}')" "$stmts" "${con:--}" >>"$tsv"
-  say "$dialect/$tables: $what: median ${med} ms (${mn}-${mx}), $(awk -v k="$mem" 'BEGIN {printf "%.0f", k/1024}') MB, statements ${stmts}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$dialect" "$tables" "$what" "$n" "$med" "$mn" "$mx" \
+    "$(awk -v k="$mem" 'BEGIN {printf "%.0f", k/1024}')" "$stmts" "${con:--}" "$cpu_med" >>"$tsv"
+  say "$dialect/$tables: $what: median ${med} ms (${mn}-${mx}), CPU ${cpu_med} ms, $(awk -v k="$mem" 'BEGIN {printf "%.0f", k/1024}') MB, statements ${stmts}"
 }
 
 # count_statements WHAT CMD... : one extra run of CMD with the server's statement log on; sets the
@@ -317,7 +322,7 @@ for dialect in "${dialect_list[@]}"; do
       if "$cli" inspect --help >/dev/null 2>&1; then
         measure "inspect" "$n" "$cli" inspect -o "$work/inspect.yaml" || true
       else
-        printf '%s\t%s\t%s\tnot in this build\t-\t-\t-\t-\t-\t-\n' "$dialect" "$tables" "inspect" >>"$tsv"
+        printf '%s\t%s\t%s\tnot in this build\t-\t-\t-\t-\t-\t-\t-\n' "$dialect" "$tables" "inspect" >>"$tsv"
       fi
     fi
 
@@ -335,8 +340,10 @@ for dialect in "${dialect_list[@]}"; do
     if ((alembic_ready)); then
       alembic_setup "$sa_url"
       after_each='rm -f alembic-env/versions/*.py'
-      measure "alembic revision --autogenerate" "$n" timeout 900 /usr/bin/python3 -m alembic -c alembic-env/alembic.ini revision --autogenerate -m bench &&
-        count_statements "alembic revision --autogenerate" /usr/bin/python3 -m alembic -c alembic-env/alembic.ini revision --autogenerate -m bench || true
+      an=$((n < alembic_runs ? n : alembic_runs))
+      ((tables >= 10000)) && an=1
+      measure "alembic revision --autogenerate" "$an" timeout 1200 /usr/bin/python3 -m alembic -c alembic-env/alembic.ini revision --autogenerate -m bench &&
+        ((tables < 10000)) && count_statements "alembic revision --autogenerate" /usr/bin/python3 -m alembic -c alembic-env/alembic.ini revision --autogenerate -m bench || true
       after_each=""
       rm -f alembic-env/versions/*.py
     fi

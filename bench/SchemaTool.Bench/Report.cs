@@ -12,7 +12,7 @@ internal static class Report
 {
     private const string NotesMarker = "<!-- notes: everything below is kept when bench.sh rewrites this file -->";
 
-    private sealed record Row(string Dialect, int Tables, string What, string Runs, string Median, string Min, string Max, string Mb, string Statements, string ConnectMs)
+    private sealed record Row(string Dialect, int Tables, string What, string Runs, string Median, string Min, string Max, string Mb, string Statements, string ConnectMs, string CpuMs)
     {
         public double? Ms => double.TryParse(Median, CultureInfo.InvariantCulture, out var v) ? v : null;
         public double? Memory => double.TryParse(Mb, CultureInfo.InvariantCulture, out var v) ? v : null;
@@ -21,7 +21,7 @@ internal static class Report
     public static int Write(Options options)
     {
         var rows = File.ReadAllLines(options.Required("results")).Where(l => l.Length > 0).Select(l => l.Split('\t'))
-            .Select(f => new Row(f[0], int.Parse(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9])).ToList();
+            .Select(f => new Row(f[0], int.Parse(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f.Length > 10 ? f[10] : "-")).ToList();
         var outPath = options.Required("out");
         var notes = File.Exists(outPath) && File.ReadAllText(outPath) is var old && old.IndexOf(NotesMarker, StringComparison.Ordinal) is var at and >= 0
             ? old[(at + NotesMarker.Length)..]
@@ -30,7 +30,7 @@ internal static class Report
         var md = new StringBuilder();
         md.Append("# Benchmark: the cost of one catalog read\n\n");
         md.Append($"Measured {options.Required("started")} with\n\n```\n{options.Required("command")}\n```\n\n");
-        md.Append("Whole processes of the Release build (the apphost `schematool`), wall time from fork to exit (median of the runs, with min–max), ");
+        md.Append("Whole processes of the Release build (the apphost `schematool`), wall time from fork to exit (median of the runs, with min–max), CPU time (user + system, median; on a loaded machine the steadier figure), ");
         md.Append("peak resident memory from `/usr/bin/time` (median), statements from `SCHEMATOOL_STATS=1` for schematool and from the ");
         md.Append("server's statement log (one extra run with `log_statement=all` / `general_log`) for pg_dump, mariadb-dump and Alembic. ");
         md.Append("\"first connect\" is the time from fork until schematool's first connection was open (after loading config, revisions and the model).\n\n");
@@ -68,18 +68,18 @@ internal static class Report
             md.Append($"| {r.Dialect}, {r.Tables:N0} tables: statements of a no-op plan (introspection + history), ≤ 12 | {r.Statements} | ≤ 12 | {(int.Parse(r.Statements) <= 12 ? "yes" : "**no**")} |\n");
         md.Append('\n');
 
-        md.Append("## Start-up\n\n| what | runs | median ms | min–max ms | peak MB |\n| --- | ---: | ---: | ---: | ---: |\n");
+        md.Append("## Start-up\n\n| what | runs | median ms | min–max ms | CPU ms | peak MB |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in rows.Where(r => r.Dialect == "cli"))
-            md.Append($"| {r.What} | {r.Runs} | {r.Median} | {r.Min}–{r.Max} | {r.Mb} |\n");
+            md.Append($"| {r.What} | {r.Runs} | {r.Median} | {r.Min}–{r.Max} | {r.CpuMs} | {r.Mb} |\n");
         md.Append('\n');
 
         foreach (var group in rows.Where(r => r.Dialect != "cli").GroupBy(r => (r.Dialect, r.Tables)))
         {
             var name = group.Key.Dialect switch { "postgres" => "PostgreSQL", "mysql" => "MariaDB", _ => "SQLite" };
             md.Append($"## {name}, {group.Key.Tables:N0} tables\n\n");
-            md.Append("| what | runs | median ms | min–max ms | peak MB | statements | first connect ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            md.Append("| what | runs | median ms | min–max ms | CPU ms | peak MB | statements | first connect ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             foreach (var r in group)
-                md.Append($"| {r.What} | {r.Runs} | {r.Median} | {r.Min}–{r.Max} | {r.Mb} | {r.Statements} | {r.ConnectMs} |\n");
+                md.Append($"| {r.What} | {r.Runs} | {r.Median} | {r.Min}–{r.Max} | {r.CpuMs} | {r.Mb} | {r.Statements} | {r.ConnectMs} |\n");
             md.Append('\n');
         }
 
