@@ -3,6 +3,7 @@ using SchemaTool.Bench;
 // schematool-bench generate --tables N --seed S --changed PCT --out SCHEMA_FOLDER
 // schematool-bench profile  --tables N[,N...] --seed S [--dialect sqlite] [--db FILE] [--runs R]
 // schematool-bench alembic  --tables N --seed S --out models.py
+// schematool-bench introspect --url sqlite:/path/app.db [--runs 3]
 // schematool-bench ddl      --tables N --seed S --dialect postgres|mysql   (CREATE statements, while schematool lacks the dialect)
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1));
@@ -16,6 +17,8 @@ switch (command)
     case "alembic":
         AlembicModels.Write(new Generator(options.Int("tables", 100), options.Int("seed", 42), options.Int("changed", 0)), options.Required("out"));
         return 0;
+    case "introspect":
+        return await IntrospectionProfile.RunAsync(options);
     case "report":
         return Report.Write(options);
     case "ddl":
