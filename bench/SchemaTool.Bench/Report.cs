@@ -42,7 +42,9 @@ internal static class Report
         {
             if (a?.Ms is not { } x || b?.Ms is not { } y) { md.Append($"| {target} | not measured in this run | | |\n"); return; }
             var ratio = x / y;
-            md.Append($"| {target} | {x:F0} ms vs {y:F0} ms | {ratio:F2}× (≤ {limit:0.0#}×) | {(ratio <= limit ? "yes" : "**no**")} |\n");
+            var cpu = double.TryParse(a.CpuMs, CultureInfo.InvariantCulture, out var ca) && double.TryParse(b.CpuMs, CultureInfo.InvariantCulture, out var cb) && cb > 0
+                ? $"; CPU {ca:F0} vs {cb:F0} ms, {ca / cb:F2}×" : "";
+            md.Append($"| {target} | {x:F0} ms vs {y:F0} ms wall{cpu} | {ratio:F2}× (≤ {limit:0.0#}×) | {(ratio <= limit ? "yes" : "**no**")} |\n");
         }
         void Limit(string target, Row? a, Func<Row, double?> value, double limit, string unit)
         {
