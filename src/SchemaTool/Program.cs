@@ -1,3 +1,6 @@
 using SchemaTool.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+SessionStats.Start();
+var code = CommandLine.Run(args, Console.Out, Console.Error);
+SessionStats.Report(Console.Error);
+return code;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SchemaTool.Model;
 
 /// <summary>
@@ -10,7 +12,20 @@ public sealed record Schema(ValueList<Table> Tables, ValueList<UnmanagedObject> 
 
     public Schema(IEnumerable<Table> tables) : this(tables.ToValueList(), ValueList<UnmanagedObject>.Empty) { }
 
-    public Table? FindTable(string name) => Tables.FirstOrDefault(t => t.Name == name);
+    /// <summary>
+    /// The table of that name, by a dictionary built on first use per instance (a schema is immutable, and
+    /// callers look tables up in loops over operations: a linear scan made those quadratic). The dictionary
+    /// lives outside the record, so it takes no part in equality or `with` copies.
+    /// </summary>
+    public Table? FindTable(string name) =>
+        TablesByName.GetValue(this, static schema =>
+        {
+            var byName = new Dictionary<string, Table>(schema.Tables.Count, StringComparer.Ordinal);
+            foreach (var table in schema.Tables) byName.TryAdd(table.Name, table);
+            return byName;
+        }).GetValueOrDefault(name);
+
+    private static readonly ConditionalWeakTable<Schema, Dictionary<string, Table>> TablesByName = new();
 }
 
 /// <summary>An object the model cannot express yet (a view, a trigger, an enum type...): named and left alone.</summary>

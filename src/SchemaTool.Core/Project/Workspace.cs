@@ -53,7 +53,21 @@ public sealed class Workspace
 
     public RevisionGraph LoadRevisions() => RevisionFolder.Load(Config.MigrationsPath);
 
-    public Task<IDatabaseSession> ConnectAsync(CancellationToken ct) => Dialect.OpenAsync(Target, ct);
+    private readonly List<IDatabaseSession> _sessions = [];
+
+    /// <summary>The sessions this workspace opened, for statistics (SCHEMATOOL_STATS) after the command ends.</summary>
+    public IReadOnlyList<IDatabaseSession> Sessions => _sessions;
+
+    /// <summary>When the first connection was open (UTC); null until then.</summary>
+    public DateTime? FirstConnectedUtc { get; private set; }
+
+    public async Task<IDatabaseSession> ConnectAsync(CancellationToken ct)
+    {
+        var session = await Dialect.OpenAsync(Target, ct);
+        FirstConnectedUtc ??= DateTime.UtcNow;
+        _sessions.Add(session);
+        return session;
+    }
 
     public Migrator CreateMigrator(IDatabaseSession session, RevisionGraph graph, MigratorOptions options) =>
         new(session, graph, options, Config.HistoryTable);

@@ -28,10 +28,10 @@ public sealed class CommonOptions
     public Workspace OpenWorkspace()
     {
         if (_noColor.HasValue()) _console.Color = false;
-        if (_target.Value() is not { } name) return Workspace.Open(ProjectDirectory, _database.Value());
+        if (_target.Value() is not { } name) return SessionStats.Track(Workspace.Open(ProjectDirectory, _database.Value()));
         var config = Workspace.LoadConfig(ProjectDirectory);
         var target = FleetResolver.FindAsync(config, name, CancellationToken.None).GetAwaiter().GetResult();
-        return Workspace.ForUrl(config, target.Url).ForTarget(target);
+        return SessionStats.Track(Workspace.ForUrl(config, target.Url).ForTarget(target));
     }
 
     public ProjectConfig LoadConfig()

@@ -62,6 +62,8 @@ internal static class SqliteRebuildRewriter
         var rebuild = operations.Where(op => NeedsRebuild(op, current, drops)).Select(op => NewName(op.TableName)).ToHashSet(StringComparer.Ordinal);
         if (rebuild.Count == 0) return operations;
 
+        var renamedFrom = renamedTo.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
+        var columnRenamesByTable = operations.OfType<RenameColumn>().ToLookup(r => r.Table, StringComparer.Ordinal);
         var result = new List<Operation>();
         foreach (var op in operations)
         {
@@ -70,10 +72,10 @@ internal static class SqliteRebuildRewriter
         }
         foreach (var table in rebuild.Order(StringComparer.Ordinal))
         {
-            var oldName = renamedTo.FirstOrDefault(r => r.Value == table).Key ?? table;
+            var oldName = renamedFrom.GetValueOrDefault(table, table);
             var before = current.FindTable(oldName)!;
             var to = desired.FindTable(table)!;
-            var columnRenames = operations.OfType<RenameColumn>().Where(r => r.Table == table).ToDictionary(r => r.To, r => r.From, StringComparer.Ordinal);
+            var columnRenames = columnRenamesByTable[table].ToDictionary(r => r.To, r => r.From, StringComparer.Ordinal);
             var sources = to.Columns
                 .Where(c => c.Generated is null)
                 .Select(c => new ColumnSource(c.Name, columnRenames.GetValueOrDefault(c.Name, c.Name)))
