@@ -52,6 +52,9 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
             if (row.To is not null) fk.To.Add(row.To);
         }
 
+        var folded = new Lazy<Dictionary<string, string>>(() => columns.Keys
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
         var tables = new List<Table>();
         var unmanaged = new List<UnmanagedObject>();
         foreach (var o in objects)
@@ -71,8 +74,8 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
         // SQLite resolves names without regard to case, and pragma_foreign_key_list reports them as the foreign
         // key spells them (REFERENCES Users (ID) for a table users (id)): read them as the parent declares them.
         (string Name, List<RawColumn> Columns)? ParentOf(string table) =>
-            columns.FirstOrDefault(c => c.Key.Equals(table, StringComparison.Ordinal)) is { Key: not null } exact ? (exact.Key, exact.Value)
-            : columns.FirstOrDefault(c => c.Key.Equals(table, StringComparison.OrdinalIgnoreCase)) is { Key: not null } folded ? (folded.Key, folded.Value)
+            columns.TryGetValue(table, out var exact) ? (table, exact)
+            : folded.Value.TryGetValue(table, out var name) ? (name, columns[name])
             : null;
     }
 
