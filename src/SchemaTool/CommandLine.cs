@@ -31,6 +31,8 @@ public static class CommandLine
         RollbackCommand.Register(app, console);
         HistoryCommand.Register(app, console);
         StatusCommand.Register(app, console);
+        StampCommand.Register(app, console);
+        MergeCommand.Register(app, console);
         app.OnExecute(() =>
         {
             app.ShowHelp();
@@ -40,7 +42,7 @@ public static class CommandLine
         var verbose = args.Contains("--verbose");
         try
         {
-            return app.Execute(args);
+            return app.Execute(RollbackCommand.RewriteStepCount(args));
         }
         catch (CommandParsingException e)
         {

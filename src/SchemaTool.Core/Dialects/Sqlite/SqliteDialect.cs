@@ -57,6 +57,12 @@ public sealed class SqliteDialect : IDialect
         return new ConnectionTarget("sqlite", connection, "sqlite:" + path);
     }
 
+    public Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken)
+    {
+        var readOnly = new SqliteConnectionStringBuilder(target.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
+        return OpenAsync(target with { ConnectionString = readOnly.ToString() }, cancellationToken);
+    }
+
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(target.ConnectionString);
