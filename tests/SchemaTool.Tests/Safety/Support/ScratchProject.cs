@@ -1,4 +1,6 @@
 using SchemaTool.Apply;
+using SchemaTool.Dialects;
+using SchemaTool.Model;
 using SchemaTool.Project;
 
 namespace SchemaTool.Tests.Safety.Support;
@@ -48,24 +50,27 @@ public sealed class ScratchProject : IDisposable
 
     public ToolResult Ok(params string[] args) => ToolRun.Ok([.. args, "--project", Dir]);
 
-    /// <summary>The history rows of the project's database, read as the tool reads them.</summary>
-    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync()
+    /// <summary>The history rows of the project's database (or <paramref name="database"/>), read as the tool reads them.</summary>
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(string? database = null)
     {
-        var workspace = Workspace.Open(Dir);
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        await using var session = await ConnectAsync(database);
         return await new HistoryTable(session).ReadAsync(CancellationToken.None);
     }
 
-    public async Task<IReadOnlyList<string>> AppliedAsync() =>
-        (await HistoryAsync()).Where(r => r.Complete).Select(r => r.Revision).Order(StringComparer.Ordinal).ToList();
+    public async Task<IReadOnlyList<string>> AppliedAsync(string? database = null) =>
+        (await HistoryAsync(database)).Where(r => r.Complete).Select(r => r.Revision).Order(StringComparer.Ordinal).ToList();
 
-    public async Task<IReadOnlyList<string>> TablesAsync()
+    public async Task<IReadOnlyList<string>> TablesAsync(string? database = null) =>
+        (await IntrospectAsync(database)).Tables.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+
+    public async Task<Schema> IntrospectAsync(string? database = null)
     {
-        var workspace = Workspace.Open(Dir);
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        var schema = await session.IntrospectAsync(CancellationToken.None);
-        return schema.Tables.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        await using var session = await ConnectAsync(database);
+        return await session.IntrospectAsync(CancellationToken.None);
     }
+
+    public Task<IDatabaseSession> ConnectAsync(string? database = null) =>
+        Workspace.Open(Dir, database).ConnectAsync(CancellationToken.None);
 
     public void Dispose()
     {
