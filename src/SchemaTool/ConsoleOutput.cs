@@ -10,6 +10,15 @@ public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr)
 
     public TextWriter Out => stdout;
 
+    /// <summary>Whether stdout is an interactive terminal (progress lines are drawn only there).</summary>
+    public bool IsTerminal { get; set; } = !Console.IsOutputRedirected;
+
+    /// <summary>A transient progress line on a terminal, overwritten by the next one.</summary>
+    public void Status(string text)
+    {
+        if (IsTerminal) stdout.Write("\r\u001b[2K" + Paint(text, "2") + "\r");
+    }
+
     public void Line(string text = "") => stdout.WriteLine(text);
 
     public void Info(string text) => stdout.WriteLine(Paint(text, "2"));

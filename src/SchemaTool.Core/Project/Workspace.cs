@@ -31,6 +31,22 @@ public sealed class Workspace
         return new Workspace(config, dialect, target);
     }
 
+    /// <summary>The same project pointed at one target of its fleet.</summary>
+    public Workspace ForTarget(FleetTarget target)
+    {
+        var (dialect, connection) = DialectRegistry.Resolve(target.Url, Config.Dialect, Config.ProjectDirectory);
+        return new Workspace(Config, dialect, connection with { Display = target.Name });
+    }
+
+    /// <summary>Opens a project without choosing its database yet (fleet commands pick targets afterwards).</summary>
+    public static ProjectConfig LoadConfig(string projectDirectory) => ConfigLoader.Load(projectDirectory);
+
+    public static Workspace ForUrl(ProjectConfig config, string url)
+    {
+        var (dialect, target) = DialectRegistry.Resolve(url, config.Dialect, config.ProjectDirectory);
+        return new Workspace(config, dialect, target);
+    }
+
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public Schema LoadModel() => ModelLoader.LoadPath(Config.SchemaPath);

@@ -9,6 +9,7 @@ public sealed class CommonOptions
     private readonly CommandOption _project;
     private readonly CommandOption _database;
     private readonly CommandOption _noColor;
+    private readonly CommandOption _target;
     private readonly ConsoleOutput _console;
 
     public CommonOptions(CommandLineApplication command, ConsoleOutput console)
@@ -16,6 +17,7 @@ public sealed class CommonOptions
         _console = console;
         _project = command.Option("--project <DIR>", "the project folder (default: the current folder)", CommandOptionType.SingleValue);
         _database = command.Option("--database <URL>", "the database, overriding SCHEMATOOL_DATABASE and `database:`", CommandOptionType.SingleValue);
+        _target = command.Option("--target <NAME>", "one target of the fleet named in schematool.yaml", CommandOptionType.SingleValue);
         command.Option("--verbose", "show details and stack traces", CommandOptionType.NoValue);
         _noColor = command.Option("--no-color", "no colour in the output", CommandOptionType.NoValue);
         command.HelpOption("-h|--help");
@@ -26,7 +28,16 @@ public sealed class CommonOptions
     public Workspace OpenWorkspace()
     {
         if (_noColor.HasValue()) _console.Color = false;
-        return Workspace.Open(ProjectDirectory, _database.Value());
+        if (_target.Value() is not { } name) return Workspace.Open(ProjectDirectory, _database.Value());
+        var config = Workspace.LoadConfig(ProjectDirectory);
+        var target = FleetResolver.FindAsync(config, name, CancellationToken.None).GetAwaiter().GetResult();
+        return Workspace.ForUrl(config, target.Url).ForTarget(target);
+    }
+
+    public ProjectConfig LoadConfig()
+    {
+        if (_noColor.HasValue()) _console.Color = false;
+        return Workspace.LoadConfig(ProjectDirectory);
     }
 
     public void ApplyColor()

@@ -63,6 +63,11 @@ public sealed class SqliteDialect : IDialect
         return OpenAsync(target with { ConnectionString = readOnly.ToString() }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> ListDatabasesAsync(ConnectionTarget server, string like, CancellationToken cancellationToken) =>
+        throw new InputException("targets_pattern lists the databases of a PostgreSQL or MySQL server; for SQLite files use targets_glob (sqlite:tenants/*.db)");
+
+    public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;
+
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(target.ConnectionString);
