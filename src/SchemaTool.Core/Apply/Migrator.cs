@@ -19,6 +19,8 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     /// <summary>Applies pending revisions up to <paramref name="target"/>: head, a revision id, or +N.</summary>
     public async Task<IReadOnlyList<Revision>> ApplyAsync(string target, CancellationToken ct)
     {
+        // A target that names nothing, or head with two heads, is refused before the lock and the history table.
+        RevisionPlanner.Pending(graph, new HashSet<string>(), target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
         await _history.EnsureAsync(ct);
         var state = await ReadStateAsync(ct);
@@ -34,6 +36,7 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     /// <summary>Runs down files until <paramref name="target"/> is current: a revision id, base, or -N.</summary>
     public async Task<IReadOnlyList<Revision>> RollbackAsync(string target, CancellationToken ct)
     {
+        if (target != "base" && !target.StartsWith('-')) graph.Resolve(target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
         await _history.EnsureAsync(ct);
         var steps = ToUndo(await ReadStateAsync(ct), target);

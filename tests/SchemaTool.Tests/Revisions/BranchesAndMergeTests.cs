@@ -27,6 +27,13 @@ public sealed class BranchesAndMergeTests : IDisposable
         Assert.Contains(Id("b"), result.Err);
         Assert.Contains("schematool merge", result.Err);
         Assert.Empty(await _project.HistoryAsync());
+        Assert.False(File.Exists(_project.DatabaseFile) && await HistoryTableExistsAsync(), "a refused apply created the history table");
+    }
+
+    private async Task<bool> HistoryTableExistsAsync()
+    {
+        await using var session = await _project.ConnectAsync();
+        return await session.TableExistsAsync("schematool_history", CancellationToken.None);
     }
 
     [Fact]
