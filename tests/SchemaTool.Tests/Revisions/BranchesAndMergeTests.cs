@@ -1,6 +1,6 @@
 using SchemaTool.Tests.Safety.Support;
 
-namespace SchemaTool.Tests.Revisions;
+namespace SchemaTool.Tests.RevisionHistory;
 
 /// <summary>Two heads end to end on SQLite: refused where ambiguous, applied one branch at a time, joined by merge.</summary>
 public sealed class BranchesAndMergeTests : IDisposable

@@ -1,6 +1,6 @@
 using SchemaTool.Tests.Safety.Support;
 
-namespace SchemaTool.Tests.Revisions;
+namespace SchemaTool.Tests.RevisionHistory;
 
 /// <summary>apply --dry-run, rollback --dry-run and apply --sql print what would run and change nothing.</summary>
 public sealed class DryRunAndScriptTests : IDisposable

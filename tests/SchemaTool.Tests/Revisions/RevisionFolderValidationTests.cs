@@ -1,7 +1,7 @@
 using SchemaTool.Revisions;
 using SchemaTool.Tests.Safety.Support;
 
-namespace SchemaTool.Tests.Revisions;
+namespace SchemaTool.Tests.RevisionHistory;
 
 /// <summary>A broken migrations folder is refused as a whole, each problem naming the files involved.</summary>
 public sealed class RevisionFolderValidationTests : IDisposable

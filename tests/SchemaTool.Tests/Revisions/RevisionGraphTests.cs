@@ -1,7 +1,7 @@
 using SchemaTool.Apply;
 using SchemaTool.Revisions;
 
-namespace SchemaTool.Tests.Revisions;
+namespace SchemaTool.Tests.RevisionHistory;
 
 public sealed class RevisionGraphTests
 {

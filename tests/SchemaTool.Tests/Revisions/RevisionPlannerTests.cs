@@ -1,7 +1,7 @@
 using SchemaTool.Apply;
-using static SchemaTool.Tests.Revisions.RevisionGraphTests;
+using static SchemaTool.Tests.RevisionHistory.RevisionGraphTests;
 
-namespace SchemaTool.Tests.Revisions;
+namespace SchemaTool.Tests.RevisionHistory;
 
 public sealed class RevisionPlannerTests
 {

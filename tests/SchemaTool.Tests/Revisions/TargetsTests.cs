@@ -1,6 +1,6 @@
 using SchemaTool.Tests.Safety.Support;
 
-namespace SchemaTool.Tests.Revisions;
+namespace SchemaTool.Tests.RevisionHistory;
 
 /// <summary>apply +N and REV, rollback REV, base and -N, stamp REV and base, on a line of four revisions.</summary>
 public sealed class TargetsTests : IDisposable
