@@ -76,6 +76,26 @@ public sealed class LockTimeoutTests : IDisposable
         Assert.Single(await _project.AppliedAsync());
     }
 
+    public static TheoryData<string> Dialects => SafetyDatabases.Dialects;
+
+    /// <summary>The same on every dialect, the lock held by a session of the tool itself (an advisory lock on PostgreSQL).</summary>
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_lock_held_by_another_session_times_out_with_exit_3(string dialect)
+    {
+        var database = await SafetyDatabases.CreateAsync(dialect, _project.Dir);
+        await using (var holder = await _project.ConnectAsync(database))
+        await using (await holder.AcquireLockAsync(TimeSpan.Zero, _ => { }, CancellationToken.None))
+        {
+            var result = _project.Run("apply", "--database", database, "--lock-timeout", "1");
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains("waiting for another schematool run", result.Out);
+            Assert.Contains("lock", result.Err);
+        }
+        _project.Ok("apply", "--database", database);
+        Assert.Single(await _project.AppliedAsync(database));
+    }
+
     [Fact]
     public void A_bad_lock_timeout_is_bad_input()
     {
