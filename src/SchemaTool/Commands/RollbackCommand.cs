@@ -29,8 +29,8 @@ public static class RollbackCommand
     /// </summary>
     public static string[] RewriteStepCount(string[] args)
     {
-        var command = Array.IndexOf(args, "rollback");
-        if (command < 0) return args;
+        var command = Array.FindIndex(args, a => !a.StartsWith('-'));
+        if (command < 0 || args[command] != "rollback") return args;
         return args.Take(command + 1)
             .Concat(args.Skip(command + 1).SelectMany(a => a.Length > 1 && a[0] == '-' && a[1..].All(char.IsAsciiDigit) ? ["--back", a[1..]] : new[] { a }))
             .ToArray();
