@@ -5,15 +5,22 @@ namespace SchemaTool.Diff;
 
 public sealed record CreateTable(Table Table) : Operation
 {
+    /// <summary>
+    /// Set by a dialect whose CREATE TABLE may name a table that does not exist yet (SQLite): the table's foreign
+    /// keys then do not order it, so a cycle of new tables needs no separate AddForeignKey, which such a dialect
+    /// could only write as a rebuild.
+    /// </summary>
+    public bool ForeignKeysUnordered { get; init; }
+
     public override string TableName => Table.Name;
     public override Phase Phase => Phase.CreateTable;
-    public override Operation Invert() => new DropTable(Table);
+    public override Operation Invert() => new DropTable(Table) { ForeignKeysUnordered = ForeignKeysUnordered };
     public override string Describe() => $"create table {Table.Name}";
 
     internal override Dependencies Dependencies => new(
         Provides: TableResources(Table).ToList(),
         Removes: None,
-        Requires: Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
+        Requires: ForeignKeysUnordered ? None : Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
             .SelectMany(f => ForeignKeyTargets(f)).ToList(),
         RequiresBefore: None);
 
@@ -40,9 +47,12 @@ public sealed record CreateTable(Table Table) : Operation
 
 public sealed record DropTable(Table Table) : Operation
 {
+    /// <summary>The foreign keys do not order the drop (see <see cref="CreateTable.ForeignKeysUnordered"/>).</summary>
+    public bool ForeignKeysUnordered { get; init; }
+
     public override string TableName => Table.Name;
     public override Phase Phase => Phase.DropTable;
-    public override Operation Invert() => new CreateTable(Table);
+    public override Operation Invert() => new CreateTable(Table) { ForeignKeysUnordered = ForeignKeysUnordered };
     public override string Warning => $"drops table {Table.Name} and all its rows";
     public override string Describe() => $"drop table {Table.Name}";
 
@@ -50,7 +60,7 @@ public sealed record DropTable(Table Table) : Operation
         Provides: None,
         Removes: CreateTable.TableResources(Table).ToList(),
         Requires: None,
-        RequiresBefore: Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
+        RequiresBefore: ForeignKeysUnordered ? None : Table.ForeignKeys.Where(f => f.ReferencedTable != Table.Name)
             .SelectMany(f => CreateTable.ForeignKeyTargets(f)).ToList());
 }
 
@@ -84,19 +94,31 @@ public sealed record SetTableComment(string Table, string? From, string? To) : O
 /// </summary>
 public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> ColumnSources, ValueList<string> Triggers = default) : Operation
 {
+    /// <summary>What follows the column list in the table's CREATE TABLE (SQLite's WITHOUT ROWID, STRICT), kept as it was.</summary>
+    public string? TableOptions { get; init; }
+
     public override string TableName => To.Name;
     public override Phase Phase => Phase.Rebuild;
 
     public override Operation Invert() =>
-        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers);
+        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers) { TableOptions = TableOptions };
 
+    /// <summary>The warnings of the changes the rebuild stands for: columns left behind, and narrowed types.</summary>
     public override string? Warning
     {
         get
         {
+            var warnings = new List<string>();
             var kept = ColumnSources.Select(s => s.From).ToHashSet();
             var lost = From.Columns.Where(c => !kept.Contains(c.Name)).Select(c => c.Name).ToList();
-            return lost.Count == 0 ? null : $"rebuilds table {To.Name} without column(s) {string.Join(", ", lost)}: their data is lost";
+            if (lost.Count > 0) warnings.Add($"rebuilds table {To.Name} without column(s) {string.Join(", ", lost)}: their data is lost");
+            foreach (var source in ColumnSources)
+            {
+                if (From.FindColumn(source.From) is not { } from || To.FindColumn(source.To) is not { } to) continue;
+                if (!string.Equals(from.Type, to.Type, StringComparison.OrdinalIgnoreCase) && !TypeWidening.IsWidening(from.Type, to.Type))
+                    warnings.Add($"changes the type of {To.Name}.{to.Name} from {from.Type} to {to.Type}: values may be truncated or fail to convert");
+            }
+            return warnings.Count == 0 ? null : string.Join("; ", warnings);
         }
     }
 

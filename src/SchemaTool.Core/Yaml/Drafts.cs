@@ -33,7 +33,8 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public IEnumerable<ForeignKey> AllForeignKeys()
     {
         foreach (var (fk, _) in ForeignKeys) yield return fk;
-        foreach (var c in Columns.Where(c => c.References is not null))
+        // A malformed `references:` is reported by the validator; it makes no foreign key here.
+        foreach (var c in Columns.Where(c => c.ReferenceParts is not null))
         {
             var (table, column) = c.ReferenceParts!.Value;
             yield return new ForeignKey(Names.Generated("fk", Name, c.Name), new[] { c.Name }, table, new[] { column },

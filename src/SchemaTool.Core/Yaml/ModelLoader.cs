@@ -70,9 +70,25 @@ public static class ModelLoader
             var message = e.InnerException?.Message ?? e.Message;
             var cut = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            errors.Add($"{file}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {message}");
+            if (message.StartsWith("Duplicate key", StringComparison.Ordinal) && KeyAt(text, e.Start) is { } key)
+                errors.Add($"{file}:{e.Start.Line}:{e.Start.Column}: '{key}' is declared twice in the same map; keep one");
+            else
+                errors.Add($"{file}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {message}");
             return null;
         }
+    }
+
+    /// <summary>The plain or quoted key that starts at a mark, for YamlDotNet's "Duplicate key" error, which does not name it.</summary>
+    private static string? KeyAt(string text, Mark mark)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        if (mark.Line < 1 || mark.Line > lines.Length) return null;
+        var line = lines[(int)mark.Line - 1];
+        if (mark.Column < 1 || mark.Column > line.Length) return null;
+        var rest = line[((int)mark.Column - 1)..];
+        var colon = rest.IndexOf(':');
+        var key = (colon < 0 ? rest : rest[..colon]).Trim().Trim('"', '\'');
+        return key.Length == 0 ? null : key;
     }
 
     private static void ReadRoot(YamlNode root, YamlNodes nodes, List<TableDraft> tables)
@@ -144,7 +160,7 @@ public static class ModelLoader
         {
             switch (key)
             {
-                case "type": column.Type = nodes.String(value, "type"); break;
+                case "type": column.Type = nodes.String(value, "type") ?? ""; break; // "" after a reported error: no second "has no type"
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
                 case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
                 case "default_sql":

@@ -51,6 +51,11 @@ internal static class ModelValidator
             foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
                 errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
 
+            // Every database makes primary key columns NOT NULL (SQLite's INTEGER PRIMARY KEY included), so a
+            // nullable one would be planned as a change on every run.
+            foreach (var column in table.Columns.Where(c => c.Nullable && table.PrimaryKeyColumns?.Contains(c.Name) == true))
+                errors.Add($"{column.Where}: column '{table.Name}.{column.Name}' is in the primary key, so it cannot be nullable; remove `nullable: true`");
+
             foreach (var column in table.Columns.Where(c => c.AutoIncrement))
                 if (table.PrimaryKeyColumns is not { } pk || !pk.Contains(column.Name))
                     errors.Add($"{column.Where}: auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");

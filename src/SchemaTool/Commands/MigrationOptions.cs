@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
+using SchemaTool.Cli.Output;
 using SchemaTool.Project;
 
 namespace SchemaTool.Cli.Commands;
@@ -13,8 +14,9 @@ public sealed class MigrationOptions(CommandLineApplication command)
     private readonly CommandOption _lockTimeout =
         command.Option("--lock-timeout <SECONDS>", "how long to wait for another run's lock (default: lock_timeout, else 60)", CommandOptionType.SingleValue);
 
+    /// <summary>The migrator's options, with progress shown as revisions and statements run.</summary>
     public MigratorOptions For(Workspace workspace, ConsoleOutput console) =>
-        new(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue(), console.Line);
+        MigrationProgress.Attach(new MigratorOptions(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue()), console);
 
     private static TimeSpan LockTimeout(string? seconds, TimeSpan fallback)
     {

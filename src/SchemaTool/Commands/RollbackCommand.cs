@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
+using SchemaTool.Cli.Output;
 
 namespace SchemaTool.Cli.Commands;
 

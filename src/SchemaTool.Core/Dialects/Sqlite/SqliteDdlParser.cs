@@ -90,6 +90,18 @@ internal static class SqliteDdlParser
         result.Columns.Add(new ParsedColumn(name, autoIncrement, collation, generated));
     }
 
+    /// <summary>What follows the column list of a CREATE TABLE (WITHOUT ROWID, STRICT), or null.</summary>
+    public static string? TableOptions(string sql)
+    {
+        var tokens = SqliteTokenizer.Tokenize(sql);
+        var open = tokens.FindIndex(t => t.IsSymbol('('));
+        if (open < 0) return null;
+        SplitTopLevel(tokens, open + 1, out var close);
+        if (close + 1 >= tokens.Count) return null;
+        var options = sql[tokens[close + 1].Start..tokens[^1].End].Trim().TrimEnd(';').Trim();
+        return options.Length == 0 ? null : options;
+    }
+
     public static ParsedIndex ParseIndex(string sql)
     {
         var tokens = SqliteTokenizer.Tokenize(sql);

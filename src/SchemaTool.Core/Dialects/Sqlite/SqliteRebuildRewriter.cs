@@ -9,12 +9,57 @@ namespace SchemaTool.Dialects.Sqlite;
 /// </summary>
 internal static class SqliteRebuildRewriter
 {
-    public static IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired)
+    public static IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
+        UnorderCycles(RewriteRebuilds(operations, current, desired));
+
+    /// <summary>
+    /// SQLite accepts a CREATE TABLE whose foreign key names a table not created yet, and the apply engine runs
+    /// with foreign_keys off; so tables created (or dropped) in a foreign-key cycle are not ordered by those keys.
+    /// Otherwise the orderer would split the cycle into an AddForeignKey, which SQLite can only do by a rebuild.
+    /// </summary>
+    private static IReadOnlyList<Operation> UnorderCycles(IReadOnlyList<Operation> operations)
+    {
+        var created = InCycle(operations.OfType<CreateTable>().Select(c => c.Table));
+        var dropped = InCycle(operations.OfType<DropTable>().Select(d => d.Table));
+        if (created.Count == 0 && dropped.Count == 0) return operations;
+        return operations.Select(op => op switch
+        {
+            CreateTable c when created.Contains(c.Table.Name) => c with { ForeignKeysUnordered = true },
+            DropTable d when dropped.Contains(d.Table.Name) => d with { ForeignKeysUnordered = true },
+            _ => op,
+        }).ToList();
+    }
+
+    /// <summary>The tables that reach themselves through foreign keys to other tables of the set.</summary>
+    private static HashSet<string> InCycle(IEnumerable<Table> tables)
+    {
+        var edges = tables.ToDictionary(
+            t => t.Name,
+            t => t.ForeignKeys.Select(f => f.ReferencedTable).Where(r => r != t.Name).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in edges.Keys)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>(edges[start]);
+            while (stack.Count > 0)
+            {
+                var next = stack.Pop();
+                if (next == start) { result.Add(start); break; }
+                if (!edges.TryGetValue(next, out var targets) || !seen.Add(next)) continue;
+                foreach (var t in targets) stack.Push(t);
+            }
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<Operation> RewriteRebuilds(IReadOnlyList<Operation> operations, Schema current, Schema desired)
     {
         var renamedTo = operations.OfType<RenameTable>().ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal);
         string NewName(string table) => renamedTo.GetValueOrDefault(table, table);
 
-        var rebuild = operations.Where(op => NeedsRebuild(op, current)).Select(op => NewName(op.TableName)).ToHashSet(StringComparer.Ordinal);
+        var drops = operations.OfType<DropColumn>().GroupBy(d => d.Table).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var rebuild = operations.Where(op => NeedsRebuild(op, current, drops)).Select(op => NewName(op.TableName)).ToHashSet(StringComparer.Ordinal);
         if (rebuild.Count == 0) return operations;
 
         var result = new List<Operation>();
@@ -35,20 +80,42 @@ internal static class SqliteRebuildRewriter
                 .Where(s => before.FindColumn(s.From) is { Generated: null })
                 .ToValueList();
             var triggers = current.Unmanaged.Where(u => u.Kind == "trigger" && u.Table == oldName && u.Definition is not null)
-                .Select(u => u.Definition!).ToValueList();
+                .Select(u => oldName == table ? u.Definition! : RenameTableIn(u.Definition!, oldName, table)).ToValueList();
             var stripped = to with { RenamedFrom = null, Columns = to.Columns.Select(c => c.WithoutHints()).ToValueList() };
-            result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers));
+            var options = current.Unmanaged.FirstOrDefault(u => u.Kind == SqliteIntrospector.TableOptionKind && u.Table == oldName)?.Definition;
+            result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers) { TableOptions = options });
         }
         return result;
     }
 
-    private static bool NeedsRebuild(Operation op, Schema current) => op switch
+    /// <summary>
+    /// A trigger's text with the table named by its new name. ALTER TABLE RENAME rewrites the stored trigger, but
+    /// a rebuild in the same revision drops it and creates it again from the text read before the rename.
+    /// A name after a dot (NEW.x, alias.x) is a column, and stays.
+    /// </summary>
+    internal static string RenameTableIn(string sql, string from, string to)
+    {
+        var tokens = SqliteTokenizer.Tokenize(sql);
+        var text = new System.Text.StringBuilder();
+        var last = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind is not (TokenKind.Word or TokenKind.Quoted) || !t.Name.Equals(from, StringComparison.OrdinalIgnoreCase)) continue;
+            if (i > 0 && tokens[i - 1].IsSymbol('.')) continue;
+            text.Append(sql, last, t.Start - last).Append(SqliteSqlGenerator.Quote(to));
+            last = t.End;
+        }
+        return text.Append(sql, last, sql.Length - last).ToString();
+    }
+
+    private static bool NeedsRebuild(Operation op, Schema current, Dictionary<string, int> drops) => op switch
     {
         CreateTable or DropTable or RenameTable or RenameColumn => false,
         CreateIndex c => c.Index.Constraint,
         DropIndex d => d.Index.Constraint,
         AddColumn a => !CanAddInPlace(a.Column),
-        DropColumn d => !CanDropInPlace(current.FindTable(d.Table), d.Column.Name),
+        DropColumn d => !CanDropInPlace(current.FindTable(d.Table), d.Column.Name, drops[d.Table]),
         _ => true,
     };
 
@@ -61,9 +128,10 @@ internal static class SqliteRebuildRewriter
         && column.Default is not { Kind: DefaultKind.Sql };
 
     // DROP COLUMN fails when the column is in a key, an index, a foreign key, a check or a generated column.
-    private static bool CanDropInPlace(Table? table, string column)
+    // Drops run before adds, and SQLite refuses to drop a table's last column ("no other columns exist").
+    private static bool CanDropInPlace(Table? table, string column, int dropped)
     {
-        if (table is null) return false;
+        if (table is null || dropped >= table.Columns.Count) return false;
         if (table.PrimaryKey?.Columns.Contains(column) == true) return false;
         if (table.Indexes.Any(i => i.Constraint && i.ReferencedColumns.Contains(column))) return false;
         if (table.ForeignKeys.Any(f => f.Columns.Contains(column))) return false;

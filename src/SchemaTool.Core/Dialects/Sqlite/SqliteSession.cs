@@ -95,12 +95,15 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         var index = 0;
         try
         {
+            // Many SQLite databases have lived with foreign_keys off and hold orphans already; a revision fails
+            // only for the violations it adds, or no revision could run on them at all.
+            var violationsBefore = await ForeignKeyViolationsAsync(ct);
             for (; index < step.Statements.Count; index++)
             {
                 await ExecuteAsync(step.Statements[index], ct);
                 step.Progress?.Report(new StatementProgress(index, step.Statements.Count, step.Statements[index], clock.Elapsed));
             }
-            await CheckForeignKeysAsync(ct);
+            await CheckForeignKeysAsync(violationsBefore, ct);
             if (step.Direction == Direction.Up)
                 await step.History.InsertAsync(step.Revision, step.Statements.Count, step.Statements.Count, complete: true, clock.ElapsedMilliseconds, ct);
             else
@@ -111,17 +114,35 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         {
             await ExecuteAsync("ROLLBACK TO schematool_revision", CancellationToken.None);
             await ExecuteAsync("RELEASE schematool_revision", CancellationToken.None);
+            // Every statement ran; naming the last one as the failure would send the user to the wrong line.
+            if (e is ForeignKeyViolation)
+                throw new StepFailedException(
+                    $"revision {step.Revision.Id} failed the foreign key check after its {step.Statements.Count} statement(s) " +
+                    $"({Revisions.RevisionFolder.Display(step.Direction == Direction.Up ? step.Revision.UpPath : step.Revision.DownPath)}):\n" +
+                    $"{e.Message}\nthe revision was rolled back whole; the database is still at its previous revision; " +
+                    "fix the rows (or the revision) and run it again", e);
+            if (step.Statements.Count == 0)
+                throw new StepFailedException($"revision {step.Revision.Id} failed: {e.Message}\nthe revision was rolled back whole; the database is still at its previous revision", e);
             throw StepFailedException.For(step, Math.Min(index, step.Statements.Count - 1), e, rolledBack: true);
         }
     }
 
-    private async Task CheckForeignKeysAsync(CancellationToken ct)
+    private async Task<Dictionary<(string Table, string Parent), long>> ForeignKeyViolationsAsync(CancellationToken ct)
     {
         await using var cmd = CreateCommand("SELECT \"table\", \"parent\", count(*) FROM pragma_foreign_key_check GROUP BY 1, 2");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var problems = new List<string>();
+        var counts = new Dictionary<(string Table, string Parent), long>();
         while (await reader.ReadAsync(ct))
-            problems.Add($"{reader.GetInt64(2)} row(s) of {reader.GetString(0)} reference missing rows of {reader.GetString(1)}");
+            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        return counts;
+    }
+
+    private async Task CheckForeignKeysAsync(Dictionary<(string Table, string Parent), long> before, CancellationToken ct)
+    {
+        var problems = (await ForeignKeyViolationsAsync(ct))
+            .Where(v => v.Value > before.GetValueOrDefault(v.Key))
+            .Select(v => $"{v.Value - before.GetValueOrDefault(v.Key)} row(s) of {v.Key.Table} reference missing rows of {v.Key.Parent}")
+            .ToList();
         if (problems.Count > 0) throw new ForeignKeyViolation("foreign key check failed: " + string.Join("; ", problems));
     }
 

@@ -24,7 +24,7 @@ internal static class SqliteSqlGenerator
         _ => throw new NotSupportedException($"SQLite cannot {operation.Describe()} in place; the dialect rewrites it into a table rebuild"),
     };
 
-    private static IReadOnlyList<string> CreateTableStatements(Table table, string name)
+    private static IReadOnlyList<string> CreateTableStatements(Table table, string name, string? options = null)
     {
         var single = table.PrimaryKey is { Columns.Count: 1 } pk ? pk.Columns[0] : null;
         var lines = table.Columns.Select(c => "  " + ColumnDefinition(c, c.Name == single)).ToList();
@@ -36,7 +36,7 @@ internal static class SqliteSqlGenerator
             lines.Add($"  CONSTRAINT {Quote(check.Name)} CHECK ({check.Expression})");
         foreach (var fk in table.ForeignKeys)
             lines.Add("  " + ForeignKey(fk));
-        var statements = new List<string> { $"CREATE TABLE {Quote(name)} (\n{string.Join(",\n", lines)}\n)" };
+        var statements = new List<string> { $"CREATE TABLE {Quote(name)} (\n{string.Join(",\n", lines)}\n)" + (options is null ? "" : " " + options) };
         statements.AddRange(table.Indexes.Where(i => !i.Constraint).Select(i => CreateIndexStatement(table.Name, i)));
         return statements;
     }
@@ -91,12 +91,19 @@ internal static class SqliteSqlGenerator
     private static IReadOnlyList<string> Rebuild(RebuildTable op)
     {
         var temp = RebuildPrefix + op.To.Name;
-        var create = CreateTableStatements(op.To with { Indexes = op.To.Indexes.Where(i => i.Constraint).ToValueList() }, temp);
+        var create = CreateTableStatements(op.To with { Indexes = op.To.Indexes.Where(i => i.Constraint).ToValueList() }, temp, op.TableOptions);
         var targets = string.Join(", ", op.ColumnSources.Select(s => Quote(s.To)));
         var sources = string.Join(", ", op.ColumnSources.Select(s => Quote(s.From)));
         var statements = new List<string>(create);
         if (op.ColumnSources.Count > 0)
             statements.Add($"INSERT INTO {Quote(temp)} ({targets}) SELECT {sources} FROM {Quote(op.From.Name)}");
+        // DROP TABLE forgets the old table's AUTOINCREMENT counter, and the copy only raised the new one to the
+        // largest id still present: ids of deleted rows would be handed out again. Carry the counter over.
+        if (op.To.Columns.Any(c => c.AutoIncrement))
+        {
+            statements.Add($"DELETE FROM sqlite_sequence WHERE name = {SqlLiterals.String(temp)}");
+            statements.Add($"INSERT INTO sqlite_sequence (name, seq) SELECT {SqlLiterals.String(temp)}, seq FROM sqlite_sequence WHERE name = {SqlLiterals.String(op.From.Name)}");
+        }
         statements.Add($"DROP TABLE {Quote(op.From.Name)}");
         statements.Add("PRAGMA legacy_alter_table = ON");
         statements.Add($"ALTER TABLE {Quote(temp)} RENAME TO {Quote(op.To.Name)}");

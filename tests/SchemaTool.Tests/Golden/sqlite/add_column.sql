@@ -1,0 +1,16 @@
+-- up
+-- add column users.bio
+ALTER TABLE "users" ADD COLUMN "bio" TEXT;
+
+-- add column users.points
+ALTER TABLE "users" ADD COLUMN "points" INTEGER NOT NULL DEFAULT 0;
+
+-- down
+-- drop column users.points
+-- WARNING: drops column users.points and its data
+ALTER TABLE "users" DROP COLUMN "points";
+
+-- drop column users.bio
+-- WARNING: drops column users.bio and its data
+ALTER TABLE "users" DROP COLUMN "bio";
+

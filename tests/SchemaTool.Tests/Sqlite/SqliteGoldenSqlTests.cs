@@ -1,0 +1,154 @@
+using SchemaTool.Dialects.Sqlite;
+using SchemaTool.Model;
+using SchemaTool.Planning;
+using SchemaTool.Tests.Support;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Tests.Sqlite;
+
+/// <summary>
+/// The SQL the SQLite dialect writes for each kind of change, up and down, kept in Golden/sqlite/*.sql so that
+/// they read as documentation. Rewrite them with SCHEMATOOL_UPDATE_GOLDEN=1 and review the diff.
+/// </summary>
+public sealed class SqliteGoldenSqlTests
+{
+    private static readonly SqliteDialect Dialect = new();
+
+    private const string Base = """
+        tables:
+          teams:
+            columns:
+              id:   { type: int, primary_key: true, auto_increment: true }
+              name: { type: varchar(64), unique: true }
+          users:
+            columns:
+              id:       { type: int, primary_key: true, auto_increment: true }
+              login:    { type: varchar(64) }
+              team_id:  { type: int, nullable: true, references: teams.id, on_delete: set null }
+              legacy:   { type: text, nullable: true }
+            indexes:
+              ix_users_login: { columns: [login] }
+        """;
+
+    private static Schema Model(string yaml) => ModelLoader.Load("schema/tables.yaml", yaml);
+
+    /// <summary>The current schema as the database would report it (normalized), plus any unmanaged objects.</summary>
+    private static Schema Current(string yaml, params UnmanagedObject[] unmanaged) =>
+        Dialect.Normalize(Model(yaml)) with { Unmanaged = unmanaged.ToValueList() };
+
+    private static string Script(Plan plan) =>
+        "-- up\n" + plan.UpScript + "-- down\n" + plan.DownScript;
+
+    private static void Verify(string name, Schema current, string desiredYaml) =>
+        Golden.Verify($"sqlite/{name}.sql", Script(Planner.Create(Dialect, current, Model(desiredYaml))));
+
+    [Fact]
+    public void Create_table_with_every_column_and_table_feature()
+    {
+        const string yaml = """
+            tables:
+              teams:
+                columns:
+                  id: { type: int, primary_key: true, auto_increment: true }
+              memberships:
+                columns:
+                  user_id:    { type: bigint }
+                  team_id:    { type: int, references: teams.id, on_delete: cascade, on_update: restrict }
+                  role:       { type: varchar(16), default: "it's", collation: nocase }
+                  score:      { type: "decimal(10,2)", default: 1.5 }
+                  active:     { type: boolean, default: true }
+                  created_at: { type: timestamp, default_sql: CURRENT_TIMESTAMP }
+                  due:        { type: date, nullable: true, default_sql: "date('now', '+7 days')" }
+                  payload:    { type: json, nullable: true }
+                  upper_role: { type: text, generated: { expression: "upper(role)", stored: false } }
+                  doubled:    { type: real, generated: { expression: "score * 2", stored: true } }
+                primary_key: [user_id, team_id]
+                indexes:
+                  uq_memberships_role: { columns: [team_id, role], unique: true, constraint: true }
+                  ix_memberships_recent: { columns: [{ column: created_at, order: desc }], where: "active = 1" }
+                  ix_memberships_lower: { columns: [{ expression: "lower(role)" }] }
+                  ix_memberships_role_nocase: { columns: [{ column: role, collation: nocase }] }
+                checks:
+                  ck_memberships_score: "score >= 0"
+            """;
+        Verify("create_table", Schema.Empty, yaml);
+    }
+
+    [Fact]
+    public void Drop_table() =>
+        Verify("drop_table", Current(Base), Base[..Base.IndexOf("  users:", StringComparison.Ordinal)]);
+
+    [Fact]
+    public void Rename_table() =>
+        Verify("rename_table", Current(Base), Base.Replace("  teams:\n", "  squads:\n    renamed_from: teams\n").Replace("teams.id", "squads.id"));
+
+    [Fact]
+    public void Add_column_in_place() =>
+        Verify("add_column", Current(Base), Base.Replace("      legacy:", "      bio:      { type: text, nullable: true }\n      points:   { type: int, default: 0 }\n      legacy:"));
+
+    [Fact]
+    public void Drop_column_in_place() =>
+        Verify("drop_column", Current(Base), Base.Replace("      legacy:   { type: text, nullable: true }\n", ""));
+
+    [Fact]
+    public void Rename_column() =>
+        Verify("rename_column", Current(Base), Base.Replace("      login:    { type: varchar(64) }", "      username: { type: varchar(64), renamed_from: login }").Replace("[login]", "[username]"));
+
+    [Fact]
+    public void Create_and_drop_indexes() =>
+        Verify("indexes", Current(Base), Base.Replace("      ix_users_login: { columns: [login] }",
+            "      ix_users_team_login: { columns: [team_id, { column: login, order: desc }], unique: true, where: \"team_id IS NOT NULL\" }\n" +
+            "      ix_users_lower_login: { columns: [{ expression: \"lower(login)\" }] }"));
+
+    [Fact]
+    public void Rebuild_for_a_wider_type_and_not_null() =>
+        Verify("rebuild_alter_column", Current(Base), Base
+            .Replace("login:    { type: varchar(64) }", "login:    { type: varchar(128) }")
+            .Replace("team_id:  { type: int, nullable: true,", "team_id:  { type: int,"));
+
+    [Fact]
+    public void Rebuild_for_a_narrower_type_carries_the_warning() =>
+        Verify("rebuild_narrowing", Current(Base), Base
+            .Replace("login:    { type: varchar(64) }", "login:    { type: varchar(16) }")
+            .Replace("legacy:   { type: text, nullable: true }", "legacy:   { type: int, nullable: true }"));
+
+    [Fact]
+    public void Rebuild_for_a_foreign_key_and_a_check() =>
+        Verify("rebuild_constraints", Current(Base), Base
+            .Replace("team_id:  { type: int, nullable: true, references: teams.id, on_delete: set null }", "team_id:  { type: int, nullable: true }")
+            .Replace("legacy:   { type: text, nullable: true }", "legacy:   { type: text, nullable: true, references: teams.name, on_update: cascade }")
+            .Replace("    indexes:\n      ix_users_login", "    checks:\n      ck_users_login: \"login <> ''\"\n    indexes:\n      ix_users_login"));
+
+    [Fact]
+    public void Rebuild_with_a_renamed_column_a_dropped_column_and_a_kept_trigger()
+    {
+        var trigger = new UnmanagedObject("trigger", "trg_users_touch", "users",
+            "CREATE TRIGGER trg_users_touch AFTER UPDATE ON users BEGIN UPDATE users SET legacy = 'touched' WHERE id = NEW.id; END");
+        Verify("rebuild_rename_drop_trigger", Current(Base, trigger), Base
+            .Replace("      login:    { type: varchar(64) }", "      username: { type: varchar(80), renamed_from: login }")
+            .Replace("[login]", "[username]")
+            .Replace("      team_id:  { type: int, nullable: true, references: teams.id, on_delete: set null }\n", ""));
+    }
+
+    [Fact]
+    public void Rebuild_for_a_new_primary_key() =>
+        Verify("rebuild_primary_key", Current("tables:\n  tags:\n    columns:\n      name: { type: text }\n      kind: { type: text }\n"),
+            "tables:\n  tags:\n    columns:\n      name: { type: text }\n      kind: { type: text }\n    primary_key: [kind, name]\n");
+
+    [Fact]
+    public void A_foreign_key_cycle_on_sqlite()
+    {
+        const string yaml = """
+            tables:
+              a:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  b_id: { type: int, nullable: true, references: b.id }
+              b:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  a_id: { type: int, nullable: true, references: a.id }
+            """;
+        Verify("create_cycle", Schema.Empty, yaml);
+    }
+}
