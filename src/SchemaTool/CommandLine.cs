@@ -36,6 +36,8 @@ public static class CommandLine
         RollbackCommand.Register(app, console);
         HistoryCommand.Register(app, console);
         StatusCommand.Register(app, console);
+        StampCommand.Register(app, console);
+        MergeCommand.Register(app, console);
         CheckCommand.Register(app, console);
         DiffCommand.Register(app, console);
         InspectCommand.Register(app, console);
@@ -48,7 +50,7 @@ public static class CommandLine
         var verbose = args.Contains("--verbose");
         try
         {
-            return app.Execute(args);
+            return app.Execute(RollbackCommand.RewriteStepCount(args));
         }
         catch (CommandParsingException e)
         {

@@ -19,6 +19,8 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     /// <summary>Applies pending revisions up to <paramref name="target"/>: head, a revision id, or +N.</summary>
     public async Task<IReadOnlyList<Revision>> ApplyAsync(string target, CancellationToken ct)
     {
+        // A target that names nothing, or head with two heads, is refused before the lock and the history table.
+        RevisionPlanner.Pending(graph, new HashSet<string>(), target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
         await _history.EnsureAsync(ct);
         var state = await ReadStateAsync(ct);
@@ -34,33 +36,55 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     /// <summary>Runs down files until <paramref name="target"/> is current: a revision id, base, or -N.</summary>
     public async Task<IReadOnlyList<Revision>> RollbackAsync(string target, CancellationToken ct)
     {
+        if (target != "base" && !target.StartsWith('-')) graph.Resolve(target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
         await _history.EnsureAsync(ct);
-        var state = await ReadStateAsync(ct);
-        if (state.Partial.Count > 0)
-            throw new InputException(
-                $"revision {state.Partial.Keys.First()} is half-applied; fix its up file and run `schematool apply` to finish it before rolling back");
-        var steps = RevisionPlanner.ToUndo(graph, state.Applied, target);
+        var steps = ToUndo(await ReadStateAsync(ct), target);
         foreach (var revision in steps)
             await RunAsync(revision, Direction.Down, 0, ct);
         return steps;
     }
 
-    /// <summary>Records <paramref name="target"/> and its ancestors as applied without running SQL; base clears the history.</summary>
-    public async Task StampAsync(string target, CancellationToken ct)
+    /// <summary>What <see cref="ApplyAsync"/> would run now; takes no lock and writes nothing.</summary>
+    public async Task<IReadOnlyList<Revision>> PendingAsync(string target, CancellationToken ct) =>
+        RevisionPlanner.Pending(graph, (await ReadStateAsync(ct)).Applied, target);
+
+    /// <summary>What <see cref="RollbackAsync"/> would run now; takes no lock and writes nothing.</summary>
+    public async Task<IReadOnlyList<Revision>> ToUndoAsync(string target, CancellationToken ct) =>
+        ToUndo(await ReadStateAsync(ct), target);
+
+    private IReadOnlyList<Revision> ToUndo(State state, string target)
     {
+        if (state.Partial.Count > 0)
+            throw new InputException(
+                $"revision {state.Partial.Keys.First()} is half-applied; fix its up file and run `schematool apply` to finish it before rolling back");
+        return RevisionPlanner.ToUndo(graph, state.Rows.Where(r => r.Complete).ToList(), target);
+    }
+
+    /// <summary>
+    /// Records <paramref name="target"/> and its ancestors as applied without running SQL (adopting a database whose
+    /// schema is already there); base clears the history. Returns the revisions now recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<Revision>> StampAsync(string target, CancellationToken ct)
+    {
+        var revision = target switch
+        {
+            "base" => null,
+            "head" => RevisionPlanner.SingleHead(graph) ?? throw new InputException("there are no revisions to stamp; `schematool plan` writes the first"),
+            _ => graph.Resolve(target),
+        };
+        var keep = revision is null ? [] : graph.AncestorsOf(revision.Id);
+        var recorded = graph.TopologicalOrder().Where(r => keep.Contains(r.Id)).ToList();
+
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
         await _history.EnsureAsync(ct);
-        var rows = await _history.ReadAsync(ct);
-        foreach (var row in rows) await _history.DeleteAsync(row.Revision, ct);
-        if (target == "base") return;
-        var revision = graph.Resolve(target);
-        var keep = graph.AncestorsOf(revision.Id);
-        foreach (var r in graph.TopologicalOrder().Where(r => keep.Contains(r.Id)))
+        foreach (var row in await _history.ReadAsync(ct)) await _history.DeleteAsync(row.Revision, ct);
+        foreach (var r in recorded)
         {
             var total = session.Dialect.SplitStatements(r.UpSql).Count;
             await _history.InsertAsync(r, total, total, complete: true, 0, ct);
         }
+        return recorded;
     }
 
     public sealed record State(IReadOnlyList<HistoryRow> Rows, HashSet<string> Applied, Dictionary<string, HistoryRow> Partial);

@@ -5,11 +5,13 @@ namespace SchemaTool.Apply;
 /// <summary>Which revisions to run for an apply or a rollback target, in the order to run them.</summary>
 public static class RevisionPlanner
 {
+    /// <summary>Revisions to apply for <paramref name="target"/>: head, a revision id (one branch), or +N.</summary>
     public static IReadOnlyList<Revision> Pending(RevisionGraph graph, IReadOnlySet<string> applied, string target)
     {
         var order = graph.TopologicalOrder();
-        if (target.StartsWith('+') && int.TryParse(target[1..], out var count) && count > 0)
+        if (target.StartsWith('+'))
         {
+            var count = ParseCount(target, "apply");
             var head = SingleHead(graph);
             if (head is null) return [];
             var toHead = graph.AncestorsOf(head.Id);
@@ -21,18 +23,49 @@ public static class RevisionPlanner
         return order.Where(r => needed.Contains(r.Id) && !applied.Contains(r.Id)).ToList();
     }
 
-    public static IReadOnlyList<Revision> ToUndo(RevisionGraph graph, IReadOnlySet<string> applied, string target)
+    /// <summary>
+    /// Revisions to undo for <paramref name="target"/> (a revision id, base, or -N), most recently applied first,
+    /// never a revision before one of its applied children.
+    /// </summary>
+    public static IReadOnlyList<Revision> ToUndo(RevisionGraph graph, IReadOnlyList<HistoryRow> appliedRows, string target)
     {
-        var newestFirst = graph.TopologicalOrder().Reverse().Where(r => applied.Contains(r.Id)).ToList();
+        var newestFirst = NewestFirst(graph, appliedRows);
         if (target == "base") return newestFirst;
-        if (target.StartsWith('-') && int.TryParse(target[1..], out var count) && count > 0)
-            return newestFirst.Take(count).ToList();
+        if (target.StartsWith('-')) return newestFirst.Take(ParseCount(target, "rollback")).ToList();
         var goal = graph.Resolve(target);
-        if (!applied.Contains(goal.Id))
+        if (newestFirst.All(r => r.Id != goal.Id))
             throw new InputException($"revision {goal.Id} is not applied, so there is nothing to roll back to; `schematool history` shows what is");
         var keep = graph.AncestorsOf(goal.Id);
         return newestFirst.Where(r => !keep.Contains(r.Id)).ToList();
     }
+
+    /// <summary>Applied revisions in reverse order of application, with children moved before their parents.</summary>
+    private static List<Revision> NewestFirst(RevisionGraph graph, IReadOnlyList<HistoryRow> appliedRows)
+    {
+        var topo = graph.TopologicalOrder().Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var candidates = appliedRows
+            .Select(row => graph.Find(row.Revision) ?? throw new InputException(
+                $"revision {row.Revision} ({row.Message}) is applied but its files are gone from the migrations folder; restore them to roll it back"))
+            .Zip(appliedRows)
+            .OrderByDescending(x => x.Second.AppliedAt).ThenByDescending(x => topo[x.First.Id])
+            .Select(x => x.First)
+            .ToList();
+        var remaining = candidates.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var result = new List<Revision>();
+        while (candidates.Count > 0)
+        {
+            var next = candidates.First(r => graph.Children(r.Id).All(c => !remaining.Contains(c)));
+            candidates.Remove(next);
+            remaining.Remove(next.Id);
+            result.Add(next);
+        }
+        return result;
+    }
+
+    private static int ParseCount(string target, string command) =>
+        int.TryParse(target[1..], out var count) && count > 0
+            ? count
+            : throw new InputException($"{command} target '{target}' is not a revision, base/head, or {target[0]}N with N a positive number");
 
     /// <summary>The one head, or an error naming the heads when there are several.</summary>
     public static Revision? SingleHead(RevisionGraph graph)

@@ -41,4 +41,11 @@ public interface IDialect
     string WithDatabase(string serverUrl, string database);
 
     Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the database only if it exists, for commands that promise to touch nothing (`apply --sql`).
+    /// A server database exists or fails to connect anyway; a file database must not be created.
+    /// </summary>
+    Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken) =>
+        OpenAsync(target, cancellationToken);
 }

@@ -48,11 +48,13 @@ public static class RevisionFolder
             revisions.Add(new Revision(id, parents, fields["message"], created, up, down, upSql, File.ReadAllText(down)));
         }
 
-        foreach (var group in revisions.GroupBy(r => r.Id).Where(g => g.Count() > 1))
+        var duplicates = revisions.GroupBy(r => r.Id).Where(g => g.Count() > 1).ToList();
+        foreach (var group in duplicates)
             errors.Add($"revision {group.Key} is declared by more than one file: {string.Join(", ", group.Select(r => Display(r.UpPath)))}");
+        var graph = duplicates.Count == 0 ? new RevisionGraph(revisions) : null;
+        if (graph is not null) errors.AddRange(graph.Problems());
         if (errors.Count > 0) throw new RevisionException(errors);
-
-        return RevisionGraph.Build(revisions);
+        return graph!;
     }
 
     /// <summary>Writes both files of a new revision; nothing is left behind when the second write fails.</summary>

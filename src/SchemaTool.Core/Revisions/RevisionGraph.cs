@@ -21,14 +21,21 @@ public sealed class RevisionGraph
     public static RevisionGraph Build(IReadOnlyList<Revision> revisions)
     {
         var graph = new RevisionGraph(revisions);
-        var errors = new List<string>();
-        foreach (var r in revisions)
-            foreach (var p in r.Parents.Where(p => !graph._byId.ContainsKey(p)))
-                errors.Add($"{RevisionFolder.Display(r.UpPath)}: parent revision {p} does not exist in the migrations folder");
-        if (errors.Count == 0 && graph.FindCycle() is { } cycle)
-            errors.Add($"the revisions form a cycle: {string.Join(" -> ", cycle)}; fix the `-- parents:` lines");
-        if (errors.Count > 0) throw new RevisionException(errors);
+        var problems = graph.Problems();
+        if (problems.Count > 0) throw new RevisionException(problems);
         return graph;
+    }
+
+    /// <summary>Parents missing from the folder, then (when all are there) a cycle; each naming the files to fix.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var errors = new List<string>();
+        foreach (var r in Revisions)
+            foreach (var p in r.Parents.Where(p => !_byId.ContainsKey(p)))
+                errors.Add($"{RevisionFolder.Display(r.UpPath)}: parent revision {p} does not exist in the migrations folder");
+        if (errors.Count == 0 && FindCycle() is { } cycle)
+            errors.Add($"the revisions form a cycle: {string.Join(" -> ", cycle)} ({string.Join(", ", cycle.Distinct().Select(id => RevisionFolder.Display(_byId[id].UpPath)))}); fix the `-- parents:` lines");
+        return errors;
     }
 
     public Revision? Find(string id) => _byId.GetValueOrDefault(id);

@@ -1,6 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
-using SchemaTool.Cli.Output;
+using SchemaTool.Project;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -10,34 +10,46 @@ public static class ApplyCommand
         app.Command("apply", cmd =>
         {
             cmd.Description = "apply pending revisions up to TARGET (head, a revision id, or +N)";
-            var target = cmd.Argument("target", "head (default), a revision id, or +N");
-            var allowChanged = cmd.Option("--allow-changed", "run even though an applied revision's file was edited", CommandOptionType.NoValue);
-            var lockTimeout = cmd.Option("--lock-timeout <SECONDS>", "how long to wait for another run's lock", CommandOptionType.SingleValue);
+            var target = cmd.Argument("target", "head (default), a revision id (one branch), or +N");
+            var dryRun = cmd.Option("--dry-run", "print what would run, and run nothing", CommandOptionType.NoValue);
+            var sql = cmd.Option("--sql", "print the script of the pending revisions and touch nothing (offline)", CommandOptionType.NoValue);
+            var from = cmd.Option("--from <REV>", "with --sql: start after REV (or base) instead of the database's history", CommandOptionType.SingleValue);
+            var migration = new MigrationOptions(cmd);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console, target.Value ?? "head", allowChanged.HasValue(), lockTimeout.Value()).GetAwaiter().GetResult());
+            cmd.OnExecute(() =>
+            {
+                var goal = target.Value ?? "head";
+                if (from.HasValue() && !sql.HasValue()) throw new InputException("--from goes with --sql; see `schematool apply --help`");
+                if (sql.HasValue()) return PrintScriptAsync(common, console, goal, from.Value()).GetAwaiter().GetResult();
+                return RunAsync(common, console, migration, goal, dryRun.HasValue()).GetAwaiter().GetResult();
+            });
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string target, bool allowChanged, string? lockTimeout)
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, MigrationOptions migration, string target, bool dryRun)
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var options = MigrationProgress.Attach(new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged), console);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        var applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);
+        var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
+        if (dryRun)
+        {
+            var pending = await migrator.PendingAsync(target, CancellationToken.None);
+            console.Line($"dry run: {pending.Count} revision(s) would be applied to {workspace.Target.Display}; nothing runs");
+            console.Out.Write(RevisionScript.Render(session.Dialect, pending, Direction.Up));
+            return 0;
+        }
+        var applied = await migrator.ApplyAsync(target, CancellationToken.None);
         console.Success(applied.Count == 0
             ? $"nothing to apply: {workspace.Target.Display} is at {target}"
             : $"applied {applied.Count} revision(s) to {workspace.Target.Display}");
         return 0;
     }
-}
 
-public static class LockTimeouts
-{
-    public static TimeSpan Parse(string? seconds, TimeSpan fallback)
+    private static async Task<int> PrintScriptAsync(CommonOptions common, ConsoleOutput console, string target, string? from)
     {
-        if (seconds is null) return fallback;
-        return int.TryParse(seconds, out var s) && s >= 0
-            ? TimeSpan.FromSeconds(s)
-            : throw new InputException($"--lock-timeout takes a whole number of seconds, not '{seconds}'");
+        var workspace = common.OpenWorkspace();
+        var script = await OfflineScript.CreateAsync(workspace, target, from, console.Warning, CancellationToken.None);
+        console.Out.Write(script.Script);
+        return 0;
     }
 }

@@ -10,29 +10,47 @@ public static class RollbackCommand
         app.Command("rollback", cmd =>
         {
             cmd.Description = "run down files until REV is the current revision (base undoes all, -N goes back N)";
-            cmd.ThrowOnUnexpectedArgument = false;
             var target = cmd.Argument("rev", "a revision id, base, or -N");
-            var allowChanged = cmd.Option("--allow-changed", "run even though an applied revision's file was edited", CommandOptionType.NoValue);
-            var lockTimeout = cmd.Option("--lock-timeout <SECONDS>", "how long to wait for another run's lock", CommandOptionType.SingleValue);
+            var back = cmd.Option("--back <N>", "go back N revisions (what -N means)", CommandOptionType.SingleValue);
+            back.ShowInHelpText = false;
+            var dryRun = cmd.Option("--dry-run", "print what would run, and run nothing", CommandOptionType.NoValue);
+            var migration = new MigrationOptions(cmd);
             var common = new CommonOptions(cmd, console);
             cmd.OnExecute(() =>
             {
-                var steps = cmd.RemainingArguments.FirstOrDefault(a => a.Length > 1 && a[0] == '-' && a[1..].All(char.IsDigit));
-                var unknown = cmd.RemainingArguments.Where(a => a != steps).ToList();
-                if (unknown.Count > 0) throw new InputException($"unknown argument(s) {string.Join(" ", unknown)}; see `schematool rollback --help`");
-                var rev = target.Value ?? steps
+                var rev = target.Value ?? (back.HasValue() ? "-" + back.Value() : null)
                           ?? throw new InputException("rollback needs a target: a revision id, base, or -N (see `schematool history`)");
-                return RunAsync(common, console, rev, allowChanged.HasValue(), lockTimeout.Value()).GetAwaiter().GetResult();
+                return RunAsync(common, console, migration, rev, dryRun.HasValue()).GetAwaiter().GetResult();
             });
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string target, bool allowChanged, string? lockTimeout)
+    /// <summary>
+    /// `rollback -2` would parse as an unknown option -2, so a step count is rewritten into the hidden --back 2
+    /// before parsing; then options after it (--dry-run) still parse.
+    /// </summary>
+    public static string[] RewriteStepCount(string[] args)
+    {
+        var command = Array.FindIndex(args, a => !a.StartsWith('-'));
+        if (command < 0 || args[command] != "rollback") return args;
+        return args.Take(command + 1)
+            .Concat(args.Skip(command + 1).SelectMany(a => a.Length > 1 && a[0] == '-' && a[1..].All(char.IsAsciiDigit) ? ["--back", a[1..]] : new[] { a }))
+            .ToArray();
+    }
+
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, MigrationOptions migration, string target, bool dryRun)
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var options = MigrationProgress.Attach(new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged), console);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        var undone = await workspace.CreateMigrator(session, graph, options).RollbackAsync(target, CancellationToken.None);
+        var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
+        if (dryRun)
+        {
+            var toUndo = await migrator.ToUndoAsync(target, CancellationToken.None);
+            console.Line($"dry run: {toUndo.Count} revision(s) would be rolled back on {workspace.Target.Display}; nothing runs");
+            console.Out.Write(RevisionScript.Render(session.Dialect, toUndo, Direction.Down));
+            return 0;
+        }
+        var undone = await migrator.RollbackAsync(target, CancellationToken.None);
         console.Success(undone.Count == 0
             ? $"nothing to roll back: {workspace.Target.Display} is at {target}"
             : $"rolled back {undone.Count} revision(s) on {workspace.Target.Display}");

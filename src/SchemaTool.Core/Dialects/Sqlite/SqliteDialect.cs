@@ -57,6 +57,12 @@ public sealed class SqliteDialect : IDialect
         return new ConnectionTarget("sqlite", connection, "sqlite:" + path);
     }
 
+    public Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken)
+    {
+        var readOnly = new SqliteConnectionStringBuilder(target.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
+        return OpenAsync(target with { ConnectionString = readOnly.ToString() }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> ListDatabasesAsync(string serverUrl, string like, CancellationToken cancellationToken) =>
         throw new InputException("targets_pattern lists the databases of a PostgreSQL or MySQL server; for SQLite files use targets_glob (sqlite:tenants/*.db)");
 

@@ -53,20 +53,25 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         {
             try
             {
-                await ExecuteAsync("BEGIN IMMEDIATE", ct);
+                await using (var begin = CreateCommand("BEGIN IMMEDIATE"))
+                {
+                    // Microsoft.Data.Sqlite retries a busy database by itself until CommandTimeout (30 s by default);
+                    // one second per try leaves the wait message and the caller's timeout in charge.
+                    begin.CommandTimeout = 1;
+                    await begin.ExecuteNonQueryAsync(ct);
+                }
                 _inTransaction = true;
                 return new Lock(this);
             }
             catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
             {
-                if (clock.Elapsed >= timeout)
-                    throw new LockTimeoutException($"another schematool run holds the lock on {connection.DataSource}; gave up after {timeout.TotalSeconds:0} s");
                 if (!told)
                 {
                     onWait($"waiting for another schematool run to finish with {Path.GetFileName(connection.DataSource)} (up to {timeout.TotalSeconds:0} s)...");
                     told = true;
                 }
-                await Task.Delay(100, ct);
+                if (clock.Elapsed >= timeout)
+                    throw new LockTimeoutException($"another schematool run holds the lock on {connection.DataSource}; gave up after {timeout.TotalSeconds:0} s");
             }
         }
     }
