@@ -25,10 +25,19 @@ public sealed class Workspace
     {
         environment ??= Environment.GetEnvironmentVariable;
         var config = ConfigLoader.Load(projectDirectory, environment);
-        var url = databaseOverride ?? NonEmpty(environment("SCHEMATOOL_DATABASE")) ?? config.Database
-                  ?? throw new InputException($"{ProjectConfig.FileName} names no database: add `database:` (e.g. sqlite:app.db), or pass --database URL");
-        var (dialect, target) = DialectRegistry.Resolve(url, config.Dialect, config.ProjectDirectory);
-        return new Workspace(config, dialect, target);
+        var url = databaseOverride ?? NonEmpty(environment("SCHEMATOOL_DATABASE")) ?? config.Database;
+        if (url is null && config.ReferenceTarget is { } reference)
+        {
+            // A fleet plans against its reference target: one database stands for all.
+            var target = FleetResolver.FindAsync(config, reference, CancellationToken.None).GetAwaiter().GetResult();
+            return ForUrl(config, target.Url).ForTarget(target);
+        }
+        if (url is null)
+            throw new InputException(FleetResolver.HasFleet(config)
+                ? $"{ProjectConfig.FileName} names a fleet but no single database: pass --all, --target NAME, or set `reference_target:` for plan"
+                : $"{ProjectConfig.FileName} names no database: add `database:` (e.g. sqlite:app.db), or pass --database URL");
+        var (dialect, connection) = DialectRegistry.Resolve(url, config.Dialect, config.ProjectDirectory);
+        return new Workspace(config, dialect, connection);
     }
 
     /// <summary>The same project pointed at one target of its fleet.</summary>

@@ -15,10 +15,18 @@ public static class ApplyCommand
             var sql = cmd.Option("--sql", "print the script of the pending revisions and touch nothing (offline)", CommandOptionType.NoValue);
             var from = cmd.Option("--from <REV>", "with --sql: start after REV (or base) instead of the database's history", CommandOptionType.SingleValue);
             var migration = new MigrationOptions(cmd);
+            var fleet = new FleetOptions(cmd);
+            var json = cmd.Option("--json", "with --all: one JSON object per target", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
             cmd.OnExecute(() =>
             {
                 var goal = target.Value ?? "head";
+                if (fleet.All)
+                {
+                    if (sql.HasValue() || dryRun.HasValue()) throw new InputException("--sql and --dry-run work on one database, not with --all; use --target NAME");
+                    return fleet.RunAsync(common, console, json.HasValue(),
+                        (workspace, ct) => FleetCommands.ApplyAsync(workspace, goal, migration.Quiet(workspace), ct)).GetAwaiter().GetResult();
+                }
                 if (from.HasValue() && !sql.HasValue()) throw new InputException("--from goes with --sql; see `schematool apply --help`");
                 if (sql.HasValue()) return PrintScriptAsync(common, console, goal, from.Value()).GetAwaiter().GetResult();
                 return RunAsync(common, console, migration, goal, dryRun.HasValue()).GetAwaiter().GetResult();

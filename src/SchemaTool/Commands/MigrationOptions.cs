@@ -18,6 +18,10 @@ public sealed class MigrationOptions(CommandLineApplication command)
     public MigratorOptions For(Workspace workspace, ConsoleOutput console) =>
         MigrationProgress.Attach(new MigratorOptions(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue()), console);
 
+    /// <summary>The migrator's options without progress lines, for fleets (one result line per target instead).</summary>
+    public MigratorOptions Quiet(Workspace workspace) =>
+        new(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue());
+
     private static TimeSpan LockTimeout(string? seconds, TimeSpan fallback)
     {
         if (seconds is null) return fallback;

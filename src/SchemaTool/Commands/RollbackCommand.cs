@@ -1,6 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
 using SchemaTool.Cli.Output;
+using SchemaTool.Project;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -15,11 +16,19 @@ public static class RollbackCommand
             back.ShowInHelpText = false;
             var dryRun = cmd.Option("--dry-run", "print what would run, and run nothing", CommandOptionType.NoValue);
             var migration = new MigrationOptions(cmd);
+            var fleet = new FleetOptions(cmd);
+            var json = cmd.Option("--json", "with --all: one JSON object per target", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
             cmd.OnExecute(() =>
             {
                 var rev = target.Value ?? (back.HasValue() ? "-" + back.Value() : null)
                           ?? throw new InputException("rollback needs a target: a revision id, base, or -N (see `schematool history`)");
+                if (fleet.All)
+                {
+                    if (dryRun.HasValue()) throw new InputException("--dry-run works on one database, not with --all; use --target NAME");
+                    return fleet.RunAsync(common, console, json.HasValue(),
+                        (workspace, ct) => FleetCommands.RollbackAsync(workspace, rev, migration.Quiet(workspace), ct)).GetAwaiter().GetResult();
+                }
                 return RunAsync(common, console, migration, rev, dryRun.HasValue()).GetAwaiter().GetResult();
             });
         });

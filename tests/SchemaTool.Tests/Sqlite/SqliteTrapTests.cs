@@ -50,7 +50,7 @@ public sealed partial class SqliteTrapTests
 
         var plan = project.Ok("plan", "-m", "wider name");
         Assert.Contains("note: trigger trg_users_bump is not in the model's scope and is left alone", plan.Stdout);
-        Assert.Contains("rebuild table users", plan.Stdout);
+        Assert.Contains("alter column users.name (by rebuilding the table)", plan.Stdout);
         project.Ok("apply");
 
         Assert.Equal(["trg_users_bump"], project.Objects("trigger"));

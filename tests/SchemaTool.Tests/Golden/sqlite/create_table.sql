@@ -23,7 +23,7 @@ CREATE TABLE "memberships" (
 );
 CREATE INDEX "ix_memberships_lower" ON "memberships" ((lower(role)));
 CREATE INDEX "ix_memberships_recent" ON "memberships" ("created_at" DESC) WHERE active = 1;
-CREATE INDEX "ix_memberships_role_nocase" ON "memberships" ("role" COLLATE nocase);
+CREATE INDEX "ix_memberships_role_nocase" ON "memberships" ("role");
 
 -- down
 -- drop table memberships
