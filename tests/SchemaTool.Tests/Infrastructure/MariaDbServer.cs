@@ -184,6 +184,9 @@ public sealed class MariaDbServer : IAsyncDisposable
         $"--socket={Path.Combine(folder, "mysqld.sock")}",
         $"--pid-file={Path.Combine(folder, "mysqld.pid")}",
         $"--log-error={Path.Combine(folder, "error.log")}",
+        // Its own temporary files beside its data: /tmp is shared with other processes that clean it up, and a
+        // removed #sql-temptable file fails the statement that uses it.
+        $"--tmpdir={folder}",
         // Accounts are matched by IP only, so TCP logins from 127.0.0.1 use the passwordless root@127.0.0.1
         // that mariadb-install-db creates, independent of /etc/hosts.
         "--skip-name-resolve",
