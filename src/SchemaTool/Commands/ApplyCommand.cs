@@ -22,6 +22,7 @@ public static class ApplyCommand
         var graph = workspace.LoadRevisions();
         var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, console.Line);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        ReplicationNotes.BeforeApply(console, session, workspace);
         var applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);
         console.Success(applied.Count == 0
             ? $"nothing to apply: {workspace.Target.Display} is at {target}"

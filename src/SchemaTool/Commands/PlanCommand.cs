@@ -43,6 +43,7 @@ public static class PlanCommand
         }
 
         PlanSummary.Print(console, plan);
+        ReplicationNotes.ForPlan(console, session, plan, model);
         if (dryRun)
         {
             console.Line();
