@@ -213,6 +213,40 @@ public sealed class GaleraApplyTests(ITestOutputHelper output)
         await cluster.DropDatabaseAsync(database);
     }
 
+    [Fact]
+    public async Task Apply_stops_before_locking_when_the_node_requires_primary_keys_and_the_model_has_a_table_without_one()
+    {
+        var cluster = GaleraCluster.Shared;
+        var database = await cluster.CreateDatabaseAsync("galera_pk");
+        using var project = ClusterProject.Create("mysql", """
+            tables:
+              events:
+                columns:
+                  payload: { type: text }
+            """);
+        project.WriteRevision(1, "events", ["CREATE TABLE events (payload text NOT NULL) ENGINE=InnoDB"], ["DROP TABLE events"]);
+        await using (var admin = await cluster.OpenAsync(2))
+            await ExecuteAsync(admin, "SET GLOBAL wsrep_mode = 'REQUIRED_PRIMARY_KEY'"); // a per-node setting
+        try
+        {
+            var run = await CliProcess.RunAsync(RunTimeout, project.Arguments("apply", cluster.Node(2).Url(database)));
+            output.WriteLine(run.Output);
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains("requires a primary key", run.Output);
+            Assert.Contains("events", run.Output);
+            Assert.Contains("nothing was applied", run.Output);
+        }
+        finally
+        {
+            await using var admin = await cluster.OpenAsync(2);
+            await ExecuteAsync(admin, "SET GLOBAL wsrep_mode = ''");
+        }
+        await using var check = await cluster.OpenAsync(1, database);
+        Assert.False(await ExistsAsync(check,
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('events', 'schematool_lock')"));
+        await cluster.DropDatabaseAsync(database);
+    }
+
     private static async Task<string> DescribeAsync(GaleraCluster cluster, int node, string database)
     {
         await using var connection = await cluster.OpenAsync(node, database);
