@@ -36,6 +36,15 @@ public sealed class PostgresStandbyApplyTests(ITestOutputHelper output)
         Assert.Equal(2L, await CountTablesAsync(replica.Primary.ConnectionString(database)));
         await replica.WaitForStandbyAsync();
         Assert.Equal(2L, await CountTablesAsync(replica.StandbyConnectionString(database)));
+
+        // Commands that only read work on the standby (docs/clusters.md says so).
+        foreach (var command in new[] { "status", "history" })
+        {
+            var read = await CliProcess.RunAsync(RunTimeout, project.Arguments(command, replica.StandbyUrl(database)));
+            output.WriteLine(read.Output);
+            Assert.True(read.ExitCode == 0, read.Output);
+            Assert.Contains("c1c1c1c10001", read.Output);
+        }
     }
 
     private static async Task<long> CountTablesAsync(string connectionString)
