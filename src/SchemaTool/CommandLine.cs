@@ -31,6 +31,7 @@ public static class CommandLine
         RollbackCommand.Register(app, console);
         HistoryCommand.Register(app, console);
         StatusCommand.Register(app, console);
+        InspectCommand.Register(app, console);
         UnlockCommand.Register(app, console);
         app.OnExecute(() =>
         {

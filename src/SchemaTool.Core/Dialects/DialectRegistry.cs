@@ -12,6 +12,7 @@ public static class DialectRegistry
     static DialectRegistry()
     {
         Register("sqlite", () => new Sqlite.SqliteDialect());
+        Register("mysql", () => new MySql.MySqlDialect());
     }
 
     /// <summary>The dialect a URL names by its scheme, or null for a plain connection string.</summary>

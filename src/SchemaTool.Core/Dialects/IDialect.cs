@@ -34,8 +34,8 @@ public interface IDialect
     /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
     ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);
 
-    /// <summary>The databases on the server of <paramref name="server"/> whose names match a LIKE pattern (fleets).</summary>
-    Task<IReadOnlyList<string>> ListDatabasesAsync(ConnectionTarget server, string like, CancellationToken cancellationToken);
+    /// <summary>The databases on the server of <paramref name="serverUrl"/> whose names match a LIKE pattern (fleets).</summary>
+    Task<IReadOnlyList<string>> ListDatabasesAsync(string serverUrl, string like, CancellationToken cancellationToken);
 
     /// <summary>The same server as <paramref name="server"/>, another database on it.</summary>
     string WithDatabase(string serverUrl, string database);

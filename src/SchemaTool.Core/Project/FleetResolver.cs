@@ -19,8 +19,9 @@ public static class FleetResolver
         if (config.TargetsGlob is { } glob) targets.AddRange(FromGlob(config, glob));
         if (config.TargetsPattern is { } pattern)
         {
-            var (dialect, server) = DialectRegistry.Resolve(pattern.Server, config.Dialect, config.ProjectDirectory);
-            foreach (var database in await dialect.ListDatabasesAsync(server, pattern.DatabaseLike, ct))
+            var dialect = DialectRegistry.Get(DialectRegistry.DialectOfUrl(pattern.Server) ?? config.Dialect
+                ?? throw new InputException("targets_pattern: the server is a connection string, so `dialect:` must say which database it is"));
+            foreach (var database in await dialect.ListDatabasesAsync(pattern.Server, pattern.DatabaseLike, ct))
                 targets.Add(new FleetTarget(database, dialect.WithDatabase(pattern.Server, database)));
         }
         foreach (var group in targets.GroupBy(t => t.Name).Where(g => g.Count() > 1))

@@ -57,7 +57,7 @@ public sealed class SqliteDialect : IDialect
         return new ConnectionTarget("sqlite", connection, "sqlite:" + path);
     }
 
-    public Task<IReadOnlyList<string>> ListDatabasesAsync(ConnectionTarget server, string like, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> ListDatabasesAsync(string serverUrl, string like, CancellationToken cancellationToken) =>
         throw new InputException("targets_pattern lists the databases of a PostgreSQL or MySQL server; for SQLite files use targets_glob (sqlite:tenants/*.db)");
 
     public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;

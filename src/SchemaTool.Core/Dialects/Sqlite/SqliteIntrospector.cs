@@ -55,19 +55,21 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
         foreach (var o in objects)
         {
             if (o.Type == "table" && !excludedTables.Contains(o.Name) && !o.Name.StartsWith(SqliteSqlGenerator.RebuildPrefix, StringComparison.Ordinal))
-                tables.Add(BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], PrimaryKeyOf));
+                tables.Add(BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], ParentOf));
             else if (o.Type is "view" or "trigger")
                 unmanaged.Add(new UnmanagedObject(o.Type, o.Name, o.Table, o.Sql));
         }
         return new Schema(tables.ToValueList(), unmanaged.ToValueList());
 
-        // A foreign key written without target columns points at the parent's primary key.
-        List<string> PrimaryKeyOf(string table) =>
-            (columns.FirstOrDefault(c => c.Key.Equals(table, StringComparison.OrdinalIgnoreCase)).Value ?? [])
-            .Where(c => c.PrimaryKeyOrder > 0).OrderBy(c => c.PrimaryKeyOrder).Select(c => c.Name).ToList();
+        // SQLite resolves names without regard to case, and pragma_foreign_key_list reports them as the foreign
+        // key spells them (REFERENCES Users (ID) for a table users (id)): read them as the parent declares them.
+        (string Name, List<RawColumn> Columns)? ParentOf(string table) =>
+            columns.FirstOrDefault(c => c.Key.Equals(table, StringComparison.Ordinal)) is { Key: not null } exact ? (exact.Key, exact.Value)
+            : columns.FirstOrDefault(c => c.Key.Equals(table, StringComparison.OrdinalIgnoreCase)) is { Key: not null } folded ? (folded.Key, folded.Value)
+            : null;
     }
 
-    private static Table BuildTable(string name, string sql, List<RawColumn> rawColumns, List<RawIndex> rawIndexes, List<RawForeignKey> rawKeys, Func<string, List<string>> primaryKeyOf)
+    private static Table BuildTable(string name, string sql, List<RawColumn> rawColumns, List<RawIndex> rawIndexes, List<RawForeignKey> rawKeys, Func<string, (string Name, List<RawColumn> Columns)?> parentOf)
     {
         var parsed = SqliteDdlParser.ParseTable(name, sql);
         var parsedColumns = parsed.Columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -95,7 +97,7 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
                 p.Column,
                 p.Column is null ? parsedIndex?.Expressions.ElementAtOrDefault(i) : null,
                 p.Desc,
-                Collation: p.Collation is null or "BINARY" ? null : p.Collation)).ToValueList();
+                Collation: SqliteNormalizer.IndexCollation(p.Collation ?? "BINARY", p.Column is null ? null : parsedColumns.GetValueOrDefault(p.Column)?.Collation))).ToValueList();
             if (raw.Origin == "u")
             {
                 var columnNames = parts.Select(p => p.Column ?? "").ToList();
@@ -110,10 +112,16 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
         {
             var declared = parsed.ForeignKeys.FirstOrDefault(p => p.Columns.SequenceEqual(k.From, StringComparer.OrdinalIgnoreCase)
                                                                   && p.Table.Equals(k.Table, StringComparison.OrdinalIgnoreCase));
-            var target = k.To.Count == k.From.Count ? k.To : primaryKeyOf(k.Table);
+            var parent = parentOf(k.Table);
+            var parentColumns = parent?.Columns ?? [];
+            // A foreign key written without target columns points at the parent's primary key.
+            var target = k.To.Count == k.From.Count
+                ? k.To.Select(c => Declared(parentColumns, c)).ToList()
+                : parentColumns.Where(c => c.PrimaryKeyOrder > 0).OrderBy(c => c.PrimaryKeyOrder).Select(c => c.Name).ToList();
+            var from = k.From.Select(c => Declared(rawColumns, c)).ToList();
             return new ForeignKey(
-                declared?.Name ?? Yaml.Names.Generated("fk", name, [.. k.From]),
-                k.From.ToValueList(), k.Table, target.ToValueList(),
+                declared?.Name ?? Yaml.Names.Generated("fk", name, [.. from]),
+                from.ToValueList(), parent?.Name ?? k.Table, target.ToValueList(),
                 Model.ReferentialActions.Parse(k.OnDelete) ?? ReferentialAction.NoAction,
                 Model.ReferentialActions.Parse(k.OnUpdate) ?? ReferentialAction.NoAction,
                 declared?.Deferrable ?? Deferrability.NotDeferrable);
@@ -124,6 +132,11 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
             indexes.ToValueList(), foreignKeys,
             parsed.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList());
     }
+
+    private static string Declared(List<RawColumn> columns, string name) =>
+        columns.FirstOrDefault(c => c.Name.Equals(name, StringComparison.Ordinal))?.Name
+        ?? columns.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Name
+        ?? name;
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct)
     {

@@ -16,7 +16,12 @@ internal static partial class SqliteNormalizer
     {
         Columns = table.Columns.Select(c => Normalize(c)).ToValueList(),
         PrimaryKey = table.PrimaryKey is { } pk ? pk with { Name = null } : null,
-        Indexes = table.Indexes.Select(i => i with { Comment = null, Where = i.Where?.Trim() }).ToValueList(),
+        Indexes = table.Indexes.Select(i => i with
+        {
+            Comment = null,
+            Where = i.Where?.Trim(),
+            Parts = i.Parts.Select(p => p with { Collation = IndexCollation(p.Collation, p.Column is null ? null : table.FindColumn(p.Column)?.Collation) }).ToValueList(),
+        }).ToValueList(),
         Checks = table.Checks.Select(c => c with { Expression = c.Expression.Trim() }).ToValueList(),
         Comment = null,
     };
@@ -28,6 +33,14 @@ internal static partial class SqliteNormalizer
         Comment = null,
         Generated = column.Generated is { } g ? g with { Expression = g.Expression.Trim() } : null,
     };
+
+    /// <summary>
+    /// An index part's collation, or null when it is the one the part gets anyway: the column's own collation
+    /// (BINARY when the column names none). pragma_index_xinfo reports the effective collation of every part,
+    /// so `CREATE INDEX ix ON t (c)` on a `c TEXT COLLATE NOCASE` column reads back as NOCASE.
+    /// </summary>
+    public static string? IndexCollation(string? part, string? column) =>
+        part is null || part.Equals(column ?? "BINARY", StringComparison.OrdinalIgnoreCase) ? null : part;
 
     public static string Type(string type)
     {

@@ -14,7 +14,8 @@ internal static class SqliteRebuildRewriter
         var renamedTo = operations.OfType<RenameTable>().ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal);
         string NewName(string table) => renamedTo.GetValueOrDefault(table, table);
 
-        var rebuild = operations.Where(op => NeedsRebuild(op, current)).Select(op => NewName(op.TableName)).ToHashSet(StringComparer.Ordinal);
+        var drops = operations.OfType<DropColumn>().GroupBy(d => d.Table).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var rebuild = operations.Where(op => NeedsRebuild(op, current, drops)).Select(op => NewName(op.TableName)).ToHashSet(StringComparer.Ordinal);
         if (rebuild.Count == 0) return operations;
 
         var result = new List<Operation>();
@@ -42,13 +43,13 @@ internal static class SqliteRebuildRewriter
         return result;
     }
 
-    private static bool NeedsRebuild(Operation op, Schema current) => op switch
+    private static bool NeedsRebuild(Operation op, Schema current, Dictionary<string, int> drops) => op switch
     {
         CreateTable or DropTable or RenameTable or RenameColumn => false,
         CreateIndex c => c.Index.Constraint,
         DropIndex d => d.Index.Constraint,
         AddColumn a => !CanAddInPlace(a.Column),
-        DropColumn d => !CanDropInPlace(current.FindTable(d.Table), d.Column.Name),
+        DropColumn d => !CanDropInPlace(current.FindTable(d.Table), d.Column.Name, drops[d.Table]),
         _ => true,
     };
 
@@ -61,9 +62,10 @@ internal static class SqliteRebuildRewriter
         && column.Default is not { Kind: DefaultKind.Sql };
 
     // DROP COLUMN fails when the column is in a key, an index, a foreign key, a check or a generated column.
-    private static bool CanDropInPlace(Table? table, string column)
+    // Drops run before adds, and SQLite refuses to drop a table's last column ("no other columns exist").
+    private static bool CanDropInPlace(Table? table, string column, int dropped)
     {
-        if (table is null) return false;
+        if (table is null || dropped >= table.Columns.Count) return false;
         if (table.PrimaryKey?.Columns.Contains(column) == true) return false;
         if (table.Indexes.Any(i => i.Constraint && i.ReferencedColumns.Contains(column))) return false;
         if (table.ForeignKeys.Any(f => f.Columns.Contains(column))) return false;

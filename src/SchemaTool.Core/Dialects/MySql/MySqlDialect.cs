@@ -1,0 +1,29 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>MySQL 8 and MariaDB 10.11: one dialect; the session tells the two servers apart where their catalogs differ.</summary>
+public sealed partial class MySqlDialect : IDialect
+{
+    private static readonly SqlScriptSplitter Splitter = new(backticks: true, hashComments: true, backslashEscapes: true);
+
+    public string Name => "mysql";
+
+    /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
+    public bool TransactionalDdl => false;
+
+    public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(schema);
+
+    public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
+        new MySqlRewriter(current, desired).Rewrite(operations);
+
+    public IReadOnlyList<string> Generate(Operation operation) => MySqlSqlGenerator.Generate(operation);
+
+    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+
+    public IReadOnlyList<string> Validate(Schema model) => MySqlValidator.Validate(model);
+
+    public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken) =>
+        await MySqlSession.OpenAsync(this, target, cancellationToken);
+}

@@ -1,0 +1,71 @@
+namespace SchemaTool.Dialects.MySql;
+
+internal sealed partial class MySqlIntrospector
+{
+    // Each query reads one object kind for the whole database; the readers pick their table by name.
+
+    private const string TablesQuery = """
+        SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT
+        FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE', 'SYSTEM VERSIONED')
+        ORDER BY TABLE_NAME
+        """;
+
+    private const string ColumnsQuery = """
+        SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA,
+               c.COLLATION_NAME, c.COLUMN_COMMENT, c.GENERATION_EXPRESSION
+        FROM information_schema.COLUMNS c
+        WHERE c.TABLE_SCHEMA = DATABASE()
+        ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
+        """;
+
+    private const string MariaDbIndexesQuery = """
+        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE, INDEX_COMMENT, NULL
+        FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = DATABASE()
+        ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
+        """;
+
+    private const string MySqlIndexesQuery = """
+        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE, INDEX_COMMENT, EXPRESSION
+        FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = DATABASE()
+        ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
+        """;
+
+    private const string ForeignKeysQuery = """
+        SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,
+               r.UPDATE_RULE, r.DELETE_RULE
+        FROM information_schema.KEY_COLUMN_USAGE k
+        JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+          ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+        WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
+        ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
+        """;
+
+    // MariaDB names a column-level CHECK after its column, so names repeat across tables: it has TABLE_NAME
+    // and LEVEL in CHECK_CONSTRAINTS. MySQL 8 has neither; its check names are unique in the schema.
+    private const string MariaDbChecksQuery = """
+        SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL
+        FROM information_schema.CHECK_CONSTRAINTS
+        WHERE CONSTRAINT_SCHEMA = DATABASE()
+        ORDER BY TABLE_NAME, CONSTRAINT_NAME
+        """;
+
+    private const string MySqlChecksQuery = """
+        SELECT t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, 'Table'
+        FROM information_schema.CHECK_CONSTRAINTS c
+        JOIN information_schema.TABLE_CONSTRAINTS t
+          ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND t.CONSTRAINT_TYPE = 'CHECK'
+        WHERE c.CONSTRAINT_SCHEMA = DATABASE()
+        ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME
+        """;
+
+    private const string ViewsQuery = "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
+
+    private const string TriggersQuery = "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY TRIGGER_NAME";
+
+    private const string RoutinesQuery = "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_NAME";
+
+    private const string EventsQuery = "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME";
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+internal sealed partial class MySqlIntrospector
+{
+    private async Task ReadColumnsAsync(Dictionary<string, TableReader> tables, bool mariaDb, CancellationToken ct)
+    {
+        await foreach (var row in QueryAsync(ColumnsQuery, ct))
+        {
+            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            var type = MySqlTypes.FromCatalog(row.GetString(2));
+            var extra = Text(row, 5) ?? "";
+            var generation = Text(row, 8);
+            var generated = string.IsNullOrEmpty(generation) || !extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : new GeneratedColumn(generation, extra.Contains("STORED", StringComparison.OrdinalIgnoreCase));
+            var collation = Text(row, 6);
+            table.Columns.Add(new Column(
+                row.GetString(1),
+                type,
+                Nullable: row.GetString(3) == "YES",
+                Default: generated is null ? MySqlDefaults.FromCatalog(Text(row, 4), extra, mariaDb, type) : null,
+                AutoIncrement: extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase),
+                Comment: Text(row, 7),
+                // A column in the table's default collation was declared without one.
+                Collation: collation == table.Collation ? null : collation,
+                Generated: generated));
+        }
+    }
+
+    private async Task ReadIndexesAsync(Dictionary<string, TableReader> tables, bool mariaDb, CancellationToken ct)
+    {
+        await foreach (var row in QueryAsync(mariaDb ? MariaDbIndexesQuery : MySqlIndexesQuery, ct))
+        {
+            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            var name = row.GetString(1);
+            var column = Text(row, 3);
+            if (name == "PRIMARY")
+            {
+                table.PrimaryKey.Add(column!);
+                continue;
+            }
+            var part = new IndexPart(
+                column,
+                Expression: column is null ? Text(row, 8) : null,
+                Descending: Text(row, 5) == "D",
+                Length: row.IsDBNull(4) ? null : Convert.ToInt32(row.GetValue(4), CultureInfo.InvariantCulture));
+            if (!table.Indexes.TryGetValue(name, out var index))
+            {
+                var type = Text(row, 6)?.ToLowerInvariant();
+                table.Indexes[name] = index = new TableIndex(name, ValueList<IndexPart>.Empty,
+                    Unique: Convert.ToInt64(row.GetValue(2), CultureInfo.InvariantCulture) == 0,
+                    Method: type is "fulltext" or "spatial" ? type : null,
+                    Comment: Text(row, 7));
+            }
+            table.Indexes[name] = index with { Parts = index.Parts.Append(part).ToValueList() };
+        }
+    }
+
+    private async Task ReadForeignKeysAsync(Dictionary<string, TableReader> tables, CancellationToken ct)
+    {
+        await foreach (var row in QueryAsync(ForeignKeysQuery, ct))
+        {
+            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            var name = row.GetString(1);
+            if (!table.ForeignKeys.TryGetValue(name, out var fk))
+                fk = new ForeignKey(name, ValueList<string>.Empty, row.GetString(3), ValueList<string>.Empty,
+                    OnDelete: ReferentialActions.Parse(row.GetString(6)) ?? ReferentialAction.NoAction,
+                    OnUpdate: ReferentialActions.Parse(row.GetString(5)) ?? ReferentialAction.NoAction);
+            table.ForeignKeys[name] = fk with
+            {
+                Columns = fk.Columns.Append(row.GetString(2)).ToValueList(),
+                ReferencedColumns = fk.ReferencedColumns.Append(row.GetString(4)).ToValueList(),
+            };
+        }
+    }
+
+    private async Task ReadChecksAsync(Dictionary<string, TableReader> tables, bool mariaDb, CancellationToken ct)
+    {
+        await foreach (var row in QueryAsync(mariaDb ? MariaDbChecksQuery : MySqlChecksQuery, ct))
+        {
+            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            var clause = row.GetString(2);
+            if (row.GetString(3) == "Column" && table.TryMarkJson(clause)) continue;
+            table.Checks.Add(new Check(row.GetString(1), clause));
+        }
+    }
+
+    /// <summary>One table's rows from each query, gathered before the table is built.</summary>
+    private sealed class TableReader(string name, string? collation, string? comment)
+    {
+        public string? Collation { get; } = collation;
+        public List<Column> Columns { get; } = [];
+        public List<string> PrimaryKey { get; } = [];
+        public Dictionary<string, TableIndex> Indexes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ForeignKey> ForeignKeys { get; } = new(StringComparer.Ordinal);
+        public List<Check> Checks { get; } = [];
+
+        /// <summary>
+        /// MariaDB's json is longtext with a column-level <c>CHECK (json_valid(`col`))</c> that it adds itself;
+        /// the column reads back as json and the check as its part. It names the check after the column, but
+        /// the name stays when the column is renamed, so the clause decides.
+        /// </summary>
+        public bool TryMarkJson(string clause)
+        {
+            var i = Columns.FindIndex(c => c.Type == "longtext" && MySqlExpressions.Canonical(clause) == MySqlExpressions.Canonical($"json_valid({MySqlText.Quote(c.Name)})"));
+            if (i < 0) return false;
+            Columns[i] = Columns[i] with { Type = "json", Collation = null };
+            return true;
+        }
+
+        public Table Build() => new(
+            name,
+            Columns.ToValueList(),
+            PrimaryKey.Count > 0 ? new PrimaryKey(PrimaryKey.ToValueList()) : null,
+            Indexes.Values.ToValueList(),
+            ForeignKeys.Values.ToValueList(),
+            Checks.ToValueList(),
+            string.IsNullOrEmpty(comment) ? null : comment);
+    }
+}

@@ -1,0 +1,80 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>
+/// Puts a schema, the model's or the introspected one, into the form MySQL reads back, so that the differ
+/// sees only real changes.
+/// </summary>
+public static class MySqlNormalizer
+{
+    public static Schema Normalize(Schema schema) => schema with
+    {
+        Tables = schema.Tables.Select(Normalize).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
+    };
+
+    public static Table Normalize(Table table)
+    {
+        var columns = table.Columns.Select(Normalize).ToValueList();
+        var foreignKeys = table.ForeignKeys.Select(Normalize).OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList();
+        var normalized = table with
+        {
+            Columns = columns,
+            // Every primary key is named PRIMARY in MySQL; a name in the model cannot be kept.
+            PrimaryKey = table.PrimaryKey is { } pk ? pk with { Name = null } : null,
+            ForeignKeys = foreignKeys,
+            Checks = table.Checks.Select(c => c with { Expression = MySqlExpressions.Canonical(c.Expression) })
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
+            Comment = string.IsNullOrEmpty(table.Comment) ? null : table.Comment,
+        };
+        return normalized with
+        {
+            Indexes = table.Indexes.Select(Normalize)
+                .Where(i => !ForeignKeyIndexes.IsImplied(i, normalized))
+                .OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
+        };
+    }
+
+    public static Column Normalize(Column column)
+    {
+        var type = MySqlTypes.Canonical(column.Type);
+        var generated = column.Generated is { } g ? g with { Expression = MySqlExpressions.Canonical(g.Expression) } : null;
+        return column with
+        {
+            Type = type,
+            // Generated columns are written without NULL / NOT NULL and read back as nullable on MariaDB.
+            Nullable = column.Nullable || generated is not null,
+            Default = generated is null ? MySqlDefaults.Canonical(column.Default, type) : null,
+            Comment = string.IsNullOrEmpty(column.Comment) ? null : column.Comment,
+            Collation = MySqlTypes.BaseName(type) == "json" ? null : column.Collation?.ToLowerInvariant(),
+            Generated = generated,
+        };
+    }
+
+    public static TableIndex Normalize(TableIndex index)
+    {
+        // InnoDB builds BTREE whatever USING says (HASH included) and has no separate unique constraint.
+        var method = index.Method?.ToLowerInvariant() is "fulltext" or "spatial" ? index.Method.ToLowerInvariant() : null;
+        return index with
+        {
+            Method = method,
+            Constraint = false,
+            Comment = string.IsNullOrEmpty(index.Comment) ? null : index.Comment,
+            Parts = index.Parts.Select(p => Normalize(p, method)).ToValueList(),
+        };
+    }
+
+    // MariaDB reports SUB_PART 32 for every SPATIAL key part, where no prefix can be given.
+    private static IndexPart Normalize(IndexPart part, string? method) => part with
+    {
+        Expression = part.Expression is null ? null : MySqlExpressions.Canonical(part.Expression),
+        Length = method is null ? part.Length : null,
+    };
+
+    /// <summary>InnoDB treats NO ACTION as RESTRICT, and MariaDB reports RESTRICT for both: one form, NO ACTION.</summary>
+    public static ForeignKey Normalize(ForeignKey fk) => fk with
+    {
+        OnDelete = fk.OnDelete == ReferentialAction.Restrict ? ReferentialAction.NoAction : fk.OnDelete,
+        OnUpdate = fk.OnUpdate == ReferentialAction.Restrict ? ReferentialAction.NoAction : fk.OnUpdate,
+    };
+}

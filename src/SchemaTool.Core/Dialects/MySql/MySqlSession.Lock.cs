@@ -1,0 +1,57 @@
+using MySqlConnector;
+
+namespace SchemaTool.Dialects.MySql;
+
+public sealed partial class MySqlSession
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// GET_LOCK, named after the database, polled in short waits so that cancellation and the timeout are
+    /// honoured. The lock belongs to this connection and goes away with it if the process dies.
+    /// </summary>
+    public async Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken cancellationToken)
+    {
+        var name = LockName();
+        var deadline = DateTime.UtcNow + timeout;
+        var waited = false;
+        while (true)
+        {
+            var wait = Math.Max(0, Math.Min(PollInterval.TotalSeconds, (deadline - DateTime.UtcNow).TotalSeconds));
+            await using (var cmd = CreateCommand("SELECT GET_LOCK(@name, @seconds)"))
+            {
+                cmd.Parameters.Add(new MySqlParameter("@name", name));
+                cmd.Parameters.Add(new MySqlParameter("@seconds", wait));
+                var granted = await cmd.ExecuteScalarAsync(cancellationToken);
+                if (granted is not null and not DBNull && Convert.ToInt64(granted) == 1)
+                    return new Lock(this, name);
+            }
+            if (DateTime.UtcNow >= deadline)
+                throw new LockTimeoutException(
+                    $"another schematool run holds the migration lock of database {_connection.Database} (GET_LOCK '{name}'); waited {timeout.TotalSeconds:0} s");
+            if (!waited)
+            {
+                onWait($"waiting for the migration lock of database {_connection.Database}, held by another schematool run");
+                waited = true;
+            }
+        }
+    }
+
+    /// <summary>Lock names are server-wide and at most 64 characters.</summary>
+    private string LockName()
+    {
+        var name = "schematool:" + _connection.Database;
+        return name.Length <= 64 ? name : Yaml.Names.Fit(name);
+    }
+
+    private sealed class Lock(MySqlSession session, string name) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (session._connection.State != System.Data.ConnectionState.Open) return;
+            await using var cmd = session.CreateCommand("SELECT RELEASE_LOCK(@name)");
+            cmd.Parameters.Add(new MySqlParameter("@name", name));
+            await cmd.ExecuteScalarAsync();
+        }
+    }
+}

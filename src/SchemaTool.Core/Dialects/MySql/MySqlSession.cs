@@ -1,0 +1,75 @@
+using System.Data.Common;
+using MySqlConnector;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>One connection to a MySQL or MariaDB database.</summary>
+public sealed partial class MySqlSession : IDatabaseSession
+{
+    private readonly MySqlConnection _connection;
+    private int _statementsSent;
+
+    private MySqlSession(MySqlDialect dialect, MySqlConnection connection)
+    {
+        Dialect = dialect;
+        _connection = connection;
+    }
+
+    public static async Task<MySqlSession> OpenAsync(MySqlDialect dialect, ConnectionTarget target, CancellationToken ct)
+    {
+        var connection = new MySqlConnection(target.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch (MySqlException e)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
+        }
+        return new MySqlSession(dialect, connection);
+    }
+
+    public IDialect Dialect { get; }
+
+    public DbConnection Connection => _connection;
+
+    /// <summary>Every command is made through <see cref="CreateCommand"/> to be run once, so it is counted there.</summary>
+    public int StatementsSent => _statementsSent;
+
+    public string Quote(string identifier) => MySqlText.Quote(identifier);
+
+    public DbCommand CreateCommand(string sql)
+    {
+        Interlocked.Increment(ref _statementsSent);
+        return new MySqlCommand(sql, _connection) { CommandTimeout = 0 };
+    }
+
+    public Task<Schema> IntrospectAsync(CancellationToken cancellationToken) =>
+        new MySqlIntrospector(this).ReadAsync(cancellationToken);
+
+    public string HistoryTableDdl(string tableName) =>
+        $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (\n" +
+        "  revision varchar(64) NOT NULL,\n" +
+        "  parents varchar(1024) NOT NULL,\n" +
+        "  message text NOT NULL,\n" +
+        "  checksum varchar(64) NOT NULL,\n" +
+        "  applied_at varchar(32) NOT NULL,\n" +
+        "  duration_ms bigint NOT NULL,\n" +
+        "  statements_done int NOT NULL,\n" +
+        "  statements_total int NOT NULL,\n" +
+        "  complete int NOT NULL,\n" +
+        "  PRIMARY KEY (revision)\n" +
+        ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+
+    public async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var cmd = CreateCommand(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @name");
+        cmd.Parameters.Add(new MySqlParameter("@name", table));
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken)) > 0;
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,49 @@
+using SchemaTool.Diff;
+using static SchemaTool.Dialects.MySql.MySqlText;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>
+/// SQL for each operation. Every operation is exactly one statement: MySQL commits each DDL statement by itself,
+/// so one statement per operation makes every point of a revision a safe place to stop and resume, and keeps
+/// the n-th statement of a down file the undoing of the n-th from the end of its up file.
+/// </summary>
+public static partial class MySqlSqlGenerator
+{
+    public static IReadOnlyList<string> Generate(Operation operation) => [operation switch
+    {
+        CreateTable op => CreateTable(op.Table),
+        DropTable op => $"DROP TABLE {Quote(op.Table.Name)}",
+        RenameTable op => $"RENAME TABLE {Quote(op.From)} TO {Quote(op.To)}",
+        CombinedAlterTable op => $"ALTER TABLE {Quote(op.Table)} " + string.Join(", ", op.InStatementOrder.Select(Clause)),
+        RebuildTable => throw new NotSupportedException("MySQL alters tables in place; table rebuilds are SQLite's"),
+        _ => $"ALTER TABLE {Quote(operation.TableName)} {Clause(operation)}",
+    }];
+
+    /// <summary>What follows <c>ALTER TABLE t</c> for an operation that alters one table.</summary>
+    private static string Clause(Operation operation) => operation switch
+    {
+        SetTableComment op => $"COMMENT = {String(op.To ?? "")}",
+        AddColumn op => $"ADD COLUMN {ColumnDefinition(op.Column)}",
+        AddColumnAt op => $"ADD COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
+        DropColumn op => $"DROP COLUMN {Quote(op.Column.Name)}",
+        DropColumnAt op => $"DROP COLUMN {Quote(op.Column.Name)}",
+        RenameColumn op => $"RENAME COLUMN {Quote(op.From)} TO {Quote(op.To)}",
+        AlterColumn op => $"MODIFY COLUMN {ColumnDefinition(op.To)}",
+        MoveColumn op => $"MODIFY COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
+        AddPrimaryKey op => $"ADD PRIMARY KEY {ColumnList(op.Key.Columns)}",
+        DropPrimaryKey => "DROP PRIMARY KEY",
+        CreateIndex op => $"ADD {IndexDefinition(op.Index)}",
+        DropIndex op => $"DROP INDEX {Quote(op.Index.Name)}",
+        AddForeignKey op => $"ADD {ForeignKeyDefinition(op.Key)}",
+        DropForeignKey op => $"DROP FOREIGN KEY {Quote(op.Key.Name)}",
+        AddCheck op => $"ADD {CheckDefinition(op.Check)}",
+        // DROP CONSTRAINT works for checks on MariaDB and on MySQL from 8.0.19; DROP CHECK is MySQL's alone.
+        DropCheck op => $"DROP CONSTRAINT {Quote(op.Check.Name)}",
+        _ => throw new NotSupportedException($"the MySQL dialect has no SQL for {operation.GetType().Name}"),
+    };
+
+    private static string Position(string? after) => after is null ? "FIRST" : "AFTER " + Quote(after);
+
+    private static string ColumnList(IEnumerable<string> columns) => "(" + string.Join(", ", columns.Select(Quote)) + ")";
+}

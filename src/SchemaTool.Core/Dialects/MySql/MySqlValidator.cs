@@ -1,0 +1,47 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>What a model asks for that MySQL and MariaDB cannot build; each message says what to do instead.</summary>
+public static class MySqlValidator
+{
+    public static IReadOnlyList<string> Validate(Schema model)
+    {
+        var problems = new List<string>();
+        foreach (var table in model.Tables)
+        {
+            foreach (var index in table.Indexes)
+                Validate(table, index, problems);
+            foreach (var fk in table.ForeignKeys)
+            {
+                var what = $"foreign key '{fk.Name}' of table '{table.Name}'";
+                if (fk.Deferrable != Deferrability.NotDeferrable)
+                    problems.Add($"{what} is deferrable; MySQL checks foreign keys at once: remove `deferrable:`");
+                if (fk.OnDelete == ReferentialAction.SetDefault || fk.OnUpdate == ReferentialAction.SetDefault)
+                    problems.Add($"{what} uses SET DEFAULT, which InnoDB rejects; use set null, cascade or restrict");
+            }
+        }
+        return problems;
+    }
+
+    private static void Validate(Table table, TableIndex index, List<string> problems)
+    {
+        var what = $"index '{index.Name}' of table '{table.Name}'";
+        if (index.Where is not null)
+            problems.Add($"{what} is partial (`where:`); MySQL has no partial indexes: remove `where:`");
+        if (index.Method is { } method && method.ToLowerInvariant() is not ("btree" or "hash" or "fulltext" or "spatial"))
+            problems.Add($"{what} uses `{method}`; MySQL knows btree, hash, fulltext and spatial");
+        foreach (var part in index.Parts)
+        {
+            if (part.OpClass is not null)
+                problems.Add($"{what}: operator classes (`opclass: {part.OpClass}`) are PostgreSQL's; remove it");
+            if (part.Collation is not null)
+                problems.Add($"{what}: a key part cannot take a collation in MySQL; set `collation:` on the column");
+            if (part.Expression is not null)
+                problems.Add($"{what}: expression key parts ({part.Expression}) do not exist on MariaDB; index a generated column instead");
+            if (part.Column is { } name && table.FindColumn(name) is { } column && part.Length is null
+                && index.Method is null or "btree" or "hash" && MySqlTypes.NeedsPrefixLength(MySqlTypes.Canonical(column.Type)))
+                problems.Add($"{what}: column '{name}' is {column.Type}, which MySQL indexes only by a prefix: add `length:` (e.g. {{ column: {name}, length: 191 }})");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using SchemaTool.Dialects;
+using SchemaTool.Model;
+
+namespace SchemaTool.Yaml;
+
+/// <summary>
+/// Writes a <see cref="Schema"/> as model YAML (SPEC.md) in one canonical form: tables by name, columns in
+/// their order, indexes, foreign keys and checks by name, one flow map per column. Names the loader would
+/// generate are left out by using the column shorthands, so <see cref="ModelLoader"/> reads back the same
+/// schema. `inspect` writes this text, and `diff` compares two of them.
+/// </summary>
+public static class ModelWriter
+{
+    /// <summary>
+    /// The schema as model YAML. With a dialect, the schema is first put in that dialect's canonical form, so
+    /// that two schemas that the dialect considers equal are written the same way.
+    /// </summary>
+    public static string Write(Schema schema, IDialect? dialect = null)
+    {
+        if (dialect is not null) schema = dialect.Normalize(schema);
+        var text = new StringBuilder();
+        WriteUnmanaged(text, schema.Unmanaged);
+        if (schema.Tables.Count == 0)
+        {
+            text.Append("tables: {}\n");
+            return text.ToString();
+        }
+        text.Append("tables:\n");
+        foreach (var table in schema.Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
+            WriteTable(text, table);
+        return text.ToString();
+    }
+
+    private static void WriteUnmanaged(StringBuilder text, IReadOnlyList<UnmanagedObject> unmanaged)
+    {
+        if (unmanaged.Count == 0) return;
+        text.Append("# Left alone: the model cannot express these objects yet, and schematool never changes them.\n");
+        foreach (var o in unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
+            text.Append("#   ").Append(Describe(o)).Append('\n');
+    }
+
+    /// <summary>How an unmanaged object is named to the user: `view v_users`, `trigger t_audit (on users)`.</summary>
+    public static string Describe(UnmanagedObject o) =>
+        $"{o.Kind} {o.Name}" + (o.Table is { } t && t != o.Name ? $" (on {t})" : "");
+
+    private static void WriteTable(StringBuilder text, Table table)
+    {
+        var shorthands = ColumnShorthands.For(table);
+        text.Append("  ").Append(YamlText.Key(table.Name)).Append(":\n");
+        if (table.Comment is { } comment) text.Append("    comment: ").Append(YamlText.Quoted(comment)).Append('\n');
+        if (table.RenamedFrom is { } renamed) text.Append("    renamed_from: ").Append(YamlText.Scalar(renamed)).Append('\n');
+
+        text.Append("    columns:\n");
+        var keys = table.Columns.Select(c => YamlText.Key(c.Name)).ToList();
+        var width = keys.Count == 0 ? 0 : keys.Max(k => k.Length) + 1;
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var column = table.Columns[i];
+            text.Append("      ").Append((keys[i] + ":").PadRight(width)).Append(' ')
+                .Append(ColumnMap(column, shorthands)).Append('\n');
+        }
+
+        if (table.PrimaryKey is { Columns.Count: > 1 } pk)
+            text.Append("    primary_key: ").Append(YamlText.List(pk.Columns.Select(YamlText.Scalar))).Append('\n');
+
+        var indexes = table.Indexes.Where(i => !shorthands.Indexes.Contains(i)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+        if (indexes.Count > 0)
+        {
+            text.Append("    indexes:\n");
+            foreach (var index in indexes)
+                text.Append("      ").Append(YamlText.Key(index.Name)).Append(": ").Append(IndexMap(index)).Append('\n');
+        }
+
+        var foreignKeys = table.ForeignKeys.Where(f => !shorthands.ForeignKeys.Contains(f)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        if (foreignKeys.Count > 0)
+        {
+            text.Append("    foreign_keys:\n");
+            foreach (var fk in foreignKeys)
+                text.Append("      ").Append(YamlText.Key(fk.Name)).Append(": ").Append(ForeignKeyMap(fk)).Append('\n');
+        }
+
+        if (table.Checks.Count > 0)
+        {
+            text.Append("    checks:\n");
+            foreach (var check in table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal))
+                text.Append("      ").Append(YamlText.Key(check.Name)).Append(": ").Append(YamlText.Quoted(check.Expression)).Append('\n');
+        }
+    }
+
+    private static string ColumnMap(Column column, ColumnShorthands shorthands)
+    {
+        var entries = new List<string> { "type: " + YamlText.Scalar(column.Type) };
+        if (column.Nullable) entries.Add("nullable: true");
+        if (column.Default is { } d)
+            entries.Add(d.Kind switch
+            {
+                DefaultKind.String => "default: " + YamlText.Quoted(d.Text),
+                DefaultKind.Number => "default: " + YamlText.Number(d.Text),
+                DefaultKind.Boolean => "default: " + d.Text,
+                _ => "default_sql: " + YamlText.Scalar(d.Text),
+            });
+        if (shorthands.PrimaryKeyColumn == column.Name) entries.Add("primary_key: true");
+        if (column.AutoIncrement) entries.Add("auto_increment: true");
+        if (shorthands.Index.TryGetValue(column.Name, out var index))
+        {
+            if (index.Unique) entries.Add("unique: true");
+            if (index.Name != Names.Generated("uq", shorthands.Table, column.Name)) entries.Add("index: true");
+        }
+        if (shorthands.References.TryGetValue(column.Name, out var fk))
+        {
+            entries.Add("references: " + YamlText.Scalar(fk.ReferencedTable + "." + fk.ReferencedColumns[0]));
+            if (fk.OnDelete != ReferentialAction.NoAction) entries.Add("on_delete: " + fk.OnDelete.ToYaml());
+            if (fk.OnUpdate != ReferentialAction.NoAction) entries.Add("on_update: " + fk.OnUpdate.ToYaml());
+        }
+        if (column.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
+        if (column.Generated is { } g)
+            entries.Add("generated: { expression: " + YamlText.Quoted(g.Expression) + (g.Stored ? ", stored: true" : "") + " }");
+        if (column.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        if (column.RenamedFrom is { } renamed) entries.Add("renamed_from: " + YamlText.Scalar(renamed));
+        return "{ " + string.Join(", ", entries) + " }";
+    }
+
+    private static string IndexMap(TableIndex index)
+    {
+        var entries = new List<string> { "columns: " + YamlText.List(index.Parts.Select(PartText)) };
+        if (index.Unique) entries.Add("unique: true");
+        if (index.Constraint) entries.Add("constraint: true");
+        if (index.Method is { } method) entries.Add("using: " + YamlText.Scalar(method));
+        if (index.Where is { } where) entries.Add("where: " + YamlText.Quoted(where));
+        if (index.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        return "{ " + string.Join(", ", entries) + " }";
+    }
+
+    private static string PartText(IndexPart part)
+    {
+        if (part is { Column: { } plain, Descending: false, OpClass: null, Collation: null, Length: null })
+            return YamlText.Scalar(plain);
+        var entries = new List<string>
+        {
+            part.Column is { } column ? "column: " + YamlText.Scalar(column) : "expression: " + YamlText.Quoted(part.Expression ?? ""),
+        };
+        if (part.Descending) entries.Add("order: desc");
+        if (part.OpClass is { } opclass) entries.Add("opclass: " + YamlText.Scalar(opclass));
+        if (part.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
+        if (part.Length is { } length) entries.Add("length: " + length);
+        return "{ " + string.Join(", ", entries) + " }";
+    }
+
+    private static string ForeignKeyMap(ForeignKey fk)
+    {
+        var entries = new List<string>
+        {
+            "columns: " + YamlText.List(fk.Columns.Select(YamlText.Scalar)),
+            $"references: {{ table: {YamlText.Scalar(fk.ReferencedTable)}, columns: {YamlText.List(fk.ReferencedColumns.Select(YamlText.Scalar))} }}",
+        };
+        if (fk.OnDelete != ReferentialAction.NoAction) entries.Add("on_delete: " + fk.OnDelete.ToYaml());
+        if (fk.OnUpdate != ReferentialAction.NoAction) entries.Add("on_update: " + fk.OnUpdate.ToYaml());
+        if (fk.Deferrable == Deferrability.InitiallyImmediate) entries.Add("deferrable: initially immediate");
+        if (fk.Deferrable == Deferrability.InitiallyDeferred) entries.Add("deferrable: initially deferred");
+        return "{ " + string.Join(", ", entries) + " }";
+    }
+}

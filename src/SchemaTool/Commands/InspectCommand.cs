@@ -1,0 +1,34 @@
+using McMaster.Extensions.CommandLineUtils;
+using SchemaTool.Project;
+
+namespace SchemaTool.Cli.Commands;
+
+public static class InspectCommand
+{
+    public static void Register(CommandLineApplication app, ConsoleOutput console) =>
+        app.Command("inspect", cmd =>
+        {
+            cmd.Description = "write the database's schema as model YAML (that `plan` then finds nothing to change in)";
+            var output = cmd.Option("-o|--output <FILE>", "write the YAML to FILE instead of stdout", CommandOptionType.SingleValue);
+            var common = new CommonOptions(cmd, console);
+            cmd.OnExecute(() => RunAsync(common, console, output.Value()).GetAwaiter().GetResult());
+        });
+
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? output)
+    {
+        var workspace = common.OpenWorkspace();
+        var inspection = await Inspector.InspectAsync(workspace, CancellationToken.None);
+        foreach (var notice in inspection.Notices) console.Warning(notice);
+        if (output is null)
+        {
+            console.Out.Write(inspection.Yaml);
+            return 0;
+        }
+        var path = Path.GetFullPath(output);
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(path, inspection.Yaml);
+        console.Success($"wrote {output}: {inspection.Schema.Tables.Count} table(s)");
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace SchemaTool.Tests.Conformance;
+
+/// <summary>
+/// The conformance corpus, one test per dialect running all of its cases (one test per case would make the run
+/// slow). Fails on any `fail`, listing the ids and reasons; unsupported and bad cases are reported, not failed.
+/// SCHEMATOOL_CONFORMANCE_RESULTS=1 (scripts/conformance.sh) rewrites tests/conformance/RESULTS.md.
+/// </summary>
+public sealed class ConformanceTests(ITestOutputHelper output)
+{
+    /// <summary>What SQLite accepts and the model cannot express; found in the case text.</summary>
+    private static readonly UnsupportedFeature[] SqliteUnsupported =
+    [
+        new(new Regex(@"\bWITHOUT\s+ROWID\b", RegexOptions.IgnoreCase), "WITHOUT ROWID tables", Blind: true),
+        new(new Regex(@"\)\s*STRICT\b", RegexOptions.IgnoreCase), "STRICT tables", Blind: true),
+        new(new Regex(@"\bCREATE\s+VIRTUAL\s+TABLE\b", RegexOptions.IgnoreCase), "virtual tables", Blind: true),
+    ];
+
+    [Fact]
+    public async Task Sqlite_corpus()
+    {
+        var folder = Directory.CreateTempSubdirectory("schematool-conformance-sqlite-").FullName;
+        try
+        {
+            await RunAsync("sqlite", new SqliteConformanceServer(folder), folder, SqliteUnsupported, parallelism: 4);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>What PostgreSQL accepts and the model cannot express (Schema.Unmanaged catches the rest).</summary>
+    private static readonly UnsupportedFeature[] PostgresUnsupported =
+    [
+        new(new Regex(@"\bCREATE\s+(OR\s+REPLACE\s+)?(MATERIALIZED\s+)?VIEW\b", RegexOptions.IgnoreCase), "view"),
+        new(new Regex(@"\bCREATE\s+TYPE\b[^;]*\bAS\s+ENUM\b", RegexOptions.IgnoreCase), "enum type"),
+        new(new Regex(@"\bCREATE\s+SEQUENCE\b", RegexOptions.IgnoreCase), "sequence"),
+        new(new Regex(@"\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b", RegexOptions.IgnoreCase), "identity column"),
+        new(new Regex(@"\bEXCLUDE\s+USING\b", RegexOptions.IgnoreCase), "exclusion constraint"),
+        new(new Regex(@"\bCREATE\s+SCHEMA\b", RegexOptions.IgnoreCase), "schema"),
+    ];
+
+    /// <summary>What MariaDB accepts and the model cannot express (Schema.Unmanaged catches the rest).</summary>
+    private static readonly UnsupportedFeature[] MySqlUnsupported =
+    [
+        new(new Regex(@"\bCREATE\s+(OR\s+REPLACE\s+)?(ALGORITHM\s*=\s*\w+\s+)?(DEFINER\s*=\s*\S+\s+)?(SQL\s+SECURITY\s+\w+\s+)?VIEW\b", RegexOptions.IgnoreCase), "view"),
+        new(new Regex(@"\bCREATE\s+TRIGGER\b", RegexOptions.IgnoreCase), "trigger"),
+        new(new Regex(@"\bPARTITION\s+BY\b", RegexOptions.IgnoreCase), "partitioned table"),
+    ];
+
+    [Fact]
+    public async Task Postgres_corpus()
+    {
+        if (!Present("postgres")) return;
+        var folder = Directory.CreateTempSubdirectory("schematool-conformance-pg-").FullName;
+        try
+        {
+            await RunAsync("postgres", ServerConformanceServer.Postgres(), folder, PostgresUnsupported, parallelism: 4);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Mysql_corpus()
+    {
+        if (!Present("mysql")) return;
+        var folder = Directory.CreateTempSubdirectory("schematool-conformance-mysql-").FullName;
+        try
+        {
+            await RunAsync("mysql", ServerConformanceServer.MariaDb(), folder, MySqlUnsupported, parallelism: 4);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The PostgreSQL and MySQL dialects are written on their own branches; until they are merged there is nothing to run.</summary>
+    private bool Present(string dialect)
+    {
+        if (Dialects.DialectRegistry.Names.Contains(dialect)) return true;
+        output.WriteLine($"the {dialect} dialect is not in this build yet; its conformance cases are not run");
+        return false;
+    }
+
+    private async Task RunAsync(string dialect, IConformanceServer server, string folder, IReadOnlyList<UnsupportedFeature> unsupported, int parallelism)
+    {
+        var cases = Corpus.Load(dialect);
+        var runner = new CaseRunner(server, folder, unsupported);
+        var clock = Stopwatch.StartNew();
+        var results = new CaseResult[cases.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, cases.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            async (i, ct) => results[i] = await runner.RunAsync(cases[i], ct));
+
+        foreach (var r in results.Where(r => r.Outcome != Outcome.Pass)) output.WriteLine(r.ToString());
+        var counts = string.Join(", ", Enum.GetValues<Outcome>().Select(o => $"{results.Count(r => r.Outcome == o)} {ConformanceResults.Name(o)}"));
+        output.WriteLine($"{dialect}: {cases.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s: {counts}");
+        if (ConformanceResults.Enabled) ConformanceResults.Write(dialect, results);
+
+        var failures = results.Where(r => r.Outcome == Outcome.Fail).ToList();
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} {dialect} conformance case(s) failed ({counts}):\n" + string.Join("\n", failures.Select(f => $"  {f.Case.Id}: {f.Reason}")));
+    }
+}

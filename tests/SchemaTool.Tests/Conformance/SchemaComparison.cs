@@ -1,0 +1,57 @@
+using SchemaTool.Dialects;
+using SchemaTool.Model;
+
+namespace SchemaTool.Tests.Conformance;
+
+/// <summary>
+/// Compares two introspected schemas object by object, in the dialect's canonical form: tables, columns
+/// (type, nullability, default...), primary keys, unique constraints and indexes with their columns, foreign
+/// keys with their actions, checks. Column order is not compared.
+/// </summary>
+public static class SchemaComparison
+{
+    /// <summary>The differences, one line each: "-" only in <paramref name="expected"/>, "+" only in <paramref name="actual"/>.</summary>
+    public static IReadOnlyList<string> Differences(Schema expected, Schema actual, IDialect dialect)
+    {
+        var want = Facts(dialect.Normalize(expected));
+        var have = Facts(dialect.Normalize(actual));
+        return want.Except(have).Select(f => "- " + f)
+            .Concat(have.Except(want).Select(f => "+ " + f))
+            .ToList();
+    }
+
+    public static SortedSet<string> Facts(Schema schema)
+    {
+        var facts = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var t in schema.Tables)
+        {
+            facts.Add($"table {t.Name}" + (t.Comment is { } c ? $" comment '{c}'" : ""));
+            foreach (var col in t.Columns)
+                facts.Add($"column {t.Name}.{col.Name} {col.Type}{(col.Nullable ? " NULL" : " NOT NULL")}" +
+                          (col.Default is { } d ? $" DEFAULT {d.Kind}:{d.Text}" : "") +
+                          (col.AutoIncrement ? " AUTO_INCREMENT" : "") +
+                          (col.Collation is { } coll ? $" COLLATE {coll}" : "") +
+                          (col.Generated is { } g ? $" AS ({g.Expression}){(g.Stored ? " STORED" : "")}" : "") +
+                          (col.Comment is { } cc ? $" comment '{cc}'" : ""));
+            if (t.PrimaryKey is { } pk)
+                facts.Add($"primary key {t.Name} ({string.Join(", ", pk.Columns)})");
+            foreach (var i in t.Indexes)
+                facts.Add($"{(i.Constraint ? "unique constraint" : i.Unique ? "unique index" : "index")} {t.Name}.{i.Name} " +
+                          $"({string.Join(", ", i.Parts.Select(Part))})" +
+                          (i.Method is { } m ? $" USING {m}" : "") + (i.Where is { } w ? $" WHERE {w}" : "") +
+                          (i.Comment is { } ic ? $" comment '{ic}'" : ""));
+            foreach (var f in t.ForeignKeys)
+                facts.Add($"foreign key {t.Name}.{f.Name} ({string.Join(", ", f.Columns)}) -> {f.ReferencedTable} ({string.Join(", ", f.ReferencedColumns)})" +
+                          $" ON DELETE {f.OnDelete.ToSql()} ON UPDATE {f.OnUpdate.ToSql()} {f.Deferrable}");
+            foreach (var ck in t.Checks)
+                facts.Add($"check {t.Name}.{ck.Name} ({ck.Expression})");
+        }
+        foreach (var u in schema.Unmanaged)
+            facts.Add($"{u.Kind} {u.Name}");
+        return facts;
+    }
+
+    private static string Part(IndexPart p) =>
+        (p.Column ?? $"({p.Expression})") + (p.Length is { } l ? $"({l})" : "") + (p.Collation is { } c ? $" COLLATE {c}" : "") +
+        (p.OpClass is { } o ? $" {o}" : "") + (p.Descending ? " DESC" : "");
+}

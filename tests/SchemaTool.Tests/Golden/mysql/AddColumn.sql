@@ -1,0 +1,3 @@
+-- add column users.email
+ALTER TABLE `users` ADD COLUMN `email` varchar(255) NULL COMMENT 'where we write, it''s \\ here';
+

@@ -1,0 +1,3 @@
+-- add primary key on users(id, created_at)
+ALTER TABLE `users` ADD PRIMARY KEY (`id`, `created_at`);
+

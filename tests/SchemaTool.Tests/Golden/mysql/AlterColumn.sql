@@ -1,0 +1,3 @@
+-- alter column users.email
+ALTER TABLE `users` MODIFY COLUMN `email` varchar(512) NOT NULL DEFAULT 'none' COMMENT 'where we write, it''s \\ here';
+

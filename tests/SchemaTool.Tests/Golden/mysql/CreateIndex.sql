@@ -1,0 +1,3 @@
+-- create index ix_users_created on users
+ALTER TABLE `users` ADD INDEX `ix_users_created` (`created_at` DESC, `id`);
+

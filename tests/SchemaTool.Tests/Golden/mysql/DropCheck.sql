@@ -1,0 +1,3 @@
+-- drop check ck_users_email on users
+ALTER TABLE `users` DROP CONSTRAINT `ck_users_email`;
+

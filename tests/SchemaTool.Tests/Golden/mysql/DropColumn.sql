@@ -1,0 +1,4 @@
+-- drop column users.email
+-- WARNING: drops column users.email and its data
+ALTER TABLE `users` DROP COLUMN `email`;
+

@@ -1,0 +1,3 @@
+-- drop primary key of users
+ALTER TABLE `users` DROP PRIMARY KEY;
+

@@ -1,0 +1,3 @@
+-- rename table users to members
+RENAME TABLE `users` TO `members`;
+

@@ -1,0 +1,3 @@
+-- set comment of table users
+ALTER TABLE `users` COMMENT = 'people''s accounts';
+

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace SchemaTool.Tests.MySql;
+
+/// <summary>Introspection reads the catalog once per object kind: its cost does not grow with the tables.</summary>
+public sealed class MySqlIntrospectionCostTests
+{
+    [Fact]
+    public async Task Introspection_sends_the_same_few_statements_for_10_and_200_tables()
+    {
+        await using var project = await MySqlProject.CreateAsync("cost");
+        await CreateTablesAsync(project, 0, 10);
+        var atTen = await StatementsToIntrospectAsync(project);
+        await CreateTablesAsync(project, 10, 200);
+        var atTwoHundred = await StatementsToIntrospectAsync(project);
+
+        Assert.Equal(atTen, atTwoHundred);
+        Assert.InRange(atTen, 1, 12);
+    }
+
+    private static async Task<int> StatementsToIntrospectAsync(MySqlProject project)
+    {
+        await using var session = await project.OpenAsync();
+        var before = session.StatementsSent;
+        var schema = await session.IntrospectAsync(CancellationToken.None);
+        Assert.NotEmpty(schema.Tables);
+        return session.StatementsSent - before;
+    }
+
+    private static Task CreateTablesAsync(MySqlProject project, int from, int to)
+    {
+        var sql = new StringBuilder();
+        for (var i = from; i < to; i++)
+        {
+            var parent = i == 0 ? "" : $", parent_id int NULL, CONSTRAINT fk_t{i} FOREIGN KEY (parent_id) REFERENCES t{i - 1} (id)";
+            sql.Append($"CREATE TABLE t{i} (id int PRIMARY KEY, name varchar(20) NOT NULL DEFAULT 'x', UNIQUE KEY uq_t{i} (name), CONSTRAINT ck_t{i} CHECK (id > 0){parent});\n");
+        }
+        return project.ExecuteAsync(sql.ToString());
+    }
+}

@@ -1,0 +1,49 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Tests.MySql;
+
+/// <summary>One sample of every operation kind, on a small users/roles schema, for the golden SQL files.</summary>
+public static class MySqlSamples
+{
+    public static readonly Column Id = new("id", "bigint", AutoIncrement: true);
+    public static readonly Column Email = new("email", "varchar(255)", Nullable: true, Comment: "where we write, it's \\ here");
+    public static readonly Column Active = new("active", "tinyint(1)", Default: ColumnDefault.Number("1"));
+    public static readonly Column Created = new("created_at", "datetime", Default: ColumnDefault.Sql("current_timestamp()"));
+    public static readonly Column RoleId = new("role_id", "int", Nullable: true);
+
+    public static readonly ForeignKey UsersRole = new("fk_users_role", new[] { "role_id" }, "roles", new[] { "id" }, ReferentialAction.SetNull);
+    public static readonly TableIndex CreatedIndex = new("ix_users_created",
+        new[] { new IndexPart("created_at", Descending: true), IndexPart.Of("id") });
+    public static readonly TableIndex EmailPrefix = new("uq_users_email", new[] { new IndexPart("email", Length: 32) }, Unique: true);
+    public static readonly Check EmailCheck = new("ck_users_email", "email <> ''");
+
+    public static readonly Table Users = new("users",
+        new[] { Id, Email, Active, Created, RoleId, new Column("doubled", "bigint", true, Generated: new GeneratedColumn("id * 2", true)) },
+        new PrimaryKey(new[] { "id" }),
+        new[] { CreatedIndex, EmailPrefix, new TableIndex("ft_users_email", new[] { IndexPart.Of("email") }, Method: "fulltext") },
+        new[] { UsersRole },
+        new[] { EmailCheck },
+        Comment: "people who sign in");
+
+    public static IReadOnlyDictionary<Type, Operation> ByKind { get; } = new Operation[]
+    {
+        new CreateTable(Users),
+        new DropTable(Users),
+        new RenameTable("users", "members"),
+        new SetTableComment("users", null, "people's accounts"),
+        new AddColumn("users", Email),
+        new DropColumn("users", Email),
+        new RenameColumn("users", "email", "mail"),
+        new AlterColumn("users", Email, Email with { Type = "varchar(512)", Nullable = false, Default = ColumnDefault.String("none") }),
+        new AddPrimaryKey("users", new PrimaryKey(new[] { "id", "created_at" })),
+        new DropPrimaryKey("users", new PrimaryKey(new[] { "id" })),
+        new CreateIndex("users", CreatedIndex),
+        new DropIndex("users", EmailPrefix),
+        new AddForeignKey("users", UsersRole),
+        new DropForeignKey("users", UsersRole),
+        new AddCheck("users", EmailCheck),
+        new DropCheck("users", EmailCheck),
+        new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty),
+    }.ToDictionary(o => o.GetType());
+}

@@ -1,0 +1,48 @@
+using SchemaTool.Dialects.MySql;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Tests.MySql;
+
+/// <summary>What MySQL cannot build is refused before planning, each with a message that says what to do.</summary>
+public sealed class MySqlValidationTests
+{
+    private static IReadOnlyList<string> Problems(string indexes, string column = "body: { type: text }") =>
+        MySqlValidator.Validate(ModelLoader.Load("schema.yaml", $$"""
+            tables:
+              t:
+                columns:
+                  id: { type: int, primary_key: true }
+                  name: { type: varchar(64) }
+                  {{column}}
+                indexes:
+                  {{indexes}}
+            """));
+
+    [Theory]
+    [InlineData("ix: { columns: [name], where: \"id > 0\" }", "partial")]
+    [InlineData("ix: { using: gin, columns: [name] }", "gin")]
+    [InlineData("ix: { columns: [{ column: name, opclass: text_pattern_ops }] }", "operator classes")]
+    [InlineData("ix: { columns: [{ expression: \"lower(name)\" }] }", "generated column")]
+    [InlineData("ix: { columns: [body] }", "length:")]
+    [InlineData("ix: { columns: [{ column: name, collation: C }] }", "collation")]
+    public void Indexes_MySQL_cannot_build_are_refused(string index, string hint) =>
+        Assert.Contains(hint, Assert.Single(Problems(index)));
+
+    [Fact]
+    public void A_text_column_indexed_by_a_prefix_or_in_full_text_is_fine() =>
+        Assert.Empty(Problems("ix: { columns: [{ column: body, length: 100 }] }\n      ft: { using: fulltext, columns: [body] }"));
+
+    [Fact]
+    public void Deferrable_foreign_keys_are_refused()
+    {
+        var problems = MySqlValidator.Validate(ModelLoader.Load("schema.yaml", """
+            tables:
+              a:
+                columns:
+                  id: { type: int, primary_key: true }
+                foreign_keys:
+                  fk_a_self: { columns: [id], references: { table: a, columns: [id] }, deferrable: initially deferred }
+            """));
+        Assert.Contains("deferrable", Assert.Single(problems));
+    }
+}
