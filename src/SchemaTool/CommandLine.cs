@@ -1,6 +1,7 @@
 using System.Data.Common;
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Cli.Commands;
+using SchemaTool.Cli.Output;
 using SchemaTool.Dialects;
 using SchemaTool.Revisions;
 using SchemaTool.Yaml;
@@ -12,7 +13,11 @@ public static class CommandLine
 {
     public const int InternalError = 4;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs with <paramref name="environment"/> deciding terminal mode and colour (NO_COLOR, SCHEMATOOL_FORCE_TTY).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var app = new CommandLineApplication
         {
@@ -23,7 +28,7 @@ public static class CommandLine
         };
         app.HelpOption("-h|--help");
         app.VersionOption("--version", typeof(CommandLine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-        var console = new ConsoleOutput(stdout, stderr);
+        var console = new ConsoleOutput(stdout, stderr, TerminalMode.Detect(stdout, environment, args.Contains("--no-color")));
 
         InitCommand.Register(app, console);
         PlanCommand.Register(app, console);
@@ -31,6 +36,8 @@ public static class CommandLine
         RollbackCommand.Register(app, console);
         HistoryCommand.Register(app, console);
         StatusCommand.Register(app, console);
+        CheckCommand.Register(app, console);
+        DiffCommand.Register(app, console);
         InspectCommand.Register(app, console);
         UnlockCommand.Register(app, console);
         app.OnExecute(() =>

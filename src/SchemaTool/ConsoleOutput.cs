@@ -1,33 +1,76 @@
+using SchemaTool.Cli.Output;
+
 namespace SchemaTool.Cli;
 
 /// <summary>
 /// Where commands print. Colour only on a terminal, never with --no-color or NO_COLOR; errors and warnings
-/// go to stderr so that piped SQL stays clean.
+/// go to stderr so that piped SQL and JSON stay clean.
 /// </summary>
-public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr)
+public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, TerminalMode mode)
 {
-    public bool Color { get; set; } = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or "";
+    public ConsoleOutput(TextWriter stdout, TextWriter stderr)
+        : this(stdout, stderr, TerminalMode.Detect(stdout, Environment.GetEnvironmentVariable))
+    {
+    }
+
+    /// <summary>Whether stdout is a terminal (or forced to count as one): live progress lines instead of plain ones.</summary>
+    public bool IsTerminal { get; } = mode.IsTerminal;
+
+    public bool Color { get; set; } = mode.Color;
 
     public TextWriter Out => stdout;
 
-    /// <summary>Whether stdout is an interactive terminal (progress lines are drawn only there).</summary>
-    public bool IsTerminal { get; set; } = !Console.IsOutputRedirected;
+    public TextWriter Err => stderr;
 
-    /// <summary>A transient progress line on a terminal, overwritten by the next one.</summary>
+    private bool _status;
+
+    /// <summary>
+    /// A transient progress line on a terminal, overwritten by the next one; anything else printed clears it
+    /// first, so an error never lands in the middle of it. Redirected output gets nothing.
+    /// </summary>
     public void Status(string text)
     {
-        if (IsTerminal) stdout.Write("\r\u001b[2K" + Paint(text, "2") + "\r");
+        if (!IsTerminal) return;
+        stdout.Write("\r\u001b[2K" + Paint(text, Dim) + "\r");
+        stdout.Flush();
+        _status = true;
     }
 
-    public void Line(string text = "") => stdout.WriteLine(text);
+    private void ClearStatus()
+    {
+        if (!_status) return;
+        stdout.Write("\r\u001b[2K");
+        _status = false;
+    }
 
-    public void Info(string text) => stdout.WriteLine(Paint(text, "2"));
+    public void Line(string text = "")
+    {
+        ClearStatus();
+        stdout.WriteLine(text);
+    }
 
-    public void Success(string text) => stdout.WriteLine(Paint(text, "32"));
+    public void Info(string text) => Line(Paint(text, Dim));
 
-    public void Warning(string text) => stderr.WriteLine(Paint("WARNING: " + text, "33"));
+    public void Success(string text) => Line(Paint(text, Green));
 
-    public void Error(string text) => stderr.WriteLine(Paint("error: " + text, "31"));
+    public void Warning(string text)
+    {
+        ClearStatus();
+        stderr.WriteLine(Paint("WARNING: " + text, Yellow));
+    }
+
+    public void Error(string text)
+    {
+        ClearStatus();
+        stderr.WriteLine(Paint("error: " + text, Red));
+    }
 
     public string Paint(string text, string code) => Color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+
+    public const string Dim = "2";
+    public const string Bold = "1";
+    public const string Red = "31";
+    public const string Green = "32";
+    public const string Yellow = "33";
+    public const string Cyan = "36";
 }

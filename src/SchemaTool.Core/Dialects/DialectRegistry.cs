@@ -13,6 +13,7 @@ public static class DialectRegistry
     {
         Register("sqlite", () => new Sqlite.SqliteDialect());
         Register("mysql", () => new MySql.MySqlDialect());
+        Register("postgres", () => new Postgres.PostgresDialect());
     }
 
     /// <summary>The dialect a URL names by its scheme, or null for a plain connection string.</summary>

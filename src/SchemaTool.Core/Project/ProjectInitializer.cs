@@ -3,8 +3,14 @@ namespace SchemaTool.Project;
 /// <summary>`schematool init`: the config, a schema folder with an example model, and an empty migrations folder.</summary>
 public static class ProjectInitializer
 {
-    public const string ConfigSchemaUrl = "https://raw.githubusercontent.com/schematool/schematool/main/schema/schematool-config.schema.json";
-    public const string ModelSchemaUrl = "https://raw.githubusercontent.com/schematool/schematool/main/schema/schematool-model.schema.json";
+    /// <summary>
+    /// Where the JSON Schemas of the repository's schema/ folder are published: the `# yaml-language-server:
+    /// $schema=` lines that init writes point here (a user's project has no relative path to them), and each
+    /// schema's $id is its URL. Stable: files only ever gain keys, so the branch head serves every version.
+    /// </summary>
+    public const string SchemaBaseUrl = "https://raw.githubusercontent.com/schematool/schematool/main/schema/";
+    public const string ConfigSchemaUrl = SchemaBaseUrl + "schematool-config.schema.json";
+    public const string ModelSchemaUrl = SchemaBaseUrl + "schematool-model.schema.json";
 
     /// <summary>Creates what is missing and returns the paths it wrote; never overwrites a file.</summary>
     public static IReadOnlyList<string> Init(string directory, string? dialect, string? database)

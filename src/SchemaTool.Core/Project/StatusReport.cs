@@ -5,14 +5,19 @@ using SchemaTool.Revisions;
 
 namespace SchemaTool.Project;
 
-/// <summary>Where a database stands: current revisions, pending ones, a half-applied one, and drift from the model.</summary>
+/// <summary>
+/// Where a database stands: current revisions, pending ones, a half-applied one, drift from the model, and
+/// applied revisions whose up file was edited after it ran or is gone.
+/// </summary>
 public sealed record StatusReport(
     string Database,
     IReadOnlyList<string> Current,
     IReadOnlyList<Revision> Pending,
     IReadOnlyList<HistoryRow> HalfApplied,
     IReadOnlyList<Revision> Heads,
-    IReadOnlyList<Operation> Differences)
+    IReadOnlyList<Operation> Differences,
+    IReadOnlyList<HistoryRow> Edited,
+    IReadOnlyList<HistoryRow> Missing)
 {
     public bool AtHead => Pending.Count == 0 && HalfApplied.Count == 0;
 
@@ -28,7 +33,9 @@ public sealed record StatusReport(
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
         var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(ct), model);
         return new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
-            state.Partial.Values.ToList(), graph.Heads, plan.Operations);
+            state.Partial.Values.ToList(), graph.Heads, plan.Operations,
+            state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is { } f && f.Checksum != r.Checksum).ToList(),
+            state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is null).ToList());
     }
 }
 

@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
+using SchemaTool.Cli.Output;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class ApplyCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, console.Line);
+        var options = MigrationProgress.Attach(new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged), console);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
         ReplicationNotes.BeforeApply(console, session, workspace);
         var applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, CancellationToken.None);

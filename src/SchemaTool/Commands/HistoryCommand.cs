@@ -1,4 +1,5 @@
 using McMaster.Extensions.CommandLineUtils;
+using SchemaTool.Cli.Output;
 using SchemaTool.Project;
 
 namespace SchemaTool.Cli.Commands;
@@ -9,14 +10,20 @@ public static class HistoryCommand
         app.Command("history", cmd =>
         {
             cmd.Description = "the revisions, newest first, with applied/pending and (head)/(current) marks";
+            var json = cmd.Option("--json", "print one JSON object (see README)", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console).GetAwaiter().GetResult());
+            cmd.OnExecute(() => RunAsync(common, console, json.HasValue()).GetAwaiter().GetResult());
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console)
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)
     {
         var workspace = common.OpenWorkspace();
         var entries = await HistoryReport.ReadAsync(workspace, CancellationToken.None);
+        if (json)
+        {
+            Json.Write(console, HistoryJson.Of(workspace.Target.Display, entries));
+            return 0;
+        }
         if (entries.Count == 0) console.Line("no revisions yet: run `schematool plan -m \"...\"`");
         foreach (var e in entries)
         {

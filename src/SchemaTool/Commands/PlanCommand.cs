@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
+using SchemaTool.Cli.Output;
 using SchemaTool.Planning;
 using SchemaTool.Revisions;
 
@@ -13,11 +14,12 @@ public static class PlanCommand
             cmd.Description = "compare the model with the database and write a revision (up and down SQL)";
             var message = cmd.Option("-m|--message <MSG>", "what the revision does", CommandOptionType.SingleValue);
             var dryRun = cmd.Option("--dry-run", "print the SQL and write nothing", CommandOptionType.NoValue);
+            var json = cmd.Option("--json", "print one JSON object (see README) instead of the summary", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console, message.Value(), dryRun.HasValue()).GetAwaiter().GetResult());
+            cmd.OnExecute(() => RunAsync(common, console, message.Value(), dryRun.HasValue(), json.HasValue()).GetAwaiter().GetResult());
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? message, bool dryRun)
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? message, bool dryRun, bool json)
     {
         if (!dryRun && string.IsNullOrWhiteSpace(message))
             throw new InputException("plan needs a message: schematool plan -m \"add users\" (or --dry-run to only print the SQL)");
@@ -26,6 +28,7 @@ public static class PlanCommand
         var model = workspace.LoadModel();
         var head = RevisionPlanner.SingleHead(graph);
 
+        if (!json) console.Status($"reading {workspace.Target.Display} ...");
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
         var state = await workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero)).ReadStateAsync(CancellationToken.None);
         var pending = graph.Revisions.Where(r => !state.Applied.Contains(r.Id)).ToList();
@@ -35,15 +38,20 @@ public static class PlanCommand
                 "run `schematool apply` first, so the new revision is planned from the schema the others make");
 
         var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
-        foreach (var notice in plan.Notices) console.Info("note: " + notice);
+        if (json && (plan.IsEmpty || dryRun))
+        {
+            Json.Write(console, PlanJson.Of(plan, dryRun, null));
+            return 0;
+        }
+        foreach (var notice in plan.Notices) if (!json) console.Info("note: " + notice);
         if (plan.IsEmpty)
         {
             console.Line("no changes: the database matches the model; nothing written");
             return 0;
         }
 
-        PlanSummary.Print(console, plan);
-        ReplicationNotes.ForPlan(console, session, plan, model);
+        if (!json) PlanSummary.Print(console, plan);
+        ReplicationNotes.ForPlan(console, session, plan, model); // warnings go to stderr, so --json stays clean
         if (dryRun)
         {
             console.Line();
@@ -53,6 +61,12 @@ public static class PlanCommand
 
         var revision = RevisionFolder.Write(workspace.Config.MigrationsPath, RevisionFile.NewId(),
             head is null ? [] : [head.Id], message!.Trim(), DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);
+        if (json)
+        {
+            Json.Write(console, PlanJson.Of(plan, dryRun, new WrittenRevisionJson(revision.Id, revision.Parents, revision.Message,
+                RevisionFolder.Display(revision.UpPath), RevisionFolder.Display(revision.DownPath))));
+            return 0;
+        }
         console.Success($"wrote revision {revision.Id}: {message}");
         console.Line("  " + RevisionFolder.Display(revision.UpPath));
         console.Line("  " + RevisionFolder.Display(revision.DownPath));

@@ -1,20 +1,39 @@
-using SchemaTool.Diff;
+using SchemaTool.Cli.Output;
 using SchemaTool.Planning;
 
 namespace SchemaTool.Cli.Commands;
 
-/// <summary>What a plan does, per table, and the warnings of its destructive operations.</summary>
+/// <summary>What a plan does, per table (+ created, ~ altered, > renamed, - dropped), and its destructive warnings.</summary>
 public static class PlanSummary
 {
     public static void Print(ConsoleOutput console, Plan plan)
     {
-        var created = plan.Operations.Count(o => o is CreateTable);
-        var dropped = plan.Operations.Count(o => o is DropTable);
-        var altered = plan.Operations.Where(o => o is not CreateTable and not DropTable).Select(o => o.TableName).Distinct().Count();
-        console.Line($"{plan.Operations.Count} change(s): {created} table(s) created, {altered} altered, {dropped} dropped");
-        foreach (var group in plan.Operations.GroupBy(o => o.TableName).OrderBy(g => g.Key, StringComparer.Ordinal))
-            foreach (var op in group)
-                console.Line("  " + op.Describe());
+        var tables = TableChanges.Of(plan.Operations);
+        console.Line(Headline(plan.Operations.Count, tables));
+        foreach (var table in tables)
+        {
+            var (mark, colour) = Mark(table.Kind);
+            console.Line(console.Paint($"  {mark} {table.Table} ({TableChanges.Word(table.Kind)})", colour));
+            if (table.Kind is TableChangeKind.Created or TableChangeKind.Dropped) continue;
+            foreach (var change in table.Changes) console.Line("      " + change);
+        }
         foreach (var warning in plan.Warnings) console.Warning(warning);
     }
+
+    public static string Headline(int operations, IReadOnlyList<TableChange> tables)
+    {
+        var (created, altered, renamed, dropped) = TableChanges.Count(tables);
+        var parts = new List<string> { $"{created} created", $"{altered} altered" };
+        if (renamed > 0) parts.Add($"{renamed} renamed");
+        parts.Add($"{dropped} dropped");
+        return $"{operations} change(s) to {tables.Count} table(s): {string.Join(", ", parts)}";
+    }
+
+    private static (string Mark, string Colour) Mark(TableChangeKind kind) => kind switch
+    {
+        TableChangeKind.Created => ("+", ConsoleOutput.Green),
+        TableChangeKind.Dropped => ("-", ConsoleOutput.Red),
+        TableChangeKind.Renamed => (">", ConsoleOutput.Cyan),
+        _ => ("~", ConsoleOutput.Yellow),
+    };
 }

@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
+using SchemaTool.Cli.Output;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -29,7 +30,7 @@ public static class RollbackCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var options = new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged, console.Line);
+        var options = MigrationProgress.Attach(new MigratorOptions(LockTimeouts.Parse(lockTimeout, workspace.Config.LockTimeout), allowChanged), console);
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
         var undone = await workspace.CreateMigrator(session, graph, options).RollbackAsync(target, CancellationToken.None);
         console.Success(undone.Count == 0

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+/// <summary>
+/// Column defaults in one canonical form. The catalog re-prints a default with casts
+/// (<c>'x'::character varying</c>, <c>'-1'::integer</c>, <c>NULL::text</c>, <c>'{}'::jsonb</c>), the model
+/// writes plain literals; both become the literal kinds, and only real expressions stay SQL.
+/// </summary>
+public static partial class PostgresDefaults
+{
+    public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType)
+    {
+        if (value is null) return null;
+        var isNull = false;
+        var literal = value.Kind == DefaultKind.Sql ? ParseSql(value.Text, canonicalType, out isNull) : value;
+        if (isNull) return null;
+        if (literal is null) return ColumnDefault.Sql(PostgresExpressions.Canonical(value.Text));
+        return Coerce(literal, canonicalType);
+    }
+
+    /// <summary>
+    /// A default read as SQL: a literal when it is one, else null. A cast is dropped only when it is to the column's
+    /// own type: '0001-01-01'::timestamp on a timestamptz column is a different value than '0001-01-01'.
+    /// </summary>
+    public static ColumnDefault? ParseSql(string sql, string columnType, out bool isNull)
+    {
+        isNull = false;
+        var m = CastLiteral().Match(sql.Trim());
+        if (m.Success)
+        {
+            var inner = m.Groups["lit"].Value;
+            if (inner.Equals("NULL", StringComparison.OrdinalIgnoreCase))
+            {
+                isNull = true;
+                return null;
+            }
+            if (!SameType(PostgresTypes.Canonical(m.Groups["type"].Value), PostgresTypes.SerialBase(columnType) ?? columnType)) return null;
+            return inner.StartsWith('\'') ? ColumnDefault.String(inner[1..^1].Replace("''", "'")) : SqlLiterals.TryParseLiteral(inner, out isNull);
+        }
+        return SqlLiterals.TryParseLiteral(sql, out isNull);
+    }
+
+    private static bool SameType(string castType, string columnType)
+    {
+        static string Base(string t) => t.Contains('(') ? t[..t.IndexOf('(')] + t[(t.IndexOf(')') + 1)..] : t;
+        if (Base(castType) == Base(columnType)) return true;
+        // The default of a varchar column keeps its ::character varying after ALTER TYPE text, and vice versa.
+        return PostgresNormalizer.IsTextType(castType) && PostgresNormalizer.IsTextType(columnType);
+    }
+
+    private static ColumnDefault Coerce(ColumnDefault literal, string type)
+    {
+        var baseType = PostgresTypes.SerialBase(type) ?? type;
+        if (PostgresTypes.IsNumeric(baseType) && !baseType.EndsWith("[]", StringComparison.Ordinal))
+        {
+            if (literal.Kind is DefaultKind.Number or DefaultKind.String
+                && decimal.TryParse(literal.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                return ColumnDefault.Number(number.ToString(CultureInfo.InvariantCulture));
+            return literal;
+        }
+        if (PostgresTypes.IsBoolean(baseType) && literal.Kind == DefaultKind.String)
+        {
+            var text = literal.Text.Trim().ToLowerInvariant();
+            if (text is "t" or "true" or "yes" or "on" or "1") return ColumnDefault.Boolean(true);
+            if (text is "f" or "false" or "no" or "off" or "0") return ColumnDefault.Boolean(false);
+            return literal;
+        }
+        if (literal.Kind == DefaultKind.Number) return ColumnDefault.String(literal.Text);
+        return literal;
+    }
+
+    /// <summary>The literal SQL of a default, for DEFAULT clauses.</summary>
+    public static string ToSql(ColumnDefault value) => value.Kind switch
+    {
+        DefaultKind.String => SqlLiterals.String(value.Text),
+        DefaultKind.Number => value.Text,
+        DefaultKind.Boolean => value.Text,
+        _ => NeedsParentheses(value.Text) ? $"({value.Text})" : value.Text,
+    };
+
+    // DEFAULT takes a restricted expression: now() AT TIME ZONE 'utc' is a syntax error there unless parenthesized.
+    private static bool NeedsParentheses(string sql) => !SimpleDefault().IsMatch(sql);
+
+    [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_.]*(?:\([^()]*\))?|'(?:[^']|'')*'(?:::[A-Za-z_][A-Za-z0-9_ ]*(?:\[\])*)?|-?[0-9.]+)$")]
+    private static partial Regex SimpleDefault();
+
+    // 'text'::type, NULL::type, 42::type, ('now'::text)::date is left alone (an expression, not a literal).
+    [GeneratedRegex(@"^\(?(?<lit>'(?:[^']|'')*'|NULL|-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)\)?::(?<type>[A-Za-z_""][A-Za-z0-9_ .""]*(?:\([0-9, ]*\))?(?:\[\])*(?: with(?:out)? time zone)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CastLiteral();
+}

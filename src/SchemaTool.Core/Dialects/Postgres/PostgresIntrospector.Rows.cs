@@ -1,0 +1,88 @@
+using Npgsql;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+internal static partial class PostgresIntrospector
+{
+    private static Column ReadColumn(NpgsqlDataReader r)
+    {
+        var type = r.GetString(2);
+        var defaultSql = Text(r, 4);
+        var identity = r.GetString(5);
+        var generated = r.GetString(6);
+        var serial = r.GetBoolean(9);
+        return new Column(
+            Name: r.GetString(1),
+            Type: serial ? PostgresTypes.SerialOf(type) : type,
+            Nullable: !r.GetBoolean(3),
+            Default: serial || generated.Length > 0 || defaultSql is null ? null : ColumnDefault.Sql(defaultSql),
+            AutoIncrement: identity.Length > 0,
+            Comment: Text(r, 8),
+            Collation: Text(r, 7),
+            Generated: generated == "s" && defaultSql is not null ? new GeneratedColumn(defaultSql, Stored: true) : null);
+    }
+
+    private static void ReadConstraint(NpgsqlDataReader r, TableParts table)
+    {
+        var name = r.GetString(1);
+        var columns = r.GetFieldValue<string[]>(3).ToValueList();
+        switch (r.GetString(2))
+        {
+            case "p":
+                table.PrimaryKey = new PrimaryKey(columns, name);
+                break;
+            case "u":
+                table.Indexes.Add(new TableIndex(name, columns.Select(IndexPart.Of).ToValueList(), Unique: true, Constraint: true, Comment: Text(r, 11)));
+                break;
+            case "f":
+                table.ForeignKeys.Add(new ForeignKey(name, columns, r.GetString(4), r.GetFieldValue<string[]>(5).ToValueList(),
+                    Action(r.GetString(6)), Action(r.GetString(7)),
+                    !r.GetBoolean(8) ? Deferrability.NotDeferrable : r.GetBoolean(9) ? Deferrability.InitiallyDeferred : Deferrability.InitiallyImmediate));
+                break;
+            case "c":
+                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10))));
+                break;
+        }
+    }
+
+    /// <summary>The expression inside pg_get_constraintdef's <c>CHECK (...)</c>, without a trailing NOT VALID.</summary>
+    internal static string CheckExpression(string definition)
+    {
+        var text = definition.Trim();
+        if (text.EndsWith(" NOT VALID", StringComparison.Ordinal)) text = text[..^" NOT VALID".Length].TrimEnd();
+        if (text.EndsWith(" NO INHERIT", StringComparison.Ordinal)) text = text[..^" NO INHERIT".Length].TrimEnd();
+        const string prefix = "CHECK (";
+        return text.StartsWith(prefix, StringComparison.Ordinal) && text.EndsWith(')') ? text[prefix.Length..^1] : text;
+    }
+
+    private static ReferentialAction Action(string code) => code switch
+    {
+        "r" => ReferentialAction.Restrict,
+        "c" => ReferentialAction.Cascade,
+        "n" => ReferentialAction.SetNull,
+        "d" => ReferentialAction.SetDefault,
+        _ => ReferentialAction.NoAction,
+    };
+
+    private sealed record IndexPartRow(
+        string Table, string Index, string Method, bool Unique, string? Where, string? Comment,
+        string? Column, string? Expression, bool Descending, string? OpClass, string? Collation);
+
+    private static IndexPartRow ReadIndexPart(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), Text(r, 4), Text(r, 5),
+        Text(r, 7), Text(r, 8), r.GetBoolean(9), Text(r, 10), Text(r, 11));
+
+    private static TableIndex BuildIndex(List<IndexPartRow> rows)
+    {
+        var first = rows[0];
+        return new TableIndex(
+            first.Index,
+            rows.Select(p => new IndexPart(p.Column, p.Expression, p.Descending, p.OpClass, p.Collation)).ToValueList(),
+            first.Unique,
+            first.Method,
+            first.Where,
+            Constraint: false,
+            first.Comment);
+    }
+}

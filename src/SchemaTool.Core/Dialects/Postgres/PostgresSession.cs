@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Npgsql;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+/// <summary>One open connection to a PostgreSQL database, working in the target's schema.</summary>
+public sealed partial class PostgresSession : IDatabaseSession
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly ConnectionTarget _target;
+    private int _statementsSent;
+
+    private PostgresSession(IDialect dialect, NpgsqlConnection connection, ConnectionTarget target)
+    {
+        Dialect = dialect;
+        _connection = connection;
+        _target = target;
+    }
+
+    public static async Task<PostgresSession> OpenAsync(IDialect dialect, ConnectionTarget target, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(target.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
+        }
+        return new PostgresSession(dialect, connection, target);
+    }
+
+    public IDialect Dialect { get; }
+
+    public DbConnection Connection => _connection;
+
+    public string Schema => _target.Schema ?? PostgresTarget.DefaultSchema;
+
+    /// <summary>Counts each command and each command of a batch; a command is created to be run once.</summary>
+    public int StatementsSent => _statementsSent;
+
+    public async Task<Schema> IntrospectAsync(CancellationToken cancellationToken)
+    {
+        _statementsSent += PostgresCatalogQueries.All.Length;
+        return await PostgresIntrospector.ReadAsync(_connection, Schema, cancellationToken);
+    }
+
+    public string HistoryTableDdl(string tableName) =>
+        $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (revision text PRIMARY KEY, parents text NOT NULL, message text NOT NULL, " +
+        "checksum text NOT NULL, applied_at text NOT NULL, duration_ms bigint NOT NULL, statements_done integer NOT NULL, " +
+        "statements_total integer NOT NULL, complete integer NOT NULL)";
+
+    public string Quote(string identifier) => PostgresSqlGenerator.Q(identifier);
+
+    public DbCommand CreateCommand(string sql)
+    {
+        _statementsSent++;
+        return new NpgsqlCommand(sql, _connection, _transaction);
+    }
+
+    public async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var cmd = CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE n.nspname = @schema AND c.relname = @table AND c.relkind IN ('r', 'p'))");
+        cmd.Parameters.Add(new NpgsqlParameter("schema", Schema));
+        cmd.Parameters.Add(new NpgsqlParameter("table", table));
+        return (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}

@@ -1,0 +1,34 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+public static partial class PostgresSqlGenerator
+{
+    private static IReadOnlyList<string> CreateIndex(string table, TableIndex index)
+    {
+        var statements = new List<string>
+        {
+            index.Constraint ? $"ALTER TABLE {Q(table)} ADD {UniqueConstraintClause(index)}" : CreateIndexStatement(table, index),
+        };
+        if (index.Comment is not null) statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
+        return statements;
+    }
+
+    private static string CreateIndexStatement(string table, TableIndex index)
+    {
+        var text = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Q(index.Name)} ON {Q(table)}";
+        if (index.Method is not null) text += $" USING {index.Method}";
+        text += $" ({string.Join(", ", index.Parts.Select(IndexPartSql))})";
+        if (index.Where is not null) text += $" WHERE {index.Where}";
+        return text;
+    }
+
+    private static string IndexPartSql(IndexPart part)
+    {
+        var text = part.Column is not null ? Q(part.Column) : $"({part.Expression})";
+        if (part.Collation is not null) text += $" COLLATE {Q(part.Collation)}";
+        if (part.OpClass is not null) text += $" {part.OpClass}";
+        if (part.Descending) text += " DESC";
+        return text;
+    }
+}

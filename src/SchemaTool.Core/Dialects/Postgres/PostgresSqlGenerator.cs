@@ -1,0 +1,41 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+/// <summary>The PostgreSQL statements of each operation kind; one method per kind, split by concern in partial files.</summary>
+public static partial class PostgresSqlGenerator
+{
+    public static IReadOnlyList<string> Generate(Operation operation) => operation switch
+    {
+        CreateTable op => CreateTable(op.Table),
+        DropTable op => [$"DROP TABLE {Q(op.Table.Name)}"],
+        RenameTable op => [$"ALTER TABLE {Q(op.From)} RENAME TO {Q(op.To)}"],
+        SetTableComment op => [CommentOn("TABLE", Q(op.Table), op.To)],
+        AddColumn op => AddColumn(op.Table, op.Column),
+        DropColumn op => [$"ALTER TABLE {Q(op.Table)} DROP COLUMN {Q(op.Column.Name)}"],
+        RenameColumn op => [$"ALTER TABLE {Q(op.Table)} RENAME COLUMN {Q(op.From)} TO {Q(op.To)}"],
+        AlterColumn op => AlterColumn(op),
+        AddPrimaryKey op => [$"ALTER TABLE {Q(op.Table)} ADD {PrimaryKeyClause(op.Key)}"],
+        DropPrimaryKey op => [DropConstraint(op.Table, op.Key.Name ?? DefaultPrimaryKeyName(op.Table))],
+        CreateIndex op => CreateIndex(op.Table, op.Index),
+        DropIndex op => [op.Index.Constraint ? DropConstraint(op.Table, op.Index.Name) : $"DROP INDEX {Q(op.Index.Name)}"],
+        AddForeignKey op => [$"ALTER TABLE {Q(op.Table)} ADD {ForeignKeyClause(op.Key)}"],
+        DropForeignKey op => [DropConstraint(op.Table, op.Key.Name)],
+        AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],
+        DropCheck op => [DropConstraint(op.Table, op.Check.Name)],
+        RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
+        _ => throw new NotSupportedException($"the PostgreSQL dialect has no SQL for {operation.GetType().Name}"),
+    };
+
+    /// <summary>A double-quoted identifier with embedded quotes doubled.</summary>
+    public static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>The name PostgreSQL gives a primary key declared without one.</summary>
+    public static string DefaultPrimaryKeyName(string table) => table + "_pkey";
+
+    private static string DropConstraint(string table, string name) => $"ALTER TABLE {Q(table)} DROP CONSTRAINT {Q(name)}";
+
+    private static string CommentOn(string kind, string target, string? comment) =>
+        $"COMMENT ON {kind} {target} IS {(comment is null ? "NULL" : SqlLiterals.String(comment))}";
+}

@@ -1,0 +1,54 @@
+using McMaster.Extensions.CommandLineUtils;
+using SchemaTool.Cli.Output;
+using SchemaTool.Model;
+using SchemaTool.Planning;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Cli.Commands;
+
+/// <summary>
+/// The model against the database, writing nothing: the two schemas as canonical model YAML (ModelWriter, in
+/// the dialect's normal form) in a unified diff, then the SQL that `plan` would write.
+/// </summary>
+public static class DiffCommand
+{
+    public static void Register(CommandLineApplication app, ConsoleOutput console) =>
+        app.Command("diff", cmd =>
+        {
+            cmd.Description = "show how the database differs from the model (a diff of the two as YAML) and the SQL plan would write; writes nothing";
+            var common = new CommonOptions(cmd, console);
+            cmd.OnExecute(() => RunAsync(common, console).GetAwaiter().GetResult());
+        });
+
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console)
+    {
+        var workspace = common.OpenWorkspace();
+        var model = workspace.LoadModel();
+        console.Status($"reading {workspace.Target.Display} ...");
+        await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
+        foreach (var notice in plan.Notices) console.Info("note: " + notice);
+        if (plan.IsEmpty)
+        {
+            console.Line($"no differences: {workspace.Target.Display} matches the model");
+            return 0;
+        }
+
+        var database = ModelWriter.Write(plan.Current);
+        var wanted = ModelWriter.Write(WithoutRenameHints(plan.Desired));
+        var schemaPath = Path.GetRelativePath(workspace.Config.ProjectDirectory, workspace.Config.SchemaPath);
+        UnifiedDiff.Print(console, UnifiedDiff.Render(database, wanted, $"database ({workspace.Target.Display})", $"model ({schemaPath})"));
+        console.Line();
+        PlanSummary.Print(console, plan);
+        console.Line();
+        console.Line(console.Paint("-- the SQL `schematool plan` would write (up):", ConsoleOutput.Dim));
+        console.Out.Write(plan.UpScript);
+        return 0;
+    }
+
+    /// <summary>renamed_from tells plan how to get there; it is not part of the schema, so it is not diffed.</summary>
+    private static Schema WithoutRenameHints(Schema schema) => schema with
+    {
+        Tables = schema.Tables.Select(t => t with { RenamedFrom = null, Columns = t.Columns.Select(c => c.WithoutHints()).ToValueList() }).ToValueList(),
+    };
+}

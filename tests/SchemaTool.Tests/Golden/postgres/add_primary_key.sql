@@ -1,0 +1,3 @@
+-- add primary key on users(id)
+ALTER TABLE "users" ADD PRIMARY KEY ("id");
+

@@ -1,0 +1,3 @@
+-- alter column users.id
+ALTER TABLE "users" ALTER COLUMN "id" DROP IDENTITY;
+

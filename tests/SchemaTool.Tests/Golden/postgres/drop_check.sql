@@ -1,0 +1,3 @@
+-- drop check ck_users_name on users
+ALTER TABLE "users" DROP CONSTRAINT "ck_users_name";
+

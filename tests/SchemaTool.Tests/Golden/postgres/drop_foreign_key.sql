@@ -1,0 +1,3 @@
+-- drop foreign key fk_users_team on users
+ALTER TABLE "users" DROP CONSTRAINT "fk_users_team";
+

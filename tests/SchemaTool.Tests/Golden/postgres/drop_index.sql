@@ -1,0 +1,3 @@
+-- drop index ix_users_fancy on users
+DROP INDEX "ix_users_fancy";
+

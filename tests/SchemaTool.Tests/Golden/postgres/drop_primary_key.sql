@@ -1,0 +1,3 @@
+-- drop primary key of users
+ALTER TABLE "users" DROP CONSTRAINT "users_pkey";
+

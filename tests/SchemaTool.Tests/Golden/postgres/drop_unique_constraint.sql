@@ -1,0 +1,3 @@
+-- drop index uq_users_name on users
+ALTER TABLE "users" DROP CONSTRAINT "uq_users_name";
+

@@ -1,0 +1,5 @@
+-- create table we"ird
+CREATE TABLE "we""ird" (
+    "Mixed Case" text NOT NULL
+);
+

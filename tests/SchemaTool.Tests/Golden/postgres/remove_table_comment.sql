@@ -1,0 +1,3 @@
+-- set comment of table users
+COMMENT ON TABLE "users" IS NULL;
+

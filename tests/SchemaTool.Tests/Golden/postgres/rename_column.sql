@@ -1,0 +1,3 @@
+-- rename column users.name to full_name
+ALTER TABLE "users" RENAME COLUMN "name" TO "full_name";
+

@@ -1,0 +1,3 @@
+-- rename table users to members
+ALTER TABLE "users" RENAME TO "members";
+
