@@ -56,6 +56,7 @@ internal sealed class GaleraLock : IAsyncDisposable
         "  node_name varchar(255) NOT NULL,\n" +
         "  node_uuid varchar(64) NOT NULL,\n" +
         "  connection_id bigint NOT NULL,\n" +
+        "  db_user varchar(255) NOT NULL DEFAULT '',\n" +
         "  acquired_at datetime(6) NOT NULL,\n" +
         "  heartbeat_at datetime(6) NOT NULL,\n" +
         "  PRIMARY KEY (id)\n" +
@@ -91,7 +92,12 @@ internal sealed class GaleraLock : IAsyncDisposable
                     return taken;
                 }
                 var current = await ReadAsync(connection, node, ct);
-                if (current is null) continue; // released between our insert and our read: try again at once
+                if (current is null)
+                {
+                    // Released between our insert and our read: try again at once, but never spin.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50)), ct);
+                    continue;
+                }
                 if (current.AbandonedBecause is { } reason)
                 {
                     if (await DeleteIfUnchangedAsync(connection, current.Token, ct))
@@ -155,11 +161,31 @@ internal sealed class GaleraLock : IAsyncDisposable
     public static async Task<LockHolder?> ReadAsync(MySqlConnection connection, GaleraNode node, CancellationToken ct)
     {
         if (!await TableExistsAsync(connection, ct)) return null;
+        try
+        {
+            return await ReadAsync(connection, node, withMembership: true, ct);
+        }
+        catch (MySqlException e) when (e.Number is 1142 or 1044)
+        {
+            // No SELECT on mysql.wsrep_cluster_members: a holder's node that left is then only noticed by expiry.
+            return await ReadAsync(connection, node, withMembership: false, ct);
+        }
+    }
+
+    private static async Task<LockHolder?> ReadAsync(MySqlConnection connection, GaleraNode node, bool withMembership, CancellationToken ct)
+    {
+        // A connection missing from the process list proves the holder gone only if we could see it: our own
+        // account's threads are always listed; other accounts' only with the PROCESS privilege, which shows in the
+        // Galera system threads (user "system user") being listed too.
         await using var command = new MySqlCommand(
-            $"SELECT l.token, l.holder, l.node_name, l.node_uuid, l.connection_id, l.acquired_at, l.heartbeat_at, " +
+            "SELECT l.token, l.holder, l.node_name, l.node_uuid, l.connection_id, l.acquired_at, l.heartbeat_at, " +
             "  TIMESTAMPDIFF(SECOND, l.heartbeat_at, UTC_TIMESTAMP(6)) AS silent_seconds, " +
-            "  EXISTS (SELECT 1 FROM mysql.wsrep_cluster_members m WHERE m.node_uuid = l.node_uuid) AS node_is_member, " +
-            "  EXISTS (SELECT 1 FROM information_schema.PROCESSLIST p WHERE p.ID = l.connection_id) AS connection_is_listed " +
+            (withMembership
+                ? "  EXISTS (SELECT 1 FROM mysql.wsrep_cluster_members m WHERE m.node_uuid = l.node_uuid) AS node_is_member, "
+                : "  1 AS node_is_member, ") +
+            "  EXISTS (SELECT 1 FROM information_schema.PROCESSLIST p WHERE p.ID = l.connection_id) AS connection_is_listed, " +
+            "  (l.db_user = CURRENT_USER() OR EXISTS (SELECT 1 FROM information_schema.PROCESSLIST p " +
+            "     WHERE p.USER <> SUBSTRING_INDEX(CURRENT_USER(), '@', 1))) AS process_list_is_complete " +
             $"FROM {TableName} l WHERE l.id = 1", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -169,10 +195,11 @@ internal sealed class GaleraLock : IAsyncDisposable
         var silent = reader.GetInt64(7);
         var isMember = reader.GetInt64(8) != 0;
         var isListed = reader.GetInt64(9) != 0;
+        var listIsComplete = reader.GetInt64(10) != 0;
         string? abandoned = null;
         if (!isMember)
             abandoned = $"its node {nodeName} is no longer a member of the cluster, so its connection is gone";
-        else if (nodeUuid == node.Uuid && !isListed)
+        else if (nodeUuid == node.Uuid && !isListed && listIsComplete)
             abandoned = $"its connection {reader.GetInt64(4)} on this node is gone";
         else if (silent > Expiry.TotalSeconds)
             abandoned = $"its last heartbeat was {silent} s ago (a live holder renews it every {HeartbeatInterval.TotalSeconds:0} s; it expires after {Expiry.TotalMinutes:0} min)";
@@ -200,8 +227,8 @@ internal sealed class GaleraLock : IAsyncDisposable
         MySqlConnection connection, string token, string holder, GaleraNode node, long connectionId, CancellationToken ct)
     {
         await using var command = new MySqlCommand(
-            $"INSERT INTO {TableName} (id, token, holder, node_name, node_uuid, connection_id, acquired_at, heartbeat_at) " +
-            "VALUES (1, @token, @holder, @node_name, @node_uuid, @connection_id, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))", connection);
+            $"INSERT INTO {TableName} (id, token, holder, node_name, node_uuid, connection_id, db_user, acquired_at, heartbeat_at) " +
+            "VALUES (1, @token, @holder, @node_name, @node_uuid, @connection_id, CURRENT_USER(), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))", connection);
         command.Parameters.AddWithValue("@token", token);
         command.Parameters.AddWithValue("@holder", holder);
         command.Parameters.AddWithValue("@node_name", $"{node.Name} ({node.Address})");
