@@ -41,6 +41,7 @@ public static class CommandLine
         CheckCommand.Register(app, console);
         DiffCommand.Register(app, console);
         InspectCommand.Register(app, console);
+        UnlockCommand.Register(app, console);
         app.OnExecute(() =>
         {
             app.ShowHelp();

@@ -46,6 +46,7 @@ public static class ApplyCommand
             console.Out.Write(RevisionScript.Render(session.Dialect, pending, Direction.Up));
             return 0;
         }
+        ReplicationNotes.BeforeApply(console, session, workspace);
         var applied = await migrator.ApplyAsync(target, CancellationToken.None);
         console.Success(applied.Count == 0
             ? $"nothing to apply: {workspace.Target.Display} is at {target}"

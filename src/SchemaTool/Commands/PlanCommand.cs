@@ -51,6 +51,7 @@ public static class PlanCommand
         }
 
         if (!json) PlanSummary.Print(console, plan);
+        ReplicationNotes.ForPlan(console, session, plan, model); // warnings go to stderr, so --json stays clean
         if (dryRun)
         {
             console.Line();

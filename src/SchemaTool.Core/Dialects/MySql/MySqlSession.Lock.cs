@@ -12,6 +12,8 @@ public sealed partial class MySqlSession
     /// </summary>
     public async Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken cancellationToken)
     {
+        // GET_LOCK is granted per node: on a Galera cluster the lock is a certified row instead (GaleraLock).
+        if (IsGalera) return await AcquireGaleraLockAsync(timeout, onWait, cancellationToken);
         var name = LockName();
         var deadline = DateTime.UtcNow + timeout;
         var waited = false;

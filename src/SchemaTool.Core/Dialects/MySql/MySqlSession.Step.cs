@@ -21,14 +21,14 @@ public sealed partial class MySqlSession
         var total = step.Statements.Count;
         var rows = await step.History.ReadAsync(ct);
         if (rows.All(r => r.Revision != revision.Id))
-            await step.History.InsertAsync(revision, step.StartAt, total, complete: false, 0, ct);
+            await RetryOnCertificationAsync(() => step.History.InsertAsync(revision, step.StartAt, total, complete: false, 0, ct), ct);
         for (var i = step.StartAt; i < total; i++)
         {
             await RunStatementAsync(step, i, clock, ct);
-            await step.History.UpdateProgressAsync(revision.Id, i + 1, complete: false, clock.ElapsedMilliseconds, revision.Checksum, ct);
+            await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, i + 1, complete: false, clock.ElapsedMilliseconds, revision.Checksum, ct), ct);
         }
         // The row now describes the file that was run to its end, even when an edited file finished it.
-        await step.History.UpdateProgressAsync(revision.Id, total, complete: true, clock.ElapsedMilliseconds, revision.Checksum, ct);
+        await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, total, complete: true, clock.ElapsedMilliseconds, revision.Checksum, ct), ct);
     }
 
     /// <summary>
@@ -50,20 +50,26 @@ public sealed partial class MySqlSession
             {
                 var upTotal = Dialect.SplitStatements(revision.UpSql).Count;
                 if (upTotal != step.Statements.Count) throw HalfUndone(step, i, failure, null);
-                await step.History.UpdateProgressAsync(revision.Id, upTotal - i, complete: false, clock.ElapsedMilliseconds, null, ct);
+                await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, upTotal - i, complete: false, clock.ElapsedMilliseconds, null, ct), ct);
                 throw HalfUndone(step, i, failure, upTotal - i);
             }
         }
-        await step.History.DeleteAsync(revision.Id, ct);
+        await RetryOnCertificationAsync(() => step.History.DeleteAsync(revision.Id, ct), ct);
     }
 
     private async Task RunStatementAsync(MigrationStep step, int index, Stopwatch clock, CancellationToken ct)
     {
         var statement = step.Statements[index];
+        EnsureGaleraLockHeld();
         try
         {
+            // Never rerun here, not even on Galera's 1213: DDL is not a transaction that certification rolled back.
             await using var cmd = CreateCommand(statement);
             await cmd.ExecuteNonQueryAsync(ct);
+        }
+        catch (MySqlConnector.MySqlException e) when (IsGalera)
+        {
+            throw StepFailedException.For(step, index, new GaleraStatementException(ExplainFailure(e), e), rolledBack: false);
         }
         catch (DbException e)
         {

@@ -28,7 +28,17 @@ public sealed partial class MySqlSession : IDatabaseSession
             await connection.DisposeAsync();
             throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
         }
-        return new MySqlSession(dialect, connection);
+        var session = new MySqlSession(dialect, connection);
+        try
+        {
+            await session.DetectReplicationAsync(target.ConnectionString, ct);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+        return session;
     }
 
     public IDialect Dialect { get; }
