@@ -130,6 +130,22 @@ public sealed class FleetCliTests : IDisposable
         Assert.Contains("50 target(s): 50 behind", CliRunner.Expect(1, _project, "check", "--all").Stdout);
     }
 
+    [Fact]
+    public async Task A_fleet_larger_than_the_servers_connection_limit_still_goes_to_head()
+    {
+        // Connections are not pooled: with a pool, each finished target kept its connection open until the
+        // process ended, and the fleet failed once it had more databases than max_connections allowed.
+        await using var server = await PostgresServer.StartAsync(new PostgresServerOptions
+        {
+            Settings = new Dictionary<string, string> { ["max_connections"] = "8", ["superuser_reserved_connections"] = "0" },
+        });
+        var databases = new List<string>();
+        for (var i = 0; i < 20; i++) databases.Add(await server.CreateDatabaseAsync("small"));
+        WriteProject($"database: {server.Url(databases[0])}\ntargets_pattern:\n  server: {server.Url("postgres")}\n  database_like: small\\_%\n");
+        CliRunner.Ok(_project, "plan", "-m", "accounts");
+        Assert.Contains("20 target(s): 20 applied", CliRunner.Ok(_project, "apply", "--all", "--parallel", "2").Stdout);
+    }
+
     private void CreateSqlite(string relative)
     {
         using var c = new SqliteConnection($"Data Source={Path.Combine(_project, relative)};Pooling=False");

@@ -18,6 +18,9 @@ public sealed partial class MySqlDialect
         // joins a transaction implicitly.
         builder.IgnoreCommandTransaction = true;
         builder.AllowUserVariables = true;
+        // A command opens each database once; a pool would only keep idle connections, one per database of a
+        // fleet, until the server's max_connections refuses the rest.
+        builder.Pooling = false;
         return new ConnectionTarget(Name, builder.ConnectionString, Display(builder), builder.Database);
     }
 

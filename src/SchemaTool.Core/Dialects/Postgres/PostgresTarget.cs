@@ -136,6 +136,9 @@ public static class PostgresTarget
         schema = string.IsNullOrEmpty(schema) ? DefaultSchema : schema;
         // Unqualified names in revisions and the history table resolve in this schema.
         builder.SearchPath = IsPlain(schema) ? schema : PostgresSqlGenerator.Q(schema);
+        // A command opens each database once; a pool would only keep idle connections, one per database of a
+        // fleet, until the server's max_connections refuses the rest.
+        builder.Pooling = false;
         return new ConnectionTarget("postgres", builder.ConnectionString, display, schema);
     }
 
