@@ -12,5 +12,7 @@ public sealed record Revision(
     string DownSql)
 {
     /// <summary>SHA-256 of the up file with line endings made \n, so a checkout on Windows does not count as an edit.</summary>
-    public string Checksum => RevisionFile.Checksum(UpSql);
+    /// <remarks>Computed once: MySQL's per-statement progress writes it after every statement, and hashing the
+    /// whole file each time made an apply O(statements × file size) (7 ms a statement at 10,000 tables).</remarks>
+    public string Checksum { get; } = RevisionFile.Checksum(UpSql);
 }

@@ -33,14 +33,18 @@ internal sealed partial class MySqlIntrospector
         ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
         """;
 
+    // Rules (kind 0) and key columns (kind 1) in one statement, without joining KEY_COLUMN_USAGE to
+    // REFERENTIAL_CONSTRAINTS: MariaDB materializes both and joined them by nested loops, O(foreign keys²)
+    // (65 s at 10,000 tables against 0.8 s for this).
     private const string ForeignKeysQuery = """
-        SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,
-               r.UPDATE_RULE, r.DELETE_RULE
-        FROM information_schema.KEY_COLUMN_USAGE k
-        JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-          ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
-        WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
-        ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
+        SELECT 0, TABLE_NAME, CONSTRAINT_NAME, NULL, REFERENCED_TABLE_NAME, NULL, UPDATE_RULE, DELETE_RULE, 0
+        FROM information_schema.REFERENTIAL_CONSTRAINTS
+        WHERE CONSTRAINT_SCHEMA = DATABASE()
+        UNION ALL
+        SELECT 1, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, NULL, NULL, ORDINAL_POSITION
+        FROM information_schema.KEY_COLUMN_USAGE
+        WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL
+        ORDER BY 1, 2, 3, 9
         """;
 
     // MariaDB names a column-level CHECK after its column, so names repeat across tables: it has TABLE_NAME

@@ -61,18 +61,26 @@ internal sealed partial class MySqlIntrospector
 
     private async Task ReadForeignKeysAsync(Dictionary<string, TableReader> tables, CancellationToken ct)
     {
+        var rules = new Dictionary<(string Table, string Name), (string OnUpdate, string OnDelete)>();
         await foreach (var row in QueryAsync(ForeignKeysQuery, ct))
         {
-            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
-            var name = row.GetString(1);
-            if (!table.ForeignKeys.TryGetValue(name, out var fk))
-                fk = new ForeignKey(name, ValueList<string>.Empty, row.GetString(3), ValueList<string>.Empty,
-                    OnDelete: ReferentialActions.Parse(row.GetString(6)) ?? ReferentialAction.NoAction,
-                    OnUpdate: ReferentialActions.Parse(row.GetString(5)) ?? ReferentialAction.NoAction);
-            table.ForeignKeys[name] = fk with
+            var table = row.GetString(1);
+            var name = row.GetString(2);
+            if (Convert.ToInt64(row.GetValue(0), CultureInfo.InvariantCulture) == 0)
             {
-                Columns = fk.Columns.Append(row.GetString(2)).ToValueList(),
-                ReferencedColumns = fk.ReferencedColumns.Append(row.GetString(4)).ToValueList(),
+                rules[(table, name)] = (row.GetString(6), row.GetString(7));
+                continue;
+            }
+            // A key column without its rules row is not a foreign key of this database (the join's inner side).
+            if (!tables.TryGetValue(table, out var reader) || !rules.TryGetValue((table, name), out var rule)) continue;
+            if (!reader.ForeignKeys.TryGetValue(name, out var fk))
+                fk = new ForeignKey(name, ValueList<string>.Empty, row.GetString(4), ValueList<string>.Empty,
+                    OnDelete: ReferentialActions.Parse(rule.OnDelete) ?? ReferentialAction.NoAction,
+                    OnUpdate: ReferentialActions.Parse(rule.OnUpdate) ?? ReferentialAction.NoAction);
+            reader.ForeignKeys[name] = fk with
+            {
+                Columns = fk.Columns.Append(row.GetString(3)).ToValueList(),
+                ReferencedColumns = fk.ReferencedColumns.Append(row.GetString(5)).ToValueList(),
             };
         }
     }

@@ -12,11 +12,22 @@ public sealed partial class MySqlRewriter
     /// </summary>
     private void MoveColumnsIntoOrder(List<Operation> ops)
     {
+        // The operations that shape a table's column order, by table name, read once: scanning all of them per
+        // table made this step O(tables × operations). The MoveColumn operations added below are not among them.
+        var created = ops.OfType<CreateTable>().Select(c => c.Table.Name).ToHashSet(StringComparer.Ordinal);
+        var byTable = ops.Where(o => o is RenameColumn or DropColumnAt or AddColumnAt).ToLookup(o => o switch
+        {
+            RenameColumn r => r.Table,
+            DropColumnAt d => d.Table,
+            AddColumnAt a => a.Table,
+            _ => "",
+        }, StringComparer.Ordinal);
         foreach (var want in desired.Tables)
         {
             var currentName = CurrentName(want.Name);
-            if (current.FindTable(currentName) is not { } have || ops.Any(o => o is CreateTable c && c.Table.Name == want.Name)) continue;
-            var order = OrderAfterPlan(ops, have, want);
+            if (current.FindTable(currentName) is not { } have || created.Contains(want.Name)) continue;
+            var tableOps = want.Name == have.Name ? byTable[want.Name].ToList() : byTable[want.Name].Concat(byTable[have.Name]).ToList();
+            var order = OrderAfterPlan(tableOps, have, want);
             var goal = want.Columns.Select(c => c.Name).ToList();
             if (!order.ToHashSet().SetEquals(goal)) continue;
             var sequence = 0;
@@ -32,7 +43,7 @@ public sealed partial class MySqlRewriter
         }
     }
 
-    private static List<string> OrderAfterPlan(List<Operation> ops, Table have, Table want)
+    private static List<string> OrderAfterPlan(IReadOnlyList<Operation> ops, Table have, Table want)
     {
         var renames = ops.OfType<RenameColumn>().Where(r => r.Table == want.Name).ToDictionary(r => r.From, r => r.To);
         var order = have.Columns.Select(c => renames.GetValueOrDefault(c.Name, c.Name)).ToList();

@@ -24,7 +24,19 @@ public sealed partial class MySqlRewriter(Schema current, Schema desired)
         desired.FindTable(desiredTable)?.RenamedFrom is { } old && current.FindTable(desiredTable) is null ? old : desiredTable;
 
     private string DesiredName(string currentTable) =>
-        desired.Tables.FirstOrDefault(t => t.RenamedFrom == currentTable && current.FindTable(t.Name) is null)?.Name ?? currentTable;
+        (renamedTo ??= RenamedTo()).GetValueOrDefault(currentTable, currentTable);
+
+    // Current name -> desired name of the tables renamed by the model (the first such table, as before): built
+    // once, where a scan of all desired tables per call made the foreign-key rewrite O(operations × tables).
+    private Dictionary<string, string>? renamedTo;
+
+    private Dictionary<string, string> RenamedTo()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in desired.Tables)
+            if (t.RenamedFrom is { } old && current.FindTable(t.Name) is null) map.TryAdd(old, t.Name);
+        return map;
+    }
 
     private static void AddUnlessPresent(List<Operation> ops, Operation op)
     {

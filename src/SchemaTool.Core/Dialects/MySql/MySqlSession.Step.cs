@@ -19,16 +19,17 @@ public sealed partial class MySqlSession
         var clock = Stopwatch.StartNew();
         var revision = step.Revision;
         var total = step.Statements.Count;
+        var checksum = revision.Checksum;
         var rows = await step.History.ReadAsync(ct);
         if (rows.All(r => r.Revision != revision.Id))
             await RetryOnCertificationAsync(() => step.History.InsertAsync(revision, step.StartAt, total, complete: false, 0, ct), ct);
         for (var i = step.StartAt; i < total; i++)
         {
             await RunStatementAsync(step, i, clock, ct);
-            await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, i + 1, complete: false, clock.ElapsedMilliseconds, revision.Checksum, ct), ct);
+            await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, i + 1, complete: false, clock.ElapsedMilliseconds, checksum, ct), ct);
         }
         // The row now describes the file that was run to its end, even when an edited file finished it.
-        await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, total, complete: true, clock.ElapsedMilliseconds, revision.Checksum, ct), ct);
+        await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, total, complete: true, clock.ElapsedMilliseconds, checksum, ct), ct);
     }
 
     /// <summary>
