@@ -228,7 +228,10 @@ public sealed class SchemaGenerator(int seed)
                 var widen = table.Columns.Where(c => Widening.ContainsKey(c.Type) || c.Type.StartsWith("varchar(")).Where(c => !IsTarget(table, c.Name) && table.ForeignKeys.All(f => !f.Columns.Contains(c.Name))).ToList();
                 if (widen.Count == 0) break;
                 var w = Pick(widen);
-                w.Type = w.Type.StartsWith("varchar(") ? Pick(["text", "varchar(200)"]) : Widening[w.Type];
+                var wider = w.Type.StartsWith("varchar(") ? Pick(["text", "varchar(200)"]) : Widening[w.Type];
+                // MySQL indexes text only by a prefix (the model then needs `length:`): an indexed varchar stays a varchar.
+                if (wider == "text" && table.Indexes.Any(i => i.ReferencedColumns.Contains(w.Name))) wider = "varchar(200)";
+                w.Type = wider;
                 if (w.Default is not null) w.Default = Values.Default(w.Type, _random);
                 break;
             case 7:
@@ -293,7 +296,8 @@ public static class Values
         {
             "smallint" or "int" or "bigint" => ColumnDefault.Number((n * 7).ToString(CultureInfo.InvariantCulture)),
             "boolean" => ColumnDefault.Boolean(n % 2 == 1),
-            "decimal" => ColumnDefault.Number($"{n}.5"),
+            // A fraction on decimal(p,0) would be rounded by the server (and read back as a different default).
+            "decimal" => ColumnDefault.Number(type.EndsWith(",0)") ? $"{n}" : $"{n}.5"),
             "real" or "double" => ColumnDefault.Number($"{n}.25"),
             "varchar" or "char" or "text" => ColumnDefault.String(n % 3 == 0 ? $"it's {n}" : $"v{n}"),
             "date" => ColumnDefault.String($"2024-01-{n:D2}"),
