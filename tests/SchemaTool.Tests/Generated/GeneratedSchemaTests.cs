@@ -104,7 +104,8 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         Assert.True(sorted.Count == 0,
             $"{sorted.Count} generated {server.Dialect.Name} seed(s) failed; replay one with SCHEMATOOL_SEED=N " +
             $"dotnet test tests/SchemaTool.Tests --filter FullyQualifiedName~Generated\n" +
-            string.Join("\n", sorted.Select(f => $"seed {f.Seed}: {f.Reason}")));
+            $"failing seeds: {string.Join(", ", sorted.Select(f => f.Seed))}\n" +
+            string.Join("\n", sorted.Take(10).Select(f => $"seed {f.Seed}: {f.Reason}")));
     }
 
     private sealed class SeedRun(IConformanceServer server, string folder, int seed)
