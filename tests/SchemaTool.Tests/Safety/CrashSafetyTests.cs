@@ -149,7 +149,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     /// = j+1 in a separate statement (DDL commits on its own, so the two cannot be one transaction). A kill between
     /// them leaves statement j+1 applied but recorded as not run, and the resume runs it again: a statement that
     /// is not idempotent (CREATE TABLE, ADD COLUMN, CREATE INDEX) then fails ("already exists"), and the revision
-    /// stays half-applied until an operator marks the statement done. What the tool does guarantee there, asserted
+    /// stays half-applied until an operator marks the statement done. The window is wider than it looks: a SIGKILL
+    /// of the client does not stop the server, which finishes the DDL statement it was running, so a kill at any
+    /// moment during a statement lands in it (in two 100-kill runs with seed 20261130, 5 of 6 and 4 of 4 half-applied revisions were in it; the kill moments depend on timing). What the tool does guarantee there, asserted
     /// below: the resume stops with an error at that statement, changes nothing, and finishes once the row is
     /// corrected. Each such case is printed with its seed.
     /// </summary>
@@ -168,7 +170,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             var after = (await project.HistoryAsync(database)).Single(r => r.Revision == target);
             Assert.True(!after.Complete && after.StatementsDone == j, $"{context}: the failed resume changed the history row of {target}: {after}");
             rerunWindow.Add($"{context}: revision {target} recorded at statement {j} of {partial.StatementsTotal} with statement {j + 1} already run; " +
-                            $"the resume re-ran it and failed: {result.All.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim()}");
+                            $"the resume re-ran it and failed: {string.Join(" / ", result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(2).Select(l => l.Trim()))}");
             // What an operator does: mark the statement that ran as done.
             await using (var session = await project.ConnectAsync(database))
                 await new HistoryTable(session).UpdateProgressAsync(target, j + 1, complete: false, 0, null, CancellationToken.None);
