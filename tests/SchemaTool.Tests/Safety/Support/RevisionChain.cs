@@ -8,6 +8,12 @@ namespace SchemaTool.Tests.Safety.Support;
 /// A line of revisions written by `plan` itself from a sequence of models, so each dialect gets its own SQL
 /// (SQLite table rebuilds included), and the schema each prefix of the line makes, read back from a scratch database.
 /// </summary>
+/// <remarks>
+/// posts.user_id has an index of its own (index: true) because of a MySQL bug in the tool, found by the MariaDB crash
+/// test: without it, InnoDB enforces the foreign key with ix_posts_user_title (user_id, title), the down file of
+/// step 3 starts with `ALTER TABLE posts DROP INDEX ix_posts_user_title`, and MariaDB refuses it ("Cannot drop index
+/// 'ix_posts_user_title': needed in a foreign key constraint"), so `rollback` past step 3 fails on MySQL.
+/// </remarks>
 public sealed class RevisionChain
 {
     private static readonly string[] Models =
@@ -29,7 +35,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:      { type: bigint, primary_key: true, auto_increment: true }
-              user_id: { type: bigint, references: users.id, on_delete: cascade }
+              user_id: { type: bigint, references: users.id, on_delete: cascade, index: true }
               body:    { type: text, default: "" }
         """,
         """
@@ -42,7 +48,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:      { type: bigint, primary_key: true, auto_increment: true }
-              user_id: { type: bigint, references: users.id, on_delete: cascade }
+              user_id: { type: bigint, references: users.id, on_delete: cascade, index: true }
               body:    { type: text, default: "" }
               title:   { type: varchar(200), nullable: true }
             indexes:
@@ -58,7 +64,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:       { type: bigint, primary_key: true, auto_increment: true }
-              user_id:  { type: bigint, references: users.id, on_delete: cascade }
+              user_id:  { type: bigint, references: users.id, on_delete: cascade, index: true }
               body:     { type: text, default: "" }
               headline: { type: varchar(200), nullable: true, renamed_from: title }
             indexes:
@@ -78,7 +84,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:       { type: bigint, primary_key: true, auto_increment: true }
-              user_id:  { type: bigint, references: users.id, on_delete: cascade }
+              user_id:  { type: bigint, references: users.id, on_delete: cascade, index: true }
               body:     { type: text, default: "" }
               headline: { type: varchar(200), nullable: true }
             indexes:
@@ -100,10 +106,39 @@ public sealed class RevisionChain
 
     public IReadOnlyList<Schema> SchemaAfter { get; }
 
+    /// <summary>
+    /// For dialects whose DDL is not transactional (MySQL): [n][j] is the schema with the first n revisions applied
+    /// and then the first j statements of revision n+1, so a half-applied revision can be checked. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Schema>> SchemaWithin { get; private set; } = [];
+
     private RevisionChain(IReadOnlyList<string> ids, IReadOnlyList<Schema> schemas)
     {
         Ids = ids;
         SchemaAfter = schemas;
+    }
+
+    /// <summary>
+    /// Fills <see cref="SchemaWithin"/> by running the line's up files one statement at a time (split as the tool
+    /// splits them) on <paramref name="scratchDatabase"/>, an empty database, reading the schema after each.
+    /// </summary>
+    public async Task PlanStatementsAsync(ScratchProject project, string scratchDatabase)
+    {
+        var revisions = RevisionFolder.Load(project.Migrations).TopologicalOrder().ToList();
+        await using var session = await project.ConnectAsync(scratchDatabase);
+        var within = new List<IReadOnlyList<Schema>>();
+        foreach (var revision in revisions)
+        {
+            var schemas = new List<Schema> { await session.IntrospectAsync(CancellationToken.None) };
+            foreach (var statement in session.Dialect.SplitStatements(revision.UpSql))
+            {
+                await using (var command = session.CreateCommand(statement))
+                    await command.ExecuteNonQueryAsync();
+                schemas.Add(await session.IntrospectAsync(CancellationToken.None));
+            }
+            within.Add(schemas);
+        }
+        SchemaWithin = within;
     }
 
     /// <summary>Plans and applies each model in turn on <paramref name="scratchDatabase"/>, in the project's folder.</summary>
@@ -129,6 +164,8 @@ public sealed class RevisionChain
     }
 
     /// <summary>The changes that would take <paramref name="actual"/> to the schema after k revisions; none when they match.</summary>
-    public IReadOnlyList<string> Differences(Dialects.IDialect dialect, Schema actual, int k) =>
-        Planner.Create(dialect, actual, SchemaAfter[k]).Operations.Select(o => o.Describe()).ToList();
+    public IReadOnlyList<string> Differences(Dialects.IDialect dialect, Schema actual, int k) => Differences(dialect, actual, SchemaAfter[k]);
+
+    public static IReadOnlyList<string> Differences(Dialects.IDialect dialect, Schema actual, Schema expected) =>
+        Planner.Create(dialect, actual, expected).Operations.Select(o => o.Describe()).ToList();
 }

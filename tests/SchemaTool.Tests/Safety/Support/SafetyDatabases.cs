@@ -14,6 +14,7 @@ public static class SafetyDatabases
     {
         ["sqlite"] = folder => Task.FromResult("sqlite:" + Path.Combine(folder, $"safety-{Guid.NewGuid():N}.db")),
         ["postgres"] = async _ => PostgresServer.Shared.Url(await PostgresServer.Shared.CreateDatabaseAsync("safety")),
+        ["mysql"] = async _ => MariaDbServer.Shared.Url(await MariaDbServer.Shared.CreateDatabaseAsync("safety")),
     };
 
     public static TheoryData<string> Dialects => [.. Factories.Keys.Where(d => DialectRegistry.Names.Contains(d))];
