@@ -75,8 +75,8 @@ public static partial class ConfigLoader
             if (int.TryParse(lt, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0) timeout = TimeSpan.FromSeconds(seconds);
             else nodes.Errors.Add($"{file}: lock_timeout must be a whole number of seconds, not '{lt}'");
         }
-        if (values.TryGetValue("dialect", out var d) && d is not ("sqlite" or "postgres" or "mysql"))
-            nodes.Errors.Add($"{file}: dialect must be sqlite, postgres or mysql, not '{d}'");
+        if (values.TryGetValue("dialect", out var d) && !Dialects.DialectRegistry.Names.Contains(d, StringComparer.OrdinalIgnoreCase))
+            nodes.Errors.Add($"{file}: dialect must be one of {string.Join(", ", Dialects.DialectRegistry.Names)}, not '{d}'");
         if (nodes.Errors.Count > 0) throw new ModelException(nodes.Errors);
 
         string Abs(string p) => Path.GetFullPath(Path.Combine(projectDirectory, p));
