@@ -17,7 +17,7 @@ namespace SchemaTool.Tests.Generated;
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
 /// SQLite runs 200 seeds, PostgreSQL and MariaDB 50 each (one database per seed side on the shared test
-/// server); SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one.
+/// server); SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list.
 /// </summary>
 public sealed class GeneratedSchemaTests(ITestOutputHelper output)
 {
@@ -28,9 +28,18 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
     private static IReadOnlyList<int> Seeds(int ciCount, IReadOnlySet<int>? except = null)
     {
         if (int.TryParse(Environment.GetEnvironmentVariable("SCHEMATOOL_SEED"), out var one)) return [one];
+        if (Environment.GetEnvironmentVariable("SCHEMATOOL_SEEDS") is { Length: > 0 } list) return ParseSeedList(list);
         if (Environment.GetEnvironmentVariable("SCHEMATOOL_LONG") == "1") return Enumerable.Range(1, 2000).ToList();
         return Enumerable.Range(1, ciCount).Where(s => except is null || !except.Contains(s)).ToList();
     }
+
+    /// <summary>"1-500,733,901-910": ranges and single seeds, for replaying a slice of the long run.</summary>
+    private static List<int> ParseSeedList(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(part => part.Split('-') is [var from, var to]
+                ? Enumerable.Range(int.Parse(from, CultureInfo.InvariantCulture), int.Parse(to, CultureInfo.InvariantCulture) - int.Parse(from, CultureInfo.InvariantCulture) + 1)
+                : [int.Parse(part, CultureInfo.InvariantCulture)])
+            .ToList();
 
     [Fact]
     public async Task Sqlite_generated_pairs_converge_and_roll_back()
