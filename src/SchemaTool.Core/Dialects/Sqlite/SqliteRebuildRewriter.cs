@@ -79,7 +79,7 @@ internal static class SqliteRebuildRewriter
         foreach (var table in rebuild.Order(StringComparer.Ordinal))
         {
             var oldName = renamedFrom.GetValueOrDefault(table, table);
-            var before = AfterRenames(current.FindTable(oldName)!, RenamedInPlace(table), f => RenamedInPlace(NewName(f.ReferencedTable)));
+            var before = AfterRenames(current.FindTable(oldName)!, RenamedInPlace(table), NewName, RenamedInPlace);
             var to = desired.FindTable(table)!;
             var columnRenames = inPlace.Contains(table)
                 ? new Dictionary<string, string>()
@@ -108,8 +108,11 @@ internal static class SqliteRebuildRewriter
         && table.Columns.All(c => c.Generated is null)
         && table.Indexes.All(i => i.Where is null && i.Parts.All(p => p.Column is not null));
 
-    /// <summary>The table as it stands after the column renames that ran in place, its own and those of the tables its foreign keys reference.</summary>
-    private static Table AfterRenames(Table table, IReadOnlyDictionary<string, string> own, Func<ForeignKey, IReadOnlyDictionary<string, string>> referenced)
+    /// <summary>
+    /// The table as it stands when its rebuild runs: after the renames that ran in place, of its own columns and
+    /// of the tables and columns its foreign keys reference (SQLite rewrites those references).
+    /// </summary>
+    private static Table AfterRenames(Table table, IReadOnlyDictionary<string, string> own, Func<string, string> tableName, Func<string, IReadOnlyDictionary<string, string>> columnsOf)
     {
         string R(string column) => own.GetValueOrDefault(column, column);
         return table with
@@ -120,7 +123,8 @@ internal static class SqliteRebuildRewriter
             ForeignKeys = table.ForeignKeys.Select(f => f with
             {
                 Columns = f.Columns.Select(R).ToValueList(),
-                ReferencedColumns = f.ReferencedColumns.Select(c => referenced(f).GetValueOrDefault(c, c)).ToValueList(),
+                ReferencedTable = tableName(f.ReferencedTable),
+                ReferencedColumns = f.ReferencedColumns.Select(c => columnsOf(tableName(f.ReferencedTable)).GetValueOrDefault(c, c)).ToValueList(),
             }).ToValueList(),
         };
     }
