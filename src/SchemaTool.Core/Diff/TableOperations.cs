@@ -125,7 +125,8 @@ public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> 
     public override string Describe() => $"rebuild table {To.Name}";
 
     internal override Dependencies Dependencies => new(
-        Provides: CreateTable.TableResources(To).ToList(),
+        // The table itself stands before and after: a column rename in place on it runs first.
+        Provides: CreateTable.TableResources(To).Where(r => r != Dependencies.Table(To.Name)).ToList(),
         Removes: CreateTable.TableResources(From).Where(r => r != Dependencies.Table(From.Name)).ToList(),
         Requires: [Dependencies.Table(To.Name)],
         RequiresBefore: None);

@@ -242,7 +242,10 @@ public sealed class SchemaGenerator(int seed)
                 n.Default ??= Values.Default(n.Type, _random);
                 break;
             case 8:
-                var withDefault = table.Columns.Where(c => !table.PrimaryKey.Contains(c.Name)).ToList();
+                // A foreign key column that B adds to a table of A gives its default to the rows there, and no
+                // parent row has that key (generated seeds 386 and 1217).
+                var withDefault = table.Columns.Where(c => !table.PrimaryKey.Contains(c.Name))
+                    .Where(c => c.Origin is not null || table.Origin is null || table.ForeignKeys.All(f => !f.Columns.Contains(c.Name))).ToList();
                 if (withDefault.Count == 0) break;
                 var d = Pick(withDefault);
                 d.Default = d.Nullable && Chance(30) ? null : Values.Default(d.Type, _random) ?? d.Default;
@@ -261,7 +264,9 @@ public sealed class SchemaGenerator(int seed)
                 else AddForeignKey(table, tables);
                 break;
             case 11 when !Referenced(table):
-                var keyable = table.Columns.Where(c => Keyable(c.Type) && !c.Nullable && table.ForeignKeys.All(f => !f.Columns.Contains(c.Name))).ToList();
+                // A column that B adds to a table of A holds its default in every row: no key (generated seed 547).
+                var keyable = table.Columns.Where(c => Keyable(c.Type) && !c.Nullable && table.ForeignKeys.All(f => !f.Columns.Contains(c.Name)))
+                    .Where(c => c.Origin is not null || table.Origin is null).ToList();
                 if (keyable.Count == 0) break;
                 var newKey = keyable.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3)).Select(c => c.Name).ToList();
                 table.PrimaryKey = newKey;

@@ -130,6 +130,14 @@ public sealed class SqliteGoldenSqlTests
             .Replace("      team_id:  { type: int, nullable: true, references: teams.id, on_delete: set null }\n", ""));
     }
 
+    // Generated seed 972: the rename runs in place before the rebuild, so that users' foreign key follows it.
+    [Fact]
+    public void Rebuild_with_a_renamed_referenced_key() =>
+        Verify("rebuild_rename_referenced_key", Current(Base), Base
+            .Replace("      id:   { type: int, primary_key: true, auto_increment: true }\n      name: { type: varchar(64), unique: true }",
+                "      team_no: { type: int, primary_key: true, auto_increment: true, renamed_from: id }\n      name: { type: varchar(80), unique: true }")
+            .Replace("teams.id", "teams.team_no"));
+
     [Fact]
     public void Rebuild_for_a_new_primary_key() =>
         Verify("rebuild_primary_key", Current("tables:\n  tags:\n    columns:\n      name: { type: text }\n      kind: { type: text }\n"),

@@ -95,6 +95,48 @@ public sealed partial class SqliteRenameAndIdentifierTests
         Assert.Equal(["teams|id"], project.Query("SELECT \"table\", \"to\" FROM pragma_foreign_key_list('users')"));
     }
 
+    // Generated seed 972: the rebuild copied the renamed key into a new table, but users' foreign key still named
+    // teams(id) ("foreign key mismatch"). The rename now runs in place first, and SQLite rewrites the reference.
+    [Fact]
+    public void Renaming_a_referenced_key_column_of_a_rebuilt_table_keeps_the_reference()
+    {
+        using var project = new TempProject();
+        var first = PlanAndApply(project, Teams, "first");
+        project.Execute("INSERT INTO teams VALUES (1, 'red'); INSERT INTO users VALUES (10, 1)");
+
+        PlanAndApply(project, Teams.Replace("      id:   { type: int, primary_key: true }", "      team_no: { type: int, primary_key: true, renamed_from: id }")
+            .Replace("teams.id", "teams.team_no").Replace("varchar(32)", "varchar(64)"), "rename key and widen");
+        Assert.Equal(["teams|team_no"], project.Query("SELECT \"table\", \"to\" FROM pragma_foreign_key_list('users')"));
+        Assert.Equal(["1|red"], project.Query("SELECT team_no, name FROM teams"));
+        Assert.Equal(["10|1"], project.Query("SELECT * FROM users"));
+
+        project.Ok("rollback", first);
+        Assert.Equal(["teams|id"], project.Query("SELECT \"table\", \"to\" FROM pragma_foreign_key_list('users')"));
+        Assert.Equal(["1|red"], project.Query("SELECT id, name FROM teams"));
+        Assert.Equal(["10|1"], project.Query("SELECT * FROM users"));
+    }
+
+    // Generated seed 1173: the child's rebuild must see the parent's table and column renames that ran before it,
+    // or its down script creates a reference to the old table name with the new column name.
+    [Fact]
+    public void Rebuilding_a_child_while_its_parent_table_and_key_are_renamed_rolls_back()
+    {
+        using var project = new TempProject();
+        var first = PlanAndApply(project, Teams, "first");
+        project.Execute("INSERT INTO teams VALUES (1, 'red'); INSERT INTO users VALUES (10, 1)");
+
+        PlanAndApply(project, Teams.Replace("  teams:\n", "  squads:\n    renamed_from: teams\n")
+            .Replace("      id:   { type: int, primary_key: true }", "      squad_no: { type: int, primary_key: true, renamed_from: id }")
+            .Replace("references: teams.id, on_delete: cascade", "references: squads.squad_no, on_delete: set null"), "rename parent, rebuild child");
+        Assert.Equal(["squads|squad_no|SET NULL"], project.Query("SELECT \"table\", \"to\", on_delete FROM pragma_foreign_key_list('users')"));
+        Assert.Equal(["10|1"], project.Query("SELECT * FROM users"));
+
+        project.Ok("rollback", first);
+        Assert.Equal(["teams|id|CASCADE"], project.Query("SELECT \"table\", \"to\", on_delete FROM pragma_foreign_key_list('users')"));
+        Assert.Equal(["1|red"], project.Query("SELECT id, name FROM teams"));
+        Assert.Equal(["10|1"], project.Query("SELECT * FROM users"));
+    }
+
     [Fact]
     public void Renaming_a_column_used_by_a_check_an_expression_index_and_a_partial_index_converges()
     {

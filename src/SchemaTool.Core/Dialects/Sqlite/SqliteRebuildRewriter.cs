@@ -64,18 +64,26 @@ internal static class SqliteRebuildRewriter
 
         var renamedFrom = renamedTo.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
         var columnRenamesByTable = operations.OfType<RenameColumn>().ToLookup(r => r.Table, StringComparer.Ordinal);
+        // A column rename runs in place before the rebuild, so that SQLite rewrites what names the column in
+        // other tables' foreign keys and in views; the rebuild then reads the column by its new name.
+        var inPlace = rebuild.Where(t => CanRenameInPlace(current.FindTable(renamedFrom.GetValueOrDefault(t, t))!)).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, string> RenamedInPlace(string table) => !rebuild.Contains(table) || inPlace.Contains(table)
+            ? columnRenamesByTable[table].ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal)
+            : new Dictionary<string, string>();
         var result = new List<Operation>();
         foreach (var op in operations)
         {
             var table = NewName(op.TableName);
-            if (op is RenameTable || !rebuild.Contains(table)) result.Add(op);
+            if (op is RenameTable || op is RenameColumn && inPlace.Contains(table) || !rebuild.Contains(table)) result.Add(op);
         }
         foreach (var table in rebuild.Order(StringComparer.Ordinal))
         {
             var oldName = renamedFrom.GetValueOrDefault(table, table);
-            var before = current.FindTable(oldName)!;
+            var before = AfterRenames(current.FindTable(oldName)!, RenamedInPlace(table), NewName, RenamedInPlace);
             var to = desired.FindTable(table)!;
-            var columnRenames = columnRenamesByTable[table].ToDictionary(r => r.To, r => r.From, StringComparer.Ordinal);
+            var columnRenames = inPlace.Contains(table)
+                ? new Dictionary<string, string>()
+                : columnRenamesByTable[table].ToDictionary(r => r.To, r => r.From, StringComparer.Ordinal);
             var sources = to.Columns
                 .Where(c => c.Generated is null)
                 .Select(c => new ColumnSource(c.Name, columnRenames.GetValueOrDefault(c.Name, c.Name)))
@@ -88,6 +96,37 @@ internal static class SqliteRebuildRewriter
             result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers) { TableOptions = options });
         }
         return result;
+    }
+
+    /// <summary>
+    /// A column rename in place rewrites every SQL text that names the column; the inverse rebuild would create
+    /// checks, generated columns and index expressions from the text read before, so such tables rename by the
+    /// rebuild's copy instead.
+    /// </summary>
+    private static bool CanRenameInPlace(Table table) =>
+        table.Checks.Count == 0
+        && table.Columns.All(c => c.Generated is null)
+        && table.Indexes.All(i => i.Where is null && i.Parts.All(p => p.Column is not null));
+
+    /// <summary>
+    /// The table as it stands when its rebuild runs: after the renames that ran in place, of its own columns and
+    /// of the tables and columns its foreign keys reference (SQLite rewrites those references).
+    /// </summary>
+    private static Table AfterRenames(Table table, IReadOnlyDictionary<string, string> own, Func<string, string> tableName, Func<string, IReadOnlyDictionary<string, string>> columnsOf)
+    {
+        string R(string column) => own.GetValueOrDefault(column, column);
+        return table with
+        {
+            Columns = table.Columns.Select(c => c with { Name = R(c.Name) }).ToValueList(),
+            PrimaryKey = table.PrimaryKey is { } pk ? pk with { Columns = pk.Columns.Select(R).ToValueList() } : null,
+            Indexes = table.Indexes.Select(i => i with { Parts = i.Parts.Select(p => p.Column is { } c ? p with { Column = R(c) } : p).ToValueList() }).ToValueList(),
+            ForeignKeys = table.ForeignKeys.Select(f => f with
+            {
+                Columns = f.Columns.Select(R).ToValueList(),
+                ReferencedTable = tableName(f.ReferencedTable),
+                ReferencedColumns = f.ReferencedColumns.Select(c => columnsOf(tableName(f.ReferencedTable)).GetValueOrDefault(c, c)).ToValueList(),
+            }).ToValueList(),
+        };
     }
 
     /// <summary>
