@@ -8,8 +8,13 @@ namespace SchemaTool.Diff;
 /// </summary>
 public static class SchemaDiffer
 {
-    public static IReadOnlyList<Operation> Diff(Schema current, Schema desired)
+    /// <param name="sameName">
+    /// How the database compares table and column names. Where it ignores case (SQLite), a name that differs from
+    /// the database's only by case is the same object, so the change is a rename, never a drop and a create.
+    /// </param>
+    public static IReadOnlyList<Operation> Diff(Schema current, Schema desired, IEqualityComparer<string>? sameName = null)
     {
+        sameName ??= StringComparer.Ordinal;
         var ops = new List<Operation>();
         var currentByName = current.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var desiredNames = desired.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -24,13 +29,18 @@ public static class SchemaDiffer
                 have = renamed;
                 ops.Add(new RenameTable(old, want.Name));
             }
+            if (have is null && CaseVariant(current.Tables.Select(t => t.Name), want.Name, desiredNames, matchedCurrent, sameName) is { } variant)
+            {
+                have = currentByName[variant];
+                ops.Add(new RenameTable(variant, want.Name));
+            }
             if (have is null)
             {
                 ops.Add(new CreateTable(StripHints(want)));
                 continue;
             }
             matchedCurrent.Add(have.Name);
-            matches.Add(new TableMatch(have, want, MatchColumns(have, want)));
+            matches.Add(new TableMatch(have, want, MatchColumns(have, want, sameName)));
         }
 
         foreach (var have in current.Tables.Where(t => !matchedCurrent.Contains(t.Name)))
@@ -43,21 +53,32 @@ public static class SchemaDiffer
         return ops;
     }
 
+    /// <summary>The one unmatched current name that <paramref name="sameName"/> equates with <paramref name="wanted"/>, when the desired side does not keep it.</summary>
+    private static string? CaseVariant(IEnumerable<string> currentNames, string wanted, IReadOnlySet<string> desiredNames, IReadOnlySet<string> taken, IEqualityComparer<string> sameName)
+    {
+        var variants = currentNames
+            .Where(n => n != wanted && sameName.Equals(n, wanted) && !desiredNames.Contains(n) && !taken.Contains(n))
+            .Take(2).ToList();
+        return variants.Count == 1 ? variants[0] : null;
+    }
+
     private sealed record TableMatch(Table Current, Table Desired, IReadOnlyDictionary<string, string> ColumnRenames)
     {
         public string NewColumnName(string currentName) => ColumnRenames.GetValueOrDefault(currentName, currentName);
     }
 
     /// <summary>Current column name to desired column name, for the columns that are renamed.</summary>
-    private static Dictionary<string, string> MatchColumns(Table have, Table want)
+    private static Dictionary<string, string> MatchColumns(Table have, Table want, IEqualityComparer<string> sameName)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         var wantNames = want.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var column in want.Columns)
         {
-            if (have.FindColumn(column.Name) is null && column.RenamedFrom is { } old
-                && !wantNames.Contains(old) && have.FindColumn(old) is not null)
+            if (have.FindColumn(column.Name) is not null) continue;
+            if (column.RenamedFrom is { } old && !wantNames.Contains(old) && have.FindColumn(old) is not null)
                 renames[old] = column.Name;
+            else if (CaseVariant(have.Columns.Select(c => c.Name), column.Name, wantNames, renames.Keys.ToHashSet(), sameName) is { } variant)
+                renames[variant] = column.Name;
         }
         return renames;
     }

@@ -43,6 +43,11 @@ public sealed class SqliteGoldenSqlTests
         Golden.Verify($"sqlite/{name}.sql", Script(Planner.Create(Dialect, current, Model(desiredYaml))));
 
     [Fact]
+    public void A_table_and_a_column_renamed_only_by_case_are_renamed_not_recreated() =>
+        Verify("rename_case_only", Current(Base),
+            Base.Replace("  teams:", "  Teams:").Replace("teams.id", "Teams.id").Replace("login:    {", "Login:    {").Replace("columns: [login]", "columns: [Login]"));
+
+    [Fact]
     public void Create_table_with_every_column_and_table_feature()
     {
         const string yaml = """

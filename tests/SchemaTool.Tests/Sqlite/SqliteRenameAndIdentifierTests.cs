@@ -208,4 +208,23 @@ public sealed partial class SqliteRenameAndIdentifierTests
 
         Assert.Equal(["1|a", "2|b", "4|d"], project.Query("SELECT * FROM items ORDER BY id"));
     }
+
+    [Fact]
+    public void A_table_renamed_only_by_case_keeps_its_rows_and_references()
+    {
+        using var project = new TempProject();
+        var first = PlanAndApply(project, Teams, "first");
+        project.Execute("INSERT INTO teams VALUES (1, 'red'); INSERT INTO users VALUES (10, 1)");
+
+        PlanAndApply(project, Teams.Replace("  teams:\n", "  Teams:\n").Replace("teams.id", "Teams.id").Replace("name: {", "Name: {"), "case only");
+        Assert.Equal(["Teams", "schematool_history", "users"], project.Objects("table"));
+        Assert.Equal(["id", "Name"], project.Query("SELECT name FROM pragma_table_info('Teams')"));
+        Assert.Equal(["1|red"], project.Query("SELECT * FROM \"Teams\""));
+        Assert.Equal(["Teams|id"], project.Query("SELECT \"table\", \"to\" FROM pragma_foreign_key_list('users')"));
+
+        project.Ok("rollback", first);
+        Assert.Equal(["schematool_history", "teams", "users"], project.Objects("table"));
+        Assert.Equal(["1|red"], project.Query("SELECT * FROM teams"));
+        Assert.Equal(["10|1"], project.Query("SELECT * FROM users"));
+    }
 }

@@ -11,6 +11,8 @@ public sealed class SqliteDialect : IDialect
     public string Name => "sqlite";
     public bool TransactionalDdl => true;
 
+    public IEqualityComparer<string> IdentifierComparer => AsciiCaseInsensitiveComparer.Instance;
+
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>

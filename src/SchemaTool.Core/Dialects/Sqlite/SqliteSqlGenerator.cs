@@ -14,7 +14,7 @@ internal static class SqliteSqlGenerator
     {
         CreateTable op => CreateTableStatements(op.Table, op.Table.Name),
         DropTable op => [$"DROP TABLE {Quote(op.Table.Name)}"],
-        RenameTable op => [$"ALTER TABLE {Quote(op.From)} RENAME TO {Quote(op.To)}"],
+        RenameTable op => RenameTable(op),
         AddColumn op => [$"ALTER TABLE {Quote(op.Table)} ADD COLUMN {ColumnDefinition(op.Column, inlinePrimaryKey: false)}"],
         DropColumn op => [$"ALTER TABLE {Quote(op.Table)} DROP COLUMN {Quote(op.Column.Name)}"],
         RenameColumn op => [$"ALTER TABLE {Quote(op.Table)} RENAME COLUMN {Quote(op.From)} TO {Quote(op.To)}"],
@@ -23,6 +23,15 @@ internal static class SqliteSqlGenerator
         RebuildTable op => Rebuild(op),
         _ => throw new NotSupportedException($"SQLite cannot {operation.Describe()} in place; the dialect rewrites it into a table rebuild"),
     };
+
+    /// <summary>SQLite refuses a rename to a name that differs only by case ("already another table"), so that one goes through a temporary name.</summary>
+    private static IReadOnlyList<string> RenameTable(RenameTable op)
+    {
+        if (!AsciiCaseInsensitiveComparer.Instance.Equals(op.From, op.To))
+            return [$"ALTER TABLE {Quote(op.From)} RENAME TO {Quote(op.To)}"];
+        var temporary = "_schematool_rename_" + op.To;
+        return [$"ALTER TABLE {Quote(op.From)} RENAME TO {Quote(temporary)}", $"ALTER TABLE {Quote(temporary)} RENAME TO {Quote(op.To)}"];
+    }
 
     private static IReadOnlyList<string> CreateTableStatements(Table table, string name, string? options = null)
     {
