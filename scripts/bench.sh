@@ -9,7 +9,7 @@
 # For each dialect and size it generates a synthetic model (deterministic from --seed), starts throwaway
 # PostgreSQL / MariaDB servers in a temp folder (as the tests do: initdb + pg_ctl as user postgres,
 # mariadbd --no-defaults, free loopback ports), creates the schema with schematool itself (plan + apply), and
-# times whole processes of the Release CLI (median of --runs; --runs-large for 10,000 tables and more) with
+# times whole processes of the Release CLI as the tool package installs it (median of --runs; --runs-large for 10,000 tables and more) with
 # their peak memory (/usr/bin/time): plan with nothing changed, plan after 10% of the tables changed, apply of
 # that revision, inspect (when the CLI has it), status; and pg_dump --schema-only, mariadb-dump --no-data and
 # Alembic autogenerate on the same databases. Statements: SCHEMATOOL_STATS=1 for schematool, the server's
@@ -61,11 +61,20 @@ if [[ ! -x /usr/bin/time ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null || die "could not install time"
 fi
 
-say "building the CLI and the bench helper (Release)"
-dotnet build "$root/src/SchemaTool/SchemaTool.csproj" -c Release -nologo -v quiet >/dev/null || die "build of the CLI failed"
+# The CLI as `dotnet tool install` gives it: on linux-x64 the RID-specific package, published ReadyToRun
+# (src/SchemaTool/SchemaTool.csproj); elsewhere the portable build.
+cli_dir="$root/artifacts/bench-cli"
+if [[ $(uname -s)-$(uname -m) == Linux-x86_64 ]]; then
+  say "publishing the CLI as the linux-x64 tool package has it (Release, ReadyToRun) and building the bench helper"
+  dotnet publish "$root/src/SchemaTool/SchemaTool.csproj" -c Release -r linux-x64 --self-contained false -o "$cli_dir" \
+    -nologo -v quiet >/dev/null || die "publish of the CLI failed"
+else
+  say "building the CLI (Release, portable) and the bench helper"
+  dotnet build "$root/src/SchemaTool/SchemaTool.csproj" -c Release -o "$cli_dir" -nologo -v quiet >/dev/null || die "build of the CLI failed"
+fi
 dotnet build "$root/bench/SchemaTool.Bench/SchemaTool.Bench.csproj" -c Release -nologo -v quiet >/dev/null || die "build of the bench helper failed"
-cli="$root/src/SchemaTool/bin/Release/net10.0/schematool"          # the apphost, as a global tool's shim runs it
-dll="$root/src/SchemaTool/bin/Release/net10.0/schematool.dll"
+cli="$cli_dir/schematool"          # the apphost, as a global tool's shim runs it
+dll="$cli_dir/schematool.dll"
 helper="$root/bench/SchemaTool.Bench/bin/Release/net10.0/schematool-bench"
 
 work="$(mktemp -d "$tmp_root/schematool-bench-XXXXXX")"

@@ -8,6 +8,7 @@ internal static class ModelValidator
     public static void Validate(List<TableDraft> tables, List<string> errors)
     {
         var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var uniqueKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var table in tables)
@@ -27,7 +28,7 @@ internal static class ModelValidator
                 if (column.ReferenceParts is not { } target)
                     errors.Add($"{column.ReferencesWhere}: references of '{table.Name}.{column.Name}' must be written table.column, not '{column.References}'");
                 else
-                    CheckTarget(byName, target.Table, [target.Column], column.ReferencesWhere!, $"'{table.Name}.{column.Name}'", errors);
+                    CheckTarget(byName, uniqueKeys, target.Table, [target.Column], column.ReferencesWhere!, $"'{table.Name}.{column.Name}'", errors);
             }
 
             foreach (var (fk, where) in table.ForeignKeys)
@@ -35,7 +36,7 @@ internal static class ModelValidator
                 foreach (var c in fk.Columns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: foreign key '{fk.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
                 if (fk.ReferencedTable.Length > 0)
-                    CheckTarget(byName, fk.ReferencedTable, fk.ReferencedColumns, where, $"foreign key '{fk.Name}'", errors);
+                    CheckTarget(byName, uniqueKeys, fk.ReferencedTable, fk.ReferencedColumns, where, $"foreign key '{fk.Name}'", errors);
             }
 
             foreach (var (index, where) in table.Indexes)
@@ -62,7 +63,8 @@ internal static class ModelValidator
         }
     }
 
-    private static void CheckTarget(Dictionary<string, TableDraft> tables, string table, IReadOnlyList<string> columns, string where, string what, List<string> errors)
+    private static void CheckTarget(Dictionary<string, TableDraft> tables, Dictionary<string, HashSet<string>> uniqueKeys,
+        string table, IReadOnlyList<string> columns, string where, string what, List<string> errors)
     {
         if (!tables.TryGetValue(table, out var target))
         {
@@ -74,11 +76,23 @@ internal static class ModelValidator
             errors.Add($"{where}: {what} references column '{table}.{c}', which does not exist");
         if (missing.Count > 0) return;
 
-        var pk = target.PrimaryKeyColumns;
-        var isUnique = (pk is not null && pk.OrderBy(c => c).SequenceEqual(columns.OrderBy(c => c)))
-                       || target.AllIndexes().Any(i => i.Unique && i.Where is null && i.ColumnNames is { } n
-                                                       && n.OrderBy(c => c).SequenceEqual(columns.OrderBy(c => c)));
-        if (!isUnique)
+        // Worked out once per referenced table: a table referenced by thousands of foreign keys is not re-read each time.
+        if (!uniqueKeys.TryGetValue(table, out var keys))
+            uniqueKeys[table] = keys = UniqueKeys(target);
+        if (!keys.Contains(Key(columns)))
             errors.Add($"{where}: {what} references {table}({string.Join(", ", columns)}), which is not a primary key or unique; make it unique");
     }
+
+    /// <summary>The column sets a foreign key may reference: the primary key and each unique index without WHERE.</summary>
+    private static HashSet<string> UniqueKeys(TableDraft table)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (table.PrimaryKeyColumns is { } pk) keys.Add(Key(pk));
+        foreach (var index in table.AllIndexes())
+            if (index.Unique && index.Where is null && index.ColumnNames is { } names) keys.Add(Key(names));
+        return keys;
+    }
+
+    /// <summary>A column set in one comparable form, whatever the order of its columns.</summary>
+    private static string Key(IEnumerable<string> columns) => string.Join('\0', columns.Order(StringComparer.Ordinal));
 }

@@ -66,6 +66,24 @@ public sealed class PostgresTargetTests
     }
 
     [Fact]
+    public void Sessions_run_without_the_server_s_jit_unless_the_options_set_it()
+    {
+        Assert.Equal("-c jit=off", new NpgsqlConnectionStringBuilder(Parse("postgres://app@h/db").ConnectionString).Options);
+        Assert.Equal("-c jit=off -c work_mem=64MB",
+            new NpgsqlConnectionStringBuilder(Parse("postgres://app@h/db?options=-c%20work_mem%3D64MB").ConnectionString).Options);
+        Assert.Equal("-c jit=on", new NpgsqlConnectionStringBuilder(Parse("Host=h;Database=db;Options=-c jit=on").ConnectionString).Options);
+    }
+
+    [Fact]
+    public async Task A_session_s_connection_has_jit_off()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var session = await db.OpenAsync();
+        await using var command = session.CreateCommand("SHOW jit");
+        Assert.Equal("off", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public void The_registry_resolves_postgres_urls()
     {
         var (dialect, target) = DialectRegistry.Resolve("postgresql://app@h/db", null, "/project");

@@ -11,9 +11,14 @@ public static partial class MySqlDefaults
     /// stores it (the catalog cannot tell <c>default: 5</c> from <c>default: "5"</c>, nor true from 1),
     /// CURRENT_TIMESTAMP in all its spellings as <c>current_timestamp()</c>, other expressions canonical.
     /// </summary>
-    public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType)
+    private static readonly Memo<(ColumnDefault Value, string Type), ColumnDefault?> Canonicals =
+        new(key => CanonicalOnce(key.Value, key.Type));
+
+    public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType) =>
+        value is null ? null : Canonicals[(value, canonicalType)];
+
+    private static ColumnDefault? CanonicalOnce(ColumnDefault value, string canonicalType)
     {
-        if (value is null) return null;
         if (value.Kind == DefaultKind.Sql && SplitOnUpdate(value.Text) is { } parts)
             return WithOnUpdate(Canonical(ColumnDefault.Sql(parts.Default), canonicalType), parts.OnUpdate);
         if (value.Kind == DefaultKind.Sql)

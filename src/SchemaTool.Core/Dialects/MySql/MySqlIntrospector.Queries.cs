@@ -65,11 +65,16 @@ internal sealed partial class MySqlIntrospector
         ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME
         """;
 
-    private const string ViewsQuery = "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
-
-    private const string TriggersQuery = "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY TRIGGER_NAME";
-
-    private const string RoutinesQuery = "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_NAME";
-
-    private const string EventsQuery = "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME";
+    // What the model cannot express, in one statement: kind, name, table, definition. A trigger is in its
+    // table's schema; MariaDB narrows TRIGGERS to one database by EVENT_OBJECT_SCHEMA, not by TRIGGER_SCHEMA
+    // (EXPLAIN: "Scanned all databases").
+    private const string UnmanagedQuery = """
+        SELECT 'view', TABLE_NAME, NULL, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
+        UNION ALL
+        SELECT 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE, NULL FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE()
+        UNION ALL
+        SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL, NULL FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
+        UNION ALL
+        SELECT 'event', EVENT_NAME, NULL, NULL FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+        """;
 }

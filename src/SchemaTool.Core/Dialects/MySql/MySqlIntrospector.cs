@@ -4,8 +4,9 @@ using SchemaTool.Model;
 namespace SchemaTool.Dialects.MySql;
 
 /// <summary>
-/// Reads the current database from information_schema with one query per object kind (ten in all), whatever
-/// the number of tables, and returns it in the canonical form of <see cref="MySqlNormalizer"/>.
+/// Reads the current database from information_schema with one query per object kind (six in all; the kinds
+/// the model leaves alone share one), whatever the number of tables, and returns it in the canonical form of
+/// <see cref="MySqlNormalizer"/>.
 /// </summary>
 internal sealed partial class MySqlIntrospector(MySqlSession session)
 {
@@ -13,7 +14,7 @@ internal sealed partial class MySqlIntrospector(MySqlSession session)
 
     public async Task<Schema> ReadAsync(CancellationToken ct)
     {
-        var mariaDb = await IsMariaDbAsync(ct);
+        var mariaDb = IsMariaDb();
         var unmanaged = new List<UnmanagedObject>();
         var tables = await ReadTablesAsync(unmanaged, ct);
         await ReadColumnsAsync(tables, mariaDb, ct);
@@ -27,11 +28,8 @@ internal sealed partial class MySqlIntrospector(MySqlSession session)
         return MySqlNormalizer.Normalize(schema);
     }
 
-    private async Task<bool> IsMariaDbAsync(CancellationToken ct)
-    {
-        await using var cmd = session.CreateCommand("SELECT VERSION()");
-        return (await cmd.ExecuteScalarAsync(ct))?.ToString()?.Contains("MariaDB", StringComparison.OrdinalIgnoreCase) == true;
-    }
+    // The version the server announced when the connection opened: no statement needed.
+    private bool IsMariaDb() => session.Connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
 
     private async Task<Dictionary<string, TableReader>> ReadTablesAsync(List<UnmanagedObject> unmanaged, CancellationToken ct)
     {
@@ -48,14 +46,8 @@ internal sealed partial class MySqlIntrospector(MySqlSession session)
 
     private async Task ReadUnmanagedAsync(List<UnmanagedObject> unmanaged, CancellationToken ct)
     {
-        await foreach (var row in QueryAsync(ViewsQuery, ct))
-            unmanaged.Add(new UnmanagedObject("view", row.GetString(0), Definition: Text(row, 1)));
-        await foreach (var row in QueryAsync(TriggersQuery, ct))
-            unmanaged.Add(new UnmanagedObject("trigger", row.GetString(0), Table: row.GetString(1)));
-        await foreach (var row in QueryAsync(RoutinesQuery, ct))
-            unmanaged.Add(new UnmanagedObject(row.GetString(0).ToLowerInvariant(), row.GetString(1)));
-        await foreach (var row in QueryAsync(EventsQuery, ct))
-            unmanaged.Add(new UnmanagedObject("event", row.GetString(0)));
+        await foreach (var row in QueryAsync(UnmanagedQuery, ct))
+            unmanaged.Add(new UnmanagedObject(row.GetString(0), row.GetString(1), Table: Text(row, 2), Definition: Text(row, 3)));
     }
 
     private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -7,7 +7,11 @@ namespace SchemaTool.Dialects.MySql;
 public static partial class MySqlTypes
 {
     /// <summary>The canonical spelling of a type, whether it came from the model or from the catalog.</summary>
-    public static string Canonical(string type)
+    private static readonly Memo<string, string> Canonicals = new(CanonicalOnce);
+
+    public static string Canonical(string type) => Canonicals[type];
+
+    private static string CanonicalOnce(string type)
     {
         var m = TypePattern().Match(type.Trim());
         if (!m.Success) return type.Trim();

@@ -4,32 +4,42 @@ namespace SchemaTool.Dialects.Postgres;
 /// The catalog queries, one per object kind, each for the whole schema ($1) at once: their number does not
 /// grow with the number of tables. Names are read, never OIDs, so two databases holding the same schema compare equal.
 /// </summary>
+/// <remarks>
+/// Comments come from joins to pg_description, not from obj_description/col_description, and the printing
+/// functions (pg_get_constraintdef, pg_get_indexdef) are called only for the rows that need them: per row,
+/// those functions run a catalog lookup each and made up most of the server's time (bench/RESULTS.md).
+/// </remarks>
 internal static class PostgresCatalogQueries
 {
     private const string ManagedTable =
         "n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition AND c.relname NOT IN ('schematool_history', 'schematool_lock')";
 
     public const string Tables = $"""
-        SELECT c.relname::text, obj_description(c.oid, 'pg_class')
+        SELECT c.relname::text, ds.description
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
         ORDER BY c.relname
         """;
 
-    // A serial column is an integer whose default is nextval() of a sequence the column owns.
+    // A serial column is an integer whose default is nextval() of a sequence the column owns: the last field
+    // says it owns one (what pg_get_serial_sequence looks up, per row), the reader checks the default.
     public const string Columns = $"""
         SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_get_expr(d.adbin, d.adrelid, true), a.attidentity::text, a.attgenerated::text,
                CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END,
-               col_description(c.oid, a.attnum),
-               a.attidentity = '' AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%'
-                 AND pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) IS NOT NULL
+               ds.description, owned.refobjid IS NOT NULL
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
+        LEFT JOIN (SELECT DISTINCT dep.refobjid, dep.refobjsubid
+                   FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                   WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+                  ) owned ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
         WHERE {ManagedTable} AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY c.relname, a.attnum
         """;
@@ -42,12 +52,13 @@ internal static class PostgresCatalogQueries
                ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord),
                con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
-               pg_get_constraintdef(con.oid, true),
-               CASE WHEN con.contype = 'u' THEN obj_description(con.conindid, 'pg_class') END
+               CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END,
+               CASE WHEN con.contype = 'u' THEN ds.description END
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+        LEFT JOIN pg_description ds ON ds.objoid = con.conindid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable} AND con.contype IN ('p', 'u', 'f', 'c')
         ORDER BY c.relname, con.conname
         """;
@@ -57,7 +68,7 @@ internal static class PostgresCatalogQueries
     // The default operator class and the column's own collation are left out: the model omits them too.
     public const string IndexParts = $"""
         SELECT c.relname::text, ic.relname::text, am.amname::text, i.indisunique,
-               pg_get_expr(i.indpred, i.indrelid, true), obj_description(i.indexrelid, 'pg_class'), k.ord::int,
+               pg_get_expr(i.indpred, i.indrelid, true), ds.description, k.ord::int,
                CASE WHEN i.indkey[k.ord - 1] <> 0 THEN a.attname::text END,
                CASE WHEN i.indkey[k.ord - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) END,
                (i.indoption[k.ord - 1] & 1) = 1,
@@ -73,6 +84,7 @@ internal static class PostgresCatalogQueries
         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1]
         LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1]
         LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.ord - 1]
+        LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY c.relname, ic.relname, k.ord

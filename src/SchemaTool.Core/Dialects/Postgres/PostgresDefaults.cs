@@ -11,9 +11,14 @@ namespace SchemaTool.Dialects.Postgres;
 /// </summary>
 public static partial class PostgresDefaults
 {
-    public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType)
+    private static readonly Memo<(ColumnDefault Value, string Type), ColumnDefault?> Canonicals =
+        new(key => CanonicalOnce(key.Value, key.Type));
+
+    public static ColumnDefault? Canonical(ColumnDefault? value, string canonicalType) =>
+        value is null ? null : Canonicals[(value, canonicalType)];
+
+    private static ColumnDefault? CanonicalOnce(ColumnDefault value, string canonicalType)
     {
-        if (value is null) return null;
         var isNull = false;
         var literal = value.Kind == DefaultKind.Sql ? ParseSql(value.Text, canonicalType, out isNull) : value;
         if (isNull) return null;

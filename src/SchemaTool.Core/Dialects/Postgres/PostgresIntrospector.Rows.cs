@@ -11,7 +11,8 @@ internal static partial class PostgresIntrospector
         var defaultSql = Text(r, 4);
         var identity = r.GetString(5);
         var generated = r.GetString(6);
-        var serial = r.GetBoolean(9);
+        var serial = identity.Length == 0 && generated.Length == 0 && r.GetBoolean(9)
+            && defaultSql is not null && defaultSql.StartsWith("nextval(", StringComparison.Ordinal);
         return new Column(
             Name: r.GetString(1),
             Type: serial ? PostgresTypes.SerialOf(type) : type,

@@ -12,7 +12,11 @@ public static partial class PostgresTypes
     public const string BigSerial = "bigserial";
     public const string SmallSerial = "smallserial";
 
-    public static string Canonical(string type)
+    private static readonly Memo<string, string> Canonicals = new(CanonicalOnce);
+
+    public static string Canonical(string type) => Canonicals[type];
+
+    private static string CanonicalOnce(string type)
     {
         var text = Spaces().Replace(type.Trim(), " ");
         var arraySuffix = "";
