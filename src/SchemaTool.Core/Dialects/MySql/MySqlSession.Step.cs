@@ -77,16 +77,17 @@ public sealed partial class MySqlSession
                 }
             }, ct);
         }
-        catch (MySqlConnector.MySqlException e) when (IsGalera)
-        {
-            throw StepFailedException.For(step, index, new GaleraStatementException(ExplainFailure(e), e), rolledBack: false);
-        }
         catch (DbException e)
         {
-            throw StepFailedException.For(step, index, e, rolledBack: false);
+            throw Failed(step, index, e);
         }
         step.Progress?.Report(new StatementProgress(index, step.Statements.Count, statement, clock.Elapsed));
     }
+
+    private StepFailedException Failed(MigrationStep step, int index, DbException error) =>
+        error is MySqlConnector.MySqlException e && IsGalera
+            ? StepFailedException.For(step, index, new GaleraStatementException(ExplainFailure(e), e), rolledBack: false)
+            : StepFailedException.For(step, index, error, rolledBack: false);
 
     /// <summary>After a failure inside the transaction; a lost connection has rolled it back already.</summary>
     private async Task RollbackQuietlyAsync()
@@ -125,8 +126,6 @@ public sealed partial class MySqlSession
             {
                 var upTotal = Dialect.SplitStatements(revision.UpSql).Count;
                 if (upTotal != step.Statements.Count) throw HalfUndone(step, i, failure, null);
-                await EnsureCheckColumnAsync(step.History, ct);
-                await ClearCheckAsync(step, ct);
                 await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, upTotal - i, complete: false, clock.ElapsedMilliseconds, null, ct), ct);
                 throw HalfUndone(step, i, failure, upTotal - i);
             }
@@ -144,13 +143,9 @@ public sealed partial class MySqlSession
             await using var cmd = CreateCommand(statement);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        catch (MySqlConnector.MySqlException e) when (IsGalera)
-        {
-            throw StepFailedException.For(step, index, new GaleraStatementException(ExplainFailure(e), e), rolledBack: false);
-        }
         catch (DbException e)
         {
-            throw StepFailedException.For(step, index, e, rolledBack: false);
+            throw Failed(step, index, e);
         }
         step.Progress?.Report(new StatementProgress(index, step.Statements.Count, statement, clock.Elapsed));
     }
