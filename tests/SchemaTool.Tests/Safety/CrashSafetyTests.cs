@@ -15,6 +15,7 @@ namespace SchemaTool.Tests.Safety;
 /// of that one (or j+1: the server finishes the statement a killed client was waiting for), and `apply` must resume
 /// it and finish, recording it once.
 /// </summary>
+[Collection(SafetyProcesses.Collection)]
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Dialects => SafetyDatabases.Dialects;
