@@ -8,7 +8,8 @@ public enum Direction
 
 /// <summary>
 /// One revision to run in one direction: its statements, where to start (after a half-applied run on a
-/// database without transactional DDL), and the history table that records it.
+/// database without transactional DDL), and the history table that records it. <paramref name="Log"/> takes what a
+/// person should know about the run, such as a statement found already done on resume.
 /// </summary>
 public sealed record MigrationStep(
     Revisions.Revision Revision,
@@ -16,6 +17,7 @@ public sealed record MigrationStep(
     IReadOnlyList<string> Statements,
     int StartAt,
     HistoryTable History,
-    IProgress<StatementProgress>? Progress = null);
+    IProgress<StatementProgress>? Progress = null,
+    Action<string>? Log = null);
 
 public sealed record StatementProgress(int Index, int Total, string Statement, TimeSpan Elapsed);

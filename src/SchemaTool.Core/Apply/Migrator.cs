@@ -122,7 +122,7 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         var statements = session.Dialect.SplitStatements(sql);
         Log((direction == Direction.Up ? "applying " : "rolling back ") + $"{revision.Id} {revision.Message}" +
             (startAt > 0 ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
-        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress);
+        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log);
         try
         {
             await session.RunStepAsync(step, ct);

@@ -9,6 +9,7 @@ namespace SchemaTool.Tests.Safety;
 /// find nothing to do. Every process exits 0, every revision is recorded once, and its statements ran once
 /// (each revision inserts a row naming itself). 2 rounds in CI, 20 with SCHEMATOOL_LONG=1.
 /// </summary>
+[Collection(SafetyProcesses.Collection)]
 public sealed class ConcurrentApplyTests(ITestOutputHelper output)
 {
     private const int Processes = 8;

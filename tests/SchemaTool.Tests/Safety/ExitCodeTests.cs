@@ -66,4 +66,22 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("does not exist", result.Err);
     }
+
+    /// <summary>
+    /// SPEC.md has `history` show applied or pending and `status` the database's revision, both read from the history
+    /// table, so neither works without the database: like any command, they exit 3 with one line naming the server.
+    /// </summary>
+    [Theory]
+    [InlineData("history", "postgres://app:s3cr3t-pw@127.0.0.1:1/app")]
+    [InlineData("history", "mysql://app:s3cr3t-pw@127.0.0.1:1/app")]
+    [InlineData("status", "postgres://app:s3cr3t-pw@127.0.0.1:1/app")]
+    [InlineData("status", "mysql://app:s3cr3t-pw@127.0.0.1:1/app")]
+    public void History_and_status_with_the_server_unreachable_exit_3_naming_it(string command, string url)
+    {
+        var result = _project.Run(command, "--database", url);
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("error: cannot connect to " + url.Replace("s3cr3t-pw", "***"), result.Err);
+        Assert.DoesNotContain("s3cr3t-pw", result.All);
+        Assert.DoesNotContain("   at ", result.Err);
+    }
 }

@@ -7,8 +7,9 @@ public sealed partial class MySqlSession
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// GET_LOCK, named after the database, polled in short waits so that cancellation and the timeout are
-    /// honoured. The lock belongs to this connection and goes away with it if the process dies.
+    /// GET_LOCK, named after the database: tried at once, then polled in short waits so that cancellation and the
+    /// timeout are honoured. A lock found taken is reported before the first wait. The lock belongs to this
+    /// connection and goes away with it if the process dies.
     /// </summary>
     public async Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken cancellationToken)
     {
@@ -16,27 +17,24 @@ public sealed partial class MySqlSession
         if (IsGalera) return await AcquireGaleraLockAsync(timeout, onWait, cancellationToken);
         var name = LockName();
         var deadline = DateTime.UtcNow + timeout;
-        var waited = false;
-        while (true)
+        if (await TryGetLockAsync(name, 0, cancellationToken)) return new Lock(this, name);
+        if (timeout > TimeSpan.Zero) onWait($"waiting for the migration lock of database {_connection.Database}, held by another schematool run");
+        while (DateTime.UtcNow < deadline)
         {
             var wait = Math.Max(0, Math.Min(PollInterval.TotalSeconds, (deadline - DateTime.UtcNow).TotalSeconds));
-            await using (var cmd = CreateCommand("SELECT GET_LOCK(@name, @seconds)"))
-            {
-                cmd.Parameters.Add(new MySqlParameter("@name", name));
-                cmd.Parameters.Add(new MySqlParameter("@seconds", wait));
-                var granted = await cmd.ExecuteScalarAsync(cancellationToken);
-                if (granted is not null and not DBNull && Convert.ToInt64(granted) == 1)
-                    return new Lock(this, name);
-            }
-            if (DateTime.UtcNow >= deadline)
-                throw new LockTimeoutException(
-                    $"another schematool run holds the migration lock of database {_connection.Database} (GET_LOCK '{name}'); waited {timeout.TotalSeconds:0} s");
-            if (!waited)
-            {
-                onWait($"waiting for the migration lock of database {_connection.Database}, held by another schematool run");
-                waited = true;
-            }
+            if (await TryGetLockAsync(name, wait, cancellationToken)) return new Lock(this, name);
         }
+        throw new LockTimeoutException(
+            $"another schematool run holds the migration lock of database {_connection.Database} (GET_LOCK '{name}'); waited {timeout.TotalSeconds:0} s");
+    }
+
+    private async Task<bool> TryGetLockAsync(string name, double seconds, CancellationToken ct)
+    {
+        await using var cmd = CreateCommand("SELECT GET_LOCK(@name, @seconds)");
+        cmd.Parameters.Add(new MySqlParameter("@name", name));
+        cmd.Parameters.Add(new MySqlParameter("@seconds", seconds));
+        var granted = await cmd.ExecuteScalarAsync(ct);
+        return granted is not null and not DBNull && Convert.ToInt64(granted) == 1;
     }
 
     /// <summary>Lock names are server-wide and at most 64 characters.</summary>

@@ -9,7 +9,9 @@ public sealed partial class MySqlSession
     /// <summary>
     /// MySQL commits each DDL statement as it runs, so a revision cannot be rolled back whole. Instead the
     /// history row is written before the first statement and advanced after each one: a failure leaves a row
-    /// that says exactly how far the revision got, and the next apply resumes there.
+    /// that says exactly how far the revision got, and the next apply resumes there. A DDL statement is preceded
+    /// by a check of its tables, so that a resume can tell whether it took effect before a crash (see
+    /// MySqlSession.Resume); a row statement commits together with its progress.
     /// </summary>
     public Task RunStepAsync(MigrationStep step, CancellationToken cancellationToken) =>
         step.Direction == Direction.Up ? RunUpAsync(step, cancellationToken) : RunDownAsync(step, cancellationToken);
@@ -20,16 +22,89 @@ public sealed partial class MySqlSession
         var revision = step.Revision;
         var total = step.Statements.Count;
         var checksum = revision.Checksum;
+        await EnsureCheckColumnAsync(step.History, ct);
         var rows = await step.History.ReadAsync(ct);
         if (rows.All(r => r.Revision != revision.Id))
             await RetryOnCertificationAsync(() => step.History.InsertAsync(revision, step.StartAt, total, complete: false, 0, ct), ct);
-        for (var i = step.StartAt; i < total; i++)
+        for (var i = await ResumePointAsync(step, ct); i < total; i++)
         {
-            await RunStatementAsync(step, i, clock, ct);
+            var effect = StatementEffect.Of(step.Statements[i]);
+            if (effect.Kind == EffectKind.Rows)
+            {
+                await RunRowStatementAsync(step, i, clock, ct);
+                continue;
+            }
+            if (effect.Kind == EffectKind.Tables) await WriteCheckAsync(step, i, effect, ct);
+            try
+            {
+                await RunStatementAsync(step, i, clock, ct);
+            }
+            catch (StepFailedException failure) when (ServerRefused(failure))
+            {
+                await ClearCheckAsync(step, ct);
+                throw;
+            }
             await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, i + 1, complete: false, clock.ElapsedMilliseconds, checksum, ct), ct);
         }
         // The row now describes the file that was run to its end, even when an edited file finished it.
         await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(revision.Id, total, complete: true, clock.ElapsedMilliseconds, checksum, ct), ct);
+        await ClearCheckAsync(step, ct);
+    }
+
+    /// <summary>
+    /// INSERT, UPDATE, DELETE and REPLACE are transactional: the statement and its progress update commit together,
+    /// so a crash leaves either both or neither. (A write to a table that is not transactional, MyISAM, commits alone.)
+    /// </summary>
+    private async Task RunRowStatementAsync(MigrationStep step, int index, Stopwatch clock, CancellationToken ct)
+    {
+        var statement = step.Statements[index];
+        EnsureGaleraLockHeld();
+        try
+        {
+            await RetryOnCertificationAsync(async () =>
+            {
+                await ExecuteAsync("START TRANSACTION", ct);
+                try
+                {
+                    await ExecuteAsync(statement, ct);
+                    await step.History.UpdateProgressAsync(step.Revision.Id, index + 1, complete: false, clock.ElapsedMilliseconds, step.Revision.Checksum, ct);
+                    await ExecuteAsync("COMMIT", ct);
+                }
+                catch
+                {
+                    await RollbackQuietlyAsync();
+                    throw;
+                }
+            }, ct);
+        }
+        catch (DbException e)
+        {
+            throw Failed(step, index, e);
+        }
+        step.Progress?.Report(new StatementProgress(index, step.Statements.Count, statement, clock.Elapsed));
+    }
+
+    private StepFailedException Failed(MigrationStep step, int index, DbException error) =>
+        error is MySqlConnector.MySqlException e && IsGalera
+            ? StepFailedException.For(step, index, new GaleraStatementException(ExplainFailure(e), e), rolledBack: false)
+            : StepFailedException.For(step, index, error, rolledBack: false);
+
+    /// <summary>After a failure inside the transaction; a lost connection has rolled it back already.</summary>
+    private async Task RollbackQuietlyAsync()
+    {
+        try
+        {
+            await ExecuteAsync("ROLLBACK", CancellationToken.None);
+        }
+        catch (DbException)
+        {
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -68,13 +143,9 @@ public sealed partial class MySqlSession
             await using var cmd = CreateCommand(statement);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        catch (MySqlConnector.MySqlException e) when (IsGalera)
-        {
-            throw StepFailedException.For(step, index, new GaleraStatementException(ExplainFailure(e), e), rolledBack: false);
-        }
         catch (DbException e)
         {
-            throw StepFailedException.For(step, index, e, rolledBack: false);
+            throw Failed(step, index, e);
         }
         step.Progress?.Report(new StatementProgress(index, step.Statements.Count, statement, clock.Elapsed));
     }

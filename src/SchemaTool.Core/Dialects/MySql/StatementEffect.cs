@@ -1,0 +1,138 @@
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>What one statement of a revision changes, as far as resuming an interrupted run needs to know.</summary>
+internal enum EffectKind
+{
+    /// <summary>DDL on the named tables (CREATE, ALTER, DROP, RENAME TABLE, CREATE/DROP INDEX): it shows in their SHOW CREATE TABLE.</summary>
+    Tables,
+
+    /// <summary>INSERT, UPDATE, DELETE, REPLACE: run in one transaction with the progress update.</summary>
+    Rows,
+
+    /// <summary>Anything else (a view, a trigger, SET...): nothing tells whether it ran, so a resume runs it again.</summary>
+    Unknown,
+}
+
+/// <summary>A table a statement names, with its database when the statement qualifies it.</summary>
+internal readonly record struct TableName(string? Database, string Name)
+{
+    public override string ToString() => Database is null ? Name : $"{Database}.{Name}";
+}
+
+/// <summary>
+/// Reads the head of a statement (what it is and which tables it names), not the whole statement: every statement
+/// the MySQL generator writes is CREATE TABLE, DROP TABLE, RENAME TABLE or ALTER TABLE on one table, and statements
+/// written by hand in those forms are read the same way.
+/// </summary>
+internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName> Tables)
+{
+    private static readonly StatementEffect Unknown = new(EffectKind.Unknown, []);
+
+    public static StatementEffect Of(string statement)
+    {
+        var head = new Head(StatementTokens.Read(statement));
+        var verb = head.Word();
+        return verb switch
+        {
+            "INSERT" or "UPDATE" or "DELETE" or "REPLACE" => new StatementEffect(EffectKind.Rows, []),
+            "CREATE" => Create(head),
+            "ALTER" => Alter(head),
+            "DROP" => Drop(head),
+            "RENAME" => Rename(head),
+            _ => Unknown,
+        };
+    }
+
+    private static StatementEffect Create(Head head)
+    {
+        if (head.Accept("OR")) head.Accept("REPLACE");
+        head.Accept("TEMPORARY");
+        if (head.Accept("TABLE"))
+        {
+            if (head.Accept("IF")) { head.Accept("NOT"); head.Accept("EXISTS"); }
+            return On(head.Table());
+        }
+        head.Accept("ONLINE", "OFFLINE");
+        head.Accept("UNIQUE", "FULLTEXT", "SPATIAL");
+        return head.Accept("INDEX") ? IndexOn(head, ifWords: ["IF", "NOT", "EXISTS"]) : Unknown;
+    }
+
+    private static StatementEffect Alter(Head head)
+    {
+        head.Accept("ONLINE", "OFFLINE");
+        head.Accept("IGNORE");
+        if (!head.Accept("TABLE")) return Unknown;
+        if (head.Accept("IF")) head.Accept("EXISTS");
+        // ALTER TABLE a RENAME TO b: a is gone afterwards, which is enough to tell that it ran.
+        return On(head.Table());
+    }
+
+    private static StatementEffect Drop(Head head)
+    {
+        head.Accept("TEMPORARY");
+        if (head.Accept("TABLE", "TABLES"))
+        {
+            if (head.Accept("IF")) head.Accept("EXISTS");
+            var names = new List<TableName?> { head.Table() };
+            while (head.Accept(",")) names.Add(head.Table());
+            return On([.. names]);
+        }
+        head.Accept("ONLINE", "OFFLINE");
+        return head.Accept("INDEX") ? IndexOn(head, ifWords: ["IF", "EXISTS"]) : Unknown;
+    }
+
+    private static StatementEffect Rename(Head head)
+    {
+        if (!head.Accept("TABLE", "TABLES")) return Unknown;
+        var names = new List<TableName?>();
+        do
+        {
+            names.Add(head.Table());
+            if (!head.Accept("TO")) return Unknown;
+            names.Add(head.Table());
+        } while (head.Accept(","));
+        return On([.. names]);
+    }
+
+    private static StatementEffect IndexOn(Head head, string[] ifWords)
+    {
+        if (head.Accept(ifWords[0])) foreach (var word in ifWords[1..]) head.Accept(word);
+        if (head.Identifier() is null) return Unknown;
+        return head.Accept("ON") ? On(head.Table()) : Unknown;
+    }
+
+    private static StatementEffect On(params TableName?[] names) =>
+        names.All(n => n is not null) ? new StatementEffect(EffectKind.Tables, names.Select(n => n!.Value).ToList()) : Unknown;
+
+    /// <summary>A cursor over the statement's tokens.</summary>
+    private sealed class Head(IReadOnlyList<StatementToken> tokens)
+    {
+        private int _at;
+
+        public string? Word() =>
+            _at < tokens.Count && !tokens[_at].Quoted ? tokens[_at++].Text.ToUpperInvariant() : null;
+
+        /// <summary>Steps over the next token when it is one of <paramref name="words"/> (keywords or punctuation).</summary>
+        public bool Accept(params string[] words)
+        {
+            if (_at >= tokens.Count || tokens[_at].Quoted) return false;
+            if (!words.Contains(tokens[_at].Text, StringComparer.OrdinalIgnoreCase)) return false;
+            _at++;
+            return true;
+        }
+
+        public string? Identifier()
+        {
+            if (_at >= tokens.Count || tokens[_at].IsPunctuation || tokens[_at].IsString) return null;
+            return tokens[_at++].Text;
+        }
+
+        /// <summary>name or database.name.</summary>
+        public TableName? Table()
+        {
+            if (Identifier() is not { } first) return null;
+            if (!Accept(".")) return new TableName(null, first);
+            return Identifier() is { } second ? new TableName(first, second) : null;
+        }
+    }
+}
