@@ -73,21 +73,13 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>
-    /// Open bug, left out of the CI run until it is fixed (SCHEMATOOL_SEED=N still replays them): the MySQL dialect
-    /// writes a timestamptz default with its offset as written in the model (DEFAULT '2024-01-02 10:00:00+00:00'),
-    /// and MariaDB refuses it ("Invalid default value for 'c4'"). Seeds 2, 6, 8, 12, 14, 17, 23, 29, 30, 31, 40
-    /// and 47 of the first 50 hit it; SCHEMATOOL_LONG=1 runs them all and fails on them.
-    /// </summary>
-    private static readonly HashSet<int> MariaDbOpenFailures = [2, 6, 8, 12, 14, 17, 23, 29, 30, 31, 40, 47];
-
     [Fact]
     public async Task Mariadb_generated_pairs_converge_and_roll_back()
     {
         var folder = Directory.CreateTempSubdirectory("schematool-generated-mysql-").FullName;
         try
         {
-            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(ServerSeeds, except: MariaDbOpenFailures));
+            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(ServerSeeds));
         }
         finally
         {
@@ -224,7 +216,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         {
             (_, null) => "NULL",
             // MySQL reads a backslash in a string literal as an escape.
-            // MariaDB takes no offset in a datetime literal; the rows are read back in the same session, so UTC as written.
+            // MariaDB takes no offset in a datetime literal; schematool's sessions run at UTC, so the UTC time as written.
             ("mysql", { Kind: DefaultKind.String }) when value.Text.EndsWith("+00:00") && value.Text.Length == 25 =>
                 "'" + value.Text[..^"+00:00".Length] + "'",
             // MySQL reads a backslash in a string literal as an escape.
