@@ -1,3 +1,5 @@
+using SchemaTool.Tests.Support;
+
 namespace SchemaTool.Tests.MySql;
 
 /// <summary>
@@ -71,5 +73,43 @@ public sealed class MySqlForeignKeyTests
         Assert.Equal(1, await IndexCountAsync(project));
         await project.RollbackAsync("-1");
         Assert.True((await project.PlanAsync(Model(withIndex: true))).IsEmpty);
+    }
+
+    private static string Covered(bool withIndexes) => """
+        tables:
+          roles:
+            columns:
+              id: { type: int, primary_key: true }
+          users:
+            columns:
+              id:      { type: int, primary_key: true }
+              role_id: { type: int, nullable: true, references: roles.id }
+              name:    { type: varchar(40), nullable: true }
+
+        """ + (withIndexes ? """
+            indexes:
+              ix_users_role_name: { columns: [role_id, name] }
+              uq_users_role_id:   { columns: [role_id, id], unique: true }
+
+        """ : "");
+
+    [Fact]
+    public async Task New_indexes_that_cover_a_foreign_key_replace_InnoDBs_own_in_one_statement_and_rollback_restores_it()
+    {
+        await using var project = await MySqlProject.CreateAsync("fk_covered");
+        await StepAsync(project, Covered(withIndexes: false));
+        await project.ExecuteAsync("INSERT INTO roles VALUES (1); INSERT INTO users VALUES (10, 1, 'a');");
+        var before = await project.IntrospectAsync();
+
+        var plan = await project.PlanAsync(Covered(withIndexes: true));
+        Golden.Verify("mysql/ForeignKeyCoveredByNewIndexes.sql", plan.UpScript + "-- down\n" + plan.DownScript);
+        await StepAsync(project, Covered(withIndexes: true));
+        Assert.Equal(2, await IndexCountAsync(project));
+
+        await project.RollbackAsync("-1");
+        Assert.Equal(before, await project.IntrospectAsync());
+        Assert.Equal(["fk_users_role_id"], (await project.QueryAsync(
+            "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME <> 'PRIMARY'")).Select(r => (string)r[0]!));
+        Assert.Equal([10L, 1L], (await project.QueryAsync("SELECT id, role_id FROM users")).Single().Select(Convert.ToInt64));
     }
 }

@@ -1,0 +1,39 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+public sealed partial class MySqlRewriter
+{
+    /// <summary>
+    /// A new index that covers a kept foreign key, which only InnoDB's own index covered so far, makes InnoDB drop
+    /// its own index silently. Left so, the down file would drop the new index while the key needs it (error 1553,
+    /// "needed in a foreign key constraint"). So the new indexes and the drop of InnoDB's index are one ALTER TABLE,
+    /// whose inverse drops the new indexes and puts InnoDB's back in the same statement.
+    /// </summary>
+    private void SwapImpliedIndexesForCoveringOnes(List<Operation> ops)
+    {
+        foreach (var want in desired.Tables)
+        {
+            var currentName = CurrentName(want.Name);
+            if (current.FindTable(currentName) is not { } have) continue;
+            var drops = new List<Operation>();
+            var creates = new List<CreateIndex>();
+            foreach (var fk in have.ForeignKeys)
+            {
+                if (ForeignKeyIndexes.IsCovered(fk, have)
+                    || !want.ForeignKeys.Any(f => f.Name == fk.Name && f.Columns.SequenceEqual(fk.Columns))
+                    || ops.Any(o => o is DropForeignKey d && d.Table == currentName && d.Key.Name == fk.Name
+                                    || o is DropIndex i && i.Table == currentName && i.Index.Name == fk.Name)) continue;
+                var covering = ops.OfType<CreateIndex>().Where(c => c.Table == want.Name
+                    && ForeignKeyIndexes.IsCovered(fk, want with { PrimaryKey = null, Indexes = new[] { c.Index } })).ToList();
+                if (covering.Count == 0) continue;
+                drops.Add(new DropIndex(want.Name, ForeignKeyIndexes.For(fk)));
+                creates.AddRange(covering.Where(c => !creates.Contains(c)));
+            }
+            if (drops.Count == 0) continue;
+            ops.RemoveAll(o => o is CreateIndex c && creates.Contains(c));
+            ops.Add(new CombinedAlterTable(want.Name, drops.Concat(creates).ToValueList()));
+        }
+    }
+}
