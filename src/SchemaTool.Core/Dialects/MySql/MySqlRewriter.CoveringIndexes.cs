@@ -19,16 +19,19 @@ public sealed partial class MySqlRewriter
             if (current.FindTable(currentName) is not { } have) continue;
             var drops = new List<Operation>();
             var creates = new List<CreateIndex>();
+            // A column that the plan renames is renamed in InnoDB's index too.
+            string Renamed(string column) =>
+                want.Columns.FirstOrDefault(c => c.RenamedFrom == column && have.FindColumn(c.Name) is null)?.Name ?? column;
             foreach (var fk in have.ForeignKeys)
             {
                 if (ForeignKeyIndexes.IsCovered(fk, have)
-                    || !want.ForeignKeys.Any(f => f.Name == fk.Name && f.Columns.SequenceEqual(fk.Columns))
+                    || want.ForeignKeys.FirstOrDefault(f => f.Name == fk.Name && f.Columns.SequenceEqual(fk.Columns.Select(Renamed))) is not { } kept
                     || ops.Any(o => o is DropForeignKey d && d.Table == currentName && d.Key.Name == fk.Name
                                     || o is DropIndex i && i.Table == currentName && i.Index.Name == fk.Name)) continue;
                 var covering = ops.OfType<CreateIndex>().Where(c => c.Table == want.Name
-                    && ForeignKeyIndexes.IsCovered(fk, want with { PrimaryKey = null, Indexes = new[] { c.Index } })).ToList();
+                    && ForeignKeyIndexes.IsCovered(kept, want with { PrimaryKey = null, Indexes = new[] { c.Index } })).ToList();
                 if (covering.Count == 0) continue;
-                drops.Add(new DropIndex(want.Name, ForeignKeyIndexes.For(fk)));
+                drops.Add(new DropIndex(want.Name, ForeignKeyIndexes.For(kept)));
                 creates.AddRange(covering.Where(c => !creates.Contains(c)));
             }
             if (drops.Count == 0) continue;
