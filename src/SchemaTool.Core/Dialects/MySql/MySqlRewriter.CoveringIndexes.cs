@@ -13,8 +13,17 @@ public sealed partial class MySqlRewriter
     /// </summary>
     private void SwapImpliedIndexesForCoveringOnes(List<Operation> ops)
     {
+        // Read once, not per table: a plan over a large schema has as many operations as tables.
+        var createsByTable = ops.OfType<CreateIndex>().ToLookup(c => c.Table, StringComparer.Ordinal);
+        var dropped = ops.Select(o => o switch
+        {
+            DropForeignKey d => (d.Table, d.Key.Name),
+            DropIndex d => (d.Table, d.Index.Name),
+            _ => default,
+        }).Where(x => x.Table is not null).ToHashSet();
         foreach (var want in desired.Tables)
         {
+            if (!createsByTable.Contains(want.Name)) continue;
             var currentName = CurrentName(want.Name);
             if (current.FindTable(currentName) is not { } have) continue;
             var drops = new List<Operation>();
@@ -26,10 +35,9 @@ public sealed partial class MySqlRewriter
             {
                 if (ForeignKeyIndexes.IsCovered(fk, have)
                     || want.ForeignKeys.FirstOrDefault(f => f.Name == fk.Name && f.Columns.SequenceEqual(fk.Columns.Select(Renamed))) is not { } kept
-                    || ops.Any(o => o is DropForeignKey d && d.Table == currentName && d.Key.Name == fk.Name
-                                    || o is DropIndex i && i.Table == currentName && i.Index.Name == fk.Name)) continue;
-                var covering = ops.OfType<CreateIndex>().Where(c => c.Table == want.Name
-                    && ForeignKeyIndexes.IsCovered(kept, want with { PrimaryKey = null, Indexes = new[] { c.Index } })).ToList();
+                    || dropped.Contains((currentName, fk.Name))) continue;
+                var covering = createsByTable[want.Name]
+                    .Where(c => ForeignKeyIndexes.IsCovered(kept, want with { PrimaryKey = null, Indexes = new[] { c.Index } })).ToList();
                 if (covering.Count == 0) continue;
                 drops.Add(new DropIndex(want.Name, ForeignKeyIndexes.For(kept)));
                 creates.AddRange(covering.Where(c => !creates.Contains(c)));

@@ -31,8 +31,9 @@ public sealed partial class MySqlSession : IDatabaseSession
         var session = new MySqlSession(dialect, connection);
         try
         {
-            await session.UseUtcAsync(ct);
+            // A Galera node that is not ready is refused first, with its own message.
             await session.DetectReplicationAsync(target.ConnectionString, ct);
+            await session.UseUtcAsync(ct);
         }
         catch
         {
