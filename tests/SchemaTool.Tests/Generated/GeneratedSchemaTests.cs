@@ -16,7 +16,7 @@ namespace SchemaTool.Tests.Generated;
 /// Property test over random model pairs (<see cref="SchemaGenerator"/>): on a real database, the plan from A
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
-/// SQLite and PostgreSQL run 200 seeds, MariaDB 50 (one database per seed side on the shared test server);
+/// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server);
 /// SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list;
 /// SCHEMATOOL_GENERATED_PARALLEL=N runs N seeds at once.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
     private const int PostgresSeeds = 200;
     /// <summary>A seed waits on the server for most of its time (two CREATE DATABASE, DDL round trips).</summary>
     private const int PostgresParallelism = 8;
-    private const int ServerSeeds = 50;
+    private const int MariaDbSeeds = 200;
 
     /// <summary>The seeds to run; <paramref name="except"/> (open bugs) is left out of the CI run only, not out of a replay or a long run.</summary>
     private static IReadOnlyList<int> Seeds(int ciCount, IReadOnlySet<int>? except = null)
@@ -73,21 +73,13 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>
-    /// Open bug, left out of the CI run until it is fixed (SCHEMATOOL_SEED=N still replays them): the MySQL dialect
-    /// writes a timestamptz default with its offset as written in the model (DEFAULT '2024-01-02 10:00:00+00:00'),
-    /// and MariaDB refuses it ("Invalid default value for 'c4'"). Seeds 2, 6, 8, 12, 14, 17, 23, 29, 30, 31, 40
-    /// and 47 of the first 50 hit it; SCHEMATOOL_LONG=1 runs them all and fails on them.
-    /// </summary>
-    private static readonly HashSet<int> MariaDbOpenFailures = [2, 6, 8, 12, 14, 17, 23, 29, 30, 31, 40, 47];
-
     [Fact]
     public async Task Mariadb_generated_pairs_converge_and_roll_back()
     {
         var folder = Directory.CreateTempSubdirectory("schematool-generated-mysql-").FullName;
         try
         {
-            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(ServerSeeds, except: MariaDbOpenFailures));
+            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(MariaDbSeeds));
         }
         finally
         {
@@ -224,7 +216,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         {
             (_, null) => "NULL",
             // MySQL reads a backslash in a string literal as an escape.
-            // MariaDB takes no offset in a datetime literal; the rows are read back in the same session, so UTC as written.
+            // MariaDB takes no offset in a datetime literal; schematool's sessions run at UTC, so the UTC time as written.
             ("mysql", { Kind: DefaultKind.String }) when value.Text.EndsWith("+00:00") && value.Text.Length == 25 =>
                 "'" + value.Text[..^"+00:00".Length] + "'",
             // MySQL reads a backslash in a string literal as an escape.

@@ -229,8 +229,9 @@ public sealed class SchemaGenerator(int seed)
                 if (widen.Count == 0) break;
                 var w = Pick(widen);
                 var wider = w.Type.StartsWith("varchar(") ? Pick(["text", "varchar(200)"]) : Widening[w.Type];
-                // MySQL indexes text only by a prefix (the model then needs `length:`): an indexed varchar stays a varchar.
-                if (wider == "text" && table.Indexes.Any(i => i.ReferencedColumns.Contains(w.Name))) wider = "varchar(200)";
+                // MySQL indexes text only by a prefix (the model then needs `length:`, and a primary key cannot have
+                // one): an indexed or key varchar stays a varchar.
+                if (wider == "text" && (table.Indexes.Any(i => i.ReferencedColumns.Contains(w.Name)) || table.PrimaryKey.Contains(w.Name))) wider = "varchar(200)";
                 w.Type = wider;
                 if (w.Default is not null) w.Default = Values.Default(w.Type, _random);
                 break;

@@ -1,3 +1,5 @@
+using SchemaTool.Tests.Support;
+
 namespace SchemaTool.Tests.MySql;
 
 /// <summary>
@@ -71,5 +73,51 @@ public sealed class MySqlForeignKeyTests
         Assert.Equal(1, await IndexCountAsync(project));
         await project.RollbackAsync("-1");
         Assert.True((await project.PlanAsync(Model(withIndex: true))).IsEmpty);
+    }
+
+    private static string Covered(bool withIndexes, bool renamed = false)
+    {
+        var role = withIndexes && renamed ? "role_ref" : "role_id";
+        return $$"""
+            tables:
+              roles:
+                columns:
+                  id: { type: int, primary_key: true }
+              users:
+                columns:
+                  id:      { type: int, primary_key: true }
+                  {{role}}: { type: int, nullable: true{{(role == "role_id" ? "" : ", renamed_from: role_id")}} }
+                  name:    { type: varchar(40), nullable: true }
+                foreign_keys:
+                  fk_users_role: { columns: [{{role}}], references: { table: roles, columns: [id] } }
+
+            """ + (withIndexes ? $$"""
+                indexes:
+                  ix_users_role_name: { columns: [{{role}}, name] }
+                  uq_users_role_id:   { columns: [{{role}}, id], unique: true }
+
+            """ : "");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task New_indexes_that_cover_a_foreign_key_replace_InnoDBs_own_in_one_statement_and_rollback_restores_it(bool renamed)
+    {
+        await using var project = await MySqlProject.CreateAsync("fk_covered");
+        await StepAsync(project, Covered(withIndexes: false));
+        await project.ExecuteAsync("INSERT INTO roles VALUES (1); INSERT INTO users VALUES (10, 1, 'a');");
+        var before = await project.IntrospectAsync();
+
+        var plan = await project.PlanAsync(Covered(withIndexes: true, renamed));
+        Golden.Verify($"mysql/ForeignKeyCoveredByNewIndexes{(renamed ? "AndRenamed" : "")}.sql", plan.UpScript + "-- down\n" + plan.DownScript);
+        await StepAsync(project, Covered(withIndexes: true, renamed));
+        Assert.Equal(2, await IndexCountAsync(project));
+
+        await project.RollbackAsync("-1");
+        Assert.Equal(before, await project.IntrospectAsync());
+        Assert.Equal(["fk_users_role"], (await project.QueryAsync(
+            "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME <> 'PRIMARY'")).Select(r => (string)r[0]!));
+        Assert.Equal([10L, 1L], (await project.QueryAsync("SELECT id, role_id FROM users")).Single().Select(Convert.ToInt64));
     }
 }

@@ -111,6 +111,26 @@ public sealed class MySqlNormalizationTests
         Assert.Equal(ColumnDefault.Sql("1 + 1"), MySqlDefaults.FromCatalog("(1 + 1)", "", true, "int"));
     }
 
+    [Theory]
+    [InlineData("2024-01-08 10:00:00+00:00", "2024-01-08 10:00:00")]
+    [InlineData("2024-01-08 12:00:00+02:00", "2024-01-08 10:00:00")]
+    [InlineData("2024-01-08T04:30:00-05:30", "2024-01-08 10:00:00")]
+    [InlineData("2024-01-08 10:00:00Z", "2024-01-08 10:00:00")]
+    [InlineData("2024-01-08 10:00:00.25+01", "2024-01-08 09:00:00.25")]
+    [InlineData("2024-01-08 10:00:00", "2024-01-08 10:00:00")]
+    public void A_timestamptz_default_with_an_offset_is_the_same_instant_in_UTC_without_one(string model, string canonical)
+    {
+        Assert.Equal(ColumnDefault.String(canonical), MySqlDefaults.Canonical(ColumnDefault.String(model), "timestamptz"));
+        Assert.Equal(ColumnDefault.String(canonical), MySqlDefaults.Canonical(ColumnDefault.String(model), "timestamptz(3)"));
+        // What the catalog prints, read in a UTC session, is the canonical form itself.
+        Assert.Equal(ColumnDefault.String(canonical), MySqlDefaults.FromCatalog($"'{canonical}'", "", true, "timestamptz"));
+        Assert.Equal($"'{canonical}'", MySqlDefaults.ToSql(MySqlDefaults.Canonical(ColumnDefault.String(model), "timestamptz")!));
+    }
+
+    [Fact]
+    public void An_offset_is_left_alone_outside_timestamptz() =>
+        Assert.Equal(ColumnDefault.String("2024-01-08 12:00:00+02:00"), MySqlDefaults.Canonical(ColumnDefault.String("2024-01-08 12:00:00+02:00"), "varchar(40)"));
+
     [Fact]
     public void Restrict_and_no_action_on_foreign_keys_are_one()
     {

@@ -32,6 +32,21 @@ public sealed class MySqlValidationTests
     public void A_text_column_indexed_by_a_prefix_or_in_full_text_is_fine() =>
         Assert.Empty(Problems("ix: { columns: [{ column: body, length: 100 }] }\n      ft: { using: fulltext, columns: [body] }"));
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("binary")]
+    public void A_primary_key_on_a_column_MySQL_indexes_only_by_a_prefix_is_refused(string type)
+    {
+        var problems = MySqlValidator.Validate(ModelLoader.Load("schema.yaml", $$"""
+            tables:
+              t:
+                columns:
+                  code: { type: {{type}}, primary_key: true }
+            """));
+        Assert.Contains("use varchar(n)", Assert.Single(problems));
+    }
+
     [Fact]
     public void Deferrable_foreign_keys_are_refused()
     {

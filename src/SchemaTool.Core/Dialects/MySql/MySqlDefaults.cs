@@ -32,7 +32,26 @@ public static partial class MySqlDefaults
         if (value.Kind == DefaultKind.Boolean) value = ColumnDefault.Number(value.Text == "true" ? "1" : "0");
         if (MySqlTypes.IsNumeric(canonicalType) && decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return ColumnDefault.Number(number.ToString("G29", CultureInfo.InvariantCulture));
+        if (MySqlTypes.BaseName(canonicalType) == "timestamptz" && InstantInUtc(value.Text) is { } utc)
+            return ColumnDefault.String(utc);
         return ColumnDefault.String(value.Text);
+    }
+
+    private static readonly string[] OffsetFormats =
+        ["yyyy-MM-dd HH:mm:ss.FFFFFFzzz", "yyyy-MM-dd HH:mm:ss.FFFFFFzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFzz"];
+
+    /// <summary>
+    /// A timestamptz literal with an offset (<c>2024-01-08 12:00:00+02:00</c>, or <c>Z</c>) as the UTC wall-clock
+    /// time without one (<c>2024-01-08 10:00:00</c>): MariaDB takes no offset in a literal (MySQL 8.0.19+ does),
+    /// and schematool's sessions run at UTC, so the server stores the same instant and the catalog prints it so.
+    /// A literal without an offset is already read as UTC and is left as written.
+    /// </summary>
+    private static string? InstantInUtc(string text)
+    {
+        var t = text.Trim();
+        if (t.EndsWith('Z') || t.EndsWith('z')) t = t[..^1] + "+00:00";
+        if (!DateTimeOffset.TryParseExact(t, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return null;
+        return value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture);
     }
 
     /// <summary>

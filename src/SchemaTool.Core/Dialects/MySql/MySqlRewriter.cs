@@ -15,6 +15,7 @@ public sealed partial class MySqlRewriter(Schema current, Schema desired)
         var ops = operations.ToList();
         RecreateGeneratedColumns(ops);
         RewriteForeignKeys(ops);
+        SwapImpliedIndexesForCoveringOnes(ops);
         var positioned = Position(ops);
         MoveColumnsIntoOrder(positioned);
         return CombineAutoIncrementKeyChanges(positioned);

@@ -31,7 +31,9 @@ public sealed partial class MySqlSession : IDatabaseSession
         var session = new MySqlSession(dialect, connection);
         try
         {
+            // A Galera node that is not ready is refused first, with its own message.
             await session.DetectReplicationAsync(target.ConnectionString, ct);
+            await session.UseUtcAsync(ct);
         }
         catch
         {
@@ -42,6 +44,18 @@ public sealed partial class MySqlSession : IDatabaseSession
     }
 
     public IDialect Dialect { get; }
+
+    /// <summary>
+    /// MySQL converts a TIMESTAMP (the portable timestamptz) from and to the session's time zone, in DEFAULT
+    /// clauses and in the catalog too. Every session runs at UTC, so that a default means one instant whatever the
+    /// server's zone, and the model's offset literal, normalised to UTC, reads back as written (see
+    /// <see cref="MySqlDefaults"/>). Not counted in <see cref="StatementsSent"/>: it is the same for every session.
+    /// </summary>
+    private async Task UseUtcAsync(CancellationToken ct)
+    {
+        await using var cmd = new MySqlCommand("SET time_zone = '+00:00'", _connection);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     public DbConnection Connection => _connection;
 

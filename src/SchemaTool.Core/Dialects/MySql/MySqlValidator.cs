@@ -10,6 +10,9 @@ public static class MySqlValidator
         var problems = new List<string>();
         foreach (var table in model.Tables)
         {
+            foreach (var name in table.PrimaryKey?.Columns ?? [])
+                if (table.FindColumn(name) is { } column && MySqlTypes.NeedsPrefixLength(MySqlTypes.Canonical(column.Type)))
+                    problems.Add($"primary key of table '{table.Name}': column '{name}' is {column.Type}, which MySQL cannot key in full: use varchar(n) (or binary(n))");
             foreach (var index in table.Indexes)
                 Validate(table, index, problems);
             foreach (var fk in table.ForeignKeys)

@@ -8,12 +8,6 @@ namespace SchemaTool.Tests.Safety.Support;
 /// A line of revisions written by `plan` itself from a sequence of models, so each dialect gets its own SQL
 /// (SQLite table rebuilds included), and the schema each prefix of the line makes, read back from a scratch database.
 /// </summary>
-/// <remarks>
-/// posts.user_id has an index of its own (index: true) because of a MySQL bug in the tool, found by the MariaDB crash
-/// test: without it, InnoDB enforces the foreign key with ix_posts_user_title (user_id, title), the down file of
-/// step 3 starts with `ALTER TABLE posts DROP INDEX ix_posts_user_title`, and MariaDB refuses it ("Cannot drop index
-/// 'ix_posts_user_title': needed in a foreign key constraint"), so `rollback` past step 3 fails on MySQL.
-/// </remarks>
 public sealed class RevisionChain
 {
     private static readonly string[] Models =
@@ -35,7 +29,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:      { type: bigint, primary_key: true, auto_increment: true }
-              user_id: { type: bigint, references: users.id, on_delete: cascade, index: true }
+              user_id: { type: bigint, references: users.id, on_delete: cascade }
               body:    { type: text, default: "" }
         """,
         """
@@ -48,7 +42,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:      { type: bigint, primary_key: true, auto_increment: true }
-              user_id: { type: bigint, references: users.id, on_delete: cascade, index: true }
+              user_id: { type: bigint, references: users.id, on_delete: cascade }
               body:    { type: text, default: "" }
               title:   { type: varchar(200), nullable: true }
             indexes:
@@ -64,7 +58,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:       { type: bigint, primary_key: true, auto_increment: true }
-              user_id:  { type: bigint, references: users.id, on_delete: cascade, index: true }
+              user_id:  { type: bigint, references: users.id, on_delete: cascade }
               body:     { type: text, default: "" }
               headline: { type: varchar(200), nullable: true, renamed_from: title }
             indexes:
@@ -84,7 +78,7 @@ public sealed class RevisionChain
           posts:
             columns:
               id:       { type: bigint, primary_key: true, auto_increment: true }
-              user_id:  { type: bigint, references: users.id, on_delete: cascade, index: true }
+              user_id:  { type: bigint, references: users.id, on_delete: cascade }
               body:     { type: text, default: "" }
               headline: { type: varchar(200), nullable: true }
             indexes:
