@@ -37,22 +37,12 @@ public static partial class MySqlDefaults
         return ColumnDefault.String(value.Text);
     }
 
-    private static readonly string[] OffsetFormats =
-        ["yyyy-MM-dd HH:mm:ss.FFFFFFzzz", "yyyy-MM-dd HH:mm:ss.FFFFFFzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFzz"];
-
     /// <summary>
-    /// A timestamptz literal with an offset (<c>2024-01-08 12:00:00+02:00</c>, or <c>Z</c>) as the UTC wall-clock
-    /// time without one (<c>2024-01-08 10:00:00</c>): MariaDB takes no offset in a literal (MySQL 8.0.19+ does),
-    /// and schematool's sessions run at UTC, so the server stores the same instant and the catalog prints it so.
-    /// A literal without an offset is already read as UTC and is left as written.
+    /// A timestamptz literal with an offset as the UTC wall-clock time without one: MariaDB takes no offset in a
+    /// literal (MySQL 8.0.19+ does), and schematool's sessions run at UTC, so the server stores the same instant
+    /// and the catalog prints it so. A literal without an offset is already read as UTC and is left as written.
     /// </summary>
-    private static string? InstantInUtc(string text)
-    {
-        var t = text.Trim();
-        if (t.EndsWith('Z') || t.EndsWith('z')) t = t[..^1] + "+00:00";
-        if (!DateTimeOffset.TryParseExact(t, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return null;
-        return value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture);
-    }
+    private static string? InstantInUtc(string text) => TimestampLiterals.UtcWallClock(text);
 
     /// <summary>
     /// Reads COLUMN_DEFAULT. MariaDB (10.2.7 and later) prints it as SQL: <c>'abc'</c> quoted, <c>NULL</c> for

@@ -83,21 +83,13 @@ public static partial class PostgresDefaults
         type.StartsWith("timestamptz", StringComparison.Ordinal) || type.StartsWith("timestamp with time zone", StringComparison.Ordinal)
         || type.StartsWith("timestamp(", StringComparison.Ordinal) && type.EndsWith("with time zone", StringComparison.Ordinal);
 
-    private static readonly string[] OffsetFormats =
-        ["yyyy-MM-dd HH:mm:ss.FFFFFFzzz", "yyyy-MM-dd HH:mm:ss.FFFFFFzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFzz"];
-
     /// <summary>
     /// A timestamptz literal with an explicit offset, as one instant in UTC: the model writes
     /// <c>2024-01-08 10:00:00+00:00</c>, the catalog prints <c>'2024-01-08 10:00:00+00'</c> (in the session's time zone).
     /// Literals without an offset depend on the session's time zone and are left as written.
     /// </summary>
-    private static string? TimestampWithOffset(string text)
-    {
-        var t = text.Trim();
-        if (t.EndsWith('Z') || t.EndsWith('z')) t = t[..^1] + "+00:00";
-        if (!DateTimeOffset.TryParseExact(t, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return null;
-        return value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture) + "+00";
-    }
+    private static string? TimestampWithOffset(string text) =>
+        TimestampLiterals.UtcWallClock(text) is { } utc ? utc + "+00" : null;
 
     /// <summary>The literal SQL of a default, for DEFAULT clauses.</summary>
     public static string ToSql(ColumnDefault value) => value.Kind switch
