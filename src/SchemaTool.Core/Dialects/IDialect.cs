@@ -16,6 +16,9 @@ public interface IDialect
     /// <summary>Whether a revision's DDL and its history row commit together as one transaction.</summary>
     bool TransactionalDdl { get; }
 
+    /// <summary>The URL `schematool init --dialect NAME` writes when no --database is given.</summary>
+    string ExampleUrl { get; }
+
     /// <summary>How the database compares table and column names (SQLite ignores ASCII case; the others do not).</summary>
     IEqualityComparer<string> IdentifierComparer => StringComparer.Ordinal;
 

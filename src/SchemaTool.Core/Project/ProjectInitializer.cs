@@ -18,13 +18,7 @@ public static class ProjectInitializer
         var configPath = Path.Combine(directory, ProjectConfig.FileName);
         if (File.Exists(configPath))
             throw new InputException($"{configPath} already exists; init never overwrites a project");
-        database ??= dialect switch
-        {
-            null or "sqlite" => "sqlite:app.db",
-            "postgres" => "postgres://postgres@localhost:5432/app",
-            "mysql" => "mysql://root@localhost:3306/app",
-            _ => throw new InputException($"unknown dialect '{dialect}'; expected sqlite, postgres or mysql"),
-        };
+        database ??= Dialects.DialectRegistry.Get(dialect ?? "sqlite").ExampleUrl;
         var written = new List<string>();
         Directory.CreateDirectory(directory);
         var config = $"# yaml-language-server: $schema={ConfigSchemaUrl}\n" +

@@ -9,6 +9,7 @@ public sealed partial class MySqlDialect : IDialect
     private static readonly SqlScriptSplitter Splitter = new(backticks: true, hashComments: true, backslashEscapes: true);
 
     public string Name => "mysql";
+    public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
     public bool TransactionalDdl => false;

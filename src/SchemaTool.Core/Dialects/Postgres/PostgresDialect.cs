@@ -9,6 +9,7 @@ public sealed partial class PostgresDialect : IDialect
     private static readonly SqlScriptSplitter Splitter = new(dollarQuotes: true);
 
     public string Name => "postgres";
+    public string ExampleUrl => "postgres://postgres@localhost:5432/app";
 
     public bool TransactionalDdl => true;
 

@@ -9,6 +9,7 @@ public sealed class SqliteDialect : IDialect
     private static readonly SqlScriptSplitter Splitter = new();
 
     public string Name => "sqlite";
+    public string ExampleUrl => "sqlite:app.db";
     public bool TransactionalDdl => true;
 
     public IEqualityComparer<string> IdentifierComparer => AsciiCaseInsensitiveComparer.Instance;
