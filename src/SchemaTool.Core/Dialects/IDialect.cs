@@ -49,6 +49,13 @@ public interface IDialect
     Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether opening <paramref name="target"/> and reading it changes nothing, so `plan` may read the catalog
+    /// while the model is still loading (an invalid model must leave no trace). True for a server; a file
+    /// database only when the file exists, since opening creates it.
+    /// </summary>
+    bool OpensWithoutSideEffects(ConnectionTarget target) => true;
+
+    /// <summary>
     /// Opens the database only if it exists, for commands that promise to touch nothing (`apply --sql`).
     /// A server database exists or fails to connect anyway; a file database must not be created.
     /// </summary>

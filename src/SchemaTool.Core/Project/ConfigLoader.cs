@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SchemaTool.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Project;
 
@@ -26,16 +25,14 @@ public static partial class ConfigLoader
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         TargetsPattern? pattern = null;
 
-        YamlNode? root;
+        YamlValue? root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            root = YamlDocument.Read(File.ReadAllText(path));
         }
-        catch (YamlException e)
+        catch (YamlSyntaxException e)
         {
-            throw new ModelException([$"{file}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {e.InnerException?.Message ?? e.Message}"]);
+            throw new ModelException([$"{file}:{e.Line}:{e.Column}: {e.Message}"]);
         }
 
         if (root is not null && !YamlNodes.IsNull(root) && nodes.Map(root, ProjectConfig.FileName) is { } map)
@@ -104,7 +101,7 @@ public static partial class ConfigLoader
             return value ?? "";
         });
 
-    private static string Interpolate(string text, YamlNode node, YamlNodes nodes, Func<string, string?> environment) =>
+    private static string Interpolate(string text, YamlValue node, YamlNodes nodes, Func<string, string?> environment) =>
         Interpolate(text, environment, name => nodes.Error(node, $"environment variable {name} is not set (used as ${{{name}}})"));
 
     private static string RevisionsDisplay(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);

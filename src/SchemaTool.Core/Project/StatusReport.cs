@@ -26,12 +26,14 @@ public sealed record StatusReport(
     public static async Task<StatusReport> ReadAsync(Workspace workspace, CancellationToken ct)
     {
         var graph = workspace.LoadRevisions();
-        var model = workspace.LoadModel();
-        await using var session = await workspace.ConnectAsync(ct);
-        var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
-        var state = await migrator.ReadStateAsync(ct);
+        await using var read = await workspace.ReadWithModelAsync(async session =>
+        {
+            var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
+            return (State: await migrator.ReadStateAsync(ct), Current: await session.IntrospectAsync(ct));
+        }, ct);
+        var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
-        var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(ct), model);
+        var plan = Planner.Create(session.Dialect, current, model);
         return new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
             state.Partial.Values.ToList(), graph.Heads, plan.Operations,
             state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is { } f && f.Checksum != r.Checksum).ToList(),

@@ -60,6 +60,29 @@ public sealed class Workspace
 
     public Schema LoadModel() => ModelLoader.LoadPath(Config.SchemaPath);
 
+    /// <summary>
+    /// Connects and runs <paramref name="read"/> while the model loads on another core, where reading changes
+    /// nothing (<see cref="IDialect.OpensWithoutSideEffects"/>); else loads the model first. Either way an invalid
+    /// model is the error reported, as if it had been loaded first, and no session is left open by a failure.
+    /// </summary>
+    public async Task<ModelAndDatabase<T>> ReadWithModelAsync<T>(Func<IDatabaseSession, Task<T>> read, CancellationToken ct)
+    {
+        var model = Dialect.OpensWithoutSideEffects(Target) ? Task.Run(LoadModel, ct) : Task.FromResult(LoadModel());
+        IDatabaseSession? session = null;
+        try
+        {
+            session = await ConnectAsync(ct);
+            var result = await read(session);
+            return new ModelAndDatabase<T>(await model, session, result);
+        }
+        catch
+        {
+            if (session is not null) await session.DisposeAsync();
+            await model; // an invalid model throws here, in place of the database's error
+            throw;
+        }
+    }
+
     public RevisionGraph LoadRevisions() => RevisionFolder.Load(Config.MigrationsPath);
 
     private readonly List<IDatabaseSession> _sessions = [];
@@ -80,4 +103,10 @@ public sealed class Workspace
 
     public Migrator CreateMigrator(IDatabaseSession session, RevisionGraph graph, MigratorOptions options) =>
         new(session, graph, options, Config.HistoryTable);
+}
+
+/// <summary>The model and what was read from the database beside it; disposing closes the session.</summary>
+public sealed record ModelAndDatabase<T>(Schema Model, IDatabaseSession Session, T Read) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Session.DisposeAsync();
 }

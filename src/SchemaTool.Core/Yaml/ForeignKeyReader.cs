@@ -1,5 +1,5 @@
 using SchemaTool.Model;
-using YamlDotNet.RepresentationModel;
+using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml;
 
@@ -7,7 +7,7 @@ internal static class ForeignKeyReader
 {
     private static readonly string[] Keys = ["columns", "references", "on_delete", "on_update", "deferrable"];
 
-    public static void Read(TableDraft table, string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    public static void Read(TableDraft table, string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
         var what = $"foreign key '{name}' of '{table.Name}'";
         if (nodes.Map(node, what) is not { } map) return;
@@ -41,9 +41,9 @@ internal static class ForeignKeyReader
         table.ForeignKeys.Add((new ForeignKey(name, columns.ToValueList(), refTable ?? "", refColumns.ToValueList(), onDelete, onUpdate, deferrable), nodes.Where(keyNode)));
     }
 
-    private static Deferrability ReadDeferrable(YamlNode value, YamlNodes nodes)
+    private static Deferrability ReadDeferrable(YamlValue value, YamlNodes nodes)
     {
-        if (value is YamlScalarNode { Value: "true" or "false" }) return nodes.Bool(value, "deferrable") == true ? Deferrability.InitiallyImmediate : Deferrability.NotDeferrable;
+        if (value is YamlScalar { Value: "true" or "false" }) return nodes.Bool(value, "deferrable") == true ? Deferrability.InitiallyImmediate : Deferrability.NotDeferrable;
         var text = nodes.String(value, "deferrable")?.ToLowerInvariant();
         switch (text)
         {

@@ -1,5 +1,5 @@
 using SchemaTool.Model;
-using YamlDotNet.RepresentationModel;
+using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml;
 
@@ -8,7 +8,7 @@ internal static class IndexReader
     private static readonly string[] IndexKeys = ["columns", "unique", "using", "where", "comment", "constraint"];
     private static readonly string[] PartKeys = ["column", "expression", "order", "opclass", "collation", "length"];
 
-    public static void Read(TableDraft table, string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    public static void Read(TableDraft table, string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
         var what = $"index '{name}' of '{table.Name}'";
         if (nodes.Map(node, what) is not { } map) return;
@@ -23,8 +23,8 @@ internal static class IndexReader
                     sawColumns = true;
                     if (nodes.List(value, $"columns of {what}") is { } list)
                     {
-                        parts.AddRange(list.Children.Select(c => ReadPart(c, what, nodes)).OfType<IndexPart>());
-                        if (list.Children.Count == 0) nodes.Error(value, $"{what} needs at least one column");
+                        parts.AddRange(list.Items.Select(c => ReadPart(c, what, nodes)).OfType<IndexPart>());
+                        if (list.Items.Count == 0) nodes.Error(value, $"{what} needs at least one column");
                     }
                     break;
                 case "unique": unique = nodes.Bool(value, "unique") ?? false; break;
@@ -39,9 +39,9 @@ internal static class IndexReader
         table.Indexes.Add((new TableIndex(name, parts.ToValueList(), unique, method, where, constraint, comment), nodes.Where(keyNode)));
     }
 
-    private static IndexPart? ReadPart(YamlNode node, string what, YamlNodes nodes)
+    private static IndexPart? ReadPart(YamlValue node, string what, YamlNodes nodes)
     {
-        if (node is YamlScalarNode) return nodes.String(node, $"a column of {what}") is { } c ? IndexPart.Of(c) : null;
+        if (node is YamlScalar) return nodes.String(node, $"a column of {what}") is { } c ? IndexPart.Of(c) : null;
         if (nodes.Map(node, $"a column of {what}") is not { } map) return null;
         string? column = null, expression = null, opclass = null, collation = null;
         var descending = false;

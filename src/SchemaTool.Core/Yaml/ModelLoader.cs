@@ -1,7 +1,6 @@
 using System.Globalization;
 using SchemaTool.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml;
 
@@ -57,41 +56,20 @@ public static class ModelLoader
         return new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
     }
 
-    private static YamlNode? Parse(string file, string text, List<string> errors)
+    private static YamlValue? Parse(string file, string text, List<string> errors)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return YamlDocument.Read(text);
         }
-        catch (YamlException e)
+        catch (YamlSyntaxException e)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            var cut = message.IndexOf("): ", StringComparison.Ordinal);
-            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            if (message.StartsWith("Duplicate key", StringComparison.Ordinal) && KeyAt(text, e.Start) is { } key)
-                errors.Add($"{file}:{e.Start.Line}:{e.Start.Column}: '{key}' is declared twice in the same map; keep one");
-            else
-                errors.Add($"{file}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {message}");
+            errors.Add($"{file}:{e.Line}:{e.Column}: {e.Message}");
             return null;
         }
     }
 
-    /// <summary>The plain or quoted key that starts at a mark, for YamlDotNet's "Duplicate key" error, which does not name it.</summary>
-    private static string? KeyAt(string text, Mark mark)
-    {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        if (mark.Line < 1 || mark.Line > lines.Length) return null;
-        var line = lines[(int)mark.Line - 1];
-        if (mark.Column < 1 || mark.Column > line.Length) return null;
-        var rest = line[((int)mark.Column - 1)..];
-        var colon = rest.IndexOf(':');
-        var key = (colon < 0 ? rest : rest[..colon]).Trim().Trim('"', '\'');
-        return key.Length == 0 ? null : key;
-    }
-
-    private static void ReadRoot(YamlNode root, YamlNodes nodes, List<TableDraft> tables)
+    private static void ReadRoot(YamlValue root, YamlNodes nodes, List<TableDraft> tables)
     {
         if (YamlNodes.IsNull(root)) return;
         if (nodes.Map(root, "the model file") is not { } map) return;
@@ -104,7 +82,7 @@ public static class ModelLoader
         }
     }
 
-    private static TableDraft ReadTable(string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    private static TableDraft ReadTable(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
         var table = new TableDraft(name, nodes.Where(keyNode), nodes);
         if (nodes.Map(node, $"table '{name}'") is not { } map) return table;
@@ -151,7 +129,7 @@ public static class ModelLoader
         return table;
     }
 
-    private static void ReadColumn(TableDraft table, string name, YamlNode node, YamlNode keyNode, YamlNodes nodes)
+    private static void ReadColumn(TableDraft table, string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
         var what = $"column '{table.Name}.{name}'";
         if (nodes.Map(node, what) is not { } map) return;
@@ -188,7 +166,7 @@ public static class ModelLoader
         table.Columns.Add(column);
     }
 
-    internal static ReferentialAction? ReadAction(YamlNode value, YamlNodes nodes)
+    internal static ReferentialAction? ReadAction(YamlValue value, YamlNodes nodes)
     {
         if (nodes.String(value, "referential action") is not { } text) return null;
         var action = ReferentialActions.Parse(text);
@@ -197,11 +175,11 @@ public static class ModelLoader
         return action;
     }
 
-    private static ColumnDefault? ReadDefault(YamlNode value)
+    private static ColumnDefault? ReadDefault(YamlValue value)
     {
-        if (value is not YamlScalarNode scalar || YamlNodes.IsNull(value)) return null;
-        var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain) return ColumnDefault.String(text);
+        if (value is not YamlScalar scalar || YamlNodes.IsNull(value)) return null;
+        var text = scalar.Value;
+        if (!scalar.Plain) return ColumnDefault.String(text);
         if (text is "true" or "True" or "TRUE") return ColumnDefault.Boolean(true);
         if (text is "false" or "False" or "FALSE") return ColumnDefault.Boolean(false);
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
@@ -210,7 +188,7 @@ public static class ModelLoader
         return ColumnDefault.String(text);
     }
 
-    private static GeneratedColumn? ReadGenerated(YamlNode value, string what, YamlNodes nodes)
+    private static GeneratedColumn? ReadGenerated(YamlValue value, string what, YamlNodes nodes)
     {
         if (nodes.Map(value, $"generated of {what}") is not { } map) return null;
         string? expression = null;
@@ -224,10 +202,10 @@ public static class ModelLoader
         return expression is null ? null : new GeneratedColumn(expression, stored);
     }
 
-    internal static List<string> ReadNameList(YamlNode value, string what, YamlNodes nodes)
+    internal static List<string> ReadNameList(YamlValue value, string what, YamlNodes nodes)
     {
-        if (value is YamlScalarNode) return nodes.String(value, what) is { } one ? [one] : [];
+        if (value is YamlScalar) return nodes.String(value, what) is { } one ? [one] : [];
         if (nodes.List(value, what) is not { } list) return [];
-        return list.Children.Select(c => nodes.String(c, what)).OfType<string>().ToList();
+        return list.Items.Select(c => nodes.String(c, what)).OfType<string>().ToList();
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml;
 
@@ -11,36 +10,34 @@ internal sealed class YamlNodes(string file)
 
     public string File => file;
 
-    public string Where(YamlNode node) => Where(node.Start);
+    public string Where(YamlValue node) => $"{file}:{node.Line}:{node.Column}";
 
-    public string Where(Mark mark) => $"{file}:{mark.Line}:{mark.Column}";
+    public void Error(YamlValue node, string message) => Errors.Add($"{Where(node)}: {message}");
 
-    public void Error(YamlNode node, string message) => Errors.Add($"{Where(node)}: {message}");
-
-    public YamlMappingNode? Map(YamlNode node, string what)
+    public YamlMap? Map(YamlValue node, string what)
     {
-        if (node is YamlMappingNode map) return map;
+        if (node is YamlMap map) return map;
         Error(node, $"{what} must be a map (key: value)");
         return null;
     }
 
-    public YamlSequenceNode? List(YamlNode node, string what)
+    public YamlList? List(YamlValue node, string what)
     {
-        if (node is YamlSequenceNode seq) return seq;
+        if (node is YamlList list) return list;
         Error(node, $"{what} must be a list");
         return null;
     }
 
-    public string? String(YamlNode node, string what)
+    public string? String(YamlValue node, string what)
     {
-        if (node is YamlScalarNode { Value: { } value }) return value;
+        if (node is YamlScalar scalar) return scalar.Value;
         Error(node, $"{what} must be a text value");
         return null;
     }
 
-    public bool? Bool(YamlNode node, string what)
+    public bool? Bool(YamlValue node, string what)
     {
-        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } v })
+        if (node is YamlScalar { Plain: true, Value: var v })
         {
             if (v is "true" or "True" or "TRUE") return true;
             if (v is "false" or "False" or "FALSE") return false;
@@ -49,9 +46,9 @@ internal sealed class YamlNodes(string file)
         return null;
     }
 
-    public int? Int(YamlNode node, string what)
+    public int? Int(YamlValue node, string what)
     {
-        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } v }
+        if (node is YamlScalar { Plain: true, Value: var v }
             && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
             return n;
         Error(node, $"{what} must be a whole number");
@@ -59,11 +56,11 @@ internal sealed class YamlNodes(string file)
     }
 
     /// <summary>Walks a map's entries, reporting keys that are not in <paramref name="allowed"/>.</summary>
-    public IEnumerable<(string Key, YamlNode Value, YamlNode KeyNode)> Entries(YamlMappingNode map, string what, IReadOnlyCollection<string> allowed)
+    public IEnumerable<(string Key, YamlValue Value, YamlValue KeyNode)> Entries(YamlMap map, string what, IReadOnlyCollection<string> allowed)
     {
-        foreach (var (keyNode, value) in map.Children)
+        foreach (var (keyNode, value) in map.Entries)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key })
+            if (keyNode is not YamlScalar { Value: var key })
             {
                 Error(keyNode, $"{what}: keys must be text");
                 continue;
@@ -77,6 +74,6 @@ internal sealed class YamlNodes(string file)
         }
     }
 
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "null" or "~" or "Null" or "NULL" or "" };
+    public static bool IsNull(YamlValue node) =>
+        node is YamlScalar { Plain: true, Value: "null" or "~" or "Null" or "NULL" or "" };
 }

@@ -23,10 +23,9 @@ public static class DiffCommand
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console)
     {
         var workspace = common.OpenWorkspace();
-        var model = workspace.LoadModel();
         console.Status($"reading {workspace.Target.Display} ...");
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
+        await using var read = await workspace.ReadWithModelAsync(session => session.IntrospectAsync(CancellationToken.None), CancellationToken.None);
+        var plan = Planner.Create(read.Session.Dialect, read.Read, read.Model);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)
         {

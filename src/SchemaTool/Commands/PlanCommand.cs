@@ -25,19 +25,22 @@ public static class PlanCommand
             throw new InputException("plan needs a message: schematool plan -m \"add users\" (or --dry-run to only print the SQL)");
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        var model = workspace.LoadModel();
         var head = RevisionPlanner.SingleHead(graph);
 
         if (!json) console.Status($"reading {workspace.Target.Display} ...");
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
-        var state = await workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero)).ReadStateAsync(CancellationToken.None);
-        var pending = graph.Revisions.Where(r => !state.Applied.Contains(r.Id)).ToList();
-        if (pending.Count > 0)
-            throw new InputException(
-                $"the database is not at head: {pending.Count} revision(s) not applied ({string.Join(", ", pending.Select(p => p.Id))}); " +
-                "run `schematool apply` first, so the new revision is planned from the schema the others make");
+        await using var read = await workspace.ReadWithModelAsync(async session =>
+        {
+            var state = await workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero)).ReadStateAsync(CancellationToken.None);
+            var pending = graph.Revisions.Where(r => !state.Applied.Contains(r.Id)).ToList();
+            if (pending.Count > 0)
+                throw new InputException(
+                    $"the database is not at head: {pending.Count} revision(s) not applied ({string.Join(", ", pending.Select(p => p.Id))}); " +
+                    "run `schematool apply` first, so the new revision is planned from the schema the others make");
+            return await session.IntrospectAsync(CancellationToken.None);
+        }, CancellationToken.None);
+        var (model, session, current) = read;
 
-        var plan = Planner.Create(session.Dialect, await session.IntrospectAsync(CancellationToken.None), model);
+        var plan = Planner.Create(session.Dialect, current, model);
         if (json && (plan.IsEmpty || dryRun))
         {
             Json.Write(console, PlanJson.Of(plan, dryRun, null));

@@ -71,6 +71,9 @@ public sealed class SqliteDialect : IDialect
 
     public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;
 
+    public bool OpensWithoutSideEffects(ConnectionTarget target) =>
+        File.Exists(new SqliteConnectionStringBuilder(target.ConnectionString).DataSource);
+
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(target.ConnectionString);
