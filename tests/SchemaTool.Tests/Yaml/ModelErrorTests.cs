@@ -25,6 +25,14 @@ public sealed class ModelErrorTests
         Assert.Contains("malformed YAML", error);
     }
 
+    [Theory]
+    [InlineData("flow: { e: [!!] }\n")]
+    [InlineData("tables:\n  users:| *olumns:\n    id: 1\n")]
+    public void Malformed_yaml_that_the_parser_fails_on_in_its_own_way_is_still_an_error_with_a_place(string yaml)
+    {
+        Assert.Matches(@"^schema/tables\.yaml:\d+:\d+: malformed YAML", Error(yaml));
+    }
+
     [Fact]
     public void Unknown_top_level_key()
     {

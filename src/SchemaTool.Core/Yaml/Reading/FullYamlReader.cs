@@ -30,9 +30,10 @@ internal static class FullYamlReader
         {
             throw new YamlSyntaxException((int)e.Start.Line, (int)e.Start.Column, Message(e));
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            // YamlDotNet's scanner fails this way on some malformed plain scalars; say where it had got to.
+            // YamlDotNet fails this way on some malformed input (a plain scalar it cannot end, a tag `!!` that is
+            // not a URI) instead of with a YamlException; say where it had got to.
             var at = parser.Current?.End ?? Mark.Empty;
             throw new YamlSyntaxException((int)at.Line, (int)at.Column, $"malformed YAML after this point ({e.Message})");
         }
