@@ -5,8 +5,8 @@ namespace SchemaTool.Cli;
 
 /// <summary>
 /// With SCHEMATOOL_STATS=1, one line on stderr at exit for the benchmark (scripts/bench.sh): how many
-/// statements the command's sessions sent, and when (in ms) Main was entered, the first connection was open
-/// and the command ended, counted from SCHEMATOOL_STATS_T0 (Unix time in ns, set by the caller just before
+/// statements the command's sessions sent, and when (in ms) Main was entered, the first connection was open,
+/// the model was loaded, the database read (plan, status, diff) and the command ended, counted from SCHEMATOOL_STATS_T0 (Unix time in ns, set by the caller just before
 /// it starts the process; `date +%s%N`), else from the process start time that the OS reports (coarser).
 /// Costs nothing when the variable is not set.
 /// </summary>
@@ -35,15 +35,19 @@ public static class SessionStats
             ? DateTime.UnixEpoch.AddTicks(t0 / 100)
             : Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var statements = 0;
-        DateTime? connected = null;
+        DateTime? connected = null, modelLoaded = null, databaseRead = null;
         lock (Workspaces)
             foreach (var workspace in Workspaces)
             {
                 statements += workspace.Sessions.Sum(s => s.StatementsSent);
-                if (workspace.FirstConnectedUtc is { } at && (connected is null || at < connected)) connected = at;
+                connected = Earliest(connected, workspace.FirstConnectedUtc);
+                modelLoaded = Earliest(modelLoaded, workspace.ModelLoadedUtc);
+                databaseRead = Earliest(databaseRead, workspace.DatabaseReadUtc);
             }
-        var connectMs = connected is { } c ? ((c - started).TotalMilliseconds).ToString("F0") : "-";
-        stderr.WriteLine($"schematool-stats: statements={statements} main_ms={(_mainEntered - started).TotalMilliseconds:F0} " +
-                         $"first_connect_ms={connectMs} exit_ms={(DateTime.UtcNow - started).TotalMilliseconds:F0}");
+        string Ms(DateTime? at) => at is { } t ? (t - started).TotalMilliseconds.ToString("F0") : "-";
+        stderr.WriteLine($"schematool-stats: statements={statements} main_ms={Ms(_mainEntered)} first_connect_ms={Ms(connected)} " +
+                         $"model_loaded_ms={Ms(modelLoaded)} database_read_ms={Ms(databaseRead)} exit_ms={Ms(DateTime.UtcNow)}");
     }
+
+    private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -58,7 +58,17 @@ public sealed class Workspace
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    public Schema LoadModel() => ModelLoader.LoadPath(Config.SchemaPath);
+    public Schema LoadModel()
+    {
+        var model = ModelLoader.LoadPath(Config.SchemaPath);
+        ModelLoadedUtc = DateTime.UtcNow;
+        return model;
+    }
+
+    /// <summary>When the model was loaded and when <see cref="ReadWithModelAsync{T}"/>'s read ended (UTC), for statistics.</summary>
+    public DateTime? ModelLoadedUtc { get; private set; }
+
+    public DateTime? DatabaseReadUtc { get; private set; }
 
     /// <summary>
     /// Connects and runs <paramref name="read"/> while the model loads on another core, where reading changes
@@ -73,6 +83,7 @@ public sealed class Workspace
         {
             session = await ConnectAsync(ct);
             var result = await read(session);
+            DatabaseReadUtc = DateTime.UtcNow;
             return new ModelAndDatabase<T>(await model, session, result);
         }
         catch

@@ -10,7 +10,7 @@ internal sealed partial class MySqlIntrospector
         await foreach (var row in QueryAsync(ColumnsQuery, ct))
         {
             if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
-            var type = MySqlTypes.FromCatalog(row.GetString(2));
+            var type = _strings.Get(MySqlTypes.FromCatalog(row.GetString(2)));
             var extra = Text(row, 5) ?? "";
             var generation = Text(row, 8);
             var generated = string.IsNullOrEmpty(generation) || !extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase)
@@ -18,14 +18,14 @@ internal sealed partial class MySqlIntrospector
                 : new GeneratedColumn(generation, extra.Contains("STORED", StringComparison.OrdinalIgnoreCase));
             var collation = Text(row, 6);
             table.Columns.Add(new Column(
-                row.GetString(1),
+                _strings.Get(row.GetString(1)),
                 type,
                 Nullable: row.GetString(3) == "YES",
                 Default: generated is null ? MySqlDefaults.FromCatalog(Text(row, 4), extra, mariaDb, type) : null,
                 AutoIncrement: extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase),
                 Comment: Text(row, 7),
                 // A column in the table's default collation was declared without one.
-                Collation: collation == table.Collation ? null : collation,
+                Collation: collation == table.Collation ? null : _strings.GetOrNull(collation),
                 Generated: generated));
         }
     }
@@ -36,7 +36,7 @@ internal sealed partial class MySqlIntrospector
         {
             if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
             var name = row.GetString(1);
-            var column = Text(row, 3);
+            var column = _strings.GetOrNull(Text(row, 3));
             if (name == "PRIMARY")
             {
                 table.PrimaryKey.Add(column!);
@@ -74,13 +74,13 @@ internal sealed partial class MySqlIntrospector
             // A key column without its rules row is not a foreign key of this database (the join's inner side).
             if (!tables.TryGetValue(table, out var reader) || !rules.TryGetValue((table, name), out var rule)) continue;
             if (!reader.ForeignKeys.TryGetValue(name, out var fk))
-                fk = new ForeignKey(name, ValueList<string>.Empty, row.GetString(4), ValueList<string>.Empty,
+                fk = new ForeignKey(name, ValueList<string>.Empty, _strings.Get(row.GetString(4)), ValueList<string>.Empty,
                     OnDelete: ReferentialActions.Parse(rule.OnDelete) ?? ReferentialAction.NoAction,
                     OnUpdate: ReferentialActions.Parse(rule.OnUpdate) ?? ReferentialAction.NoAction);
             reader.ForeignKeys[name] = fk with
             {
-                Columns = fk.Columns.Append(row.GetString(3)).ToValueList(),
-                ReferencedColumns = fk.ReferencedColumns.Append(row.GetString(5)).ToValueList(),
+                Columns = fk.Columns.Append(_strings.Get(row.GetString(3))).ToValueList(),
+                ReferencedColumns = fk.ReferencedColumns.Append(_strings.Get(row.GetString(5))).ToValueList(),
             };
         }
     }

@@ -11,6 +11,7 @@ namespace SchemaTool.Dialects.MySql;
 internal sealed partial class MySqlIntrospector(MySqlSession session)
 {
     private static readonly string[] OwnTables = ["schematool_history", "schematool_lock"];
+    private readonly StringPool _strings = new();
 
     public async Task<Schema> ReadAsync(CancellationToken ct)
     {

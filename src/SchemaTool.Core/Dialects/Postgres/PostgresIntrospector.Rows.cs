@@ -5,29 +5,29 @@ namespace SchemaTool.Dialects.Postgres;
 
 internal static partial class PostgresIntrospector
 {
-    private static Column ReadColumn(NpgsqlDataReader r)
+    private static Column ReadColumn(NpgsqlDataReader r, StringPool strings)
     {
-        var type = r.GetString(2);
-        var defaultSql = Text(r, 4);
+        var type = strings.Get(r.GetString(2));
+        var defaultSql = strings.GetOrNull(Text(r, 4));
         var identity = r.GetString(5);
         var generated = r.GetString(6);
         var serial = identity.Length == 0 && generated.Length == 0 && r.GetBoolean(9)
             && defaultSql is not null && defaultSql.StartsWith("nextval(", StringComparison.Ordinal);
         return new Column(
-            Name: r.GetString(1),
+            Name: strings.Get(r.GetString(1)),
             Type: serial ? PostgresTypes.SerialOf(type) : type,
             Nullable: !r.GetBoolean(3),
             Default: serial || generated.Length > 0 || defaultSql is null ? null : ColumnDefault.Sql(defaultSql),
             AutoIncrement: identity.Length > 0,
             Comment: Text(r, 8),
-            Collation: Text(r, 7),
+            Collation: strings.GetOrNull(Text(r, 7)),
             Generated: generated == "s" && defaultSql is not null ? new GeneratedColumn(defaultSql, Stored: true) : null);
     }
 
-    private static void ReadConstraint(NpgsqlDataReader r, TableParts table)
+    private static void ReadConstraint(NpgsqlDataReader r, TableParts table, StringPool strings)
     {
         var name = r.GetString(1);
-        var columns = r.GetFieldValue<string[]>(3).ToValueList();
+        var columns = r.GetFieldValue<string[]>(3).Select(strings.Get).ToValueList();
         switch (r.GetString(2))
         {
             case "p":
@@ -37,7 +37,7 @@ internal static partial class PostgresIntrospector
                 table.Indexes.Add(new TableIndex(name, columns.Select(IndexPart.Of).ToValueList(), Unique: true, Constraint: true, Comment: Text(r, 11)));
                 break;
             case "f":
-                table.ForeignKeys.Add(new ForeignKey(name, columns, r.GetString(4), r.GetFieldValue<string[]>(5).ToValueList(),
+                table.ForeignKeys.Add(new ForeignKey(name, columns, strings.Get(r.GetString(4)), r.GetFieldValue<string[]>(5).Select(strings.Get).ToValueList(),
                     Action(r.GetString(6)), Action(r.GetString(7)),
                     !r.GetBoolean(8) ? Deferrability.NotDeferrable : r.GetBoolean(9) ? Deferrability.InitiallyDeferred : Deferrability.InitiallyImmediate));
                 break;
@@ -70,9 +70,9 @@ internal static partial class PostgresIntrospector
         string Table, string Index, string Method, bool Unique, string? Where, string? Comment,
         string? Column, string? Expression, bool Descending, string? OpClass, string? Collation);
 
-    private static IndexPartRow ReadIndexPart(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), Text(r, 4), Text(r, 5),
-        Text(r, 7), Text(r, 8), r.GetBoolean(9), Text(r, 10), Text(r, 11));
+    private static IndexPartRow ReadIndexPart(NpgsqlDataReader r, StringPool strings) => new(
+        strings.Get(r.GetString(0)), r.GetString(1), strings.Get(r.GetString(2)), r.GetBoolean(3), Text(r, 4), Text(r, 5),
+        strings.GetOrNull(Text(r, 7)), Text(r, 8), r.GetBoolean(9), strings.GetOrNull(Text(r, 10)), strings.GetOrNull(Text(r, 11)));
 
     private static TableIndex BuildIndex(List<IndexPartRow> rows)
     {

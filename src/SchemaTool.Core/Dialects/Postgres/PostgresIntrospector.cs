@@ -17,21 +17,22 @@ internal static partial class PostgresIntrospector
         }
         await using var reader = await batch.ExecuteReaderAsync(ct);
 
+        var strings = new StringPool();
         var tables = new SortedDictionary<string, TableParts>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
             tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1));
 
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
-            if (tables.TryGetValue(reader.GetString(0), out var t)) t.Columns.Add(ReadColumn(reader));
+            if (tables.TryGetValue(reader.GetString(0), out var t)) t.Columns.Add(ReadColumn(reader, strings));
 
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
-            if (tables.TryGetValue(reader.GetString(0), out var t)) ReadConstraint(reader, t);
+            if (tables.TryGetValue(reader.GetString(0), out var t)) ReadConstraint(reader, t, strings);
 
         await reader.NextResultAsync(ct);
         var parts = new List<IndexPartRow>();
-        while (await reader.ReadAsync(ct)) parts.Add(ReadIndexPart(reader));
+        while (await reader.ReadAsync(ct)) parts.Add(ReadIndexPart(reader, strings));
         foreach (var index in parts.GroupBy(p => (p.Table, p.Index)))
             if (tables.TryGetValue(index.Key.Table, out var t)) t.Indexes.Add(BuildIndex(index.ToList()));
 

@@ -25,7 +25,27 @@ internal sealed class SubsetYamlReader
     private int _lineStart;
     private YamlSyntaxException? _repeatedKey; // thrown once the whole text is known to be inside the subset
 
-    private SubsetYamlReader(string text) => _text = text;
+    // Model files repeat the same short scalars thousands of times (keys, types, column names, true): one
+    // string each saves most of the reader's allocation and of the model's memory.
+    private const int PooledLength = 64;
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _pooled;
+
+    private SubsetYamlReader(string text)
+    {
+        _text = text;
+        _pooled = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private string Text(int start, int length)
+    {
+        var span = _text.AsSpan(start, length);
+        if (length > PooledLength) return span.ToString();
+        if (_pooled.TryGetValue(span, out var pooled)) return pooled;
+        var text = span.ToString();
+        _pool.Add(text, text);
+        return text;
+    }
 
     /// <summary>False when the text is outside the subset; <paramref name="root"/> is null for an empty file.</summary>
     public static bool TryRead(string text, out YamlValue? root)
@@ -198,7 +218,7 @@ internal sealed class SubsetYamlReader
                 if (Current is '\n' or '\t' or '*' || (Current == '#' && At(_pos - 1) == ' ')) throw GiveUp();
                 _pos++;
             }
-            key = _text.AsSpan(start, _pos - start).TrimEnd(' ').ToString();
+            key = Text(start, _text.AsSpan(start, _pos - start).TrimEnd(' ').Length);
             plain = true;
         }
         _pos++; // the colon
@@ -233,7 +253,7 @@ internal sealed class SubsetYamlReader
         }
         var end = _pos;
         while (end > start && _text[end - 1] == ' ') end--;
-        return new YamlScalar(_text.Substring(start, end - start), true, line, column);
+        return new YamlScalar(Text(start, end - start), true, line, column);
     }
 
     private YamlMap ReadFlowMap()
@@ -321,7 +341,7 @@ internal sealed class SubsetYamlReader
         var end = _pos;
         while (end > start && _text[end - 1] == ' ') end--;
         if (end == start) throw GiveUp();
-        return new YamlScalar(_text.Substring(start, end - start), true, line, column);
+        return new YamlScalar(Text(start, end - start), true, line, column);
     }
 
     /// <summary>Whether a plain scalar may start with <paramref name="c"/> (YAML's indicators may not, except - before a non-space).</summary>
@@ -362,7 +382,7 @@ internal sealed class SubsetYamlReader
             }
             _pos++;
         }
-        var value = text is null ? _text.Substring(start, _pos - start) : text.Append(_text, start, _pos - start).ToString();
+        var value = text is null ? Text(start, _pos - start) : text.Append(_text, start, _pos - start).ToString();
         _pos++;
         return value;
     }
