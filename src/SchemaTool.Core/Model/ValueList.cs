@@ -74,4 +74,16 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IList<T>, IEquatable<Val
 public static class ValueList
 {
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
+
+    /// <summary>
+    /// The items in ordinal order of <paramref name="key"/>, as a stable sort puts them; the list itself when it is
+    /// in that order already, as the model's and the catalog's lists mostly are, so that normalizing copies nothing.
+    /// </summary>
+    public static ValueList<T> OrderedBy<T>(this ValueList<T> items, Func<T, string> key)
+    {
+        for (var i = 1; i < items.Count; i++)
+            if (string.CompareOrdinal(key(items[i - 1]), key(items[i])) > 0)
+                return items.OrderBy(key, StringComparer.Ordinal).ToValueList();
+        return items;
+    }
 }
