@@ -65,16 +65,22 @@ public static class SchemaDiffer
     private sealed record TableMatch(Table Current, Table Desired, IReadOnlyDictionary<string, string> ColumnRenames)
     {
         public string NewColumnName(string currentName) => ColumnRenames.GetValueOrDefault(currentName, currentName);
+
+        public string CurrentColumnName(string desiredName) =>
+            ColumnRenames.Count == 0 ? desiredName : ColumnRenames.FirstOrDefault(r => r.Value == desiredName).Key ?? desiredName;
+
+        public bool RenamesAnything => ColumnRenames.Count > 0 || Current.Name != Desired.Name;
     }
 
     /// <summary>Current column name to desired column name, for the columns that are renamed.</summary>
     private static Dictionary<string, string> MatchColumns(Table have, Table want, IEqualityComparer<string> sameName)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var wantNames = want.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? wantNames = null;
         foreach (var column in want.Columns)
         {
             if (have.FindColumn(column.Name) is not null) continue;
+            wantNames ??= want.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             if (column.RenamedFrom is { } old && !wantNames.Contains(old) && have.FindColumn(old) is not null)
                 renames[old] = column.Name;
             else if (CaseVariant(have.Columns.Select(c => c.Name), column.Name, wantNames, renames.Keys.ToHashSet(), sameName) is { } variant)
@@ -92,11 +98,11 @@ public static class SchemaDiffer
         foreach (var (from, to) in match.ColumnRenames)
             ops.Add(new RenameColumn(newName, from, to));
 
-        var matchedColumns = new HashSet<string>(StringComparer.Ordinal);
+        var matchedColumns = new HashSet<string>(have.Columns.Count, StringComparer.Ordinal);
         foreach (var column in want.Columns)
         {
             var wanted = column.WithoutHints();
-            var currentName = match.ColumnRenames.FirstOrDefault(r => r.Value == column.Name).Key ?? column.Name;
+            var currentName = match.CurrentColumnName(column.Name);
             var existing = have.FindColumn(currentName);
             if (existing is null)
             {
@@ -104,15 +110,13 @@ public static class SchemaDiffer
                 continue;
             }
             matchedColumns.Add(currentName);
-            var renamed = existing with { Name = column.Name };
+            var renamed = existing.Name == column.Name ? existing : existing with { Name = column.Name };
             if (renamed != wanted) ops.Add(new AlterColumn(newName, renamed, wanted));
         }
-        foreach (var column in have.Columns.Where(c => !matchedColumns.Contains(c.Name)))
-            ops.Add(new DropColumn(oldName, column));
+        foreach (var column in have.Columns)
+            if (!matchedColumns.Contains(column.Name)) ops.Add(new DropColumn(oldName, column));
 
-        var currentKey = have.PrimaryKey is { } pk ? pk.Columns.Select(match.NewColumnName).ToList() : null;
-        var desiredKey = want.PrimaryKey?.Columns.ToList();
-        if (!SameSequence(currentKey, desiredKey))
+        if (!SameKey(have.PrimaryKey, want.PrimaryKey, match))
         {
             if (have.PrimaryKey is not null) ops.Add(new DropPrimaryKey(oldName, have.PrimaryKey));
             if (want.PrimaryKey is not null) ops.Add(new AddPrimaryKey(newName, want.PrimaryKey));
@@ -130,11 +134,12 @@ public static class SchemaDiffer
     }
 
     private static void DiffByName<T>(
-        IReadOnlyList<T> current, IReadOnlyList<T> desired, Func<T, string> name, Func<T, T> translate,
+        ValueList<T> current, ValueList<T> desired, Func<T, string> name, Func<T, T> translate,
         Func<T, Operation> drop, Func<T, Operation> create, List<Operation> ops) where T : notnull
     {
-        var desiredByName = desired.ToDictionary(name, StringComparer.Ordinal);
-        var currentByName = current.ToDictionary(name, StringComparer.Ordinal);
+        if (current.Count == 0 && desired.Count == 0) return;
+        var desiredByName = ByName(desired, name);
+        var currentByName = ByName(current, name);
         foreach (var item in current)
         {
             if (!desiredByName.TryGetValue(name(item), out var wanted) || !translate(item).Equals(wanted))
@@ -147,8 +152,16 @@ public static class SchemaDiffer
         }
     }
 
+    /// <summary>Throws on a duplicate name, as ToDictionary did.</summary>
+    private static Dictionary<string, T> ByName<T>(ValueList<T> items, Func<T, string> name)
+    {
+        var byName = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items) byName.Add(name(item), item);
+        return byName;
+    }
+
     private static TableIndex Translate(TableIndex index, TableMatch match) =>
-        index with
+        match.ColumnRenames.Count == 0 ? index : index with
         {
             Parts = index.Parts.Select(p => p.Column is null ? p : p with { Column = match.NewColumnName(p.Column) }).ToValueList(),
         };
@@ -156,6 +169,7 @@ public static class SchemaDiffer
     private static ForeignKey Translate(ForeignKey fk, TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName)
     {
         var target = byCurrentName.GetValueOrDefault(fk.ReferencedTable);
+        if (match.ColumnRenames.Count == 0 && target?.RenamesAnything != true) return fk;
         return fk with
         {
             Columns = fk.Columns.Select(match.NewColumnName).ToValueList(),
@@ -166,8 +180,15 @@ public static class SchemaDiffer
         };
     }
 
-    private static bool SameSequence(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
-        a is null || b is null ? a is null && b is null : a.SequenceEqual(b, StringComparer.Ordinal);
+    /// <summary>Whether the current primary key, its columns renamed, has the desired key's columns in the same order.</summary>
+    private static bool SameKey(PrimaryKey? current, PrimaryKey? desired, TableMatch match)
+    {
+        if (current is null || desired is null) return current is null && desired is null;
+        if (current.Columns.Count != desired.Columns.Count) return false;
+        for (var i = 0; i < current.Columns.Count; i++)
+            if (match.NewColumnName(current.Columns[i]) != desired.Columns[i]) return false;
+        return true;
+    }
 
     private static Table StripHints(Table table) => table with
     {

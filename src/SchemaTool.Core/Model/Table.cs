@@ -10,9 +10,21 @@ public sealed record Table(
     string? Comment = null,
     string? RenamedFrom = null)
 {
-    public Column? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
+    // Loops rather than LINQ: the differ and the normalizers call these per column, and a lambda and a boxed
+    // enumerator per call were a good part of what a no-op plan allocated.
+    public Column? FindColumn(string name)
+    {
+        foreach (var column in Columns)
+            if (column.Name == name) return column;
+        return null;
+    }
 
-    public TableIndex? FindIndex(string name) => Indexes.FirstOrDefault(i => i.Name == name);
+    public TableIndex? FindIndex(string name)
+    {
+        foreach (var index in Indexes)
+            if (index.Name == name) return index;
+        return null;
+    }
 
     /// <summary>True when some unique key (primary key or unique index without predicate) covers exactly these columns.</summary>
     public bool HasUniqueKeyOn(IReadOnlyList<string> columns) =>

@@ -4,7 +4,12 @@ using System.Collections.Immutable;
 namespace SchemaTool.Model;
 
 /// <summary>An immutable list with value equality, so that records holding lists compare by content.</summary>
-public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
+/// <remarks>
+/// It is a read-only <see cref="IList{T}"/>, as <see cref="ImmutableArray{T}"/> is, so that LINQ knows its
+/// length: `Select(...).ToValueList()` then fills one array of the right size instead of growing buffers,
+/// which was most of what normalizing a schema allocated.
+/// </remarks>
+public readonly struct ValueList<T> : IReadOnlyList<T>, IList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
 
@@ -16,6 +21,22 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public int Count => Items.Length;
     public T this[int index] => Items[index];
+
+    T IList<T>.this[int index]
+    {
+        get => Items[index];
+        set => throw new NotSupportedException();
+    }
+
+    bool ICollection<T>.IsReadOnly => true;
+    int IList<T>.IndexOf(T item) => Items.IndexOf(item);
+    bool ICollection<T>.Contains(T item) => Items.Contains(item);
+    void ICollection<T>.CopyTo(T[] array, int arrayIndex) => Items.CopyTo(array, arrayIndex);
+    void IList<T>.Insert(int index, T item) => throw new NotSupportedException();
+    void IList<T>.RemoveAt(int index) => throw new NotSupportedException();
+    void ICollection<T>.Add(T item) => throw new NotSupportedException();
+    void ICollection<T>.Clear() => throw new NotSupportedException();
+    bool ICollection<T>.Remove(T item) => throw new NotSupportedException();
 
     public bool Equals(ValueList<T> other)
     {
@@ -53,4 +74,16 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 public static class ValueList
 {
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
+
+    /// <summary>
+    /// The items in ordinal order of <paramref name="key"/>, as a stable sort puts them; the list itself when it is
+    /// in that order already, as the model's and the catalog's lists mostly are, so that normalizing copies nothing.
+    /// </summary>
+    public static ValueList<T> OrderedBy<T>(this ValueList<T> items, Func<T, string> key)
+    {
+        for (var i = 1; i < items.Count; i++)
+            if (string.CompareOrdinal(key(items[i - 1]), key(items[i])) > 0)
+                return items.OrderBy(key, StringComparer.Ordinal).ToValueList();
+        return items;
+    }
 }

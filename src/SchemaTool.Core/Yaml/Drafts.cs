@@ -17,8 +17,18 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
 
-    public IReadOnlyList<string>? PrimaryKeyColumns =>
-        TableKey ?? (Columns.Any(c => c.PrimaryKey) ? Columns.Where(c => c.PrimaryKey).Select(c => c.Name).ToList() : null);
+    /// <summary>The table-level primary_key, else the columns marked primary_key in order, else null.</summary>
+    public IReadOnlyList<string>? PrimaryKeyColumns
+    {
+        get
+        {
+            if (TableKey is not null) return TableKey;
+            List<string>? marked = null;
+            foreach (var column in Columns)
+                if (column.PrimaryKey) (marked ??= []).Add(column.Name);
+            return marked;
+        }
+    }
 
     public IEnumerable<TableIndex> AllIndexes()
     {

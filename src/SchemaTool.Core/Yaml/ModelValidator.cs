@@ -13,9 +13,12 @@ internal static class ModelValidator
 
         foreach (var table in tables)
         {
-            var columns = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var group in table.Columns.GroupBy(c => c.Name).Where(g => g.Count() > 1))
-                errors.Add($"{group.Last().Where}: column '{table.Name}.{group.Key}' is declared twice");
+            var columns = new HashSet<string>(table.Columns.Count, StringComparer.Ordinal);
+            foreach (var column in table.Columns) columns.Add(column.Name);
+            if (columns.Count < table.Columns.Count)
+                foreach (var group in table.Columns.GroupBy(c => c.Name).Where(g => g.Count() > 1))
+                    errors.Add($"{group.Last().Where}: column '{table.Name}.{group.Key}' is declared twice");
+            var primaryKey = table.PrimaryKeyColumns;
 
             if (table.TableKey is not null && table.Columns.Any(c => c.PrimaryKey))
                 errors.Add($"{table.TableKeyWhere}: table '{table.Name}' has both a table-level primary_key and primary_key on a column; keep one");
@@ -49,16 +52,17 @@ internal static class ModelValidator
                 if (!indexNames.TryAdd(index.Name, where))
                     errors.Add($"{where}: index name '{index.Name}' is used twice (also at {indexNames[index.Name]}); index names must be unique in the schema");
             }
-            foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
-                errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
+            if (table.ForeignKeys.Count + table.Columns.Count(c => c.References is not null) > 1) // else no two keys can clash
+                foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
+                    errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
 
             // Every database makes primary key columns NOT NULL (SQLite's INTEGER PRIMARY KEY included), so a
             // nullable one would be planned as a change on every run.
-            foreach (var column in table.Columns.Where(c => c.Nullable && table.PrimaryKeyColumns?.Contains(c.Name) == true))
+            foreach (var column in table.Columns.Where(c => c.Nullable && primaryKey?.Contains(c.Name) == true))
                 errors.Add($"{column.Where}: column '{table.Name}.{column.Name}' is in the primary key, so it cannot be nullable; remove `nullable: true`");
 
             foreach (var column in table.Columns.Where(c => c.AutoIncrement))
-                if (table.PrimaryKeyColumns is not { } pk || !pk.Contains(column.Name))
+                if (primaryKey is not { } pk || !pk.Contains(column.Name))
                     errors.Add($"{column.Where}: auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");
         }
     }
@@ -71,10 +75,14 @@ internal static class ModelValidator
             errors.Add($"{where}: {what} references table '{table}', which the model does not declare");
             return;
         }
-        var missing = columns.Where(c => target.Columns.All(tc => tc.Name != c)).ToList();
-        foreach (var c in missing)
+        var missing = false;
+        foreach (var c in columns)
+        {
+            if (target.Columns.Exists(tc => tc.Name == c)) continue;
             errors.Add($"{where}: {what} references column '{table}.{c}', which does not exist");
-        if (missing.Count > 0) return;
+            missing = true;
+        }
+        if (missing) return;
 
         // Worked out once per referenced table: a table referenced by thousands of foreign keys is not re-read each time.
         if (!uniqueKeys.TryGetValue(table, out var keys))

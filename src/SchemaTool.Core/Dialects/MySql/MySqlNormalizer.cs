@@ -10,13 +10,13 @@ public static class MySqlNormalizer
 {
     public static Schema Normalize(Schema schema) => schema with
     {
-        Tables = schema.Tables.Select(Normalize).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
+        Tables = schema.Tables.Select(Normalize).ToValueList().OrderedBy(t => t.Name),
     };
 
     public static Table Normalize(Table table)
     {
         var columns = table.Columns.Select(Normalize).ToValueList();
-        var foreignKeys = table.ForeignKeys.Select(Normalize).OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList();
+        var foreignKeys = table.ForeignKeys.Select(Normalize).ToValueList().OrderedBy(f => f.Name);
         var normalized = table with
         {
             Columns = columns,
@@ -24,14 +24,14 @@ public static class MySqlNormalizer
             PrimaryKey = table.PrimaryKey is { } pk ? pk with { Name = null } : null,
             ForeignKeys = foreignKeys,
             Checks = table.Checks.Select(c => c with { Expression = MySqlExpressions.Canonical(c.Expression) })
-                .OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
+                .ToValueList().OrderedBy(c => c.Name),
             Comment = string.IsNullOrEmpty(table.Comment) ? null : table.Comment,
         };
         return normalized with
         {
             Indexes = table.Indexes.Select(Normalize)
                 .Where(i => !ForeignKeyIndexes.IsImplied(i, normalized))
-                .OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
+                .ToValueList().OrderedBy(i => i.Name),
         };
     }
 

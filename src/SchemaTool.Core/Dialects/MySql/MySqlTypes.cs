@@ -71,7 +71,7 @@ public static partial class MySqlTypes
 
     public static string BaseName(string canonicalType)
     {
-        var end = canonicalType.IndexOfAny(['(', ' ']);
+        var end = canonicalType.AsSpan().IndexOfAny('(', ' ');
         return end < 0 ? canonicalType : canonicalType[..end];
     }
 

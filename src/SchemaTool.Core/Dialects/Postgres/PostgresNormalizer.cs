@@ -16,10 +16,10 @@ public static class PostgresNormalizer
         return table with
         {
             Columns = table.Columns.Select(c => NormalizeColumn(c, keyColumns.Contains(c.Name), textColumns)).ToValueList(),
-            Indexes = table.Indexes.Select(i => NormalizeIndex(i, textColumns)).OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
-            ForeignKeys = table.ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
+            Indexes = table.Indexes.Select(i => NormalizeIndex(i, textColumns)).ToValueList().OrderedBy(i => i.Name),
+            ForeignKeys = table.ForeignKeys.OrderedBy(f => f.Name),
             Checks = table.Checks.Select(c => c with { Expression = PostgresExpressions.Canonical(c.Expression, textColumns) })
-                .OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
+                .ToValueList().OrderedBy(c => c.Name),
             Comment = EmptyToNull(table.Comment),
         };
     }

@@ -42,7 +42,12 @@ internal static partial class SqliteNormalizer
     public static string? IndexCollation(string? part, string? column) =>
         part is null || part.Equals(column ?? "BINARY", StringComparison.OrdinalIgnoreCase) ? null : part;
 
-    public static string Type(string type)
+    private static readonly Memo<string, string> Types = new(TypeOnce);
+    private static readonly Memo<ColumnDefault, ColumnDefault?> Defaults = new(DefaultOnce);
+
+    public static string Type(string type) => Types[type];
+
+    private static string TypeOnce(string type)
     {
         var t = Spacing().Replace(type.Trim(), " ");
         t = t.Replace(" (", "(").Replace("( ", "(").Replace(" )", ")").Replace(", ", ",").Replace(" ,", ",");
@@ -60,9 +65,10 @@ internal static partial class SqliteNormalizer
         };
     }
 
-    public static ColumnDefault? Default(ColumnDefault? value)
+    public static ColumnDefault? Default(ColumnDefault? value) => value is null ? null : Defaults[value];
+
+    private static ColumnDefault? DefaultOnce(ColumnDefault value)
     {
-        if (value is null) return null;
         if (value.Kind == DefaultKind.Boolean) return ColumnDefault.Number(value.Text == "true" ? "1" : "0");
         if (value.Kind != DefaultKind.Sql) return value;
         var literal = SqlLiterals.TryParseLiteral(value.Text, out var isNull);
