@@ -1,16 +1,17 @@
 using System.Globalization;
+using MySqlConnector;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.MySql;
 
 internal sealed partial class MySqlIntrospector
 {
-    private async Task ReadColumnsAsync(Dictionary<string, TableReader> tables, bool mariaDb, CancellationToken ct)
+    private async Task ReadColumnsAsync(Dictionary<string, TableReader> tables, bool mariaDb, StringPool strings, CancellationToken ct)
     {
         await foreach (var row in QueryAsync(ColumnsQuery, ct))
         {
             if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
-            var type = _strings.Get(MySqlTypes.FromCatalog(row.GetString(2)));
+            var type = strings.Get(MySqlTypes.FromCatalog(row.GetString(2)));
             var extra = Text(row, 5) ?? "";
             var generation = Text(row, 8);
             var generated = string.IsNullOrEmpty(generation) || !extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase)
@@ -18,25 +19,25 @@ internal sealed partial class MySqlIntrospector
                 : new GeneratedColumn(generation, extra.Contains("STORED", StringComparison.OrdinalIgnoreCase));
             var collation = Text(row, 6);
             table.Columns.Add(new Column(
-                _strings.Get(row.GetString(1)),
+                strings.Get(row.GetString(1)),
                 type,
                 Nullable: row.GetString(3) == "YES",
                 Default: generated is null ? MySqlDefaults.FromCatalog(Text(row, 4), extra, mariaDb, type) : null,
                 AutoIncrement: extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase),
                 Comment: Text(row, 7),
                 // A column in the table's default collation was declared without one.
-                Collation: collation == table.Collation ? null : _strings.GetOrNull(collation),
+                Collation: collation == table.Collation ? null : strings.GetOrNull(collation),
                 Generated: generated));
         }
     }
 
-    private async Task ReadIndexesAsync(Dictionary<string, TableReader> tables, bool mariaDb, CancellationToken ct)
+    private async Task ReadIndexesAsync(MySqlConnection connection, Dictionary<string, TableKeys> keys, bool mariaDb, StringPool strings, CancellationToken ct)
     {
-        await foreach (var row in QueryAsync(mariaDb ? MariaDbIndexesQuery : MySqlIndexesQuery, ct))
+        await foreach (var row in QueryAsync(mariaDb ? MariaDbIndexesQuery : MySqlIndexesQuery, connection, ct))
         {
-            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            var table = TableKeys.Of(keys, row.GetString(0));
             var name = row.GetString(1);
-            var column = _strings.GetOrNull(Text(row, 3));
+            var column = strings.GetOrNull(Text(row, 3));
             if (name == "PRIMARY")
             {
                 table.PrimaryKey.Add(column!);
@@ -59,10 +60,10 @@ internal sealed partial class MySqlIntrospector
         }
     }
 
-    private async Task ReadForeignKeysAsync(Dictionary<string, TableReader> tables, CancellationToken ct)
+    private async Task ReadForeignKeysAsync(MySqlConnection connection, Dictionary<string, TableKeys> keys, StringPool strings, CancellationToken ct)
     {
         var rules = new Dictionary<(string Table, string Name), (string OnUpdate, string OnDelete)>();
-        await foreach (var row in QueryAsync(ForeignKeysQuery, ct))
+        await foreach (var row in QueryAsync(ForeignKeysQuery, connection, ct))
         {
             var table = row.GetString(1);
             var name = row.GetString(2);
@@ -72,15 +73,16 @@ internal sealed partial class MySqlIntrospector
                 continue;
             }
             // A key column without its rules row is not a foreign key of this database (the join's inner side).
-            if (!tables.TryGetValue(table, out var reader) || !rules.TryGetValue((table, name), out var rule)) continue;
+            if (!rules.TryGetValue((table, name), out var rule)) continue;
+            var reader = TableKeys.Of(keys, table);
             if (!reader.ForeignKeys.TryGetValue(name, out var fk))
-                fk = new ForeignKey(name, ValueList<string>.Empty, _strings.Get(row.GetString(4)), ValueList<string>.Empty,
+                fk = new ForeignKey(name, ValueList<string>.Empty, strings.Get(row.GetString(4)), ValueList<string>.Empty,
                     OnDelete: ReferentialActions.Parse(rule.OnDelete) ?? ReferentialAction.NoAction,
                     OnUpdate: ReferentialActions.Parse(rule.OnUpdate) ?? ReferentialAction.NoAction);
             reader.ForeignKeys[name] = fk with
             {
-                Columns = fk.Columns.Append(_strings.Get(row.GetString(3))).ToValueList(),
-                ReferencedColumns = fk.ReferencedColumns.Append(_strings.Get(row.GetString(5))).ToValueList(),
+                Columns = fk.Columns.Append(strings.Get(row.GetString(3))).ToValueList(),
+                ReferencedColumns = fk.ReferencedColumns.Append(strings.Get(row.GetString(5))).ToValueList(),
             };
         }
     }
@@ -96,14 +98,12 @@ internal sealed partial class MySqlIntrospector
         }
     }
 
-    /// <summary>One table's rows from each query, gathered before the table is built.</summary>
+    /// <summary>One table's rows from the queries on the session's connection, gathered before the table is built.</summary>
     private sealed class TableReader(string name, string? collation, string? comment)
     {
+        public string Name => name;
         public string? Collation { get; } = collation;
         public List<Column> Columns { get; } = [];
-        public List<string> PrimaryKey { get; } = [];
-        public Dictionary<string, TableIndex> Indexes { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, ForeignKey> ForeignKeys { get; } = new(StringComparer.Ordinal);
         public List<Check> Checks { get; } = [];
 
         /// <summary>
@@ -119,13 +119,27 @@ internal sealed partial class MySqlIntrospector
             return true;
         }
 
-        public Table Build() => new(
+        public Table Build(TableKeys? keys) => new(
             name,
             Columns.ToValueList(),
-            PrimaryKey.Count > 0 ? new PrimaryKey(PrimaryKey.ToValueList()) : null,
-            Indexes.Values.ToValueList(),
-            ForeignKeys.Values.ToValueList(),
+            keys?.PrimaryKey.Count > 0 ? new PrimaryKey(keys.PrimaryKey.ToValueList()) : null,
+            keys is null ? ValueList<TableIndex>.Empty : keys.Indexes.Values.ToValueList(),
+            keys is null ? ValueList<ForeignKey>.Empty : keys.ForeignKeys.Values.ToValueList(),
             Checks.ToValueList(),
             string.IsNullOrEmpty(comment) ? null : comment);
+    }
+
+    /// <summary>One table's key rows (primary key, indexes, foreign keys), read apart from its columns.</summary>
+    private sealed class TableKeys
+    {
+        public List<string> PrimaryKey { get; } = [];
+        public Dictionary<string, TableIndex> Indexes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ForeignKey> ForeignKeys { get; } = new(StringComparer.Ordinal);
+
+        public static TableKeys Of(Dictionary<string, TableKeys> keys, string table)
+        {
+            if (!keys.TryGetValue(table, out var found)) keys[table] = found = new TableKeys();
+            return found;
+        }
     }
 }

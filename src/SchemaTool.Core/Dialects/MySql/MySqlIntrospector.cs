@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MySqlConnector;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.MySql;
@@ -8,26 +9,56 @@ namespace SchemaTool.Dialects.MySql;
 /// the model leaves alone share one), whatever the number of tables, and returns it in the canonical form of
 /// <see cref="MySqlNormalizer"/>.
 /// </summary>
-internal sealed partial class MySqlIntrospector(MySqlSession session)
+internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConnection? second)
 {
     private static readonly string[] OwnTables = ["schematool_history", "schematool_lock"];
-    private readonly StringPool _strings = new();
 
+    /// <summary>
+    /// Tables, columns, checks and the unmanaged kinds on the session's connection; indexes and foreign keys on
+    /// the <c>second</c> connection at the same time when there is one (each side with its own string pool).
+    /// </summary>
     public async Task<Schema> ReadAsync(CancellationToken ct)
     {
         var mariaDb = IsMariaDb();
+        var keysApart = second is null ? null : ReadKeysAsync(second, mariaDb, ct);
+        try
+        {
+            return await ReadAsync(keysApart, mariaDb, ct);
+        }
+        finally
+        {
+            // Never leave the other queries running on a connection the caller is about to close.
+            if (keysApart is not null) await ((Task)keysApart).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<Schema> ReadAsync(Task<Dictionary<string, TableKeys>>? keysApart, bool mariaDb, CancellationToken ct)
+    {
+        var strings = new StringPool();
         var unmanaged = new List<UnmanagedObject>();
         var tables = await ReadTablesAsync(unmanaged, ct);
-        await ReadColumnsAsync(tables, mariaDb, ct);
-        await ReadIndexesAsync(tables, mariaDb, ct);
-        await ReadForeignKeysAsync(tables, ct);
+        await ReadColumnsAsync(tables, mariaDb, strings, ct);
+        var keys = keysApart is null ? await ReadKeysAsync(Main, mariaDb, ct) : null;
         await ReadChecksAsync(tables, mariaDb, ct);
         await ReadUnmanagedAsync(unmanaged, ct);
+        keys ??= await keysApart!;
         var schema = new Schema(
-            tables.Values.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
+            tables.Values.Select(t => t.Build(keys.GetValueOrDefault(t.Name))).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
             unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList());
         return MySqlNormalizer.Normalize(schema);
     }
+
+    /// <summary>Primary keys, indexes and foreign keys of every table, by table name.</summary>
+    private async Task<Dictionary<string, TableKeys>> ReadKeysAsync(MySqlConnection connection, bool mariaDb, CancellationToken ct)
+    {
+        var strings = new StringPool();
+        var keys = new Dictionary<string, TableKeys>(StringComparer.Ordinal);
+        await ReadIndexesAsync(connection, keys, mariaDb, strings, ct);
+        await ReadForeignKeysAsync(connection, keys, strings, ct);
+        return keys;
+    }
+
+    private MySqlConnection Main => (MySqlConnection)session.Connection;
 
     // The version the server announced when the connection opened: no statement needed.
     private bool IsMariaDb() => session.Connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
@@ -51,9 +82,12 @@ internal sealed partial class MySqlIntrospector(MySqlSession session)
             unmanaged.Add(new UnmanagedObject(row.GetString(0), row.GetString(1), Table: Text(row, 2), Definition: Text(row, 3)));
     }
 
-    private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private IAsyncEnumerable<DbDataReader> QueryAsync(string sql, CancellationToken ct) => QueryAsync(sql, Main, ct);
+
+    private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, MySqlConnection connection,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = session.CreateCommand(sql);
+        await using var cmd = session.CreateCommand(sql, connection);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) yield return reader;
     }

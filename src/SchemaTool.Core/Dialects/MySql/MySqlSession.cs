@@ -64,14 +64,41 @@ public sealed partial class MySqlSession : IDatabaseSession
 
     public string Quote(string identifier) => MySqlText.Quote(identifier);
 
-    public DbCommand CreateCommand(string sql)
+    public DbCommand CreateCommand(string sql) => CreateCommand(sql, _connection);
+
+    /// <summary>A command on this session's connection or on a second one it opened (<see cref="OpenSecondAsync"/>).</summary>
+    internal DbCommand CreateCommand(string sql, MySqlConnection connection)
     {
         Interlocked.Increment(ref _statementsSent);
-        return new MySqlCommand(sql, _connection) { CommandTimeout = 0 };
+        return new MySqlCommand(sql, connection) { CommandTimeout = 0 };
     }
 
-    public Task<Schema> IntrospectAsync(CancellationToken cancellationToken) =>
-        new MySqlIntrospector(this).ReadAsync(cancellationToken);
+    public async Task<Schema> IntrospectAsync(CancellationToken cancellationToken)
+    {
+        await using var second = await OpenSecondAsync(cancellationToken);
+        return await new MySqlIntrospector(this, second).ReadAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A second connection to the same server, for catalog reads that run beside this connection's (the server
+    /// opens every table's definition for each information_schema query); null where several hosts are named
+    /// (it might reach another node) or the server refuses another connection: one connection then.
+    /// </summary>
+    private async Task<MySqlConnection?> OpenSecondAsync(CancellationToken ct)
+    {
+        if (_connectionString.Length == 0 || new MySqlConnectionStringBuilder(_connectionString).Server.Contains(',')) return null;
+        var connection = new MySqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch (MySqlException)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+    }
 
     public string HistoryTableDdl(string tableName) =>
         $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (\n" +

@@ -3,28 +3,44 @@ using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.Postgres;
 
-/// <summary>Reads one schema's tables with the catalog queries sent as one batch, then assembles the model records.</summary>
+/// <summary>Reads one schema's tables with the catalog queries sent as one batch (two, on two connections), then assembles the model records.</summary>
 internal static partial class PostgresIntrospector
 {
-    public static async Task<Schema> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    /// <summary>
+    /// Reads the schema; with a <paramref name="second"/> connection the columns query runs on it while the
+    /// others run on <paramref name="connection"/>. Each reading uses its own string pool: they run at once.
+    /// </summary>
+    public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var query in PostgresCatalogQueries.All)
+        var columnsApart = second is null ? null : ReadColumnsAsync(second, schema, ct);
+        try
         {
-            var command = new NpgsqlBatchCommand(query);
-            command.Parameters.Add(new NpgsqlParameter { Value = schema });
-            batch.BatchCommands.Add(command);
+            return await ReadAsync(connection, columnsApart, schema, ct);
         }
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        finally
+        {
+            // Never leave the other query running on a connection the caller is about to close.
+            if (columnsApart is not null) await ((Task)columnsApart).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
+    private static async Task<Schema> ReadAsync(NpgsqlConnection connection, Task<Dictionary<string, List<Column>>>? columnsApart,
+        string schema, CancellationToken ct)
+    {
+        var queries = columnsApart is null ? PostgresCatalogQueries.All : PostgresCatalogQueries.All.Where(q => q != PostgresCatalogQueries.Columns);
+        await using var batch = Batch(connection, queries, schema);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         var strings = new StringPool();
+
         var tables = new SortedDictionary<string, TableParts>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
             tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1));
 
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
-            if (tables.TryGetValue(reader.GetString(0), out var t)) t.Columns.Add(ReadColumn(reader, strings));
+        if (columnsApart is null)
+        {
+            await reader.NextResultAsync(ct);
+            await ReadColumnsAsync(reader, tables, strings, ct);
+        }
 
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -41,7 +57,45 @@ internal static partial class PostgresIntrospector
         while (await reader.ReadAsync(ct))
             unmanaged.Add(new UnmanagedObject(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
 
+        if (columnsApart is not null)
+            foreach (var (table, columns) in await columnsApart)
+                if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(columns);
+
         return new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList());
+    }
+
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, IEnumerable<string> queries, string schema)
+    {
+        var batch = new NpgsqlBatch(connection);
+        foreach (var query in queries)
+        {
+            var command = new NpgsqlBatchCommand(query);
+            command.Parameters.Add(new NpgsqlParameter { Value = schema });
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    private static async Task ReadColumnsAsync(NpgsqlDataReader reader, SortedDictionary<string, TableParts> tables, StringPool strings, CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct))
+            if (tables.TryGetValue(reader.GetString(0), out var t)) t.Columns.Add(ReadColumn(reader, strings));
+    }
+
+    /// <summary>The columns query alone, on its own connection: each table's columns in order, by table name.</summary>
+    private static async Task<Dictionary<string, List<Column>>> ReadColumnsAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
+        await using var batch = Batch(connection, [PostgresCatalogQueries.Columns], schema);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var strings = new StringPool();
+        var columns = new Dictionary<string, List<Column>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var table = reader.GetString(0);
+            if (!columns.TryGetValue(table, out var list)) columns[table] = list = [];
+            list.Add(ReadColumn(reader, strings));
+        }
+        return columns;
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
