@@ -31,6 +31,8 @@ EOF
 pg_sql() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d "${2:-postgres}" -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
 
 maria_port=""
+# Its temporary files (information_schema's #sql-temptable-*) beside its data, not in /tmp, which other
+# processes clean up: a removed one fails the catalog query that made it.
 maria_start() {
   local installdb mariadbd
   installdb=$(command -v mariadb-install-db || echo /usr/bin/mariadb-install-db)
@@ -38,12 +40,13 @@ maria_start() {
   [[ -x $mariadbd ]] || die "mariadbd not found (install mariadb-server, see .ci/install-deps.sh)"
   local innodb=(--innodb-buffer-pool-size=128M --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=2
                 --innodb-doublewrite=0 --innodb-use-native-aio=0 --innodb-flush-method=fsync)
-  mkdir -p "$work/maria" && chown mysql: "$work/maria"
+  mkdir -p "$work/maria/tmp" && chown -R mysql: "$work/maria"
   "$installdb" --no-defaults --datadir="$work/maria/data" --auth-root-authentication-method=normal --skip-test-db \
     --skip-name-resolve --user=mysql "${innodb[@]}" >"$work/maria/install.log" 2>&1 || die "mariadb-install-db failed: $(tail -5 "$work/maria/install.log")"
   maria_port=$(free_port)
   "$mariadbd" --no-defaults --datadir="$work/maria/data" --port="$maria_port" --bind-address=127.0.0.1 \
     --socket="$work/maria/mysqld.sock" --pid-file="$work/maria/mysqld.pid" --log-error="$work/maria/error.log" \
+    --tmpdir="$work/maria/tmp" \
     --skip-name-resolve --skip-log-bin --max-connections=100 --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_general_ci --user=mysql "${innodb[@]}" >"$work/maria/console.log" 2>&1 &
   maria_pid=$!
