@@ -68,6 +68,25 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     /// <summary>
+    /// On a server, plan, status and diff read the catalog while the model loads (Workspace.ReadWithModelAsync); an
+    /// invalid model must still be the error reported, as when it was loaded before connecting.
+    /// </summary>
+    [Theory]
+    [InlineData("plan", "postgres://app:pw@127.0.0.1:1/app")]
+    [InlineData("plan", "mysql://app:pw@127.0.0.1:1/app")]
+    [InlineData("status", "postgres://app:pw@127.0.0.1:1/app")]
+    [InlineData("diff", "mysql://app:pw@127.0.0.1:1/app")]
+    public void An_invalid_model_is_the_error_even_when_the_server_is_unreachable_too(string command, string url)
+    {
+        File.WriteAllText(Path.Combine(_project.Dir, "schema", "tables.yaml"), "tables:\n  users: { columns: { id: { type: int }\n");
+        var result = _project.Run(command == "plan" ? ["plan", "-m", "x", "--database", url] : [command, "--database", url]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("tables.yaml:", result.Err);
+        Assert.Contains("malformed YAML", result.Err);
+        Assert.DoesNotContain("cannot connect", result.Err);
+    }
+
+    /// <summary>
     /// SPEC.md has `history` show applied or pending and `status` the database's revision, both read from the history
     /// table, so neither works without the database: like any command, they exit 3 with one line naming the server.
     /// </summary>
