@@ -36,10 +36,11 @@ internal static partial class PostgresIntrospector
         while (await reader.ReadAsync(ct))
             tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1));
 
+        Dictionary<string, List<Column>>? columns = null;
         if (columnsApart is null)
         {
             await reader.NextResultAsync(ct);
-            await ReadColumnsAsync(reader, tables, strings, ct);
+            columns = await ReadColumnsAsync(reader, strings, ct);
         }
 
         await reader.NextResultAsync(ct);
@@ -57,9 +58,8 @@ internal static partial class PostgresIntrospector
         while (await reader.ReadAsync(ct))
             unmanaged.Add(new UnmanagedObject(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
 
-        if (columnsApart is not null)
-            foreach (var (table, columns) in await columnsApart)
-                if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(columns);
+        foreach (var (table, tableColumns) in columns ?? await columnsApart!)
+            if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(tableColumns);
 
         return new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList());
     }
@@ -76,18 +76,17 @@ internal static partial class PostgresIntrospector
         return batch;
     }
 
-    private static async Task ReadColumnsAsync(NpgsqlDataReader reader, SortedDictionary<string, TableParts> tables, StringPool strings, CancellationToken ct)
-    {
-        while (await reader.ReadAsync(ct))
-            if (tables.TryGetValue(reader.GetString(0), out var t)) t.Columns.Add(ReadColumn(reader, strings));
-    }
-
-    /// <summary>The columns query alone, on its own connection: each table's columns in order, by table name.</summary>
+    /// <summary>The columns query alone, on its own connection.</summary>
     private static async Task<Dictionary<string, List<Column>>> ReadColumnsAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
     {
         await using var batch = Batch(connection, [PostgresCatalogQueries.Columns], schema);
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var strings = new StringPool();
+        return await ReadColumnsAsync(reader, new StringPool(), ct);
+    }
+
+    /// <summary>Each table's columns in order, by table name, from the columns query's result.</summary>
+    private static async Task<Dictionary<string, List<Column>>> ReadColumnsAsync(NpgsqlDataReader reader, StringPool strings, CancellationToken ct)
+    {
         var columns = new Dictionary<string, List<Column>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
