@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace SchemaTool.Model;
 
@@ -14,6 +15,8 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IList<T>, IEquatable<Val
     private readonly ImmutableArray<T> _items;
 
     public ValueList(IEnumerable<T> items) => _items = items.ToImmutableArray();
+
+    internal ValueList(ImmutableArray<T> items) => _items = items;
 
     public static ValueList<T> Empty => new(ImmutableArray<T>.Empty);
 
@@ -86,4 +89,30 @@ public static class ValueList
                 return items.OrderBy(key, StringComparer.Ordinal).ToValueList();
         return items;
     }
+
+    /// <summary>
+    /// Each item passed through <paramref name="map"/>; the list itself, with no copy made, when <paramref name="map"/>
+    /// gave back every item unchanged (the same instance), as normalizing a catalog that is already canonical does.
+    /// </summary>
+    public static ValueList<T> MapShared<T>(this ValueList<T> items, Func<T, T> map) where T : class
+    {
+        T[]? mapped = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var result = map(item);
+            if (mapped is null)
+            {
+                if (ReferenceEquals(result, item)) continue;
+                mapped = new T[items.Count];
+                for (var j = 0; j < i; j++) mapped[j] = items[j];
+            }
+            mapped[i] = result;
+        }
+        return mapped is null ? items : new ValueList<T>(ImmutableCollectionsMarshal.AsImmutableArray(mapped));
+    }
+
+    /// <summary><paramref name="original"/> when <paramref name="normalized"/> equals it, so equal copies are not kept.</summary>
+    public static T SameIfEqual<T>(T original, T normalized) where T : class, IEquatable<T> =>
+        normalized.Equals(original) ? original : normalized;
 }

@@ -10,36 +10,36 @@ public static class MySqlNormalizer
 {
     public static Schema Normalize(Schema schema) => schema with
     {
-        Tables = schema.Tables.Select(Normalize).ToValueList().OrderedBy(t => t.Name),
+        Tables = schema.Tables.MapShared(Normalize).OrderedBy(t => t.Name),
     };
 
     public static Table Normalize(Table table)
     {
-        var columns = table.Columns.Select(Normalize).ToValueList();
-        var foreignKeys = table.ForeignKeys.Select(Normalize).ToValueList().OrderedBy(f => f.Name);
+        var columns = table.Columns.MapShared(Normalize);
+        var foreignKeys = table.ForeignKeys.MapShared(Normalize).OrderedBy(f => f.Name);
         var normalized = table with
         {
             Columns = columns,
             // Every primary key is named PRIMARY in MySQL; a name in the model cannot be kept.
-            PrimaryKey = table.PrimaryKey is { } pk ? pk with { Name = null } : null,
+            PrimaryKey = table.PrimaryKey is { } pk ? ValueList.SameIfEqual(pk, pk with { Name = null }) : null,
             ForeignKeys = foreignKeys,
-            Checks = table.Checks.Select(c => c with { Expression = MySqlExpressions.Canonical(c.Expression) })
-                .ToValueList().OrderedBy(c => c.Name),
+            Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with { Expression = MySqlExpressions.Canonical(c.Expression) }))
+                .OrderedBy(c => c.Name),
             Comment = string.IsNullOrEmpty(table.Comment) ? null : table.Comment,
         };
-        return normalized with
+        var indexes = table.Indexes.MapShared(Normalize);
+        var kept = indexes.Where(i => !ForeignKeyIndexes.IsImplied(i, normalized)).ToList();
+        return ValueList.SameIfEqual(table, normalized with
         {
-            Indexes = table.Indexes.Select(Normalize)
-                .Where(i => !ForeignKeyIndexes.IsImplied(i, normalized))
-                .ToValueList().OrderedBy(i => i.Name),
-        };
+            Indexes = (kept.Count == indexes.Count ? indexes : kept.ToValueList()).OrderedBy(i => i.Name),
+        });
     }
 
     public static Column Normalize(Column column)
     {
         var type = MySqlTypes.Canonical(column.Type);
         var generated = column.Generated is { } g ? g with { Expression = MySqlExpressions.Canonical(g.Expression) } : null;
-        return column with
+        return ValueList.SameIfEqual(column, column with
         {
             Type = type,
             // Generated columns are written without NULL / NOT NULL and read back as nullable on MariaDB.
@@ -48,33 +48,34 @@ public static class MySqlNormalizer
             Comment = string.IsNullOrEmpty(column.Comment) ? null : column.Comment,
             Collation = MySqlTypes.BaseName(type) == "json" ? null : column.Collation?.ToLowerInvariant(),
             Generated = generated,
-        };
+        });
     }
 
     public static TableIndex Normalize(TableIndex index)
     {
         // InnoDB builds BTREE whatever USING says (HASH included) and has no separate unique constraint.
         var method = index.Method?.ToLowerInvariant() is "fulltext" or "spatial" ? index.Method.ToLowerInvariant() : null;
-        return index with
+        return ValueList.SameIfEqual(index, index with
         {
             Method = method,
             Constraint = false,
             Comment = string.IsNullOrEmpty(index.Comment) ? null : index.Comment,
-            Parts = index.Parts.Select(p => Normalize(p, method)).ToValueList(),
-        };
+            Parts = index.Parts.MapShared(p => Normalize(p, method)),
+        });
     }
 
     // MariaDB reports SUB_PART 32 for every SPATIAL key part, where no prefix can be given.
-    private static IndexPart Normalize(IndexPart part, string? method) => part with
+    private static IndexPart Normalize(IndexPart part, string? method) => ValueList.SameIfEqual(part, part with
     {
         Expression = part.Expression is null ? null : MySqlExpressions.Canonical(part.Expression),
         Length = method is null ? part.Length : null,
-    };
+    });
 
     /// <summary>InnoDB treats NO ACTION as RESTRICT, and MariaDB reports RESTRICT for both: one form, NO ACTION.</summary>
-    public static ForeignKey Normalize(ForeignKey fk) => fk with
-    {
-        OnDelete = fk.OnDelete == ReferentialAction.Restrict ? ReferentialAction.NoAction : fk.OnDelete,
-        OnUpdate = fk.OnUpdate == ReferentialAction.Restrict ? ReferentialAction.NoAction : fk.OnUpdate,
-    };
+    public static ForeignKey Normalize(ForeignKey fk) =>
+        fk.OnDelete != ReferentialAction.Restrict && fk.OnUpdate != ReferentialAction.Restrict ? fk : fk with
+        {
+            OnDelete = fk.OnDelete == ReferentialAction.Restrict ? ReferentialAction.NoAction : fk.OnDelete,
+            OnUpdate = fk.OnUpdate == ReferentialAction.Restrict ? ReferentialAction.NoAction : fk.OnUpdate,
+        };
 }

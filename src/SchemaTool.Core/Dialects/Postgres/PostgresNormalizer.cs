@@ -6,29 +6,29 @@ namespace SchemaTool.Dialects.Postgres;
 public static class PostgresNormalizer
 {
     public static Schema Normalize(Schema schema) =>
-        schema with { Tables = schema.Tables.Select(NormalizeTable).ToValueList() };
+        schema with { Tables = schema.Tables.MapShared(NormalizeTable) };
 
     public static Table NormalizeTable(Table table)
     {
         var keyColumns = table.PrimaryKey?.Columns.ToHashSet(StringComparer.Ordinal) ?? [];
         var textColumns = table.Columns.Where(c => IsTextType(PostgresTypes.Canonical(c.Type)))
             .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        return table with
+        return ValueList.SameIfEqual(table, table with
         {
-            Columns = table.Columns.Select(c => NormalizeColumn(c, keyColumns.Contains(c.Name), textColumns)).ToValueList(),
-            Indexes = table.Indexes.Select(i => NormalizeIndex(i, textColumns)).ToValueList().OrderedBy(i => i.Name),
+            Columns = table.Columns.MapShared(c => NormalizeColumn(c, keyColumns.Contains(c.Name), textColumns)),
+            Indexes = table.Indexes.MapShared(i => NormalizeIndex(i, textColumns)).OrderedBy(i => i.Name),
             ForeignKeys = table.ForeignKeys.OrderedBy(f => f.Name),
-            Checks = table.Checks.Select(c => c with { Expression = PostgresExpressions.Canonical(c.Expression, textColumns) })
-                .ToValueList().OrderedBy(c => c.Name),
+            Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with { Expression = PostgresExpressions.Canonical(c.Expression, textColumns) }))
+                .OrderedBy(c => c.Name),
             Comment = EmptyToNull(table.Comment),
-        };
+        });
     }
 
     private static Column NormalizeColumn(Column column, bool inPrimaryKey, IReadOnlySet<string> textColumns)
     {
         var type = PostgresTypes.Canonical(column.Type);
         var serial = PostgresTypes.SerialBase(type) is not null;
-        return column with
+        return ValueList.SameIfEqual(column, column with
         {
             Type = type,
             // A primary key column is NOT NULL whatever the model says, and so are identity columns.
@@ -37,24 +37,24 @@ public static class PostgresNormalizer
             Collation = NormalizeName(column.Collation) is { } c && c != "default" ? c : null,
             Generated = column.Generated is { } g ? g with { Expression = PostgresExpressions.Canonical(g.Expression, textColumns) } : null,
             Comment = EmptyToNull(column.Comment),
-        };
+        });
     }
 
     private static TableIndex NormalizeIndex(TableIndex index, IReadOnlySet<string> textColumns)
     {
         var method = index.Method?.Trim().ToLowerInvariant();
-        return index with
+        return ValueList.SameIfEqual(index, index with
         {
             Method = method is null or "btree" ? null : method,
-            Parts = index.Parts.Select(p => p with
+            Parts = index.Parts.MapShared(p => ValueList.SameIfEqual(p, p with
             {
                 Expression = p.Expression is { } e ? PostgresExpressions.Canonical(e, textColumns) : null,
                 OpClass = p.OpClass?.Trim().ToLowerInvariant(),
                 Collation = NormalizeName(p.Collation),
-            }).ToValueList(),
+            })),
             Where = index.Where is { } w ? PostgresExpressions.Canonical(w, textColumns) : null,
             Comment = EmptyToNull(index.Comment),
-        };
+        });
     }
 
     public static bool IsTextType(string canonicalType) =>

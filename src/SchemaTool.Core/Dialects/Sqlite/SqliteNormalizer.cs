@@ -10,29 +10,30 @@ namespace SchemaTool.Dialects.Sqlite;
 internal static partial class SqliteNormalizer
 {
     public static Schema Normalize(Schema schema) =>
-        schema with { Tables = schema.Tables.Select(Normalize).ToValueList() };
+        schema with { Tables = schema.Tables.MapShared(Normalize) };
 
-    private static Table Normalize(Table table) => table with
+    private static Table Normalize(Table table) => ValueList.SameIfEqual(table, table with
     {
-        Columns = table.Columns.Select(c => Normalize(c)).ToValueList(),
-        PrimaryKey = table.PrimaryKey is { } pk ? pk with { Name = null } : null,
-        Indexes = table.Indexes.Select(i => i with
+        Columns = table.Columns.MapShared(Normalize),
+        PrimaryKey = table.PrimaryKey is { } pk ? ValueList.SameIfEqual(pk, pk with { Name = null }) : null,
+        Indexes = table.Indexes.MapShared(i => ValueList.SameIfEqual(i, i with
         {
             Comment = null,
             Where = i.Where?.Trim(),
-            Parts = i.Parts.Select(p => p with { Collation = IndexCollation(p.Collation, p.Column is null ? null : table.FindColumn(p.Column)?.Collation) }).ToValueList(),
-        }).ToValueList(),
-        Checks = table.Checks.Select(c => c with { Expression = c.Expression.Trim() }).ToValueList(),
+            Parts = i.Parts.MapShared(p => ValueList.SameIfEqual(p,
+                p with { Collation = IndexCollation(p.Collation, p.Column is null ? null : table.FindColumn(p.Column)?.Collation) })),
+        })),
+        Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with { Expression = c.Expression.Trim() })),
         Comment = null,
-    };
+    });
 
-    private static Column Normalize(Column column) => column with
+    private static Column Normalize(Column column) => ValueList.SameIfEqual(column, column with
     {
         Type = column.AutoIncrement ? "INTEGER" : Type(column.Type),
         Default = Default(column.Default),
         Comment = null,
         Generated = column.Generated is { } g ? g with { Expression = g.Expression.Trim() } : null,
-    };
+    });
 
     /// <summary>
     /// An index part's collation, or null when it is the one the part gets anyway: the column's own collation
