@@ -84,7 +84,9 @@ public sealed class Workspace
             session = await ConnectAsync(ct);
             var result = await read(session);
             DatabaseReadUtc = DateTime.UtcNow;
-            return new ModelAndDatabase<T>(await model, session, result);
+            var loaded = await model;
+            CollectReadingGarbage();
+            return new ModelAndDatabase<T>(loaded, session, result);
         }
         catch
         {
@@ -93,6 +95,15 @@ public sealed class Workspace
             throw;
         }
     }
+
+    /// <summary>
+    /// Reading the YAML and the catalog allocates several times what it keeps (10,000 tables: ~390 MB for ~60 MB
+    /// live), and the gen0 budget the runtime sizes from the CPU's cache lets that garbage pile up uncollected. One
+    /// full collection here, where everything read is built and nothing is planned yet, lets planning reuse that
+    /// memory instead of growing the process: 10,000 tables, peak 326-344 MB → 257-263 MB, time unchanged
+    /// (bench/RESULTS.md). With a small schema it costs about a millisecond.
+    /// </summary>
+    private static void CollectReadingGarbage() => GC.Collect();
 
     public RevisionGraph LoadRevisions() => RevisionFolder.Load(Config.MigrationsPath);
 
