@@ -19,8 +19,11 @@ public interface IDialect
     /// <summary>The URL `schematool init --dialect NAME` writes when no --database is given.</summary>
     string ExampleUrl { get; }
 
-    /// <summary>How the database compares table and column names (SQLite ignores ASCII case; the others do not).</summary>
-    IEqualityComparer<string> IdentifierComparer => StringComparer.Ordinal;
+    /// <summary>How the database compares table names (SQLite ignores ASCII case; the others do not).</summary>
+    IEqualityComparer<string> TableNameComparer => StringComparer.Ordinal;
+
+    /// <summary>How the database compares column names within a table (MySQL ignores case, whatever it does for tables).</summary>
+    IEqualityComparer<string> ColumnNameComparer => TableNameComparer;
 
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);

@@ -8,13 +8,16 @@ namespace SchemaTool.Diff;
 /// </summary>
 public static class SchemaDiffer
 {
-    /// <param name="sameName">
-    /// How the database compares table and column names. Where it ignores case (SQLite), a name that differs from
-    /// the database's only by case is the same object, so the change is a rename, never a drop and a create.
+    /// <param name="sameTableName">
+    /// How the database compares table names. Where it ignores case (SQLite), a name that differs from the
+    /// database's only by case is the same object, so the change is a rename, never a drop and a create.
     /// </param>
-    public static IReadOnlyList<Operation> Diff(Schema current, Schema desired, IEqualityComparer<string>? sameName = null)
+    /// <param name="sameColumnName">The same for column names (MySQL ignores their case); by default as tables.</param>
+    public static IReadOnlyList<Operation> Diff(Schema current, Schema desired,
+        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null)
     {
-        sameName ??= StringComparer.Ordinal;
+        sameTableName ??= StringComparer.Ordinal;
+        sameColumnName ??= sameTableName;
         var ops = new List<Operation>();
         var currentByName = current.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var desiredNames = desired.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -29,7 +32,7 @@ public static class SchemaDiffer
                 have = renamed;
                 ops.Add(new RenameTable(old, want.Name));
             }
-            if (have is null && CaseVariant(current.Tables.Select(t => t.Name), want.Name, desiredNames, matchedCurrent, sameName) is { } variant)
+            if (have is null && CaseVariant(current.Tables.Select(t => t.Name), want.Name, desiredNames, matchedCurrent, sameTableName) is { } variant)
             {
                 have = currentByName[variant];
                 ops.Add(new RenameTable(variant, want.Name));
@@ -40,7 +43,7 @@ public static class SchemaDiffer
                 continue;
             }
             matchedCurrent.Add(have.Name);
-            matches.Add(new TableMatch(have, want, MatchColumns(have, want, sameName)));
+            matches.Add(new TableMatch(have, want, MatchColumns(have, want, sameColumnName)));
         }
 
         foreach (var have in current.Tables.Where(t => !matchedCurrent.Contains(t.Name)))

@@ -15,7 +15,7 @@ public static class Planner
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.IdentifierComparer), have, want));
+        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
             .Select(u => $"{u.Kind} {u.Name} is not in the model's scope and is left alone").ToList();

@@ -9,6 +9,10 @@ public sealed partial class MySqlDialect : IDialect
     private static readonly SqlScriptSplitter Splitter = new(backticks: true, hashComments: true, backslashEscapes: true);
 
     public string Name => "mysql";
+
+    // dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html: table names follow the file system
+    // (case-sensitive on Linux); column and index names are not case-sensitive on any platform.
+    public IEqualityComparer<string> ColumnNameComparer => StringComparer.OrdinalIgnoreCase;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>

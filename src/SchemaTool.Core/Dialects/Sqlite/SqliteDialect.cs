@@ -12,7 +12,7 @@ public sealed class SqliteDialect : IDialect
     public string ExampleUrl => "sqlite:app.db";
     public bool TransactionalDdl => true;
 
-    public IEqualityComparer<string> IdentifierComparer => AsciiCaseInsensitiveComparer.Instance;
+    public IEqualityComparer<string> TableNameComparer => AsciiCaseInsensitiveComparer.Instance;
 
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
 
