@@ -8,19 +8,22 @@ namespace SchemaTool.Dialects.Postgres;
 public sealed partial class PostgresSession : IDatabaseSession
 {
     private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlDataSource _dataSource;
     private readonly ConnectionTarget _target;
     private int _statementsSent;
 
-    private PostgresSession(IDialect dialect, NpgsqlConnection connection, ConnectionTarget target)
+    private PostgresSession(IDialect dialect, NpgsqlDataSource dataSource, NpgsqlConnection connection, ConnectionTarget target)
     {
         Dialect = dialect;
+        _dataSource = dataSource;
         _connection = connection;
         _target = target;
     }
 
     public static async Task<PostgresSession> OpenAsync(IDialect dialect, ConnectionTarget target, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(target.ConnectionString);
+        var dataSource = CreateDataSource(target);
+        var connection = dataSource.CreateConnection();
         try
         {
             await connection.OpenAsync(ct);
@@ -28,10 +31,20 @@ public sealed partial class PostgresSession : IDatabaseSession
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             await connection.DisposeAsync();
+            await dataSource.DisposeAsync();
             throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
         }
-        return new PostgresSession(dialect, connection, target);
+        return new PostgresSession(dialect, dataSource, connection, target);
     }
+
+    /// <summary>
+    /// The slim builder with arrays: the catalog and history reads need text, booleans, integers and text arrays,
+    /// and the full builder's type resolvers (JSON, ranges, geometry, ...) cost start-up time that no command uses
+    /// (1,000-table no-op plan: 17 ms of 437, median of 15 interleaved runs). One source per session, so the
+    /// second connection of a catalog read comes from the same pool.
+    /// </summary>
+    private static NpgsqlDataSource CreateDataSource(ConnectionTarget target) =>
+        new NpgsqlSlimDataSourceBuilder(target.ConnectionString).EnableArrays().Build();
 
     public IDialect Dialect { get; }
 
@@ -57,7 +70,7 @@ public sealed partial class PostgresSession : IDatabaseSession
     private async Task<NpgsqlConnection?> OpenSecondAsync(CancellationToken ct)
     {
         if (new NpgsqlConnectionStringBuilder(_target.ConnectionString).Host?.Contains(',') != false) return null;
-        var connection = new NpgsqlConnection(_target.ConnectionString);
+        var connection = _dataSource.CreateConnection();
         try
         {
             await connection.OpenAsync(ct);
@@ -93,5 +106,9 @@ public sealed partial class PostgresSession : IDatabaseSession
         return (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 }
