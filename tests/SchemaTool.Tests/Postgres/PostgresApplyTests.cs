@@ -91,7 +91,7 @@ public sealed class PostgresApplyTests
 
     [Theory]
     [InlineData(10)]
-    [InlineData(200)]
+    [InlineData(500)]
     public async Task Introspection_costs_a_fixed_number_of_statements(int tables)
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
