@@ -102,8 +102,8 @@ public sealed class Workspace
     /// live), and the gen0 budget the runtime sizes from the CPU's cache lets that garbage pile up uncollected. A
     /// full collection where a reading has ended (the catalog's while the model still loads, then both) lets what
     /// comes next reuse that memory instead of growing the process: 10,000 tables, MariaDB peak 323-348 → 267 MB,
-    /// for 160-190 ms each. Only once <see cref="CollectAfterAllocating"/> more has been allocated: at 1,000 tables
-    /// (~45 MB in all) the garbage cannot matter and a collection would cost ~30 ms of a 420 ms plan. The heap's
+    /// for 160-190 ms each. Only once the process has allocated <see cref="CollectAfterAllocating"/>: at 1,000
+    /// tables (~45 MB in all) the garbage cannot matter and a collection would cost ~30 ms of a 420 ms plan. The heap's
     /// current size is no guide: right after a gen0 collection it is the live data alone, under 64 MB at 10,000 tables.
     /// </summary>
     private static void CollectReadingGarbage()

@@ -60,8 +60,4 @@ public sealed class MySqlValidationTests
             """));
         Assert.Contains("deferrable", Assert.Single(problems));
     }
-
-    [Fact]
-    public void Two_columns_whose_names_differ_only_by_case_are_refused() =>
-        Assert.Contains("'name' and 'Name' are one column to MySQL", Assert.Single(Problems("ix: { columns: [id] }", "Name: { type: varchar(64) }")));
 }

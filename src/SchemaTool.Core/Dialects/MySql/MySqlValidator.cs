@@ -10,9 +10,6 @@ public static class MySqlValidator
         var problems = new List<string>();
         foreach (var table in model.Tables)
         {
-            foreach (var same in table.Columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-                problems.Add($"table '{table.Name}': columns {string.Join(" and ", same.Select(c => $"'{c.Name}'"))} are one column to MySQL, " +
-                             "which ignores the case of column names: rename one");
             foreach (var name in table.PrimaryKey?.Columns ?? [])
                 if (table.FindColumn(name) is { } column && MySqlTypes.NeedsPrefixLength(MySqlTypes.Canonical(column.Type)))
                     problems.Add($"primary key of table '{table.Name}': column '{name}' is {column.Type}, which MySQL cannot key in full: use varchar(n) (or binary(n))");
