@@ -73,6 +73,22 @@ public sealed class NameLengthTests
     }
 
     [Fact]
+    public async Task A_primary_key_added_to_a_table_of_63_bytes_rolls_back_by_the_name_postgres_gave_it()
+    {
+        using var project = await DialectProject.CreateAsync("postgres");
+        var table = new string('p', 63);
+        project.WriteModel($"tables:\n  {table}:\n    columns:\n      id: {{ type: int }}\n");
+        project.PlanAndApply("unkeyed");
+        project.WriteModel(Model(table));
+        project.PlanAndApply("keyed");
+        Assert.Equal(1, await project.ScalarAsync($"SELECT count(*) FROM pg_constraint WHERE conname = '{new string('p', 58)}_pkey'"));
+
+        project.Ok("rollback", "-1"); // the down file drops the key PostgreSQL named, cut to 63 bytes
+
+        Assert.Equal(0, await project.ScalarAsync($"SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid = '{table}'::regclass"));
+    }
+
+    [Fact]
     public async Task A_name_of_65_characters_is_refused_on_mysql_with_the_limit()
     {
         using var project = await DialectProject.CreateAsync("mysql");
