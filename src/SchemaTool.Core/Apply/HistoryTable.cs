@@ -21,6 +21,16 @@ public sealed class HistoryTable(IDatabaseSession session, string name = History
 {
     public const string DefaultName = "schematool_history";
 
+    /// <summary>The row lock of a Galera cluster (GaleraLock); like the history table, never part of the schema compared.</summary>
+    public const string LockTableName = "schematool_lock";
+
+    /// <summary>
+    /// The tool's own tables, which introspection leaves out: the history table by its configured name, and the
+    /// default one and the lock table whatever the configuration says (a model may not name them: Planning).
+    /// </summary>
+    public static IReadOnlySet<string> ToolTables(string historyTable) =>
+        new HashSet<string>(StringComparer.Ordinal) { historyTable, DefaultName, LockTableName };
+
     public string Name => name;
 
     private string Table => session.Quote(name);
@@ -43,7 +53,7 @@ public sealed class HistoryTable(IDatabaseSession session, string name = History
             rows.Add(new HistoryRow(
                 reader.GetString(0),
                 reader.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                reader.GetString(2),
+                PrintableText.OneLine(reader.GetString(2)), // printed by status, history and check
                 reader.GetString(3),
                 DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture),

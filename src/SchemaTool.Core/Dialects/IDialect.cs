@@ -25,6 +25,16 @@ public interface IDialect
     /// <summary>How the database compares column names within a table (MySQL ignores case, whatever it does for tables).</summary>
     IEqualityComparer<string> ColumnNameComparer => TableNameComparer;
 
+    /// <summary>What this database accepts as a name (length, trailing spaces, reserved prefixes); plan refuses the rest.</summary>
+    IdentifierRules Identifiers => new(Name);
+
+    /// <summary>
+    /// Whether a column added to a table that has rows gets a value in each of them: it is nullable, has a
+    /// default, is generated or numbers itself. Plan refuses the others on a table with rows.
+    /// </summary>
+    bool FillsExistingRows(Column column) =>
+        column.Nullable || column.Default is not null || column.AutoIncrement || column.Generated is not null;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
 

@@ -10,7 +10,7 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(dialect.Validate(model)).ToList();
+        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);
@@ -24,14 +24,17 @@ public static class Planner
             operations.Select(o => o.Warning).OfType<string>().ToList(), notices);
     }
 
-    /// <summary>Each operation as a comment naming it, its warning, then its statements.</summary>
+    /// <summary>
+    /// Each operation as a comment naming it, its warning, then its statements. The comments hold names, which may
+    /// come from the database: escaped, so that no line break in one can end the comment and start a statement.
+    /// </summary>
     public static string Render(IDialect dialect, IReadOnlyList<Operation> operations)
     {
         var text = new StringBuilder();
         foreach (var op in operations)
         {
-            text.Append("-- ").Append(op.Describe()).Append('\n');
-            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(warning).Append('\n');
+            text.Append("-- ").Append(PrintableText.Escape(op.Describe())).Append('\n');
+            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(PrintableText.Escape(warning)).Append('\n');
             foreach (var statement in dialect.Generate(op))
                 text.Append(statement).Append(";\n");
             text.Append('\n');

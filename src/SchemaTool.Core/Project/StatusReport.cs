@@ -29,7 +29,7 @@ public sealed record StatusReport(
         await using var read = await workspace.ReadWithModelAsync(async session =>
         {
             var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
-            return (State: await migrator.ReadStateAsync(ct), Current: await session.IntrospectAsync(ct));
+            return (State: await migrator.ReadStateAsync(ct), Current: await workspace.IntrospectAsync(session, ct));
         }, ct);
         var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();

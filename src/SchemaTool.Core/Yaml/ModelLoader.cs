@@ -31,7 +31,7 @@ public static class ModelLoader
         else
             throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
 
-        return Load(files.Select(f => (Path.GetRelativePath(Directory.GetCurrentDirectory(), f), File.ReadAllText(f))));
+        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))));
     }
 
     public static Schema Load(string file, string text) => Load([(file, text)]);
@@ -43,6 +43,11 @@ public static class ModelLoader
         foreach (var (file, text) in sources)
         {
             var nodes = new YamlNodes(file);
+            if (SourceText.NulError(file, text) is { } nul)
+            {
+                errors.Add(nul);
+                continue;
+            }
             var root = Parse(file, text, errors);
             if (root is not null) ReadRoot(root, nodes, tables);
             errors.AddRange(nodes.Errors);
@@ -51,9 +56,13 @@ public static class ModelLoader
         foreach (var duplicate in tables.GroupBy(t => t.Name).Where(g => g.Count() > 1))
             errors.Add($"{duplicate.Last().Where}: table '{duplicate.Key}' is declared twice (also at {duplicate.First().Where})");
 
+        NameCharacters.Check(tables, errors);
+        SqlWords.Check(tables, errors);
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
-        return new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        var schema = new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        ModelPositions.Attach(schema, tables);
+        return schema;
     }
 
     private static YamlValue? Parse(string file, string text, List<string> errors)
@@ -133,14 +142,16 @@ public static class ModelLoader
     {
         var what = $"column '{table.Name}.{name}'";
         if (nodes.Map(node, what) is not { } map) return;
+        map = FlowMapTypeSplit.Rejoin(map, what, nodes);
         var column = new ColumnDraft(name, nodes.Where(keyNode));
+        YamlValue? typeNode = null, defaultNode = null;
         foreach (var (key, value, k) in nodes.Entries(map, what, ColumnKeys))
         {
             switch (key)
             {
-                case "type": column.Type = nodes.String(value, "type") ?? ""; break; // "" after a reported error: no second "has no type"
+                case "type": column.Type = nodes.String(value, "type") ?? ""; typeNode = value; break; // "" after a reported error: no second "has no type"
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
-                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
+                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); defaultNode = value; break;
                 case "default_sql":
                     if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
                     column.DefaultSqlWhere = nodes.Where(k);
@@ -159,6 +170,7 @@ public static class ModelLoader
             }
         }
         if (column.Type is null) nodes.Error(keyNode, $"{what} has no type: add `type:` (e.g. int, varchar(64), text)");
+        else ColumnTypeRules.Check(column, table.Name, typeNode!, defaultNode, nodes);
         if (column.Default is not null && column.DefaultSql is not null)
             nodes.Error(keyNode, $"{what} has both `default` and `default_sql`: keep one");
         if ((column.OnDelete is not null || column.OnUpdate is not null) && column.References is null)

@@ -18,6 +18,8 @@ public sealed partial class MySqlDialect : IDialect
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
     public bool TransactionalDdl => false;
 
+    public IdentifierRules Identifiers { get; } = new("MySQL", MaxLength: 64, TrailingSpaceRefused: true, SupplementaryRefused: true);
+
     public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(schema);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>

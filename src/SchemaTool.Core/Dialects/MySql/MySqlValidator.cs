@@ -10,11 +10,17 @@ public static class MySqlValidator
         var problems = new List<string>();
         foreach (var table in model.Tables)
         {
+            if (table.Columns.Count == 0)
+                problems.Add($"{Yaml.ModelPositions.Of(model).Table(table.Name)}table '{table.Name}' has no columns, and MySQL cannot make a table without any: add columns");
             foreach (var name in table.PrimaryKey?.Columns ?? [])
                 if (table.FindColumn(name) is { } column && MySqlTypes.NeedsPrefixLength(MySqlTypes.Canonical(column.Type)))
                     problems.Add($"primary key of table '{table.Name}': column '{name}' is {column.Type}, which MySQL cannot key in full: use varchar(n) (or binary(n))");
             foreach (var index in table.Indexes)
                 Validate(table, index, problems);
+            // A collation is written as a word: MySQL's names are letters, digits and underscores (utf8mb4_unicode_ci).
+            foreach (var column in table.Columns)
+                if (column.Collation is { } collation && !collation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                    problems.Add($"column '{table.Name}.{column.Name}': MySQL has no collation '{collation}'; its names are letters, digits and _, such as utf8mb4_unicode_ci");
             foreach (var fk in table.ForeignKeys)
             {
                 var what = $"foreign key '{fk.Name}' of table '{table.Name}'";

@@ -13,7 +13,14 @@ public sealed partial class PostgresDialect : IDialect
 
     public bool TransactionalDdl => true;
 
+    public IdentifierRules Identifiers { get; } = new("PostgreSQL", MaxLength: 63, LengthInBytes: true);
+
     public Schema Normalize(Schema schema) => PostgresNormalizer.Normalize(schema);
+
+    // A serial column takes its values from a sequence, which numbers the existing rows too.
+    public bool FillsExistingRows(Column column) =>
+        column.Nullable || column.Default is not null || column.AutoIncrement || column.Generated is not null
+        || PostgresTypes.SerialBase(PostgresTypes.Canonical(column.Type)) is not null;
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) => operations;
 

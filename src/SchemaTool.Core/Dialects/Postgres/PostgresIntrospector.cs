@@ -10,12 +10,13 @@ internal static partial class PostgresIntrospector
     /// Reads the schema; with a <paramref name="second"/> connection the columns query runs on it while the
     /// others run on <paramref name="connection"/>. Each reading uses its own string pool: they run at once.
     /// </summary>
-    public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema, CancellationToken ct)
+    public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema,
+        IReadOnlySet<string> toolTables, CancellationToken ct)
     {
         var columnsApart = second is null ? null : ReadColumnsAsync(second, schema, ct);
         try
         {
-            return await ReadAsync(connection, columnsApart, schema, ct);
+            return await ReadAsync(connection, columnsApart, schema, toolTables, ct);
         }
         finally
         {
@@ -25,7 +26,7 @@ internal static partial class PostgresIntrospector
     }
 
     private static async Task<Schema> ReadAsync(NpgsqlConnection connection, Task<Dictionary<string, List<Column>>>? columnsApart,
-        string schema, CancellationToken ct)
+        string schema, IReadOnlySet<string> toolTables, CancellationToken ct)
     {
         var queries = columnsApart is null ? PostgresCatalogQueries.All : PostgresCatalogQueries.All.Where(q => q != PostgresCatalogQueries.Columns);
         await using var batch = Batch(connection, queries, schema);
@@ -34,7 +35,8 @@ internal static partial class PostgresIntrospector
 
         var tables = new SortedDictionary<string, TableParts>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
-            tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1));
+            if (!toolTables.Contains(reader.GetString(0))) // the rest of a table's rows are read by the tables found here
+                tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1));
 
         Dictionary<string, List<Column>>? columns = null;
         if (columnsApart is null)

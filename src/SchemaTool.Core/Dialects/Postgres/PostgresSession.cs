@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using SchemaTool.Apply;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.Postgres;
@@ -60,11 +61,19 @@ public sealed partial class PostgresSession : IDatabaseSession
     /// <summary>Counts each command and each command of a batch; a command is created to be run once.</summary>
     public int StatementsSent => _statementsSent;
 
-    public async Task<Schema> IntrospectAsync(CancellationToken cancellationToken)
+    public Task<Schema> IntrospectAsync(CancellationToken cancellationToken) => IntrospectAsync(HistoryTable.DefaultName, cancellationToken);
+
+    public async Task<ITypeCatalog> ReadTypeCatalogAsync(CancellationToken cancellationToken)
+    {
+        _statementsSent++;
+        return await PostgresTypeCatalog.ReadAsync(_connection, cancellationToken);
+    }
+
+    public async Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken)
     {
         _statementsSent += PostgresCatalogQueries.All.Length;
         await using var second = await OpenSecondAsync(cancellationToken);
-        return await PostgresIntrospector.ReadAsync(_connection, second, Schema, cancellationToken);
+        return await PostgresIntrospector.ReadAsync(_connection, second, Schema, HistoryTable.ToolTables(historyTable), cancellationToken);
     }
 
     /// <summary>

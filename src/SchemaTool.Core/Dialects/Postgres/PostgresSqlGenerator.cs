@@ -31,8 +31,17 @@ public static partial class PostgresSqlGenerator
     /// <summary>A double-quoted identifier with embedded quotes doubled.</summary>
     public static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
-    /// <summary>The name PostgreSQL gives a primary key declared without one.</summary>
-    public static string DefaultPrimaryKeyName(string table) => table + "_pkey";
+    /// <summary>
+    /// The name PostgreSQL gives a primary key declared without one: the table's name, cut on a character boundary
+    /// so that with "_pkey" it fits in 63 bytes, as the server's makeObjectName does.
+    /// </summary>
+    public static string DefaultPrimaryKeyName(string table)
+    {
+        var head = table;
+        while (System.Text.Encoding.UTF8.GetByteCount(head) > 63 - "_pkey".Length || (head.Length > 0 && char.IsHighSurrogate(head[^1])))
+            head = head[..^1];
+        return head + "_pkey";
+    }
 
     private static string DropConstraint(string table, string name) => $"ALTER TABLE {Q(table)} DROP CONSTRAINT {Q(name)}";
 

@@ -28,8 +28,12 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
 
     public string Quote(string identifier) => SqliteSqlGenerator.Quote(identifier);
 
-    public Task<Schema> IntrospectAsync(CancellationToken ct) =>
-        new SqliteIntrospector(this, new HashSet<string>(StringComparer.Ordinal) { HistoryTable.DefaultName, "schematool_lock" }).ReadAsync(ct);
+    public Task<Schema> IntrospectAsync(CancellationToken ct) => IntrospectAsync(HistoryTable.DefaultName, ct);
+
+    public Task<ITypeCatalog> ReadTypeCatalogAsync(CancellationToken ct) => Task.FromResult<ITypeCatalog>(SqliteTypeCatalog.Instance);
+
+    public Task<Schema> IntrospectAsync(string historyTable, CancellationToken ct) =>
+        new SqliteIntrospector(this, HistoryTable.ToolTables(historyTable)).ReadAsync(ct);
 
     public async Task<bool> TableExistsAsync(string table, CancellationToken ct)
     {
