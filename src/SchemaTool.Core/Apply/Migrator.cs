@@ -4,7 +4,12 @@ using SchemaTool.Revisions;
 
 namespace SchemaTool.Apply;
 
-public sealed record MigratorOptions(TimeSpan LockTimeout, bool AllowChanged = false, Action<string>? Log = null, IProgress<StatementProgress>? Progress = null);
+public sealed record MigratorOptions(
+    TimeSpan LockTimeout,
+    bool AllowChanged = false,
+    Action<string>? Log = null,
+    IProgress<StatementProgress>? Progress = null,
+    IStepObserver? Observer = null);
 
 /// <summary>
 /// Runs revisions against one database under the migration lock, recording each in the history table.
@@ -28,7 +33,7 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         foreach (var revision in steps)
         {
             var partial = state.Partial.GetValueOrDefault(revision.Id);
-            await RunAsync(revision, Direction.Up, partial?.StatementsDone ?? 0, ct);
+            await RunAsync(revision, Direction.Up, partial, ct);
         }
         return steps;
     }
@@ -41,7 +46,7 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         await _history.EnsureAsync(ct);
         var steps = ToUndo(await ReadStateAsync(ct), target);
         foreach (var revision in steps)
-            await RunAsync(revision, Direction.Down, 0, ct);
+            await RunAsync(revision, Direction.Down, null, ct);
         return steps;
     }
 
@@ -116,20 +121,18 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
                                      "restore the files, or run again with --allow-changed if the change is intended");
     }
 
-    private async Task RunAsync(Revision revision, Direction direction, int startAt, CancellationToken ct)
+    private async Task RunAsync(Revision revision, Direction direction, HistoryRow? halfApplied, CancellationToken ct)
     {
-        var sql = direction == Direction.Up ? revision.UpSql : revision.DownSql;
-        var statements = session.Dialect.SplitStatements(sql);
+        var dialect = session.Dialect;
+        var statements = dialect.Classify(dialect.SplitStatements(direction == Direction.Up ? revision.UpSql : revision.DownSql));
+        var startAt = halfApplied?.StatementsDone ?? 0;
         Log((direction == Direction.Up ? "applying " : "rolling back ") + $"{revision.Id} {revision.Message}" +
-            (startAt > 0 ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
-        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log);
+            (halfApplied is not null ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
+        var upCount = direction == Direction.Down ? dialect.SplitStatements(revision.UpSql).Count : statements.Count;
+        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log, halfApplied, options.Observer, upCount);
         try
         {
-            await session.RunStepAsync(step, ct);
-        }
-        catch (StepFailedException)
-        {
-            throw;
+            await new StepRunner(session).RunAsync(step, ct);
         }
         catch (DbException e)
         {

@@ -13,6 +13,8 @@ namespace SchemaTool.Dialects.Sqlite;
 internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection connection) : IDatabaseSession
 {
     private bool _inTransaction;
+    private bool _unitOpen;
+    private Dictionary<(string Table, string Parent), long> _violationsBefore = [];
 
     public IDialect Dialect => dialect;
     public DbConnection Connection => connection;
@@ -82,50 +84,43 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         {
             if (!session._inTransaction) return;
             session._inTransaction = false;
-            await session.ExecuteAsync("COMMIT", CancellationToken.None);
+            // The revisions released so far commit; a savepoint still open is a revision that did not finish, and
+            // one whose rollback failed must not be committed half: then nothing of this run is kept.
+            await session.ExecuteAsync(session._unitOpen ? "ROLLBACK" : "COMMIT", CancellationToken.None);
+            session._unitOpen = false;
             await session.ExecuteAsync("PRAGMA foreign_keys = ON", CancellationToken.None);
         }
     }
 
-    public async Task RunStepAsync(MigrationStep step, CancellationToken ct)
+    public bool TransactionalDdl => true;
+
+    /// <summary>A revision's unit is a savepoint in the lock's transaction, checked with foreign_key_check before it is released.</summary>
+    public async Task BeginUnitAsync(CancellationToken ct)
     {
         if (!_inTransaction) throw new InvalidOperationException("a revision runs only under the migration lock");
-        var clock = Stopwatch.StartNew();
         await ExecuteAsync("SAVEPOINT schematool_revision", ct);
-        var index = 0;
-        try
-        {
-            // Many SQLite databases have lived with foreign_keys off and hold orphans already; a revision fails
-            // only for the violations it adds, or no revision could run on them at all.
-            var violationsBefore = await ForeignKeyViolationsAsync(ct);
-            for (; index < step.Statements.Count; index++)
-            {
-                await ExecuteAsync(step.Statements[index], ct);
-                step.Progress?.Report(new StatementProgress(index, step.Statements.Count, step.Statements[index], clock.Elapsed));
-            }
-            await CheckForeignKeysAsync(violationsBefore, ct);
-            if (step.Direction == Direction.Up)
-                await step.History.InsertAsync(step.Revision, step.Statements.Count, step.Statements.Count, complete: true, clock.ElapsedMilliseconds, ct);
-            else
-                await step.History.DeleteAsync(step.Revision.Id, ct);
-            await ExecuteAsync("RELEASE schematool_revision", ct);
-        }
-        catch (Exception e) when (e is SqliteException or ForeignKeyViolation)
-        {
-            await ExecuteAsync("ROLLBACK TO schematool_revision", CancellationToken.None);
-            await ExecuteAsync("RELEASE schematool_revision", CancellationToken.None);
-            // Every statement ran; naming the last one as the failure would send the user to the wrong line.
-            if (e is ForeignKeyViolation)
-                throw new StepFailedException(
-                    $"revision {step.Revision.Id} failed the foreign key check after its {step.Statements.Count} statement(s) " +
-                    $"({Revisions.RevisionFolder.Display(step.Direction == Direction.Up ? step.Revision.UpPath : step.Revision.DownPath)}):\n" +
-                    $"{e.Message}\nthe revision was rolled back whole; the database is still at its previous revision; " +
-                    "fix the rows (or the revision) and run it again", e);
-            if (step.Statements.Count == 0)
-                throw new StepFailedException($"revision {step.Revision.Id} failed: {e.Message}\nthe revision was rolled back whole; the database is still at its previous revision", e);
-            throw StepFailedException.For(step, Math.Min(index, step.Statements.Count - 1), e, rolledBack: true);
-        }
+        _unitOpen = true;
+        // Many SQLite databases have lived with foreign_keys off and hold orphans already; a revision fails
+        // only for the violations it adds, or no revision could run on them at all.
+        _violationsBefore = await ForeignKeyViolationsAsync(ct);
     }
+
+    public async Task CommitUnitAsync(CancellationToken ct)
+    {
+        await CheckForeignKeysAsync(_violationsBefore, ct);
+        await ExecuteAsync("RELEASE schematool_revision", ct);
+        _unitOpen = false;
+    }
+
+    public async Task RollbackUnitAsync()
+    {
+        if (!_unitOpen) return;
+        await ExecuteAsync("ROLLBACK TO schematool_revision", CancellationToken.None);
+        await ExecuteAsync("RELEASE schematool_revision", CancellationToken.None);
+        _unitOpen = false;
+    }
+
+    public Task ExecuteAsync(Statement statement, CancellationToken ct) => ExecuteAsync(statement.Text, ct);
 
     private async Task<Dictionary<(string Table, string Parent), long>> ForeignKeyViolationsAsync(CancellationToken ct)
     {
@@ -143,10 +138,10 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
             .Where(v => v.Value > before.GetValueOrDefault(v.Key))
             .Select(v => $"{v.Value - before.GetValueOrDefault(v.Key)} row(s) of {v.Key.Table} reference missing rows of {v.Key.Parent}")
             .ToList();
-        if (problems.Count > 0) throw new ForeignKeyViolation("foreign key check failed: " + string.Join("; ", problems));
+        if (problems.Count > 0)
+            throw new UnitCheckFailedException("the foreign key check", "foreign key check failed: " + string.Join("; ", problems),
+                "fix the rows (or the revision) and run it again");
     }
-
-    private sealed class ForeignKeyViolation(string message) : Exception(message);
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
