@@ -27,7 +27,7 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         // A target that names nothing, or head with two heads, is refused before the lock and the history table.
         RevisionPlanner.Pending(graph, new HashSet<string>(), target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
-        await _history.EnsureAsync(ct);
+        await PrepareHistoryAsync(ct);
         var state = await ReadStateAsync(ct);
         var steps = RevisionPlanner.Pending(graph, state.Applied, target);
         foreach (var revision in steps)
@@ -43,7 +43,7 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     {
         if (target != "base" && !target.StartsWith('-')) graph.Resolve(target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
-        await _history.EnsureAsync(ct);
+        await PrepareHistoryAsync(ct);
         var steps = ToUndo(await ReadStateAsync(ct), target);
         foreach (var revision in steps)
             await RunAsync(revision, Direction.Down, null, ct);
@@ -92,6 +92,30 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         return recorded;
     }
 
+    /// <summary>
+    /// Records the checksums of applied revisions' files as they are now, for files edited on purpose (a comment, a
+    /// fixed down file): all changed ones, or <paramref name="target"/> alone. Returns those it recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangedRevision>> RehashAsync(string? target, CancellationToken ct)
+    {
+        var revision = target is null ? null : graph.Resolve(target);
+        await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
+        await _history.EnsureAsync(ct);
+        var rows = await _history.ReadAsync(ct);
+        if (revision is not null && rows.All(r => r.Revision != revision.Id || !r.Complete))
+            throw new InputException(rows.Any(r => r.Revision == revision.Id)
+                ? $"revision {revision.Id} is half-applied, not applied: `schematool apply` finishes it and records its files as they are then"
+                : $"revision {revision.Id} is not applied, so there is no checksum to record; `schematool apply` runs it");
+        var changed = ChangedRevision.Find(graph, rows).Where(c => !c.Missing && (revision is null || c.Row.Revision == revision.Id)).ToList();
+        foreach (var c in changed)
+            await _history.UpdateChecksumsAsync(c.Row.Revision, c.Revision!.Checksum, c.Revision.DownChecksum, ct);
+        // Rows older than the down checksum column get it too, whatever else changed.
+        foreach (var row in rows.Where(r => r.Complete && r.DownChecksum is null && changed.All(c => c.Row.Revision != r.Revision)))
+            if (graph.Find(row.Revision) is { } r && (revision is null || r.Id == revision.Id))
+                await _history.UpdateChecksumsAsync(row.Revision, r.Checksum, r.DownChecksum, ct);
+        return changed;
+    }
+
     public sealed record State(IReadOnlyList<HistoryRow> Rows, HashSet<string> Applied, Dictionary<string, HistoryRow> Partial);
 
     public async Task<State> ReadStateAsync(CancellationToken ct)
@@ -107,18 +131,32 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     private void VerifyChecksums(IReadOnlyList<HistoryRow> rows)
     {
         if (options.AllowChanged) return;
-        var problems = new List<string>();
-        foreach (var row in rows.Where(r => r.Complete))
-        {
-            var revision = graph.Find(row.Revision);
-            if (revision is null)
-                problems.Add($"revision {row.Revision} ({row.Message}) is applied but its files are gone from the migrations folder");
-            else if (revision.Checksum != row.Checksum)
-                problems.Add($"{RevisionFolder.Display(revision.UpPath)}: revision {row.Revision} was edited after it was applied (checksum differs)");
-        }
+        var problems = ChangedRevision.Find(graph, rows).Select(c => c.Missing
+            ? $"revision {c.Row.Revision} ({c.Row.Message}) is applied but its files are gone from the migrations folder"
+            : $"{RevisionFolder.Display(c.Path!)}: revision {c.Row.Revision} was edited after it was applied (its {c.Files} changed: checksum differs)").ToList();
         if (problems.Count > 0)
             throw new InputException(string.Join(Environment.NewLine, problems) + Environment.NewLine +
-                                     "restore the files, or run again with --allow-changed if the change is intended");
+                                     "restore the files; or, if the change is intended, record it with `schematool rehash` (or run with --allow-changed)");
+    }
+
+    /// <summary>
+    /// Under the lock, before anything runs: the history table exists with every column, rows written before the
+    /// down checksum column existed get their down file's checksum as it is now (when their up file is unchanged),
+    /// and with --allow-changed the edited files' new checksums are recorded, so that `check` agrees afterwards.
+    /// </summary>
+    private async Task PrepareHistoryAsync(CancellationToken ct)
+    {
+        await _history.EnsureAsync(ct);
+        var rows = await _history.ReadAsync(ct);
+        foreach (var row in rows.Where(r => r.Complete && r.DownChecksum is null))
+            if (graph.Find(row.Revision) is { } revision && revision.Checksum == row.Checksum)
+                await _history.UpdateChecksumsAsync(row.Revision, row.Checksum, revision.DownChecksum, ct);
+        if (!options.AllowChanged) return;
+        foreach (var changed in ChangedRevision.Find(graph, rows).Where(c => !c.Missing))
+        {
+            await _history.UpdateChecksumsAsync(changed.Row.Revision, changed.Revision!.Checksum, changed.Revision.DownChecksum, ct);
+            Log($"recorded the new checksums of revision {changed.Row.Revision} ({changed.Files} changed after it was applied; --allow-changed)");
+        }
     }
 
     private async Task RunAsync(Revision revision, Direction direction, HistoryRow? halfApplied, CancellationToken ct)

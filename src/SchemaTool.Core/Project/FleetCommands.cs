@@ -24,7 +24,8 @@ public static class FleetCommands
         await using var session = await workspace.ConnectAsync(ct);
         var undone = await workspace.CreateMigrator(session, graph, options).RollbackAsync(target, ct);
         return undone.Count == 0
-            ? new TargetResult(workspace.Target.Display, TargetOutcome.AtHead, 0, $"already at {target}", clock.Elapsed)
+            ? new TargetResult(workspace.Target.Display, TargetOutcome.AtHead, 0,
+                target == "base" || target.StartsWith('-') ? "no revision applied" : $"already at {target}", clock.Elapsed)
             : new TargetResult(workspace.Target.Display, TargetOutcome.RolledBack, 0, $"{undone.Count} revision(s): {string.Join(", ", undone.Select(r => r.Id))}", clock.Elapsed);
     }
 

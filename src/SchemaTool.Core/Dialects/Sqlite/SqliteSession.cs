@@ -43,7 +43,7 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
     public string HistoryTableDdl(string tableName) =>
         $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (revision TEXT NOT NULL PRIMARY KEY, parents TEXT NOT NULL, message TEXT NOT NULL, " +
         "checksum TEXT NOT NULL, applied_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, statements_done INTEGER NOT NULL, " +
-        "statements_total INTEGER NOT NULL, complete INTEGER NOT NULL)";
+        "statements_total INTEGER NOT NULL, complete INTEGER NOT NULL, down_checksum TEXT NULL)";
 
     public async Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken ct)
     {
