@@ -43,3 +43,13 @@ public interface IBreakableLock
     /// <summary>Removes the lock if it is still held by exactly <paramref name="seen"/>; false when it changed meanwhile.</summary>
     Task<bool> BreakLockAsync(LockHolder seen, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A session whose migration lock belongs to a connection and ends with it (MySQL's GET_LOCK), so nothing can be left
+/// behind; `schematool unlock` still says who holds it, instead of calling it free.
+/// </summary>
+public interface IConnectionLock
+{
+    /// <summary>The connection holding the lock, described for a person (id, user, host, what it runs); null when the lock is free.</summary>
+    Task<string?> DescribeHolderAsync(CancellationToken cancellationToken);
+}

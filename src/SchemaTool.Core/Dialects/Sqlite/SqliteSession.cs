@@ -20,24 +20,54 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
     public DbConnection Connection => connection;
     public int StatementsSent { get; private set; }
 
+    /// <summary>
+    /// How long a read waits for a writer that holds the file (Microsoft.Data.Sqlite retries a busy database until
+    /// CommandTimeout, 30 s by default). `apply` keeps its changes in memory until it commits (see
+    /// <see cref="MemoryBeforeSpill"/>), so readers see the state before it and wait at most for its commit; a read
+    /// that still finds the file locked fails soon, saying why, instead of after 30 s with "database is locked".
+    /// </summary>
+    private const int ReadWaitSeconds = 2;
+
+    /// <summary>
+    /// The changes a run keeps in memory before SQLite may write them to the file mid-transaction, which takes the
+    /// file's EXCLUSIVE lock and shuts readers out until the commit. Above this, a very large rebuild spills as usual.
+    /// </summary>
+    private const long MemoryBeforeSpill = 256L << 20;
+
     public DbCommand CreateCommand(string sql)
     {
         StatementsSent++;
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
+        if (!_inTransaction) cmd.CommandTimeout = ReadWaitSeconds;
         return cmd;
     }
 
     public string Quote(string identifier) => SqliteSqlGenerator.Quote(identifier);
 
     public Task<Schema> IntrospectAsync(CancellationToken ct) =>
-        new SqliteIntrospector(this, new HashSet<string>(StringComparer.Ordinal) { HistoryTable.DefaultName, "schematool_lock" }).ReadAsync(ct);
+        WhenWritersAllowAsync(() => new SqliteIntrospector(this, new HashSet<string>(StringComparer.Ordinal) { HistoryTable.DefaultName, "schematool_lock" }).ReadAsync(ct));
 
-    public async Task<bool> TableExistsAsync(string table, CancellationToken ct)
+    public Task<bool> TableExistsAsync(string table, CancellationToken ct) => WhenWritersAllowAsync(async () =>
     {
         await using var cmd = CreateCommand("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = @name");
         cmd.Parameters.Add(new SqliteParameter("@name", table));
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct)) > 0;
+    });
+
+    /// <summary>A read that finds the file locked by a writer says so, and who that usually is.</summary>
+    private async Task<T> WhenWritersAllowAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && !_inTransaction)
+        {
+            throw new DatabaseException(
+                $"{Path.GetFileName(connection.DataSource)} is locked by a connection that is writing to it (waited {ReadWaitSeconds} s): a schematool apply " +
+                "or rollback holds it until it commits, or another program is writing. Run this again when it has finished", e);
+        }
     }
 
     public string HistoryTableDdl(string tableName) =>
@@ -49,6 +79,7 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
     {
         await ExecuteAsync("PRAGMA busy_timeout = 100", ct);
         await ExecuteAsync("PRAGMA foreign_keys = OFF", ct);
+        await ExecuteAsync($"PRAGMA cache_spill = {MemoryBeforeSpill / await PageSizeAsync(ct)}", ct);
         var clock = Stopwatch.StartNew();
         var told = false;
         while (true)
@@ -78,16 +109,29 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         }
     }
 
+    private async Task<long> PageSizeAsync(CancellationToken ct)
+    {
+        await using var cmd = CreateCommand("PRAGMA page_size");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+    }
+
     private sealed class Lock(SqliteSession session) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             if (!session._inTransaction) return;
-            session._inTransaction = false;
-            // The revisions released so far commit; a savepoint still open is a revision that did not finish, and
-            // one whose rollback failed must not be committed half: then nothing of this run is kept.
-            await session.ExecuteAsync(session._unitOpen ? "ROLLBACK" : "COMMIT", CancellationToken.None);
-            session._unitOpen = false;
+            try
+            {
+                // The revisions released so far commit; a savepoint still open is a revision that did not finish, and
+                // one whose rollback failed must not be committed half: then nothing of this run is kept. (Still in
+                // the transaction here, so the commit waits for readers as long as a write may.)
+                await session.ExecuteAsync(session._unitOpen ? "ROLLBACK" : "COMMIT", CancellationToken.None);
+            }
+            finally
+            {
+                session._inTransaction = false;
+                session._unitOpen = false;
+            }
             await session.ExecuteAsync("PRAGMA foreign_keys = ON", CancellationToken.None);
         }
     }
