@@ -9,6 +9,9 @@ namespace SchemaTool.Dialects;
 /// </summary>
 public interface IReplicationAdvisor
 {
+    /// <summary>Whether this server is a member of a replicated set now (the session may be able to advise elsewhere).</summary>
+    bool IsReplicated { get; }
+
     /// <summary>Warnings about running these statements here, e.g. that each ALTER blocks writes on the whole cluster.</summary>
     IReadOnlyList<string> StatementWarnings(IReadOnlyList<string> statements);
 
