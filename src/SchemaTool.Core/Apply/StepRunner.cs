@@ -53,7 +53,7 @@ public sealed class StepRunner(IStepUnits units)
             if (at.InUnit) await RollbackQuietlyAsync();
             var state = step.Direction == Direction.Up
                 ? "the revision was rolled back whole; the database is still at its previous revision"
-                : "its rollback was undone whole; the revision is still applied";
+                : $"its rollback was undone whole; the revision is still applied. Fix the down file, record the fix with `schematool rehash {step.Revision.Id}`, and roll back again";
             throw Failure(step, e, at, state);
         }
     }
@@ -258,7 +258,8 @@ public sealed class StepRunner(IStepUnits units)
 
     private async Task<string> DownStateAsync(MigrationStep step, int done, Stopwatch clock)
     {
-        if (done == 0) return "nothing of it was undone; the revision is still applied";
+        if (done == 0)
+            return $"nothing of it was undone; the revision is still applied. Fix the down file, record the fix with `schematool rehash {step.Revision.Id}`, and roll back again";
         var upTotal = step.UpStatementCount;
         if (upTotal != step.Statements.Count)
             return $"down statements 1 to {done} ran and the up and down files differ in length, so the history still records the revision as applied; " +
@@ -273,7 +274,7 @@ public sealed class StepRunner(IStepUnits units)
                    $"the revision as applied; set statements_done = {upTotal - done} and complete = 0 in its row, then run `schematool apply` to redo it";
         }
         return $"down statements 1 to {done} ran; the revision is now recorded as half-applied (its up file done to statement {upTotal - done}): " +
-               "run `schematool apply` to redo it, fix the down file, and roll back again";
+               $"run `schematool apply` to redo it, fix the down file, record the fix with `schematool rehash {step.Revision.Id}`, and roll back again";
     }
 
     private static string UpState(MigrationStep step, Cursor at, int done)

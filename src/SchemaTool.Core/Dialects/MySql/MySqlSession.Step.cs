@@ -12,7 +12,7 @@ namespace SchemaTool.Dialects.MySql;
 /// </summary>
 public sealed partial class MySqlSession
 {
-    public bool TransactionalDdl => false;
+    public bool TransactionalDdl => Dialect.TransactionalDdl;
 
     public Task BeginUnitAsync(CancellationToken cancellationToken) => ExecuteAsync("START TRANSACTION", cancellationToken);
 

@@ -14,7 +14,7 @@ public sealed partial class PostgresSession
 {
     private NpgsqlTransaction? _transaction;
 
-    public bool TransactionalDdl => true;
+    public bool TransactionalDdl => Dialect.TransactionalDdl;
 
     public async Task BeginUnitAsync(CancellationToken cancellationToken) =>
         _transaction = await _connection.BeginTransactionAsync(cancellationToken);

@@ -136,7 +136,7 @@ internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection conn
         }
     }
 
-    public bool TransactionalDdl => true;
+    public bool TransactionalDdl => Dialect.TransactionalDdl;
 
     /// <summary>A revision's unit is a savepoint in the lock's transaction, checked with foreign_key_check before it is released.</summary>
     public async Task BeginUnitAsync(CancellationToken ct)
