@@ -4,8 +4,8 @@ using SchemaTool.Model;
 
 namespace SchemaTool.Dialects;
 
-/// <summary>An open connection to one database, with what the apply engine needs from it.</summary>
-public interface IDatabaseSession : IAsyncDisposable
+/// <summary>An open connection to one database, with what the apply engine needs from it (its units of work: <see cref="IStepUnits"/>).</summary>
+public interface IDatabaseSession : IAsyncDisposable, IStepUnits
 {
     IDialect Dialect { get; }
 
@@ -35,9 +35,6 @@ public interface IDatabaseSession : IAsyncDisposable
 
     /// <summary>Quotes an identifier for this database.</summary>
     string Quote(string identifier);
-
-    /// <summary>Runs the statements of one revision step and the history change, as atomically as the database allows.</summary>
-    Task RunStepAsync(MigrationStep step, CancellationToken cancellationToken);
 
     /// <summary>A command on this connection; counted in <see cref="StatementsSent"/> when run.</summary>
     DbCommand CreateCommand(string sql);

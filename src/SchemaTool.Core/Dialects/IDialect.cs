@@ -1,3 +1,4 @@
+using SchemaTool.Apply;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -46,6 +47,13 @@ public interface IDialect
 
     /// <summary>Splits a revision file into statements, respecting the database's quoting rules.</summary>
     IReadOnlyList<string> SplitStatements(string script);
+
+    /// <summary>
+    /// What each statement of a revision implies for running it (may it run inside the revision's transaction), read
+    /// from its text. The whole revision is given, as a statement's traits can depend on what follows it.
+    /// </summary>
+    IReadOnlyList<Statement> Classify(IReadOnlyList<string> statements) =>
+        statements.Select(s => new Statement(s, TransactionalDdl ? StatementTraits.InTransaction : StatementTraits.Alone("the database commits DDL on its own"))).ToList();
 
     /// <summary>Problems with the model that this database cannot express: each a user-facing message.</summary>
     IReadOnlyList<string> Validate(Schema model);

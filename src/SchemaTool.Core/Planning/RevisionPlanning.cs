@@ -27,7 +27,8 @@ public static class RevisionPlanning
             if (pending.Count > 0)
                 throw new InputException(
                     $"the database is not at head: {pending.Count} revision(s) not applied ({string.Join(", ", pending.Select(p => p.Id))}); " +
-                    "run `schematool apply` first, so the new revision is planned from the schema the others make");
+                    "run `schematool apply` first, so the new revision is planned from the schema the others make; " +
+                    $"or, to drop a revision that is not applied, `schematool discard {(pending.FirstOrDefault(p => graph.Children(p.Id).Count == 0) ?? pending[0]).Id}`");
             // The type catalog is read with the schema, in the same phase: one query, whatever the model holds.
             return (Schema: await workspace.IntrospectAsync(session, ct), Types: await session.ReadTypeCatalogAsync(ct));
         }, ct);

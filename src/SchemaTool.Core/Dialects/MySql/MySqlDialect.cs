@@ -29,6 +29,15 @@ public sealed partial class MySqlDialect : IDialect
 
     public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
 
+    /// <summary>
+    /// DDL commits on its own, so it runs alone with its progress recorded after it; INSERT, UPDATE, DELETE and
+    /// REPLACE run in a transaction with their progress update. Anything else (a view, a trigger, SET) runs alone.
+    /// </summary>
+    public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) =>
+        statements.Select(s => new Apply.Statement(s, StatementEffect.Of(s).Kind == EffectKind.Rows
+            ? Apply.StatementTraits.InTransaction
+            : Apply.StatementTraits.Alone("MySQL commits DDL on its own"))).ToList();
+
     public IReadOnlyList<string> Validate(Schema model) => MySqlValidator.Validate(model);
 
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken) =>

@@ -118,6 +118,7 @@ public sealed partial class MySqlSession : IDatabaseSession
         "  statements_done int NOT NULL,\n" +
         "  statements_total int NOT NULL,\n" +
         "  complete int NOT NULL,\n" +
+        "  down_checksum varchar(64) NULL,\n" +
         "  PRIMARY KEY (revision)\n" +
         ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
 

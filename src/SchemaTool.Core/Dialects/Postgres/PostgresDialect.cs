@@ -28,6 +28,9 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
 
+    /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
+    public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
+
     public IReadOnlyList<string> Validate(Schema model) => PostgresValidator.Validate(model);
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>

@@ -100,7 +100,7 @@ public sealed partial class PostgresSession : IDatabaseSession
     public string HistoryTableDdl(string tableName) =>
         $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (revision text PRIMARY KEY, parents text NOT NULL, message text NOT NULL, " +
         "checksum text NOT NULL, applied_at text NOT NULL, duration_ms bigint NOT NULL, statements_done integer NOT NULL, " +
-        "statements_total integer NOT NULL, complete integer NOT NULL)";
+        "statements_total integer NOT NULL, complete integer NOT NULL, down_checksum text NULL)";
 
     public string Quote(string identifier) => PostgresSqlGenerator.Q(identifier);
 
