@@ -97,6 +97,13 @@ public static class SchemaDiffer
         var (have, want) = (match.Current, match.Desired);
         var oldName = have.Name;
         var newName = want.Name;
+        if (have.Partitioning?.By != want.Partitioning?.By)
+        {
+            // A table cannot be partitioned, or its partition key changed, in place: it is made again (with a warning).
+            ops.Add(new DropTable(have));
+            ops.Add(new CreateTable(StripHints(want)));
+            return;
+        }
 
         foreach (var (from, to) in match.ColumnRenames)
             ops.Add(new RenameColumn(newName, from, to));
@@ -131,6 +138,9 @@ public static class SchemaDiffer
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
         DiffByName(have.Checks, want.Checks, c => c.Name, c => c,
             c => new DropCheck(oldName, c), c => new AddCheck(newName, c), ops);
+        if (have.Partitioning is { } partitioned && want.Partitioning is { } wantedPartitioning)
+            DiffByName(partitioned.Partitions, wantedPartitioning.Partitions, p => p.Name, p => p,
+                p => new DropPartition(oldName, p), p => new CreatePartition(newName, p), ops);
 
         if (have.Comment != want.Comment)
             ops.Add(new SetTableComment(newName, have.Comment, want.Comment));

@@ -7,7 +7,7 @@ public static class MySqlValidator
 {
     public static IReadOnlyList<string> Validate(Schema model)
     {
-        var problems = new List<string>();
+        var problems = PostgresOnlyFeatures.Uses(model, "MySQL").ToList();
         foreach (var table in model.Tables)
         {
             foreach (var name in table.PrimaryKey?.Columns ?? [])

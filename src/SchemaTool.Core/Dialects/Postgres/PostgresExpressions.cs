@@ -40,6 +40,19 @@ public static class PostgresExpressions
         return SqlTokenizer.Join(tokens);
     }
 
+    /// <summary>
+    /// The text with every unquoted word lower-cased and spacing made regular, nothing else changed: the same SQL
+    /// (PostgreSQL folds unquoted names and ignores the case of keywords), for texts compared as written such as
+    /// partition keys and bounds.
+    /// </summary>
+    public static string CaseFolded(string text)
+    {
+        var tokens = SqlTokenizer.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+            if (tokens[i].Kind == TokenKind.Word) tokens[i] = tokens[i] with { Text = tokens[i].Text.ToLowerInvariant() };
+        return SqlTokenizer.Join(tokens);
+    }
+
     private static void FoldCase(List<SqlToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)

@@ -24,6 +24,8 @@ public static partial class PostgresSqlGenerator
         DropForeignKey op => [DropConstraint(op.Table, op.Key.Name)],
         AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],
         DropCheck op => [DropConstraint(op.Table, op.Check.Name)],
+        CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
+        DropPartition op => [$"DROP TABLE {Q(op.Partition.Name)}"],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
         _ => throw new NotSupportedException($"the PostgreSQL dialect has no SQL for {operation.GetType().Name}"),
     };

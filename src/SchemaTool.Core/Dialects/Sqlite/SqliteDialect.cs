@@ -25,7 +25,7 @@ public sealed class SqliteDialect : IDialect
 
     public IReadOnlyList<string> Validate(Schema model)
     {
-        var problems = new List<string>();
+        var problems = PostgresOnlyFeatures.Uses(model, "SQLite").ToList();
         foreach (var table in model.Tables)
         {
             foreach (var index in table.Indexes)
