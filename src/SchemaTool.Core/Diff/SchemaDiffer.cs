@@ -193,11 +193,15 @@ public static class SchemaDiffer
         };
     }
 
-    /// <summary>Whether the current primary key, its columns renamed, has the desired key's columns in the same order.</summary>
+    /// <summary>
+    /// Whether the current primary key, its columns renamed, has the desired key's columns in the same order and its
+    /// options; its name counts only when the model gives one (a key keeps its name when its table is renamed).
+    /// </summary>
     private static bool SameKey(PrimaryKey? current, PrimaryKey? desired, TableMatch match)
     {
         if (current is null || desired is null) return current is null && desired is null;
-        if (current.Columns.Count != desired.Columns.Count) return false;
+        if (current.Columns.Count != desired.Columns.Count || current.Deferrable != desired.Deferrable) return false;
+        if (desired.Name is not null && desired.Name != current.Name) return false;
         for (var i = 0; i < current.Columns.Count; i++)
             if (match.NewColumnName(current.Columns[i]) != desired.Columns[i]) return false;
         return true;

@@ -18,7 +18,7 @@ public static class Planner
         var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
-            .Select(u => $"{Yaml.ModelWriter.Describe(u)} is not in the model's scope and is left alone").ToList();
+            .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
         return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
             operations.Select(o => o.Warning).OfType<string>().ToList(), notices);

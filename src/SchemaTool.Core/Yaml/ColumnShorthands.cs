@@ -22,7 +22,7 @@ internal sealed class ColumnShorthands
         var result = new ColumnShorthands
         {
             Table = table.Name,
-            PrimaryKeyColumn = table.PrimaryKey is { Columns.Count: 1, Deferrable: Deferrability.NotDeferrable } pk ? pk.Columns[0] : null,
+            PrimaryKeyColumn = table.PrimaryKey is { Columns.Count: 1, Deferrable: Deferrability.NotDeferrable, Name: null } pk ? pk.Columns[0] : null,
         };
         foreach (var column in table.Columns.Select(c => c.Name))
         {

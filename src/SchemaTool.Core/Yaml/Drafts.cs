@@ -12,6 +12,7 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public List<string>? TableKey { get; set; }
     public string? TableKeyWhere { get; set; }
     public Deferrability TableKeyDeferrable { get; set; }
+    public string? TableKeyName { get; set; }
     public string? PartitionBy { get; set; }
     public ValueList<Partition> Partitions { get; set; }
     public string? PartitionsWhere { get; set; }
@@ -59,7 +60,7 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public Table Build() => new(
         Name,
         Columns.Select(c => c.Build()).ToValueList(),
-        PrimaryKeyColumns is { } pk ? new PrimaryKey(pk.ToValueList(), Deferrable: TableKeyDeferrable) : null,
+        PrimaryKeyColumns is { } pk ? new PrimaryKey(pk.ToValueList(), TableKeyName, TableKeyDeferrable) : null,
         AllIndexes().OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
         AllForeignKeys().OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
         Checks.Select(c => c.Check).OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),

@@ -99,7 +99,7 @@ public static class ModelLoader
                             ReadColumn(table, column, columnNode, columnKey, nodes);
                     break;
                 case "primary_key":
-                    (table.TableKey, table.TableKeyDeferrable) = TableOptionsReader.ReadPrimaryKey(value, $"primary_key of '{name}'", nodes);
+                    (table.TableKey, table.TableKeyName, table.TableKeyDeferrable) = TableOptionsReader.ReadPrimaryKey(value, $"primary_key of '{name}'", nodes);
                     table.TableKeyWhere = nodes.Where(value);
                     break;
                 case "indexes":

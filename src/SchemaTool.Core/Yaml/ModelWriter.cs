@@ -66,9 +66,9 @@ public static class ModelWriter
         if (table.PrimaryKey is { } pk && shorthands.PrimaryKeyColumn is null)
         {
             var columns = YamlText.List(pk.Columns.Select(YamlText.Scalar));
-            text.Append("    primary_key: ")
-                .Append(pk.Deferrable == Deferrability.NotDeferrable ? columns : $"{{ columns: {columns}, deferrable: {DeferrableText(pk.Deferrable)} }}")
-                .Append('\n');
+            var options = (pk.Name is { } name ? ", name: " + YamlText.Scalar(name) : "")
+                          + (pk.Deferrable == Deferrability.NotDeferrable ? "" : ", deferrable: " + DeferrableText(pk.Deferrable));
+            text.Append("    primary_key: ").Append(options.Length == 0 ? columns : $"{{ columns: {columns}{options} }}").Append('\n');
         }
 
         var indexes = table.Indexes.Where(i => !shorthands.Indexes.Contains(i)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();

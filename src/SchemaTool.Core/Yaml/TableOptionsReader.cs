@@ -9,23 +9,28 @@ namespace SchemaTool.Yaml;
 /// </summary>
 internal static class TableOptionsReader
 {
-    private static readonly string[] PrimaryKeyKeys = ["columns", "deferrable"];
+    private static readonly string[] PrimaryKeyKeys = ["columns", "name", "deferrable"];
     private static readonly string[] CheckKeys = ["expression", "no_inherit"];
     private static readonly string[] PartitionKeys = ["bound", "partition_by", "partitions"];
 
-    /// <summary>`primary_key: [a, b]`, `primary_key: a`, or `primary_key: { columns: [a, b], deferrable: initially deferred }`.</summary>
-    public static (List<string> Columns, Deferrability Deferrable) ReadPrimaryKey(YamlValue value, string what, YamlNodes nodes)
+    /// <summary>`primary_key: [a, b]`, `primary_key: a`, or `primary_key: { columns: [a, b], name: pk_t, deferrable: initially deferred }`.</summary>
+    public static (List<string> Columns, string? Name, Deferrability Deferrable) ReadPrimaryKey(YamlValue value, string what, YamlNodes nodes)
     {
-        if (value is not YamlMap map) return (ModelLoader.ReadNameList(value, what, nodes), Deferrability.NotDeferrable);
+        if (value is not YamlMap map) return (ModelLoader.ReadNameList(value, what, nodes), null, Deferrability.NotDeferrable);
         List<string>? columns = null;
+        string? name = null;
         var deferrable = Deferrability.NotDeferrable;
         foreach (var (key, v, _) in nodes.Entries(map, what, PrimaryKeyKeys))
         {
-            if (key == "columns") columns = ModelLoader.ReadNameList(v, what, nodes);
-            else deferrable = ForeignKeyReader.ReadDeferrable(v, nodes);
+            switch (key)
+            {
+                case "columns": columns = ModelLoader.ReadNameList(v, what, nodes); break;
+                case "name": name = nodes.String(v, "name"); break;
+                default: deferrable = ForeignKeyReader.ReadDeferrable(v, nodes); break;
+            }
         }
         if (columns is null) nodes.Error(value, $"{what} needs `columns:`");
-        return (columns ?? [], deferrable);
+        return (columns ?? [], name, deferrable);
     }
 
     /// <summary>A check: its condition, or `{ expression: ..., no_inherit: true }`.</summary>

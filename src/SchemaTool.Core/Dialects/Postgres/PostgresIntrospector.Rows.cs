@@ -47,7 +47,8 @@ internal static partial class PostgresIntrospector
         switch (r.GetString(2))
         {
             case "p":
-                table.PrimaryKey = new PrimaryKey(columns, name, Deferrable(r));
+                // The name PostgreSQL gives a key is left out, as the model leaves it out.
+                table.PrimaryKey = new PrimaryKey(columns, name == PostgresSqlGenerator.DefaultPrimaryKeyName(table.Name) ? null : name, Deferrable(r));
                 break;
             case "u":
                 table.Indexes.Add(new TableIndex(name, columns.Select(IndexPart.Of).ToValueList(), Unique: true, Constraint: true, Comment: Text(r, 11),

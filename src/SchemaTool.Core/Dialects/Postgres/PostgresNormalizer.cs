@@ -26,6 +26,8 @@ public static class PostgresNormalizer
                 .OrderedBy(c => c.Name),
             Comment = EmptyToNull(table.Comment),
             Partitioning = table.Partitioning is { } p ? NormalizePartitioning(p) : null,
+            // The name PostgreSQL gives a primary key is no name of the model's.
+            PrimaryKey = table.PrimaryKey is { Name: { } name } key && name == PostgresSqlGenerator.DefaultPrimaryKeyName(table.Name) ? key with { Name = null } : table.PrimaryKey,
         });
     }
 

@@ -11,17 +11,22 @@ namespace SchemaTool.Dialects.Postgres;
 public static class PostgresNumbering
 {
     /// <summary>The name PostgreSQL gives a serial's or identity's sequence: table_column_seq, cut to 63 bytes as it cuts it.</summary>
-    public static string DefaultSequenceName(string table, string column)
+    public static string DefaultSequenceName(string table, string column) => ObjectName(table, column, "seq");
+
+    /// <summary>
+    /// The name PostgreSQL makes for an object of a table (makeObjectName): name1_name2_label, the longer of the two
+    /// names shortened one character at a time until it fits in 63 bytes.
+    /// </summary>
+    public static string ObjectName(string name1, string? name2, string label)
     {
-        // makeObjectName: shorten the longer of the two names, one character at a time, until all fits.
-        const int available = 63 - 1 - 4; // "_" between the names, "_seq" after them
-        var (a, b) = (table, column);
+        var available = 63 - label.Length - 1 - (name2 is null ? 0 : 1);
+        var (a, b) = (name1, name2 ?? "");
         while (Encoding.UTF8.GetByteCount(a) + Encoding.UTF8.GetByteCount(b) > available)
         {
             if (Encoding.UTF8.GetByteCount(a) > Encoding.UTF8.GetByteCount(b)) a = a[..^1];
             else b = b[..^1];
         }
-        return $"{a}_{b}_seq";
+        return name2 is null ? $"{a}_{label}" : $"{a}_{b}_{label}";
     }
 
     private static (long Min, long Max) Range(string integerType) => integerType switch

@@ -34,7 +34,7 @@ public static partial class PostgresSqlGenerator
     public static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     /// <summary>The name PostgreSQL gives a primary key declared without one.</summary>
-    public static string DefaultPrimaryKeyName(string table) => table + "_pkey";
+    public static string DefaultPrimaryKeyName(string table) => PostgresNumbering.ObjectName(table, null, "pkey");
 
     private static string DropConstraint(string table, string name) => $"ALTER TABLE {Q(table)} DROP CONSTRAINT {Q(name)}";
 
