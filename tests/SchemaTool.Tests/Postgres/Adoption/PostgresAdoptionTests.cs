@@ -125,6 +125,36 @@ public sealed class PostgresAdoptionTests
     }
 
     [Fact]
+    public async Task Virtual_generated_columns_are_kept_on_18_and_refused_at_plan_before()
+    {
+        const string yaml = """
+            tables:
+              boxes:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  w:    { type: int }
+                  area: { type: int, nullable: true, generated: { expression: "w * w" } }
+                  half: { type: int, nullable: true, generated: { expression: "w / 2", stored: true } }
+            """;
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        async Task<Plan> PlanAsync()
+        {
+            await using var session = await db.OpenAsync();
+            return Planner.Create(session.Dialect, await session.IntrospectAsync(CancellationToken.None), ModelLoader.Load("schema/tables.yaml", yaml));
+        }
+        if (ServerVersion < 18)
+        {
+            var refused = await Assert.ThrowsAsync<InputException>(PlanAsync);
+            Assert.Contains($"column 'boxes.area': a virtual generated column (`stored: false`) needs PostgreSQL 18 or later; this server is PostgreSQL {ServerVersion}", refused.Message);
+            return;
+        }
+        await using var adopted = await AdoptedDatabase.InspectAsync("CREATE TABLE boxes (id int PRIMARY KEY, w int NOT NULL, area int GENERATED ALWAYS AS (w * w), half int GENERATED ALWAYS AS (w / 2) STORED)");
+        Assert.Contains("area: { type: integer, nullable: true, generated: { expression: \"w * w\" } }", adopted.Yaml);
+        Assert.Contains("generated: { expression: \"w / 2\", stored: true }", adopted.Yaml);
+        await adopted.RoundTripAsync();
+    }
+
+    [Fact]
     public async Task Checks_keep_no_inherit_and_unique_and_primary_keys_keep_deferrable()
     {
         await using var db = await AdoptedDatabase.InspectAsync("""
