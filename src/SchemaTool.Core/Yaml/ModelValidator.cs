@@ -65,9 +65,6 @@ internal static class ModelValidator
             foreach (var column in table.Columns.Where(c => c.Nullable && primaryKey?.Contains(c.Name) == true))
                 errors.Add($"{column.Where}: column '{table.Name}.{column.Name}' is in the primary key, so it cannot be nullable; remove `nullable: true`");
 
-            foreach (var column in table.Columns.Where(c => c.AutoIncrement))
-                if (primaryKey is not { } pk || !pk.Contains(column.Name))
-                    errors.Add($"{column.Where}: auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class SqliteDialect : IDialect
                 if (index.Parts.Any(p => p.OpClass is not null)) problems.Add($"index {index.Name} of {table.Name}: SQLite has no operator classes (`opclass:`)");
                 if (index.Parts.Any(p => p.Length is not null)) problems.Add($"index {index.Name} of {table.Name}: SQLite has no prefix indexes (`length:`)");
             }
-            if (table.Columns.Count(c => c.AutoIncrement) > 0 && table.PrimaryKey is not { Columns.Count: 1 })
+            if (table.Columns.Any(c => c.AutoIncrement && (table.PrimaryKey is not { Columns.Count: 1 } key || key.Columns[0] != c.Name)))
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
         }
         return problems;
