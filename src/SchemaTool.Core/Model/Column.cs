@@ -20,7 +20,9 @@ public sealed record GeneratedColumn(string Expression, bool Stored);
 
 /// <summary>
 /// How an auto_increment column (or a PostgreSQL serial) numbers itself beyond the defaults: identity ALWAYS
-/// (explicit values refused) and the options of the sequence behind it. Null members are the database's defaults.
+/// (explicit values refused) and the options of the sequence behind it. Null members are the database's defaults;
+/// <see cref="SequenceType"/> is the sequence's integer type where it differs from the column's (a serial dumped by
+/// a PostgreSQL older than 10, whose sequences were all bigint).
 /// </summary>
 public sealed record Numbering(
     bool Always = false,
@@ -30,7 +32,8 @@ public sealed record Numbering(
     long? MinValue = null,
     long? MaxValue = null,
     long? Cache = null,
-    bool Cycle = false)
+    bool Cycle = false,
+    string? SequenceType = null)
 {
     public bool IsDefault => this == Default;
 

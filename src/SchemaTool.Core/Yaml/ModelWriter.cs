@@ -182,6 +182,7 @@ public static class ModelWriter
         var entries = new List<string>();
         if (n.Always) entries.Add("always: true");
         if (n.Sequence is { } sequence) entries.Add("sequence: " + YamlText.Scalar(sequence));
+        if (n.SequenceType is { } sequenceType) entries.Add("sequence_type: " + YamlText.Scalar(sequenceType));
         if (n.Start is { } start) entries.Add("start: " + start.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (n.Increment is { } increment) entries.Add("increment: " + increment.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (n.MinValue is { } min) entries.Add("min: " + min.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -9,7 +9,7 @@ namespace SchemaTool.Yaml;
 /// </summary>
 internal static class NumberingReader
 {
-    private static readonly string[] NumberingKeys = ["always", "sequence", "start", "increment", "min", "max", "cache", "cycle"];
+    private static readonly string[] NumberingKeys = ["always", "sequence", "sequence_type", "start", "increment", "min", "max", "cache", "cycle"];
 
     public static (bool AutoIncrement, Numbering? Options) Read(YamlValue value, string what, YamlNodes nodes)
     {
@@ -21,6 +21,7 @@ internal static class NumberingReader
             {
                 "always" => options with { Always = nodes.Bool(v, "always") ?? false },
                 "sequence" => options with { Sequence = nodes.String(v, "sequence") },
+                "sequence_type" => options with { SequenceType = nodes.String(v, "sequence_type") },
                 "start" => options with { Start = Long(v, "start", nodes) },
                 "increment" => options with { Increment = Long(v, "increment", nodes) },
                 "min" => options with { MinValue = Long(v, "min", nodes) },

@@ -35,9 +35,9 @@ internal static partial class PostgresIntrospector
     private static Numbering? ReadNumbering(NpgsqlDataReader r, string table, string column, string type, bool always)
     {
         var sequence = r.GetString(9);
-        var options = new Numbering(always, sequence, r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetBoolean(15));
-        var sequenceType = r.GetString(16);
-        return PostgresNumbering.WithoutDefaults(options, table, column, sequenceType == type ? type : sequenceType);
+        var options = new Numbering(always, sequence, r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetBoolean(15),
+            SequenceType: r.GetString(16));
+        return PostgresNumbering.WithoutDefaults(options, table, column, type);
     }
 
     private static void ReadConstraint(NpgsqlDataReader r, TableParts table, StringPool strings)

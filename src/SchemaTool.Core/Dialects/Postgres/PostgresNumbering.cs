@@ -40,7 +40,9 @@ public static class PostgresNumbering
     public static Numbering? WithoutDefaults(Numbering options, string table, string column, string integerType)
     {
         var increment = options.Increment ?? 1;
-        var (typeMin, typeMax) = Range(PostgresTypes.SerialBase(integerType) ?? integerType);
+        var columnType = PostgresTypes.SerialBase(integerType) ?? integerType;
+        var sequenceType = options.SequenceType is { } declared ? PostgresTypes.Canonical(declared) : columnType;
+        var (typeMin, typeMax) = Range(sequenceType);
         var min = options.MinValue ?? (increment > 0 ? 1 : typeMin);
         var max = options.MaxValue ?? (increment > 0 ? typeMax : -1);
         var result = options with
@@ -51,6 +53,7 @@ public static class PostgresNumbering
             MaxValue = max == (increment > 0 ? typeMax : -1) ? null : max,
             Start = options.Start is { } start && start != (increment > 0 ? min : max) ? start : null,
             Cache = options.Cache is 1 ? null : options.Cache,
+            SequenceType = sequenceType == columnType ? null : sequenceType,
         };
         return result.IsDefault ? null : result;
     }

@@ -34,7 +34,7 @@ public static partial class PostgresSqlGenerator
     private static string SequenceName(Column column) => column.Numbering?.Sequence ?? throw new InvalidOperationException("no sequence name");
 
     private static string CreateSequence(Column column) =>
-        $"CREATE SEQUENCE {Q(SequenceName(column))} AS {PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
+        $"CREATE SEQUENCE {Q(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
 
     private static string SequenceOwnedBy(string table, Column column) =>
         $"ALTER SEQUENCE {Q(SequenceName(column))} OWNED BY {Q(table)}.{Q(column.Name)}";
@@ -113,7 +113,10 @@ public static partial class PostgresSqlGenerator
         }
         if ((from.Numbering?.Always ?? false) != (to.Numbering?.Always ?? false))
             yield return $"ALTER TABLE {Q(table)} ALTER COLUMN {Q(to.Name)} SET GENERATED {(to.Numbering?.Always == true ? "ALWAYS" : "BY DEFAULT")}";
-        if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false } != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false })
+        if (from.Numbering?.SequenceType != to.Numbering?.SequenceType)
+            yield return $"ALTER SEQUENCE {Q(name)} AS {to.Numbering?.SequenceType ?? PostgresTypes.SerialBase(to.Type) ?? to.Type}";
+        if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null }
+            != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null })
             yield return $"ALTER SEQUENCE {Q(name)} {PostgresNumbering.Changes(to.Numbering)}";
     }
 
@@ -132,7 +135,7 @@ public static partial class PostgresSqlGenerator
     private static IEnumerable<string> AttachSequence(string table, Column column)
     {
         var sequence = column.Numbering?.Sequence ?? PostgresNumbering.DefaultSequenceName(table, column.Name);
-        var type = PostgresTypes.SerialBase(column.Type);
+        var type = column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type);
         yield return $"CREATE SEQUENCE {Q(sequence)} AS {type} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
         yield return $"ALTER SEQUENCE {Q(sequence)} OWNED BY {Q(table)}.{Q(column.Name)}";
         yield return $"ALTER TABLE {Q(table)} ALTER COLUMN {Q(column.Name)} SET DEFAULT nextval({SqlLiterals.String(Q(sequence))}::regclass)";

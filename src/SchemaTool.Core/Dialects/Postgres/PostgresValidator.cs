@@ -45,6 +45,10 @@ public static partial class PostgresValidator
                     problems.Add($"{What()}: {column.Type} already numbers itself; use `type: int` with auto_increment (an identity column), or drop auto_increment");
                 if (serial && column.Numbering is { Always: true })
                     problems.Add($"{What()}: a {column.Type} column cannot be `always:` (that is an identity column's); use `type: int` with auto_increment");
+                if (!serial && column.Numbering is { SequenceType: not null })
+                    problems.Add($"{What()}: `sequence_type:` is for a serial's sequence; an identity's sequence has the column's type");
+                if (column.Numbering is { SequenceType: { } sequenceType } && !PostgresTypes.IsInteger(PostgresTypes.Canonical(sequenceType)))
+                    problems.Add($"{What()}: `sequence_type:` must be smallint, integer or bigint, not {sequenceType}");
                 if (column.Generated is not null && (column.Default is not null || column.AutoIncrement))
                     problems.Add($"{What()}: a generated column cannot have a default or auto_increment");
             }

@@ -31,11 +31,17 @@ public sealed class PostgresAdoptionTests
             ALTER TABLE ONLY tickets ALTER COLUMN n SET DEFAULT nextval('tickets_n_seq'::regclass);
             ALTER TABLE ONLY tickets ADD CONSTRAINT tickets_pkey PRIMARY KEY (id, n);
             CREATE TABLE plain (id serial PRIMARY KEY);
+            CREATE TABLE old_dump (id integer NOT NULL PRIMARY KEY);
+            CREATE SEQUENCE old_dump_id_seq START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+            ALTER SEQUENCE old_dump_id_seq AS bigint;
+            ALTER SEQUENCE old_dump_id_seq OWNED BY old_dump.id;
+            ALTER TABLE ONLY old_dump ALTER COLUMN id SET DEFAULT nextval('old_dump_id_seq'::regclass);
             """);
         Assert.Contains("id:   { type: serial, primary_key: true, auto_increment: { start: 1000, increment: 5 } }", db.Yaml);
         Assert.Contains("auto_increment: { sequence: legacy_ticket_ids, cache: 20, cycle: true }", db.Yaml);
         Assert.Contains("auto_increment: { increment: -1, min: -500 }", db.Yaml);
         Assert.Contains("id: { type: serial, primary_key: true }", db.Yaml);
+        Assert.Contains("id: { type: serial, primary_key: true, auto_increment: { sequence_type: bigint } }", db.Yaml);
         Assert.DoesNotContain("nextval", db.Yaml);
         Assert.Empty(db.Inspection.LeftAlone);
         await db.RoundTripAsync();
