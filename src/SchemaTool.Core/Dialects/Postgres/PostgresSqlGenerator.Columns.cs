@@ -91,6 +91,9 @@ public static partial class PostgresSqlGenerator
             else if (!defaultDropped && from.Default is not null) statements.Add($"{alter} DROP DEFAULT");
         }
         if (toSerial && !fromSerial) statements.AddRange(AttachSequence(op.Table, to));
+        // serial to bigserial: the column's sequence takes the column's new type (and with it the new type's bounds).
+        if (toSerial && fromSerial && fromType != toType && from.Numbering?.SequenceType is null && to.Numbering?.SequenceType is null)
+            statements.Add($"ALTER SEQUENCE {Q(from.Numbering?.Sequence ?? PostgresNumbering.DefaultSequenceName(op.Table, from.Name))} AS {toType}");
         if (to.AutoIncrement && !from.AutoIncrement)
         {
             statements.Add($"ALTER TABLE {Q(op.Table)} ALTER COLUMN {Q(to.Name)} ADD{IdentityClause(to)}");

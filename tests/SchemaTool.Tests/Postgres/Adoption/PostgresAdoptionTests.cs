@@ -48,6 +48,20 @@ public sealed class PostgresAdoptionTests
     }
 
     [Fact]
+    public async Task A_serial_changed_to_bigserial_and_back_takes_its_sequence_along()
+    {
+        static string Model(string type) => $"tables:\n  users:\n    columns:\n      id: {{ type: {type}, primary_key: true }}\n";
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(Model("serial"));
+        var widen = await db.ConvergeAsync(Model("bigserial"));
+        Assert.Equal("bigint", (await db.QueryAsync("SELECT format_type(seqtypid, NULL) FROM pg_sequence WHERE seqrelid = 'users_id_seq'::regclass"))[0][0]);
+        await db.ConvergeAsync(Model("smallserial"));
+        await db.RollbackAsync(widen.Id);
+        var (again, _) = await db.PlanAsync(Model("bigserial"));
+        Assert.True(again.IsEmpty, again.UpScript);
+    }
+
+    [Fact]
     public async Task A_sequence_that_is_not_a_columns_own_is_named_and_a_default_using_it_is_refused_where_it_is_missing()
     {
         await using var db = await AdoptedDatabase.InspectAsync("""
