@@ -58,6 +58,12 @@ public interface IDialect
     /// <summary>Problems with the model that this database cannot express: each a user-facing message.</summary>
     IReadOnlyList<string> Validate(Schema model);
 
+    /// <summary>
+    /// Problems with the model that only the database it is planned against shows, e.g. a default that uses an
+    /// object the model does not create and the database does not have: each a user-facing message.
+    /// </summary>
+    IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => [];
+
     /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
     ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);
 

@@ -10,7 +10,8 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model)).ToList();
+        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model))
+            .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);
@@ -18,7 +19,7 @@ public static class Planner
         var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
-            .Select(u => $"{u.Kind} {u.Name} is not in the model's scope and is left alone").ToList();
+            .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
         return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
             operations.Select(o => o.Warning).OfType<string>().ToList(), notices);

@@ -11,7 +11,8 @@ namespace SchemaTool.Yaml;
 public static class ModelLoader
 {
     private static readonly string[] TopKeys = ["tables"];
-    private static readonly string[] TableKeys = ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from"];
+    private static readonly string[] TableKeys =
+        ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions"];
     private static readonly string[] ColumnKeys =
     [
         "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
@@ -107,7 +108,7 @@ public static class ModelLoader
                             ReadColumn(table, column, columnNode, columnKey, nodes);
                     break;
                 case "primary_key":
-                    table.TableKey = ReadNameList(value, $"primary_key of '{name}'", nodes);
+                    (table.TableKey, table.TableKeyName, table.TableKeyDeferrable) = TableOptionsReader.ReadPrimaryKey(value, $"primary_key of '{name}'", nodes);
                     table.TableKeyWhere = nodes.Where(value);
                     break;
                 case "indexes":
@@ -123,8 +124,15 @@ public static class ModelLoader
                 case "checks":
                     if (nodes.Map(value, $"checks of '{name}'") is { } checks)
                         foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
-                            if (nodes.String(checkNode, $"check '{check}'") is { } expression)
-                                table.Checks.Add((new Check(check, expression), nodes.Where(checkKey)));
+                            if (TableOptionsReader.ReadCheck(check, checkNode, nodes) is { } read)
+                                table.Checks.Add((read, nodes.Where(checkKey)));
+                    break;
+                case "partition_by":
+                    table.PartitionBy = nodes.String(value, "partition_by");
+                    break;
+                case "partitions":
+                    table.Partitions = TableOptionsReader.ReadPartitions(value, $"table '{name}'", nodes);
+                    table.PartitionsWhere = nodes.Where(value);
                     break;
                 case "comment":
                     table.Comment = nodes.String(value, "comment");
@@ -135,6 +143,8 @@ public static class ModelLoader
             }
         }
         if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        if (table.PartitionsWhere is not null && table.PartitionBy is null)
+            nodes.Errors.Add($"{table.PartitionsWhere}: table '{name}' has `partitions:` without `partition_by:`");
         return table;
     }
 
@@ -157,7 +167,7 @@ public static class ModelLoader
                     column.DefaultSqlWhere = nodes.Where(k);
                     break;
                 case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
-                case "auto_increment": column.AutoIncrement = nodes.Bool(value, "auto_increment") ?? false; break;
+                case "auto_increment": (column.AutoIncrement, column.Numbering) = NumberingReader.Read(value, what, nodes); break;
                 case "unique": column.Unique = nodes.Bool(value, "unique") ?? false; break;
                 case "index": column.Index = nodes.Bool(value, "index") ?? false; break;
                 case "references": column.References = nodes.String(value, "references"); column.ReferencesWhere = nodes.Where(value); break;

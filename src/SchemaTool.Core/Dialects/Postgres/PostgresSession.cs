@@ -35,7 +35,9 @@ public sealed partial class PostgresSession : IDatabaseSession
             await dataSource.DisposeAsync();
             throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
         }
-        return new PostgresSession(dialect, dataSource, connection, target);
+        // The dialect of this session knows the server's version, for what the model asks of it (PostgresValidator).
+        var bound = dialect is PostgresDialect postgres ? postgres.ForServer(connection.PostgreSqlVersion.Major) : dialect;
+        return new PostgresSession(bound, dataSource, connection, target);
     }
 
     /// <summary>
@@ -71,7 +73,7 @@ public sealed partial class PostgresSession : IDatabaseSession
 
     public async Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken)
     {
-        _statementsSent += PostgresCatalogQueries.All.Length;
+        _statementsSent += PostgresCatalogQueries.Count;
         await using var second = await OpenSecondAsync(cancellationToken);
         return await PostgresIntrospector.ReadAsync(_connection, second, Schema, HistoryTable.ToolTables(historyTable), cancellationToken);
     }

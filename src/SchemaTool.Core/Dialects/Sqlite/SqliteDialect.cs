@@ -28,7 +28,7 @@ public sealed class SqliteDialect : IDialect
 
     public IReadOnlyList<string> Validate(Schema model)
     {
-        var problems = new List<string>();
+        var problems = PostgresOnlyFeatures.Uses(model, "SQLite").ToList();
         foreach (var table in model.Tables)
         {
             if (table.Columns.Count == 0)
@@ -43,7 +43,7 @@ public sealed class SqliteDialect : IDialect
             foreach (var collation in table.Columns.Select(c => c.Collation).Concat(table.Indexes.SelectMany(i => i.Parts.Select(p => p.Collation))).OfType<string>())
                 if (collation.Length == 0 || char.IsAsciiDigit(collation[0]) || !collation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                     problems.Add($"table {table.Name}: SQLite has no collation '{collation}'; use BINARY, NOCASE or RTRIM");
-            if (table.Columns.Count(c => c.AutoIncrement) > 0 && table.PrimaryKey is not { Columns.Count: 1 })
+            if (table.Columns.Any(c => c.AutoIncrement && (table.PrimaryKey is not { Columns.Count: 1 } key || key.Columns[0] != c.Name)))
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
         }
         return problems;
