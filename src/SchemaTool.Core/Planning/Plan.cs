@@ -14,4 +14,10 @@ public sealed record Plan(
     IReadOnlyList<string> Notices)
 {
     public bool IsEmpty => Operations.Count == 0;
+
+    /// <summary>The statements of <see cref="UpScript"/> with what each does, for `plan` to show.</summary>
+    public IReadOnlyList<PlannedStatement> UpStatements { get; init; } = [];
+
+    /// <summary>The statements of <see cref="DownScript"/> with what each does.</summary>
+    public IReadOnlyList<PlannedStatement> DownStatements { get; init; } = [];
 }

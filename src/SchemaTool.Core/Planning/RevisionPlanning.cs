@@ -6,8 +6,11 @@ using SchemaTool.Revisions;
 
 namespace SchemaTool.Planning;
 
-/// <summary>What `plan` is told besides the model: <paramref name="AllowEmptyModel"/> lets a model without tables drop every table.</summary>
-public sealed record PlanOptions(bool AllowEmptyModel = false);
+/// <summary>
+/// What `plan` is told besides the model: <paramref name="AllowEmptyModel"/> lets a model without tables drop every
+/// table; <paramref name="Offline"/> writes the plain forms for this revision whatever `online:` says.
+/// </summary>
+public sealed record PlanOptions(bool AllowEmptyModel = false, bool Offline = false);
 
 /// <summary>
 /// The `plan` use case: reads the model and the database (which must be at head), plans, and refuses what must
@@ -35,7 +38,8 @@ public static class RevisionPlanning
         try
         {
             var (model, session, (current, types)) = read;
-            var plan = Check(workspace, session.Dialect, model, current, types, options);
+            var settings = new PlanSettings(Online: workspace.Config.Online && !options.Offline, RowEstimates: session.RowEstimates);
+            var plan = Check(workspace, session.Dialect, model, current, types, options, settings);
             if (!plan.IsEmpty && (await RequiredColumns.FindAsync(plan, model, session, ct)) is { Count: > 0 } required)
                 throw new InputException(string.Join(Environment.NewLine, required));
             return new PlannedRevision(plan, model, session, head?.Id, workspace.Config.MigrationsPath);
@@ -47,11 +51,12 @@ public static class RevisionPlanning
         }
     }
 
-    private static Plan Check(Workspace workspace, IDialect dialect, Schema model, Schema current, ITypeCatalog types, PlanOptions options)
+    private static Plan Check(Workspace workspace, IDialect dialect, Schema model, Schema current, ITypeCatalog types, PlanOptions options,
+        PlanSettings settings)
     {
         var reserved = ToolTableNames.Find(model, dialect, workspace.Config.HistoryTable).ToList();
         if (reserved.Count > 0) throw new InputException(string.Join(Environment.NewLine, reserved));
-        var plan = Planner.Create(dialect, current, model);
+        var plan = Planner.Create(dialect, current, model, settings);
         var unknown = TypeChecks.Find(model, plan, dialect, types).ToList();
         if (unknown.Count > 0) throw new InputException(string.Join(Environment.NewLine, unknown));
         if (model.Tables.Count == 0 && plan.Current.Tables.Count > 0 && !options.AllowEmptyModel)

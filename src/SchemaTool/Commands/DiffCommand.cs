@@ -25,7 +25,8 @@ public static class DiffCommand
         var workspace = common.OpenWorkspace();
         console.Status($"reading {workspace.Target.Display} ...");
         await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None);
-        var plan = Planner.Create(read.Session.Dialect, read.Read, read.Model);
+        var plan = Planner.Create(read.Session.Dialect, read.Read, read.Model,
+            new PlanSettings(Online: workspace.Config.Online, RowEstimates: read.Session.RowEstimates));
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)
         {

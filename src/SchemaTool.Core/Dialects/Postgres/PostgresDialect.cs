@@ -36,6 +36,9 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
+    /// <summary>The online forms (CONCURRENTLY, NOT VALID then VALIDATE) for tables that exist before the revision.</summary>
+    public IReadOnlyList<Apply.Statement> Generate(Operation operation, GenerationContext context) => PostgresSqlGenerator.Generate(operation, context);
+
     public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
 
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
