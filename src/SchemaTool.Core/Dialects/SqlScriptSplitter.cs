@@ -4,7 +4,8 @@ namespace SchemaTool.Dialects;
 
 /// <summary>
 /// Splits a SQL script into statements at top-level semicolons, skipping over quotes, comments, PostgreSQL
-/// dollar quotes and trigger bodies (BEGIN ... END). Leading comment lines of a statement are dropped.
+/// dollar quotes, trigger bodies and MariaDB's anonymous blocks (BEGIN [NOT ATOMIC] ... END, with the IF, LOOP, WHILE
+/// and REPEAT blocks that start a statement inside them). Leading comment lines of a statement are dropped.
 /// </summary>
 public sealed class SqlScriptSplitter(bool dollarQuotes = false, bool backticks = false, bool hashComments = false, bool backslashEscapes = false)
 {
@@ -15,15 +16,21 @@ public sealed class SqlScriptSplitter(bool dollarQuotes = false, bool backticks 
         var blockDepth = 0;
         var i = 0;
         var word = new StringBuilder();
+        var previous = "";
+        var afterSemicolon = false;
 
         void EndWord()
         {
             if (word.Length == 0) return;
             var w = word.ToString().ToUpperInvariant();
             word.Clear();
-            if (w is "BEGIN" && IsTriggerOrRoutine(current.ToString())) blockDepth++;
+            var startsStatement = afterSemicolon || previous is "BEGIN" or "ATOMIC" or "THEN" or "ELSE" or "DO" or "LOOP" or "REPEAT";
+            if (w is "BEGIN" && (IsTriggerOrRoutine(current.ToString()) || IsAnonymousBlock(script, i, current.ToString()))) blockDepth++;
             else if (w is "CASE" && blockDepth > 0) blockDepth++;
+            else if (w is "IF" or "LOOP" or "WHILE" or "REPEAT" && blockDepth > 0 && previous != "END" && startsStatement) blockDepth++;
             else if (w is "END" && blockDepth > 0) blockDepth--;
+            previous = w;
+            afterSemicolon = false;
         }
 
         while (i < script.Length)
@@ -47,9 +54,11 @@ public sealed class SqlScriptSplitter(bool dollarQuotes = false, bool backticks 
             if (c == ';' && blockDepth == 0)
             {
                 Add(statements, current);
+                previous = "";
                 i++;
                 continue;
             }
+            if (c == ';') afterSemicolon = true;
             current.Append(c);
             i++;
         }
@@ -63,6 +72,16 @@ public sealed class SqlScriptSplitter(bool dollarQuotes = false, bool backticks 
         var head = StripLeadingComments(text).TrimStart().ToUpperInvariant();
         return head.StartsWith("CREATE", StringComparison.Ordinal)
                && (head.Contains(" TRIGGER ", StringComparison.Ordinal) || head.Contains(" PROCEDURE ", StringComparison.Ordinal));
+    }
+
+    /// <summary>MariaDB's <c>BEGIN NOT ATOMIC</c> at the start of a statement (a bare BEGIN starts a transaction).</summary>
+    private static bool IsAnonymousBlock(string script, int after, string statementSoFar)
+    {
+        if (!StripLeadingComments(statementSoFar).Trim().Equals("BEGIN", StringComparison.OrdinalIgnoreCase)) return false;
+        var rest = script.AsSpan(after).TrimStart();
+        if (!rest.StartsWith("NOT", StringComparison.OrdinalIgnoreCase)) return false;
+        rest = rest[3..].TrimStart();
+        return rest.StartsWith("ATOMIC", StringComparison.OrdinalIgnoreCase) && (rest.Length == 6 || !char.IsLetterOrDigit(rest[6]));
     }
 
     private int SkipQuotedOrComment(string s, int i)
