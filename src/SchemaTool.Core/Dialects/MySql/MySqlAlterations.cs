@@ -110,7 +110,7 @@ internal static partial class MySqlAlterations
         var (from, to) = (op.From, op.To);
         var result = Alteration.Instant;
         if (op.TypeChanged)
-            result = Alteration.Max(result, LongerString(from.Type, to.Type, server) ?? new Alteration(Algorithm.Copy, TableWork.Rewrite,
+            result = Alteration.Max(result, LongerString(from, to, server) ?? new Alteration(Algorithm.Copy, TableWork.Rewrite,
                 $"changing the type of {to.Name} from {from.Type} to {to.Type} copies the table"));
         if (op.NullabilityChanged) result = Alteration.Max(result, Alteration.OnlineRebuild);
         if (op.CollationChanged)
@@ -123,19 +123,33 @@ internal static partial class MySqlAlterations
     }
 
     /// <summary>
-    /// A VARCHAR or VARBINARY made longer keeps its rows: MariaDB changes the catalog only; MySQL rebuilds in place
-    /// unless the length prefix grows from one byte to two (past 255 bytes, at up to 4 bytes a character), which copies.
+    /// A VARCHAR or VARBINARY made longer keeps its rows while each value's length prefix keeps its size. A column of
+    /// up to 255 bytes has a one-byte prefix; beyond that, values of 128 bytes or more get two. So MariaDB changes the
+    /// catalog only when the old column held at most 127 bytes, or already more than 255, or the new one holds at most
+    /// 255 (varchar(10) to varchar(100) in utf8mb4 is instant, varchar(32) to varchar(128) copies). MySQL rebuilds in
+    /// place while the prefix keeps its size by the declared lengths alone, and copies otherwise. A character is taken
+    /// as 4 bytes (utf8mb4) unless the column's collation says less.
     /// </summary>
-    private static Alteration? LongerString(string fromType, string toType, MySqlServer server)
+    private static Alteration? LongerString(Column from, Column to, MySqlServer server)
     {
-        if (StringType().Match(fromType) is not { Success: true } a || StringType().Match(toType) is not { Success: true } b) return null;
+        if (StringType().Match(from.Type) is not { Success: true } a || StringType().Match(to.Type) is not { Success: true } b) return null;
         if (!a.Groups[1].Value.Equals(b.Groups[1].Value, StringComparison.OrdinalIgnoreCase)) return null;
         var (n, m) = (int.Parse(a.Groups[2].Value), int.Parse(b.Groups[2].Value));
-        if (m < n) return null;
-        if (server.MariaDb) return Alteration.Instant;
-        var bytes = a.Groups[1].Value.Equals("varbinary", StringComparison.OrdinalIgnoreCase) ? 1 : 4;
-        return (n * bytes <= 255) == (m * bytes <= 255) ? Alteration.Online : null;
+        if (m < n || (from.Collation != to.Collation && from.Collation is not null)) return null;
+        var perCharacter = a.Groups[1].Value.Equals("varbinary", StringComparison.OrdinalIgnoreCase) ? 1 : BytesPerCharacter(to.Collation);
+        var (before, after) = (n * perCharacter, m * perCharacter);
+        if (server.MariaDb) return before <= 127 || before > 255 || after <= 255 ? Alteration.Instant : null;
+        return (before <= 255) == (after <= 255) ? Alteration.OnlineRebuild : null;
     }
+
+    private static int BytesPerCharacter(string? collation) => collation switch
+    {
+        null => 4,
+        _ when collation.StartsWith("latin1", StringComparison.OrdinalIgnoreCase) || collation.StartsWith("ascii", StringComparison.OrdinalIgnoreCase)
+                                                                                  || collation.Equals("binary", StringComparison.OrdinalIgnoreCase) => 1,
+        _ when collation.StartsWith("utf8mb3", StringComparison.OrdinalIgnoreCase) || collation.StartsWith("utf8_", StringComparison.OrdinalIgnoreCase) => 3,
+        _ => 4,
+    };
 
     private static Alteration CreateIndex(TableIndex index, Table? table) => index.Method switch
     {
