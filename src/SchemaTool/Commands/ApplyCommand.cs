@@ -37,7 +37,8 @@ public static class ApplyCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        // A dry run reads only, so it creates no database; the real run creates a SQLite file that is not there yet.
+        await using var session = dryRun ? await workspace.ConnectExistingAsync(CancellationToken.None) : await workspace.ConnectAsync(CancellationToken.None);
         var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
         if (dryRun)
         {
@@ -57,7 +58,7 @@ public static class ApplyCommand
     private static async Task<int> PrintScriptAsync(CommonOptions common, ConsoleOutput console, string target, string? from)
     {
         var workspace = common.OpenWorkspace();
-        var script = await OfflineScript.CreateAsync(workspace, target, from, console.Warning, CancellationToken.None);
+        var script = await OfflineScript.CreateAsync(workspace, target, from, console.Note, CancellationToken.None);
         console.Out.Write(script.Script);
         return 0;
     }

@@ -41,6 +41,8 @@ public static class PlanCommand
         var (model, session, current) = read;
 
         var plan = Planner.Create(session.Dialect, current, model);
+        if (!json && !workspace.DatabaseExists)
+            console.Note($"{workspace.Target.Display} does not exist yet: planned against an empty database (`schematool apply` creates it)");
         if (json && (plan.IsEmpty || dryRun))
         {
             Json.Write(console, PlanJson.Of(plan, dryRun, null));

@@ -50,7 +50,8 @@ public static class RollbackCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        // A dry run reads only, so it creates no database; the real run creates a SQLite file that is not there yet.
+        await using var session = dryRun ? await workspace.ConnectExistingAsync(CancellationToken.None) : await workspace.ConnectAsync(CancellationToken.None);
         var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
         if (dryRun)
         {
