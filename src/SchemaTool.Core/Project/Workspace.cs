@@ -40,6 +40,21 @@ public sealed class Workspace
         return new Workspace(config, dialect, connection);
     }
 
+    /// <summary>
+    /// The project in <paramref name="projectDirectory"/>; where there is none and <paramref name="database"/> is
+    /// given, that database alone with the default settings. `inspect --database URL` is the first step of adopting
+    /// a database, before there is a project (a relative SQLite path is then relative to the folder).
+    /// </summary>
+    public static Workspace OpenOrDatabaseOnly(string projectDirectory, string? database)
+    {
+        if (File.Exists(Path.Combine(projectDirectory, ProjectConfig.FileName))) return Open(projectDirectory, database);
+        if (database is null)
+            throw new InputException(
+                $"{Path.Combine(projectDirectory, ProjectConfig.FileName)}: no {ProjectConfig.FileName} here; pass --database URL to read a database " +
+                "without a project, or --project DIR");
+        return ForUrl(ConfigLoader.Defaults(projectDirectory), database);
+    }
+
     /// <summary>The same project pointed at one target of its fleet.</summary>
     public Workspace ForTarget(FleetTarget target)
     {
