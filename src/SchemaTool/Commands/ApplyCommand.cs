@@ -1,6 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
 using SchemaTool.Project;
+using SchemaTool.Revisions;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -40,9 +41,11 @@ public static class ApplyCommand
         // A dry run reads only, so it creates no database; the real run creates a SQLite file that is not there yet.
         await using var session = dryRun ? await workspace.ConnectExistingAsync(CancellationToken.None) : await workspace.ConnectAsync(CancellationToken.None);
         var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
+        // The warnings of what is about to run come first; the apply decides again under its lock.
+        var pending = await migrator.PendingAsync(target, CancellationToken.None);
+        foreach (var warning in RevisionWarnings.Of(pending, Direction.Up)) console.Warning(warning);
         if (dryRun)
         {
-            var pending = await migrator.PendingAsync(target, CancellationToken.None);
             console.Line($"dry run: {pending.Count} revision(s) would be applied to {workspace.Target.Display}; nothing runs");
             console.Out.Write(RevisionScript.Render(session.Dialect, pending, Direction.Up));
             return 0;
