@@ -25,6 +25,12 @@ public interface IDialect
     /// <summary>How the database compares column names within a table (MySQL ignores case, whatever it does for tables).</summary>
     IEqualityComparer<string> ColumnNameComparer => TableNameComparer;
 
+    /// <summary>
+    /// Whether the database renames an index (and a unique constraint) in place, so that plan renames one whose
+    /// name alone changes instead of dropping and building it again. SQLite cannot.
+    /// </summary>
+    bool CanRenameIndexes => true;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
 

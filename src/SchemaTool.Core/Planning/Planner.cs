@@ -15,7 +15,7 @@ public static class Planner
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer);
+        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes);
         var renameHints = RenameHints.Find(diff);
         var operations = OperationOrderer.Order(dialect.Rewrite(diff, have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();

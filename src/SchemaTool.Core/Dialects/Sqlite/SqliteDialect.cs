@@ -14,6 +14,13 @@ public sealed class SqliteDialect : IDialect
 
     public IEqualityComparer<string> TableNameComparer => AsciiCaseInsensitiveComparer.Instance;
 
+    /// <summary>
+    /// SQLite has no ALTER INDEX ... RENAME, and a unique constraint's name is part of CREATE TABLE: a new name is a
+    /// DROP INDEX and a CREATE INDEX (or a rebuild). Both run in the revision's transaction, so no other connection
+    /// ever sees the table without the index or its uniqueness check; the cost is building the index once.
+    /// </summary>
+    public bool CanRenameIndexes => false;
+
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
