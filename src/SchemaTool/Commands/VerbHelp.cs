@@ -34,6 +34,9 @@ public static class VerbHelp
     /// <summary>Sets the extended help of every command that has an entry; a command without one shows none.</summary>
     public static void AddTo(CommandLineApplication app)
     {
+        app.ExtendedHelpText = string.Join(Environment.NewLine,
+            "", "Common options, before or after the command: --project DIR, --database URL, --target NAME, --verbose, --no-color",
+            "Exit codes: 0 success, 1 check found the database out of date, 2 bad input, 3 the database refused or failed, 4 internal error");
         foreach (var command in app.Commands)
             if (Entries.TryGetValue(command.Name, out var entry)) command.ExtendedHelpText = Text(entry);
     }
