@@ -81,8 +81,8 @@ public static class CommandLine
 
     /// <summary>
     /// CommandLineApplication.Execute, except that what the parser prints goes to a buffer that reaches stdout only
-    /// when parsing succeeds (help, version): on a parsing error it prints a "Specify --help" hint there, and an
-    /// error's every word belongs on stderr, where <see cref="ParsingError"/> says it.
+    /// when parsing succeeds (help, version). On a parsing error the parser prints a "Specify --help" hint; the
+    /// error belongs on stderr alone, where <see cref="ParsingError"/> reports it with its own hint.
     /// </summary>
     private static int Execute(CommandLineApplication app, string[] args, TextWriter stdout)
     {
