@@ -13,8 +13,12 @@ public static class SchemaDiffer
     /// database's only by case is the same object, so the change is a rename, never a drop and a create.
     /// </param>
     /// <param name="sameColumnName">The same for column names (MySQL ignores their case); by default as tables.</param>
+    /// <param name="renameIndexes">
+    /// Whether an index dropped and one of the same definition created under another name on the same table is
+    /// renamed instead (<see cref="RenameIndex"/>): where the database can rename an index in place.
+    /// </param>
     public static IReadOnlyList<Operation> Diff(Schema current, Schema desired,
-        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null)
+        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null, bool renameIndexes = false)
     {
         sameTableName ??= StringComparer.Ordinal;
         sameColumnName ??= sameTableName;
@@ -50,9 +54,10 @@ public static class SchemaDiffer
             ops.Add(new DropTable(have));
 
         var byCurrentName = matches.ToDictionary(m => m.Current.Name, StringComparer.Ordinal);
+        var indexNames = renameIndexes ? IndexRenames.NamesOf(current, desired) : null;
 
         foreach (var match in matches)
-            DiffTable(match, byCurrentName, ops);
+            DiffTable(match, byCurrentName, indexNames, ops);
         return ops;
     }
 
@@ -92,7 +97,8 @@ public static class SchemaDiffer
         return renames;
     }
 
-    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName, List<Operation> ops)
+    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName,
+        IndexRenames.Names? indexNames, List<Operation> ops)
     {
         var (have, want) = (match.Current, match.Desired);
         var oldName = have.Name;
@@ -132,8 +138,10 @@ public static class SchemaDiffer
             if (want.PrimaryKey is not null) ops.Add(new AddPrimaryKey(newName, want.PrimaryKey));
         }
 
+        var first = ops.Count;
         DiffByName(have.Indexes, want.Indexes, i => i.Name, i => Translate(i, match),
             i => new DropIndex(oldName, i), i => new CreateIndex(newName, i), ops);
+        if (indexNames is not null) IndexRenames.Pair(ops, first, newName, i => Translate(i, match), indexNames);
         DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName),
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
         DiffByName(have.Checks, want.Checks, c => c.Name, c => c,
