@@ -24,8 +24,9 @@ public static class Planner
             .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
         // The hints head the up file, where a reviewer reads first, and come last on the console, after the drops' warnings.
-        return new Plan(have, want, operations, WarningLines(renameHints) + Render(dialect, operations), Render(dialect, inverse),
-            [.. operations.Select(o => o.Warning).OfType<string>(), .. renameHints], notices);
+        var hintLines = renameHints.Select(h => h.Message).ToList();
+        return new Plan(have, want, operations, WarningLines(hintLines) + Render(dialect, operations), Render(dialect, inverse),
+            [.. operations.Select(o => o.Warning).OfType<string>(), .. hintLines], notices) { RenameHints = renameHints };
     }
 
     private static string WarningLines(IReadOnlyList<string> warnings) =>

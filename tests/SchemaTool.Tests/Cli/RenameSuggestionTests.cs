@@ -23,7 +23,8 @@ public sealed class RenameSuggestionTests
         project.Ok("plan", "-m", "first");
         project.Ok("apply");
         project.Execute("INSERT INTO users VALUES (1, 'ada')");
-        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n      username: { type: varchar(64) }\n");
+        // Nullable, so that the table's row does not make plan refuse the added column (the next test).
+        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n      username: { type: varchar(64), nullable: true }\n");
 
         var plan = project.Ok("plan", "--dry-run");
         Assert.Contains("WARNING: " + Hint + "\n", plan.Stderr);
@@ -37,11 +38,33 @@ public sealed class RenameSuggestionTests
 
         // Following the hint: the rename keeps the row, and the hint is gone.
         foreach (var file in Directory.GetFiles(project.MigrationsDirectory, "*_username.*")) File.Delete(file);
-        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n      username: { type: varchar(64), renamed_from: login }\n");
+        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n      username: { type: varchar(64), nullable: true, renamed_from: login }\n");
         var renamed = project.Ok("plan", "-m", "rename");
         Assert.DoesNotContain("renamed_from", renamed.Stderr);
         project.Ok("apply");
         Assert.Equal(["1|ada"], project.Query("SELECT id, username FROM users"));
+    }
+
+    /// <summary>
+    /// The same pair with the new column NOT NULL on a table with rows: plan refuses it (nothing would fill the
+    /// column), and the refusal names the rename as one of the fixes, since it is the likely one.
+    /// </summary>
+    [Fact]
+    public void A_not_null_column_replacing_a_dropped_one_on_a_table_with_rows_is_refused_with_the_rename_as_a_fix()
+    {
+        using var project = new TempProject();
+        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n      login: { type: varchar(64) }\n");
+        project.Ok("plan", "-m", "first");
+        project.Ok("apply");
+        project.Execute("INSERT INTO users VALUES (1, 'ada')");
+        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n      username: { type: varchar(64) }\n");
+
+        var plan = project.Run("plan", "-m", "username");
+
+        Assert.Equal(2, plan.ExitCode);
+        Assert.Contains("has rows", plan.Stderr);
+        Assert.Contains("if it is a rename of login, add `renamed_from: login` to it", plan.Stderr);
+        Assert.Empty(Directory.GetFiles(project.MigrationsDirectory, "*_username.*"));
     }
 
     private static Schema Users(params Column[] columns) =>
