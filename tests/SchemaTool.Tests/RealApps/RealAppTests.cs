@@ -5,10 +5,13 @@ namespace SchemaTool.Tests.RealApps;
 /// <summary>
 /// The real-application corpus (tests/realapps, see its README): one test case per schema file, each adopted
 /// through the CLI and compared in the databases' own catalogs (<see cref="RealAppRunner"/>). A file that does not
-/// round-trip fails its case. `scripts/realapps.sh` runs these and rewrites tests/realapps/RESULTS.md.
+/// round-trip fails its case. `scripts/realapps.sh` runs these and rewrites tests/realapps/RESULTS.md; CI runs them as
+/// a step of their own, so `scripts/test.sh` leaves out the <see cref="Category"/> trait.
 /// </summary>
 public abstract class RealAppTests(RealAppResults results, ITestOutputHelper output)
 {
+    public const string Category = "RealApps";
+
     protected async Task AdoptAsync(IRealAppDatabase database, string name)
     {
         var file = RealAppCorpus.Files(database.Dialect).Single(f => f.Name == name);
@@ -33,6 +36,7 @@ public abstract class RealAppTests(RealAppResults results, ITestOutputHelper out
     }
 }
 
+[Trait("Category", RealAppTests.Category)]
 public sealed class PostgresRealAppTests(RealAppResults results, ITestOutputHelper output)
     : RealAppTests(results, output), IClassFixture<RealAppResults>
 {
@@ -43,6 +47,7 @@ public sealed class PostgresRealAppTests(RealAppResults results, ITestOutputHelp
     public Task Adopts(string file) => AdoptAsync(new PostgresRealAppDatabase(), file);
 }
 
+[Trait("Category", RealAppTests.Category)]
 public sealed class MySqlRealAppTests(RealAppResults results, ITestOutputHelper output)
     : RealAppTests(results, output), IClassFixture<RealAppResults>
 {
@@ -53,6 +58,7 @@ public sealed class MySqlRealAppTests(RealAppResults results, ITestOutputHelper 
     public Task Adopts(string file) => AdoptAsync(new MySqlRealAppDatabase(), file);
 }
 
+[Trait("Category", RealAppTests.Category)]
 public sealed class SqliteRealAppTests(RealAppResults results, ITestOutputHelper output)
     : RealAppTests(results, output), IClassFixture<RealAppResults>, IDisposable
 {

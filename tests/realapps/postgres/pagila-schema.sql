@@ -2,7 +2,7 @@
 -- Source:    https://github.com/devrimgunduz/pagila
 -- Path:      pagila-schema.sql
 -- Commit:    23f7fe7a1e9f5772f85fc14f530583ffa258c6d2 (2026-07-28)
--- Licence:   PostgreSQL Licence-style permissive (MIT wording, LICENSE.txt)
+-- Licence:   MIT (LICENSE.txt)
 -- Copyright: Copyright (c) Devrim Gündüz <devrim@gunduz.org>
 -- Changes:   none (the commit before the file needs pgvector and PostgreSQL 18's uuidv7())
 -- Below this header: the application's own text, changed only as the line above says.
