@@ -47,6 +47,15 @@ public sealed class CatalogComparisonTests : IDisposable
     }
 
     [Fact]
+    public async Task Postgres_sees_a_default_whose_sequence_is_missing()
+    {
+        var differences = await DifferencesAsync(new PostgresRealAppDatabase(),
+            "CREATE SEQUENCE users_seq; CREATE TABLE users (id int DEFAULT nextval('users_seq'::text));",
+            "CREATE TABLE users (id int DEFAULT nextval('users_seq'::text));");
+        Assert.Contains("+ column public.users.id #1 integer null default nextval(('users_seq'::text)::regclass) (its sequence is missing)", differences);
+    }
+
+    [Fact]
     public async Task Postgres_reads_an_explicit_default_null_as_no_default()
     {
         Assert.Empty(await DifferencesAsync(new PostgresRealAppDatabase(),

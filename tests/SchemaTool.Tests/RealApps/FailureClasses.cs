@@ -22,7 +22,7 @@ public static partial class FailureClasses
 
     private static readonly Rule[] Rules =
     [
-        Text("postgres", "*", @"relation ""[^""]+_seq"" does not exist", "1"),
+        Text("postgres", "*", @"relation ""[^""]+_seq"" does not exist|^- sequence [^\n]* owned by [^\n]*\(auto\)|\(its sequence is missing\)", "1"),
         Text("postgres", "compare", @"^- column [^\n]* identity a", "2"),
         Text("postgres", "compare", @"^- index [^\n]*(NULLS (FIRST|LAST|NOT DISTINCT)|INCLUDE \()", "3"),
         Text("postgres", "compare", @"^- constraint [^\n]* [pu] [^\n]*DEFERRABLE|^- constraint [^\n]*NO INHERIT", "4"),
@@ -30,6 +30,7 @@ public static partial class FailureClasses
         Text("postgres", "compare", @"^- table (?!public\.)", "6"),
         Text("postgres", "named", @"\brule ", "7"),
         Columns("postgres", (before, after) => Default(before) is { } b && Default(after) is { } a && a != b && a.Contains("'::", StringComparison.Ordinal), "8"),
+        new("postgres", "compare", detail => ChangedIndexes(detail).Any(i => Casts(i.After) < Casts(i.Before)), "8"),
         Text("mysql", "*", @"index name '[^']+' is used twice", "9"),
         Columns("mysql", (before, after) => MySqlType(before) is { } b && MySqlType(after) is { } a && b != a && DisplayWidth().IsMatch(b + " " + a), "10"),
         Text("mysql", "compare", @"^- key [^\n]*NO ACTION", "10"),
@@ -43,6 +44,9 @@ public static partial class FailureClasses
         Text("postgres", "apply", @"function \S+(\([^)]*\))? does not exist", "19 (function)"),
         Text("postgres", "compare", @"^- constraint [^\n]* p PRIMARY KEY [^\n]*\n(.*\n)*\+ constraint [^\n]* p PRIMARY KEY", "A (primary key name)"),
         Text("mysql", "compare", @"^- column [^\n]* CHECK \(", "B (column CHECK)"),
+        Text("postgres", "compare", @"^- constraint [^\n]* NOT VALID$", "D (NOT VALID)"),
+        Text("postgres", "compare", @"^- table [^\n]* inherits ", "E (inheritance)"),
+        Text("postgres", "compare", @"^- table [^\n]*( persistence u| with \()|^- column [^\n]* (statistics|storage) ", "F (storage settings)"),
         Columns("sqlite", (before, after) => Type(before) == Type(after) && !before.Contains(" not null") && after.Contains(" not null") && after.Contains(" pk "), "C (rowid NOT NULL)"),
     ];
 
@@ -68,6 +72,25 @@ public static partial class FailureClasses
             if (after.TryGetValue(ColumnName(before), out var a))
                 yield return (before, a);
     }
+
+    /// <summary>The indexes a PostgreSQL comparison lists on both sides, by name.</summary>
+    private static IEnumerable<(string Before, string After)> ChangedIndexes(string detail)
+    {
+        var lines = detail.Split('\n');
+        var after = lines.Where(l => l.StartsWith("+ index ", StringComparison.Ordinal)).GroupBy(IndexName).ToDictionary(g => g.Key, g => g.First());
+        foreach (var before in lines.Where(l => l.StartsWith("- index ", StringComparison.Ordinal)))
+            if (after.TryGetValue(IndexName(before), out var a))
+                yield return (before, a);
+    }
+
+    /// <summary>The name in "- index CREATE [UNIQUE] INDEX name ON ...".</summary>
+    private static string IndexName(string line)
+    {
+        var words = line.Split(' ');
+        return words.Length > 5 && words[4] == "INDEX" ? words[5] : words.Length > 4 ? words[4] : line;
+    }
+
+    private static int Casts(string line) => line.Split("::").Length - 1;
 
     /// <summary>"schema.table.column" (PostgreSQL), "table.column" (SQLite), "table `column`" (MySQL, whose lines name the column after its position).</summary>
     private static string ColumnName(string line)

@@ -8,7 +8,9 @@ namespace SchemaTool.Tests.RealApps;
 /// PostgreSQL databases on the shared test server (so SCHEMATOOL_PG_VERSION and SCHEMATOOL_TEST_PG_URL choose the
 /// server for the corpus as for every other test), read through pg_catalog with the server's own deparsers:
 /// format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_partkeydef. An explicit DEFAULT NULL
-/// is read as no default: the two behave the same, and a copy may spell either.
+/// is read as no default: the two behave the same, and a copy may spell either. A nextval() default whose sequence
+/// does not exist says so: `nextval('s'::text)` (printed `nextval(('s'::text)::regclass)`) is accepted without its
+/// sequence and fails at the first insert.
 /// </summary>
 public sealed class PostgresRealAppDatabase : IRealAppDatabase
 {
@@ -96,6 +98,9 @@ public sealed class PostgresRealAppDatabase : IRealAppDatabase
                || CASE WHEN a.attgenerated <> '' THEN ' generated ' || a.attgenerated::text || ' as ' || pg_get_expr(d.adbin, d.adrelid)
                        WHEN pg_get_expr(d.adbin, d.adrelid) ~ '^NULL(::.*)?$' THEN ''
                        ELSE coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') END
+               || CASE WHEN pg_get_expr(d.adbin, d.adrelid) ~ '^nextval\(\(?'''
+                        AND to_regclass(substring(pg_get_expr(d.adbin, d.adrelid) FROM '^nextval\(\(?''([^'']+)''')) IS NULL
+                       THEN ' (its sequence is missing)' ELSE '' END
                || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END
                || CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || co.collname ELSE '' END
                || CASE WHEN coalesce(a.attstattarget::int, -1) >= 0 THEN ' statistics ' || a.attstattarget::int ELSE '' END
