@@ -50,6 +50,7 @@ public static partial class DumpScript
         private int _pos;
         private int _line = 1;
         private int _startLine = 1;
+        private bool _started;
 
         private bool MySql => dialect == "mysql";
         private bool Postgres => dialect == "postgres";
@@ -81,8 +82,6 @@ public static partial class DumpScript
         }
 
         private char Peek(int offset) => _pos + offset < sql.Length ? sql[_pos + offset] : '\0';
-
-        private bool _started;
 
         private bool AtStatementStart() => !_started;
 
