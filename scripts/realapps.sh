@@ -7,9 +7,15 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export SCHEMATOOL_REALAPPS_RESULTS=1
+# A --filter given here narrows the corpus (dotnet test takes one filter).
+filter="Category=RealApps"
+rest=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--filter" ] && [ $# -gt 1 ]; then filter="$filter&($2)"; shift 2; else rest+=("$1"); shift; fi
+done
 log="$(mktemp)"
 started=$SECONDS
-dotnet test tests/SchemaTool.Tests -c Release --nologo --filter "Category=RealApps" "$@" 2>&1 | tee "$log"
+dotnet test tests/SchemaTool.Tests -c Release --nologo --filter "$filter" ${rest[@]+"${rest[@]}"} 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 read -r passed failed < <(grep -Eo 'Failed: *[0-9]+, Passed: *[0-9]+' "$log" |

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using SchemaTool.Tests.Conformance;
 
 namespace SchemaTool.Tests.RealApps;
@@ -10,7 +11,7 @@ namespace SchemaTool.Tests.RealApps;
 /// (scripts/realapps.sh sets it) and every file of the dialect ran, replaces that dialect's section of
 /// tests/realapps/RESULTS.md, keeping the other dialects' sections.
 /// </summary>
-public sealed class RealAppResults : IDisposable
+public sealed partial class RealAppResults : IDisposable
 {
     public const string Variable = "SCHEMATOOL_REALAPPS_RESULTS";
     private static readonly Lock FileLock = new();
@@ -86,11 +87,21 @@ public sealed class RealAppResults : IDisposable
         {
             text.Append($"- `{r.File.Name}`\n");
             foreach (var f in r.Failures)
-                text.Append($"  - {f.Stage}: {Cell(CaseSql.Shorten(f.Detail, 600))}\n");
+                text.Append($"  - {f.Stage}: {Cell(CaseSql.Shorten(Stable(f.Detail), 600))}\n");
         }
         if (results.Any(r => !r.Passed)) text.Append('\n');
         return text.ToString();
     }
+
+    /// <summary>Without what changes from run to run (the temporary folder, the revision id), so the file only changes when results do.</summary>
+    private static string Stable(string detail) =>
+        RevisionId().Replace(TemporaryFolder().Replace(detail, ""), m => m.Groups[1].Value + "<rev>");
+
+    [GeneratedRegex(@"(?:\.\./)*/?tmp/schematool-realapps-[^/\s]+/[^/\s]+/")]
+    private static partial Regex TemporaryFolder();
+
+    [GeneratedRegex(@"(revision |migrations/)[0-9a-f]{12}")]
+    private static partial Regex RevisionId();
 
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 }
