@@ -6,7 +6,7 @@ namespace SchemaTool.Tests.RealApps;
 /// The real-application corpus (tests/realapps, see its README): one test case per schema file, each adopted
 /// through the CLI and compared in the databases' own catalogs (<see cref="RealAppRunner"/>). A file that does not
 /// round-trip fails its case. `scripts/test.sh` runs them with the rest; `scripts/realapps.sh` runs them alone (the
-<see cref="Category"/> trait) and rewrites tests/realapps/RESULTS.md.
+/// <see cref="Category"/> trait) and rewrites tests/realapps/RESULTS.md.
 /// </summary>
 public abstract class RealAppTests(RealAppResults results, ITestOutputHelper output)
 {
