@@ -1,3 +1,4 @@
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -34,8 +35,14 @@ public interface IDialect
     /// <summary>The statements of one operation.</summary>
     IReadOnlyList<string> Generate(Operation operation);
 
-    /// <summary>Splits a revision file into statements, respecting the database's quoting rules.</summary>
-    IReadOnlyList<string> SplitStatements(string script);
+    /// <summary>
+    /// Reads SQL text by this database's rules (quotes, comments, names, operators): for splitting scripts,
+    /// checking the model's SQL fields, and classifying statements.
+    /// </summary>
+    SqlLexer Lexer { get; }
+
+    /// <summary>Splits a revision file into statements, by <see cref="Lexer"/> and the database's trigger and routine bodies.</summary>
+    IReadOnlyList<string> SplitStatements(string script) => Lexer.Split(script);
 
     /// <summary>Problems with the model that this database cannot express: each a user-facing message.</summary>
     IReadOnlyList<string> Validate(Schema model);

@@ -112,7 +112,7 @@ public static class PostgresCorpusRunner
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var pending = schemas.Select(s => $"CREATE SCHEMA IF NOT EXISTS \"{s}\"").Concat(new SqlScriptSplitter(dollarQuotes: true).Split(sql)).ToList();
+        var pending = schemas.Select(s => $"CREATE SCHEMA IF NOT EXISTS \"{s}\"").Concat(SchemaTool.Dialects.Postgres.PostgresLexer.Instance.Split(sql)).ToList();
         while (pending.Count > 0)
         {
             var failed = new List<(string Sql, string Error)>();

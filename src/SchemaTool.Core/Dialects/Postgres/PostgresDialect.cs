@@ -1,3 +1,4 @@
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -6,7 +7,6 @@ namespace SchemaTool.Dialects.Postgres;
 /// <summary>PostgreSQL: transactional DDL, identity columns, catalog read through pg_catalog in one batch.</summary>
 public sealed partial class PostgresDialect : IDialect
 {
-    private static readonly SqlScriptSplitter Splitter = new(dollarQuotes: true);
 
     public string Name => "postgres";
     public string ExampleUrl => "postgres://postgres@localhost:5432/app";
@@ -19,7 +19,7 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => PostgresLexer.Instance;
 
     public IReadOnlyList<string> Validate(Schema model) => PostgresValidator.Validate(model);
 

@@ -40,7 +40,7 @@ public static class PostgresExpressions
         return SqlTokenizer.Join(tokens);
     }
 
-    private static void FoldCase(List<SqlToken> tokens)
+    private static void FoldCase(List<ExpressionToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -48,7 +48,7 @@ public static class PostgresExpressions
             if (t.Kind == TokenKind.Word)
                 tokens[i] = t with { Text = SqlTokenizer.Keywords.Contains(t.Text) ? t.Text.ToUpperInvariant() : t.Text.ToLowerInvariant() };
             else if (t.Kind == TokenKind.QuotedName && IsPlainName(t.Text[1..^1]))
-                tokens[i] = new SqlToken(TokenKind.Word, t.Text[1..^1]);
+                tokens[i] = new ExpressionToken(TokenKind.Word, t.Text[1..^1]);
         }
     }
 
@@ -57,7 +57,7 @@ public static class PostgresExpressions
                         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '$')
                         && !SqlTokenizer.Keywords.Contains(name) && !SqlTokenizer.QuotedKeywords.Contains(name);
 
-    private static void MergeNegativeNumbers(List<SqlToken> tokens)
+    private static void MergeNegativeNumbers(List<ExpressionToken> tokens)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -66,13 +66,13 @@ public static class PostgresExpressions
             var unary = before is null || before.Kind == TokenKind.Symbol && before.Text is not (")" or "]")
                         || before.Kind == TokenKind.Word && SqlTokenizer.Keywords.Contains(before.Text) && before.Text != "NULL";
             if (!unary) continue;
-            tokens[i] = new SqlToken(TokenKind.Number, "-" + tokens[i + 1].Text);
+            tokens[i] = new ExpressionToken(TokenKind.Number, "-" + tokens[i + 1].Text);
             tokens.RemoveAt(i + 1);
         }
     }
 
     /// <summary>Removes the casts the catalog adds that change nothing: 'x'::text, 0::numeric, ARRAY[...]::text[], col::text.</summary>
-    private static void StripNoOpCasts(List<SqlToken> tokens, IReadOnlySet<string> textColumns)
+    private static void StripNoOpCasts(List<ExpressionToken> tokens, IReadOnlySet<string> textColumns)
     {
         for (var i = 1; i < tokens.Count; i++)
         {
@@ -88,7 +88,7 @@ public static class PostgresExpressions
             if (NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.String && IsNumber(before.Text[1..^1]))
             {
                 // A negative constant reads back quoted: CHECK (x > -1) prints as x > '-1'::integer.
-                tokens[i - 1] = new SqlToken(TokenKind.Number, before.Text[1..^1]);
+                tokens[i - 1] = new ExpressionToken(TokenKind.Number, before.Text[1..^1]);
                 strip = true;
             }
             // ('now'::text)::date converts at each insert; 'now'::date is fixed when the default is created.
@@ -98,7 +98,7 @@ public static class PostgresExpressions
                 if (tokens.Skip(i + 1).Take(end - i - 1).All(t => t.Kind != TokenKind.QuotedName) && type.Length > 0)
                 {
                     tokens.RemoveRange(i + 1, end - i - 1);
-                    tokens.Insert(i + 1, new SqlToken(TokenKind.Word, PostgresTypes.Canonical(type)));
+                    tokens.Insert(i + 1, new ExpressionToken(TokenKind.Word, PostgresTypes.Canonical(type)));
                 }
                 continue;
             }
@@ -108,7 +108,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>ARRAY['a', 'b'] ending at <paramref name="close"/>: its ::text[] cast changes nothing. ARRAY[]::text[] or ARRAY[1]::text[] it does.</summary>
-    private static bool IsArrayOfStrings(List<SqlToken> tokens, int close)
+    private static bool IsArrayOfStrings(List<ExpressionToken> tokens, int close)
     {
         var depth = 0;
         for (var j = close; j >= 0; j--)
@@ -125,7 +125,7 @@ public static class PostgresExpressions
         return false;
     }
 
-    private static bool IsQualified(List<SqlToken> tokens, int index) => index > 0 && tokens[index - 1].Text == ".";
+    private static bool IsQualified(List<ExpressionToken> tokens, int index) => index > 0 && tokens[index - 1].Text == ".";
 
     private static bool IsNumber(string text) =>
         decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
@@ -137,7 +137,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>Reads a type name after ::, e.g. character varying(10)[]; returns it and the index after it.</summary>
-    private static (string Type, int End) ReadTypeName(List<SqlToken> tokens, int start)
+    private static (string Type, int End) ReadTypeName(List<ExpressionToken> tokens, int start)
     {
         var i = start;
         var words = new List<string>();
@@ -165,7 +165,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>x IN (a, b) becomes x = ANY (ARRAY[a, b]), and NOT IN becomes &lt;&gt; ALL, the way PostgreSQL prints them.</summary>
-    private static void RewriteInLists(List<SqlToken> tokens)
+    private static void RewriteInLists(List<ExpressionToken> tokens)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -174,7 +174,7 @@ public static class PostgresExpressions
             var close = ExpressionParentheses.MatchingClose(tokens, i + 1);
             var negated = i > 0 && tokens[i - 1].Is("NOT");
             var list = tokens.GetRange(i + 2, close - i - 2);
-            var replacement = new List<SqlToken>
+            var replacement = new List<ExpressionToken>
             {
                 Sym(negated ? "<>" : "="), new(TokenKind.Word, negated ? "ALL" : "ANY"), Sym("("), new(TokenKind.Word, "ARRAY"), Sym("["),
             };
@@ -188,7 +188,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>x BETWEEN a AND b becomes x &gt;= a AND x &lt;= b when every part is one token, as PostgreSQL prints it.</summary>
-    private static void RewriteBetween(List<SqlToken> tokens)
+    private static void RewriteBetween(List<ExpressionToken> tokens)
     {
         for (var i = 1; i + 3 < tokens.Count; i++)
         {
@@ -198,9 +198,9 @@ public static class PostgresExpressions
             if (i + 4 < tokens.Count && tokens[i + 4].Text is "(" or "." or "::" or "[") continue;
             var (low, high) = (tokens[i + 1], tokens[i + 3]);
             tokens.RemoveRange(i - 1, 5);
-            tokens.InsertRange(i - 1, [operand, Sym(">="), low, new SqlToken(TokenKind.Word, "AND"), operand, Sym("<="), high]);
+            tokens.InsertRange(i - 1, [operand, Sym(">="), low, new ExpressionToken(TokenKind.Word, "AND"), operand, Sym("<="), high]);
         }
     }
 
-    private static SqlToken Sym(string text) => new(TokenKind.Symbol, text);
+    private static ExpressionToken Sym(string text) => new(TokenKind.Symbol, text);
 }

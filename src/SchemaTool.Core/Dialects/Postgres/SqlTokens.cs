@@ -11,7 +11,7 @@ internal enum TokenKind
     Symbol,
 }
 
-internal sealed record SqlToken(TokenKind Kind, string Text)
+internal sealed record ExpressionToken(TokenKind Kind, string Text)
 {
     public bool Is(string text) => Kind is TokenKind.Word or TokenKind.Symbol && string.Equals(Text, text, StringComparison.OrdinalIgnoreCase);
 }
@@ -21,9 +21,9 @@ internal static class SqlTokenizer
 {
     private const string OperatorChars = "+-*/<>=~!@#%^&|`?";
 
-    public static List<SqlToken> Tokenize(string sql)
+    public static List<ExpressionToken> Tokenize(string sql)
     {
-        var tokens = new List<SqlToken>();
+        var tokens = new List<ExpressionToken>();
         var i = 0;
         while (i < sql.Length)
         {
@@ -34,13 +34,13 @@ internal static class SqlTokenizer
                 var start = i;
                 if (c != '\'') i++;
                 i = SkipQuoted(sql, i, '\'');
-                tokens.Add(new SqlToken(TokenKind.String, sql[start..i]));
+                tokens.Add(new ExpressionToken(TokenKind.String, sql[start..i]));
             }
             else if (c == '"')
             {
                 var start = i;
                 i = SkipQuoted(sql, i, '"');
-                tokens.Add(new SqlToken(TokenKind.QuotedName, sql[start..i]));
+                tokens.Add(new ExpressionToken(TokenKind.QuotedName, sql[start..i]));
             }
             else if (char.IsDigit(c) || c == '.' && i + 1 < sql.Length && char.IsDigit(sql[i + 1]))
             {
@@ -49,28 +49,28 @@ internal static class SqlTokenizer
                                           || sql[i] is 'e' or 'E' && i + 1 < sql.Length && (char.IsDigit(sql[i + 1]) || sql[i + 1] is '+' or '-')
                                           || sql[i] is '+' or '-' && sql[i - 1] is 'e' or 'E'))
                     i++;
-                tokens.Add(new SqlToken(TokenKind.Number, sql[start..i]));
+                tokens.Add(new ExpressionToken(TokenKind.Number, sql[start..i]));
             }
             else if (char.IsLetter(c) || c == '_')
             {
                 var start = i;
                 while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
-                tokens.Add(new SqlToken(TokenKind.Word, sql[start..i]));
+                tokens.Add(new ExpressionToken(TokenKind.Word, sql[start..i]));
             }
             else if (c == ':' && i + 1 < sql.Length && sql[i + 1] == ':')
             {
-                tokens.Add(new SqlToken(TokenKind.Symbol, "::"));
+                tokens.Add(new ExpressionToken(TokenKind.Symbol, "::"));
                 i += 2;
             }
             else if (OperatorChars.Contains(c))
             {
                 var start = i;
                 while (i < sql.Length && OperatorChars.Contains(sql[i])) i++;
-                tokens.Add(new SqlToken(TokenKind.Symbol, sql[start..i]));
+                tokens.Add(new ExpressionToken(TokenKind.Symbol, sql[start..i]));
             }
             else
             {
-                tokens.Add(new SqlToken(TokenKind.Symbol, c.ToString()));
+                tokens.Add(new ExpressionToken(TokenKind.Symbol, c.ToString()));
                 i++;
             }
         }
@@ -93,7 +93,7 @@ internal static class SqlTokenizer
     }
 
     /// <summary>Joins tokens with one fixed spacing: none inside brackets and around ::, one space elsewhere.</summary>
-    public static string Join(IReadOnlyList<SqlToken> tokens)
+    public static string Join(IReadOnlyList<ExpressionToken> tokens)
     {
         var text = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
@@ -105,7 +105,7 @@ internal static class SqlTokenizer
         return text.ToString();
     }
 
-    private static bool NeedsSpace(SqlToken before, SqlToken token)
+    private static bool NeedsSpace(ExpressionToken before, ExpressionToken token)
     {
         if (before.Text is "(" or "[" or "::" or ".") return false;
         if (token.Text is ")" or "]" or "," or "::" or "." or "[") return false;
