@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
 using SchemaTool.Yaml.Reading;
 
@@ -19,7 +20,8 @@ public static class ModelLoader
     ];
 
     /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
-    public static Schema LoadPath(string path)
+    /// <param name="sqlLexer">the target database's lexer: each SQL field must be one expression by its rules (null: unchecked)</param>
+    public static Schema LoadPath(string path, SqlLexer? sqlLexer = null)
     {
         string[] files;
         if (Directory.Exists(path))
@@ -31,18 +33,18 @@ public static class ModelLoader
         else
             throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
 
-        return Load(files.Select(f => (Path.GetRelativePath(Directory.GetCurrentDirectory(), f), File.ReadAllText(f))));
+        return Load(files.Select(f => (Path.GetRelativePath(Directory.GetCurrentDirectory(), f), File.ReadAllText(f))), sqlLexer);
     }
 
-    public static Schema Load(string file, string text) => Load([(file, text)]);
+    public static Schema Load(string file, string text, SqlLexer? sqlLexer = null) => Load([(file, text)], sqlLexer);
 
-    public static Schema Load(IEnumerable<(string File, string Text)> sources)
+    public static Schema Load(IEnumerable<(string File, string Text)> sources, SqlLexer? sqlLexer = null)
     {
         var errors = new List<string>();
         var tables = new List<TableDraft>();
         foreach (var (file, text) in sources)
         {
-            var nodes = new YamlNodes(file);
+            var nodes = new YamlNodes(file, sqlLexer);
             var root = Parse(file, text, errors);
             if (root is not null) ReadRoot(root, nodes, tables);
             errors.AddRange(nodes.Errors);
@@ -114,7 +116,7 @@ public static class ModelLoader
                 case "checks":
                     if (nodes.Map(value, $"checks of '{name}'") is { } checks)
                         foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
-                            if (nodes.String(checkNode, $"check '{check}'") is { } expression)
+                            if (nodes.Sql(checkNode, $"check '{check}' of table '{name}'") is { } expression)
                                 table.Checks.Add((new Check(check, expression), nodes.Where(checkKey)));
                     break;
                 case "comment":
@@ -142,7 +144,7 @@ public static class ModelLoader
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
                 case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
                 case "default_sql":
-                    if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
+                    if (nodes.Sql(value, $"default_sql of {what}") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
                     column.DefaultSqlWhere = nodes.Where(k);
                     break;
                 case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
@@ -195,7 +197,7 @@ public static class ModelLoader
         var stored = false;
         foreach (var (key, v, _) in nodes.Entries(map, $"generated of {what}", ["expression", "stored"]))
         {
-            if (key == "expression") expression = nodes.String(v, "expression");
+            if (key == "expression") expression = nodes.Sql(v, $"generated expression of {what}");
             else stored = nodes.Bool(v, "stored") ?? false;
         }
         if (expression is null) nodes.Error(value, $"generated of {what} needs `expression:`");
