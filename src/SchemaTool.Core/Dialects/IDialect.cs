@@ -47,6 +47,12 @@ public interface IDialect
     /// <summary>Problems with the model that this database cannot express: each a user-facing message.</summary>
     IReadOnlyList<string> Validate(Schema model);
 
+    /// <summary>
+    /// The connection string keys this database's driver takes as a password or another secret (in any case,
+    /// spaces left out): a URL's query or a connection string shows their values as ***.
+    /// </summary>
+    IReadOnlyCollection<string> SecretKeys => [];
+
     /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
     ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);
 

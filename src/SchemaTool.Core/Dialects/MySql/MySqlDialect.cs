@@ -27,6 +27,9 @@ public sealed partial class MySqlDialect : IDialect
 
     public SqlLexer Lexer => MySqlLexer.Instance;
 
+    /// <summary>The keys MySqlConnector takes as the password or the client certificate's password.</summary>
+    public IReadOnlyCollection<string> SecretKeys => ["password", "pwd", "certificatepassword"];
+
     public IReadOnlyList<string> Validate(Schema model) => MySqlValidator.Validate(model);
 
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ public sealed partial class PostgresDialect : IDialect
 
     public SqlLexer Lexer => PostgresLexer.Instance;
 
+    public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
+
     public IReadOnlyList<string> Validate(Schema model) => PostgresValidator.Validate(model);
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
