@@ -57,6 +57,7 @@ public sealed class SqlExpressionCheckTests
         { "all", "a <> 'abc", "the string that starts at character 6 is not closed" },
         { "all", "a /* x", "the comment that starts at character 3 is not closed" },
         { "all", "a > 0 -- why", "the comment at character 7 runs to the end" },
+        { "all", "a > 0 -- why\n  ", "the comment at character 7 runs to the end" },
         { "all", "", "holds no SQL" },
         { "all", "  /* only */ ", "holds no SQL" },
         { "all", "a\0b", "holds the control character U+0000 at character 2" },

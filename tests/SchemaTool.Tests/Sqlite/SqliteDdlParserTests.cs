@@ -1,4 +1,5 @@
 using SchemaTool.Dialects.Sqlite;
+using SchemaTool.Model;
 
 namespace SchemaTool.Tests.Sqlite;
 
@@ -19,5 +20,23 @@ public sealed class SqliteDdlParserTests
         var parsed = SqliteDdlParser.ParseTable("t", "CREATE TABLE t ([a;b\"] int, \"c\"\"d\" text CHECK ([a;b\"] > 0))");
         Assert.Equal(["a;b\"", "c\"d"], parsed.Columns.Select(c => c.Name));
         Assert.Equal("[a;b\"] > 0", parsed.Checks.Single().Expression);
+    }
+}
+
+/// <summary>A default expression loses only parentheses that wrap all of it.</summary>
+public sealed class SqliteDefaultParenthesesTests
+{
+    [Theory]
+    [InlineData("(1) + (2)", "(1) + (2)")]
+    [InlineData("((1) + (2))", "(1) + (2)")]
+    [InlineData("((date('now')))", "date('now')")]
+    [InlineData("(')') || ('(')", "(')') || ('(')")]
+    public void Only_parentheses_around_the_whole_default_go(string defaultSql, string canonical)
+    {
+        var model = new Schema([new Table("t", new Column[]
+        {
+            new("d", "text", Default: ColumnDefault.Sql(defaultSql)),
+        }.ToValueList())]);
+        Assert.Equal(canonical, new SqliteDialect().Normalize(model).Tables[0].Columns[0].Default!.Text);
     }
 }

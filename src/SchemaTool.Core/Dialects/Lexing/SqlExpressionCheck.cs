@@ -25,7 +25,8 @@ public static class SqlExpressionCheck
             switch (token.Kind)
             {
                 case SqlTokenKind.Comment:
-                    if (token.End == expression.Length && token.Span[0] != '/')
+                    // Only white space after it: the field is trimmed before it is written, and the line break goes.
+                    if (token.Span[0] != '/' && expression.AsSpan(token.End).IsWhiteSpace())
                         return new SqlFieldProblem(
                             $"the comment at character {at} runs to the end and would hide what the statement puts after it; end it with a line break or write /* */",
                             token.Start);
