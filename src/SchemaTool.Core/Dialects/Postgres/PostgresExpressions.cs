@@ -25,6 +25,7 @@ public static class PostgresExpressions
     public static string Canonical(string expression, IReadOnlySet<string>? textColumns = null)
     {
         var tokens = SqlTokenizer.Tokenize(expression);
+        StandardStrings(tokens);
         FoldCase(tokens);
         MergeNegativeNumbers(tokens);
         var columns = textColumns ?? new HashSet<string>();
@@ -38,6 +39,26 @@ public static class PostgresExpressions
         }
         ExpressionParentheses.RemoveRedundant(tokens);
         return SqlTokenizer.Join(tokens);
+    }
+
+    /// <summary>
+    /// E'it\'s' and $$it's$$ as 'it''s': the catalog prints every string constant in standard form. A constant whose
+    /// escapes make no valid text (a NUL, bytes that are no UTF-8) is left as written.
+    /// </summary>
+    private static void StandardStrings(List<ExpressionToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var text = tokens[i].Text;
+            if (tokens[i].Kind != TokenKind.String || text[^1] is not ('\'' or '$')) continue;
+            var value = text[0] switch
+            {
+                'E' or 'e' => EscapeStrings.Decode(text.AsSpan(2, text.Length - 3)),
+                '$' => text[(text.IndexOf('$', 1) + 1)..text.LastIndexOf('$', text.Length - 2)],
+                _ => null,
+            };
+            if (value is not null && !value.Contains('\0')) tokens[i] = tokens[i] with { Text = SqlLiterals.String(value) };
+        }
     }
 
     private static void FoldCase(List<ExpressionToken> tokens)
