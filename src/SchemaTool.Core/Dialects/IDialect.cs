@@ -1,4 +1,5 @@
 using SchemaTool.Apply;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -51,8 +52,14 @@ public interface IDialect
     /// <summary>The statements of one operation.</summary>
     IReadOnlyList<string> Generate(Operation operation);
 
-    /// <summary>Splits a revision file into statements, respecting the database's quoting rules.</summary>
-    IReadOnlyList<string> SplitStatements(string script);
+    /// <summary>
+    /// Reads SQL text by this database's rules (quotes, comments, names, operators): for splitting scripts,
+    /// checking the model's SQL fields, and classifying statements.
+    /// </summary>
+    SqlLexer Lexer { get; }
+
+    /// <summary>Splits a revision file into statements, by <see cref="Lexer"/> and the database's trigger and routine bodies.</summary>
+    IReadOnlyList<string> SplitStatements(string script) => Lexer.Split(script);
 
     /// <summary>
     /// What each statement of a revision implies for running it (may it run inside the revision's transaction), read
@@ -69,6 +76,12 @@ public interface IDialect
     /// object the model does not create and the database does not have: each a user-facing message.
     /// </summary>
     IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => [];
+
+    /// <summary>
+    /// The connection string keys this database's driver takes as a password or another secret (in any case,
+    /// spaces left out): a URL's query or a connection string shows their values as ***.
+    /// </summary>
+    IReadOnlyCollection<string> SecretKeys => [];
 
     /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
     ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);

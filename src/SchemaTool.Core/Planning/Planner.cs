@@ -10,8 +10,8 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model))
-            .Concat(dialect.ValidateAgainst(current, model)).ToList();
+        var problems = SqlFields.Find(model, dialect).Concat(NameClashes.Find(model, dialect)).Concat(NameRules.Find(model, dialect))
+            .Concat(dialect.Validate(model)).Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);

@@ -75,7 +75,7 @@ public sealed class Workspace
 
     public Schema LoadModel()
     {
-        var model = ModelLoader.LoadPath(Config.SchemaPath);
+        var model = ModelLoader.LoadPath(Config.SchemaPath, Dialect.Lexer);
         ModelLoadedUtc = DateTime.UtcNow;
         return model;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
 using SchemaTool.Yaml.Reading;
 
@@ -20,7 +21,8 @@ public static class ModelLoader
     ];
 
     /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
-    public static Schema LoadPath(string path)
+    /// <param name="sqlLexer">the target database's lexer: each SQL field must be one expression by its rules (null: unchecked)</param>
+    public static Schema LoadPath(string path, SqlLexer? sqlLexer = null)
     {
         string[] files;
         if (Directory.Exists(path))
@@ -32,18 +34,18 @@ public static class ModelLoader
         else
             throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
 
-        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))));
+        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))), sqlLexer);
     }
 
-    public static Schema Load(string file, string text) => Load([(file, text)]);
+    public static Schema Load(string file, string text, SqlLexer? sqlLexer = null) => Load([(file, text)], sqlLexer);
 
-    public static Schema Load(IEnumerable<(string File, string Text)> sources)
+    public static Schema Load(IEnumerable<(string File, string Text)> sources, SqlLexer? sqlLexer = null)
     {
         var errors = new List<string>();
         var tables = new List<TableDraft>();
         foreach (var (file, text) in sources)
         {
-            var nodes = new YamlNodes(file);
+            var nodes = new YamlNodes(file, sqlLexer);
             if (SourceText.NulError(file, text) is { } nul)
             {
                 errors.Add(nul);
@@ -124,7 +126,7 @@ public static class ModelLoader
                 case "checks":
                     if (nodes.Map(value, $"checks of '{name}'") is { } checks)
                         foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
-                            if (TableOptionsReader.ReadCheck(check, checkNode, nodes) is { } read)
+                            if (TableOptionsReader.ReadCheck(check, name, checkNode, nodes) is { } read)
                                 table.Checks.Add((read, nodes.Where(checkKey)));
                     break;
                 case "partition_by":
@@ -163,7 +165,7 @@ public static class ModelLoader
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
                 case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); defaultNode = value; break;
                 case "default_sql":
-                    if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
+                    if (nodes.Sql(value, $"default_sql of {what}") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
                     column.DefaultSqlWhere = nodes.Where(k);
                     break;
                 case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
@@ -217,7 +219,7 @@ public static class ModelLoader
         var stored = false;
         foreach (var (key, v, _) in nodes.Entries(map, $"generated of {what}", ["expression", "stored"]))
         {
-            if (key == "expression") expression = nodes.String(v, "expression");
+            if (key == "expression") expression = nodes.Sql(v, $"generated expression of {what}");
             else stored = nodes.Bool(v, "stored") ?? false;
         }
         if (expression is null) nodes.Error(value, $"generated of {what} needs `expression:`");

@@ -40,7 +40,7 @@ public sealed class SqliteGoldenSqlTests
         "-- up\n" + plan.UpScript + "-- down\n" + plan.DownScript;
 
     private static void Verify(string name, Schema current, string desiredYaml) =>
-        Golden.Verify($"sqlite/{name}.sql", Script(Planner.Create(Dialect, current, Model(desiredYaml))));
+        Golden.Verify($"sqlite/{name}.sql", Script(PlannedStatements.Create(Dialect, current, Model(desiredYaml))));
 
     [Fact]
     public void A_table_and_a_column_renamed_only_by_case_are_renamed_not_recreated() =>

@@ -1,3 +1,4 @@
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -6,7 +7,6 @@ namespace SchemaTool.Dialects.MySql;
 /// <summary>MySQL 8 and MariaDB 10.11: one dialect; the session tells the two servers apart where their catalogs differ.</summary>
 public sealed partial class MySqlDialect : IDialect
 {
-    private static readonly SqlScriptSplitter Splitter = new(backticks: true, hashComments: true, backslashEscapes: true);
 
     public string Name => "mysql";
 
@@ -27,7 +27,10 @@ public sealed partial class MySqlDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => MySqlSqlGenerator.Generate(operation);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => MySqlLexer.Instance;
+
+    /// <summary>The keys MySqlConnector takes as the password or the client certificate's password.</summary>
+    public IReadOnlyCollection<string> SecretKeys => ["password", "pwd", "certificatepassword"];
 
     /// <summary>
     /// DDL commits on its own, so it runs alone with its progress recorded after it; INSERT, UPDATE, DELETE and

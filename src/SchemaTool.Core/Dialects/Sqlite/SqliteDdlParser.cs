@@ -114,7 +114,7 @@ internal static class SqliteDdlParser
             var end = part.FindIndex(t => t.Is("COLLATE") || t.Is("ASC") || t.Is("DESC"));
             var body = end < 0 ? part : part.GetRange(0, end);
             var isColumn = body.Count == 1 && body[0].Kind is TokenKind.Word or TokenKind.Quoted;
-            expressions.Add(isColumn || body.Count == 0 ? null : Unwrap(sql[body[0].Start..body[^1].End]));
+            expressions.Add(isColumn || body.Count == 0 ? null : Unwrapped(body, sql));
         }
         string? where = null;
         var whereAt = tokens.FindIndex(close, t => t.Is("WHERE"));
@@ -199,9 +199,14 @@ internal static class SqliteDdlParser
         return parts;
     }
 
-    private static string Unwrap(string text)
+    /// <summary>An index part's text, without the parentheses around it when they match: ((a) + (b)) but not (a) + (b).</summary>
+    private static string Unwrapped(List<Token> body, string sql)
     {
-        text = text.Trim();
-        return text.Length > 1 && text[0] == '(' && text[^1] == ')' ? text[1..^1].Trim() : text;
+        if (body.Count > 2 && body[0].IsSymbol('(') && body[^1].IsSymbol(')'))
+        {
+            Parenthesized(body, 0, sql, out var after);
+            if (after == body.Count) return sql[body[1].Start..body[^2].End].Trim();
+        }
+        return sql[body[0].Start..body[^1].End].Trim();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -6,8 +7,6 @@ namespace SchemaTool.Dialects.Sqlite;
 
 public sealed class SqliteDialect : IDialect
 {
-    private static readonly SqlScriptSplitter Splitter = new();
-
     public string Name => "sqlite";
     public string ExampleUrl => "sqlite:app.db";
     public bool TransactionalDdl => true;
@@ -31,7 +30,7 @@ public sealed class SqliteDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => SqliteSqlGenerator.Generate(operation);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => SqliteLexer.Instance;
 
     public IReadOnlyList<string> Validate(Schema model)
     {

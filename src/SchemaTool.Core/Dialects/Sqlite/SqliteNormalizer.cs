@@ -76,10 +76,25 @@ internal static partial class SqliteNormalizer
         if (isNull) return null;
         if (literal is not null) return Default(literal);
         var text = value.Text.Trim();
-        while (text.StartsWith('(') && text.EndsWith(')')) text = text[1..^1].Trim();
+        while (WrappedInParentheses(text)) text = text[1..^1].Trim();
         return text.ToUpperInvariant() is "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME"
             ? ColumnDefault.Sql(text.ToUpperInvariant())
             : ColumnDefault.Sql(text);
+    }
+
+    /// <summary>(a + b) is, (a) + (b) is not: the first parenthesis closes at the end.</summary>
+    private static bool WrappedInParentheses(string text)
+    {
+        var depth = 0;
+        foreach (var token in SqliteLexer.Instance.Tokens(text))
+        {
+            if (token.Kind == Lexing.SqlTokenKind.Comment) continue;
+            if (depth == 0 && token.Start > 0) return false;
+            if (token.IsPunctuation('(')) depth++;
+            else if (token.IsPunctuation(')') && --depth == 0) return token.End == text.Length;
+            if (depth == 0) return false;
+        }
+        return false;
     }
 
     [GeneratedRegex(@"\s+")]
