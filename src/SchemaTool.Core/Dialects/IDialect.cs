@@ -25,6 +25,22 @@ public interface IDialect
     /// <summary>How the database compares column names within a table (MySQL ignores case, whatever it does for tables).</summary>
     IEqualityComparer<string> ColumnNameComparer => TableNameComparer;
 
+    /// <summary>
+    /// Whether an index name belongs to its table (MySQL: two tables may each have an index `idx_user`), rather than
+    /// to the schema's namespace that PostgreSQL and SQLite share between indexes and tables.
+    /// </summary>
+    bool IndexNamesPerTable => false;
+
+    /// <summary>How the database compares index names (SQLite and MySQL ignore case).</summary>
+    IEqualityComparer<string> IndexNameComparer => TableNameComparer;
+
+    /// <summary>
+    /// Whether a column of the table's primary key may hold NULL: the database keeps a nullable key column as
+    /// declared (SQLite, outside an INTEGER PRIMARY KEY and a WITHOUT ROWID table). Elsewhere a primary key makes
+    /// its columns NOT NULL, and a nullable one in the model would be a change on every run.
+    /// </summary>
+    bool AllowsNullInPrimaryKey(Table table, Column column) => false;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
 

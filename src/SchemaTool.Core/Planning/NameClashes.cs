@@ -5,20 +5,60 @@ namespace SchemaTool.Planning;
 
 /// <summary>
 /// Names in the model that the database cannot tell apart: SQLite ignores the case of table and column names,
-/// MySQL that of column names. Exact repeats are refused earlier, when the model is loaded.
+/// MySQL that of column and index names; PostgreSQL and SQLite keep the indexes of all tables in one namespace
+/// with the tables, MySQL each table's apart. Exact repeats within one table are refused earlier, when the model
+/// is loaded. Each message starts with the place in the model files.
 /// </summary>
 internal static class NameClashes
 {
     public static IEnumerable<string> Find(Schema model, IDialect dialect)
     {
+        var places = SourcePositions.Of(model);
         if (!ReferenceEquals(dialect.TableNameComparer, StringComparer.Ordinal))
             foreach (var same in Clashes(model.Tables.Select(t => t.Name), dialect.TableNameComparer))
-                yield return $"tables {Join(same)} are one table to {dialect.Name}, which ignores the case of table names: rename one";
-        if (ReferenceEquals(dialect.ColumnNameComparer, StringComparer.Ordinal)) yield break;
-        foreach (var table in model.Tables)
-            foreach (var same in Clashes(table.Columns.Select(c => c.Name), dialect.ColumnNameComparer))
-                yield return $"table '{table.Name}': columns {Join(same)} are one column to {dialect.Name}, which ignores the case of column names: rename one";
+                yield return SourcePositions.At(places.Table(same.Last()),
+                    $"tables {Join(same)} are one table to {dialect.Name}, which ignores the case of table names: rename one");
+        if (!ReferenceEquals(dialect.ColumnNameComparer, StringComparer.Ordinal))
+            foreach (var table in model.Tables)
+                foreach (var same in Clashes(table.Columns.Select(c => c.Name), dialect.ColumnNameComparer))
+                    yield return SourcePositions.At(places.Column(table.Name, same.Last()),
+                        $"table '{table.Name}': columns {Join(same)} are one column to {dialect.Name}, which ignores the case of column names: rename one");
+        foreach (var problem in dialect.IndexNamesPerTable ? IndexClashesPerTable(model, dialect, places) : IndexClashesInSchema(model, dialect, places))
+            yield return problem;
     }
+
+    private static IEnumerable<string> IndexClashesPerTable(Schema model, IDialect dialect, SourcePositions places)
+    {
+        if (ReferenceEquals(dialect.IndexNameComparer, StringComparer.Ordinal)) yield break; // exact repeats: the loader's
+        foreach (var table in model.Tables)
+            foreach (var same in Clashes(table.Indexes.Select(i => i.Name), dialect.IndexNameComparer))
+                yield return SourcePositions.At(places.Index(table.Name, same.Last()),
+                    $"table '{table.Name}': indexes {Join(same)} are one index to {dialect.Name}, which ignores the case of index names: rename one");
+    }
+
+    private static IEnumerable<string> IndexClashesInSchema(Schema model, IDialect dialect, SourcePositions places)
+    {
+        var seen = new Dictionary<string, (string Table, string Index)>(dialect.IndexNameComparer);
+        foreach (var table in model.Tables)
+            seen.TryAdd(table.Name, (table.Name, ""));
+        foreach (var table in model.Tables)
+            foreach (var index in table.Indexes)
+            {
+                if (seen.TryAdd(index.Name, (table.Name, index.Name))) continue;
+                var other = seen[index.Name];
+                var place = places.Index(table.Name, index.Name);
+                if (other.Index.Length == 0)
+                    yield return SourcePositions.At(place,
+                        $"index '{index.Name}' of '{table.Name}' has the name of table '{other.Table}'; {dialect.Name} keeps indexes and tables in one namespace: rename the index");
+                else if (other.Table != table.Name || other.Index != index.Name)
+                    yield return SourcePositions.At(place,
+                        $"index name '{index.Name}' is used twice (also {Also(places.Index(other.Table, other.Index), other.Table, other.Index)}); " +
+                        $"{dialect.Name} keeps index names in one namespace for the whole schema: rename one");
+            }
+    }
+
+    private static string Also(string? place, string table, string index) =>
+        place is null ? $"'{index}' of '{table}'" : $"at {place}";
 
     private static IEnumerable<IGrouping<string, string>> Clashes(IEnumerable<string> names, IEqualityComparer<string> comparer) =>
         names.GroupBy(n => n, comparer).Where(g => g.Count() > 1);

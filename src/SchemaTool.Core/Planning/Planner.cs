@@ -10,7 +10,7 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(dialect.Validate(model)).ToList();
+        var problems = NameClashes.Find(model, dialect).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);

@@ -30,13 +30,16 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
         }
     }
 
-    public IEnumerable<TableIndex> AllIndexes()
+    public IEnumerable<TableIndex> AllIndexes() => PlacedIndexes().Select(i => i.Index);
+
+    /// <summary>Every index with where it is declared: its key under `indexes:`, or the column whose shorthand makes it.</summary>
+    public IEnumerable<(TableIndex Index, string Where)> PlacedIndexes()
     {
-        foreach (var (index, _) in Indexes) yield return index;
+        foreach (var placed in Indexes) yield return placed;
         foreach (var c in Columns.Where(c => c.Unique || c.Index))
         {
             var name = Names.Generated(c.Index ? "ix" : "uq", Name, c.Name);
-            yield return new TableIndex(name, new[] { IndexPart.Of(c.Name) }, Unique: c.Unique);
+            yield return (new TableIndex(name, new[] { IndexPart.Of(c.Name) }, Unique: c.Unique), c.Where);
         }
     }
 

@@ -53,7 +53,20 @@ public static class ModelLoader
 
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
-        return new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        var schema = new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        return SourcePositions.Attach(schema, Positions(tables));
+    }
+
+    private static SourcePositions Positions(List<TableDraft> tables)
+    {
+        var positions = new SourcePositions();
+        foreach (var table in tables)
+        {
+            positions.AddTable(table.Name, table.Where);
+            foreach (var column in table.Columns) positions.AddColumn(table.Name, column.Name, column.Where);
+            foreach (var (index, where) in table.PlacedIndexes()) positions.AddIndex(table.Name, index.Name, where);
+        }
+        return positions;
     }
 
     private static YamlValue? Parse(string file, string text, List<string> errors)

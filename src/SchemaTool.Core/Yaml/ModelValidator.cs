@@ -9,7 +9,6 @@ internal static class ModelValidator
     {
         var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var uniqueKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var table in tables)
         {
@@ -46,20 +45,16 @@ internal static class ModelValidator
                 foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
 
-            foreach (var index in table.AllIndexes())
+            // Within one table on every database; whether two tables may share an index name is the dialect's (NameClashes).
+            var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (index, where) in table.PlacedIndexes())
             {
-                var where = table.Indexes.FirstOrDefault(i => i.Index.Name == index.Name).Where ?? table.Where;
                 if (!indexNames.TryAdd(index.Name, where))
-                    errors.Add($"{where}: index name '{index.Name}' is used twice (also at {indexNames[index.Name]}); index names must be unique in the schema");
+                    errors.Add($"{where}: index name '{index.Name}' is used twice in '{table.Name}' (also at {indexNames[index.Name]})");
             }
             if (table.ForeignKeys.Count + table.Columns.Count(c => c.References is not null) > 1) // else no two keys can clash
                 foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
                     errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
-
-            // Every database makes primary key columns NOT NULL (SQLite's INTEGER PRIMARY KEY included), so a
-            // nullable one would be planned as a change on every run.
-            foreach (var column in table.Columns.Where(c => c.Nullable && primaryKey?.Contains(c.Name) == true))
-                errors.Add($"{column.Where}: column '{table.Name}.{column.Name}' is in the primary key, so it cannot be nullable; remove `nullable: true`");
 
             foreach (var column in table.Columns.Where(c => c.AutoIncrement))
                 if (primaryKey is not { } pk || !pk.Contains(column.Name))

@@ -13,6 +13,10 @@ public sealed partial class MySqlDialect : IDialect
     // dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html: table names follow the file system
     // (case-sensitive on Linux); column and index names are not case-sensitive on any platform.
     public IEqualityComparer<string> ColumnNameComparer => StringComparer.OrdinalIgnoreCase;
+
+    // An index name is the table's own: `ALTER TABLE t DROP INDEX i` names both.
+    public bool IndexNamesPerTable => true;
+    public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>

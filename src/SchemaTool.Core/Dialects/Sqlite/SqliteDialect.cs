@@ -14,6 +14,12 @@ public sealed class SqliteDialect : IDialect
 
     public IEqualityComparer<string> TableNameComparer => AsciiCaseInsensitiveComparer.Instance;
 
+    /// <summary>
+    /// SQLite keeps NULL out of a primary key only where the key is the rowid (a lone INTEGER PRIMARY KEY column) or
+    /// the table has none (sqlite.org/lang_createtable.html#the_primary_key: a legacy of an early bug, kept).
+    /// </summary>
+    public bool AllowsNullInPrimaryKey(Table table, Column column) => !SqliteNormalizer.IsRowIdAlias(table, column);
+
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>

@@ -35,6 +35,11 @@ internal static partial class SqliteNormalizer
         Generated = column.Generated is { } g ? g with { Expression = g.Expression.Trim() } : null,
     });
 
+    /// <summary>Whether the column is the table's rowid: the one column of its primary key, declared INTEGER.</summary>
+    public static bool IsRowIdAlias(Table table, Column column) =>
+        table.PrimaryKey is { Columns.Count: 1 } key && key.Columns[0] == column.Name
+        && (column.AutoIncrement || Type(column.Type).Equals("INTEGER", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// An index part's collation, or null when it is the one the part gets anyway: the column's own collation
     /// (BINARY when the column names none). pragma_index_xinfo reports the effective collation of every part,
