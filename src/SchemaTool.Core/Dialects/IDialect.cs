@@ -41,8 +41,21 @@ public interface IDialect
     /// </summary>
     bool AllowsNullInPrimaryKey(Table table, Column column) => false;
 
+    /// <summary>The model keys that only some databases have and this one can express.</summary>
+    DialectKeys Keys => DialectKeys.None;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
+
+    /// <summary>
+    /// A column in the form the differ compares it: spellings that the database keeps as written but treats as one
+    /// made equal (SQLite's type names in any case; MySQL's integer display widths). The schema itself keeps the
+    /// spelling, which is what SQL is written from, so that a database copied from an inspected model is exact.
+    /// </summary>
+    Column Compared(Table table, Column column) => column;
+
+    /// <summary>A foreign key in the form the differ compares it (MySQL: NO ACTION is InnoDB's RESTRICT).</summary>
+    ForeignKey Compared(ForeignKey key) => key;
 
     /// <summary>Rewrites operations the database cannot run as they are (SQLite table rebuilds).</summary>
     IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired);

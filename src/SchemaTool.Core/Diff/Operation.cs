@@ -37,6 +37,7 @@ public enum Phase
     DropTable,
     DropColumn,
     Rename,
+    TableOptions,
     CreateTable,
     AddColumn,
     AlterColumn,

@@ -8,7 +8,8 @@ public sealed record Table(
     ValueList<ForeignKey> ForeignKeys = default,
     ValueList<Check> Checks = default,
     string? Comment = null,
-    string? RenamedFrom = null)
+    string? RenamedFrom = null,
+    TableOptions? Options = null)
 {
     // Loops rather than LINQ: the differ and the normalizers call these per column, and a lambda and a boxed
     // enumerator per call were a good part of what a no-op plan allocated.

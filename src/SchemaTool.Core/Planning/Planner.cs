@@ -10,12 +10,13 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model)).ToList();
+        var problems = UnexpressedKeys.Find(model, dialect).Concat(NameClashes.Find(model, dialect))
+            .Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer), have, want));
+        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.Compared, dialect.Compared), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
             .Select(u => $"{u.Kind} {u.Name} is not in the model's scope and is left alone").ToList();

@@ -16,6 +16,7 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public List<(Check Check, string Where)> Checks { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
+    public TableOptions Options { get; set; } = new();
 
     /// <summary>The table-level primary_key, else the columns marked primary_key in order, else null.</summary>
     public IReadOnlyList<string>? PrimaryKeyColumns
@@ -63,7 +64,8 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
         AllForeignKeys().OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
         Checks.Select(c => c.Check).OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
         Comment,
-        RenamedFrom);
+        RenamedFrom,
+        TableOptions.OrNull(Options));
 }
 
 internal sealed class ColumnDraft(string name, string where)
@@ -71,6 +73,7 @@ internal sealed class ColumnDraft(string name, string where)
     public string Name { get; } = name;
     public string Where { get; } = where;
     public string? Type { get; set; }
+    public bool DeclaredType { get; set; }
     public bool Nullable { get; set; }
     public ColumnDefault? Default { get; set; }
     public string? DefaultWhere { get; set; }
@@ -98,5 +101,5 @@ internal sealed class ColumnDraft(string name, string where)
         }
     }
 
-    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom);
+    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, DeclaredType);
 }

@@ -117,8 +117,11 @@ public sealed class NameClashTests
     [Theory]
     [InlineData("int")]
     [InlineData("INTEGER")]
-    [InlineData("integer")]
-    public void SQLite_refuses_a_nullable_INTEGER_PRIMARY_KEY_which_is_the_rowid(string type) =>
-        Assert.Equal("schema.yaml:4:7: column 't.id' is in the primary key, which sqlite makes NOT NULL here; remove `nullable: true`",
-            Problem("sqlite", $"tables:\n  t:\n    columns:\n      id: {{ type: {type}, primary_key: true, nullable: true }}\n"));
+    public void SQLite_keeps_a_nullable_INTEGER_PRIMARY_KEY_which_is_the_rowid_declared_without_NOT_NULL(string type) =>
+        Assert.Null(Problem("sqlite", $"tables:\n  t:\n    columns:\n      id: {{ type: {type}, primary_key: true, nullable: true }}\n"));
+
+    [Fact]
+    public void SQLite_refuses_a_nullable_primary_key_column_of_a_WITHOUT_ROWID_table() =>
+        Assert.Equal("schema.yaml:5:7: column 't.id' is in the primary key, which sqlite makes NOT NULL here; remove `nullable: true`",
+            Problem("sqlite", "tables:\n  t:\n    without_rowid: true\n    columns:\n      id: { type: text, primary_key: true, nullable: true }\n"));
 }

@@ -17,6 +17,8 @@ public sealed partial class MySqlDialect : IDialect
     // An index name is the table's own: `ALTER TABLE t DROP INDEX i` names both.
     public bool IndexNamesPerTable => true;
     public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
+
+    public DialectKeys Keys => DialectKeys.EngineAndCharset;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>

@@ -15,7 +15,10 @@ public static class MySqlNormalizer
 
     public static Table Normalize(Table table)
     {
-        var columns = table.Columns.MapShared(Normalize);
+        var options = MySqlTableOptions.Normalize(table.Options);
+        // A column in its table's collation is declared without one: the catalog reads it so.
+        var columns = table.Columns.MapShared(c => Normalize(c) is var n && n.Collation is { } collation && collation == options?.Collation
+            ? n with { Collation = null } : n);
         var foreignKeys = table.ForeignKeys.MapShared(Normalize).OrderedBy(f => f.Name);
         var normalized = table with
         {
@@ -26,6 +29,7 @@ public static class MySqlNormalizer
             Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with { Expression = MySqlExpressions.Canonical(c.Expression) }))
                 .OrderedBy(c => c.Name),
             Comment = string.IsNullOrEmpty(table.Comment) ? null : table.Comment,
+            Options = options == table.Options ? table.Options : options,
         };
         var indexes = table.Indexes.MapShared(Normalize);
         var kept = indexes.Where(i => !ForeignKeyIndexes.IsImplied(i, normalized)).ToList();

@@ -65,6 +65,10 @@ public static partial class MySqlTypes
         return name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint" or "decimal" or "float" or "double" or "bit";
     }
 
+    /// <summary>Character types, which have a character set and collation (json's is fixed: utf8mb4_bin).</summary>
+    public static bool HasCollation(string type) =>
+        BaseName(Canonical(type)) is "char" or "varchar" or "tinytext" or "text" or "mediumtext" or "longtext" or "enum" or "set";
+
     /// <summary>Types an index can use only through a prefix length (text, blob and their sizes).</summary>
     public static bool NeedsPrefixLength(string canonicalType) =>
         BaseName(canonicalType) is "text" or "tinytext" or "mediumtext" or "longtext" or "blob" or "tinyblob" or "mediumblob" or "longblob" or "json";

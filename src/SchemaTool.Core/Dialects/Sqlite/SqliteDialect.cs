@@ -15,12 +15,17 @@ public sealed class SqliteDialect : IDialect
     public IEqualityComparer<string> TableNameComparer => AsciiCaseInsensitiveComparer.Instance;
 
     /// <summary>
-    /// SQLite keeps NULL out of a primary key only where the key is the rowid (a lone INTEGER PRIMARY KEY column) or
-    /// the table has none (sqlite.org/lang_createtable.html#the_primary_key: a legacy of an early bug, kept).
+    /// SQLite lets NULL into a primary key column that is not declared NOT NULL (sqlite.org/lang_createtable.html
+    /// #the_primary_key: a legacy of an early bug, kept). The rowid (a lone INTEGER PRIMARY KEY) never holds NULL,
+    /// with or without NOT NULL, so there `nullable:` only says whether NOT NULL is written (compared as one).
     /// </summary>
-    public bool AllowsNullInPrimaryKey(Table table, Column column) => !SqliteNormalizer.IsRowIdAlias(table, column);
+    public bool AllowsNullInPrimaryKey(Table table, Column column) => table.Options?.WithoutRowId != true;
+
+    public DialectKeys Keys => DialectKeys.DeclaredType | DialectKeys.VirtualTable | DialectKeys.RowIdAndStrict;
 
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
+
+    public Column Compared(Table table, Column column) => SqliteNormalizer.Compared(table, column);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
         SqliteRebuildRewriter.Rewrite(operations, current, desired);
@@ -42,8 +47,27 @@ public sealed class SqliteDialect : IDialect
             }
             if (table.Columns.Count(c => c.AutoIncrement) > 0 && table.PrimaryKey is not { Columns.Count: 1 })
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
+            if (table.Options is { } options) ValidateOptions(table, options, problems);
         }
         return problems;
+    }
+
+    // sqlite.org/withoutrowid.html and sqlite.org/stricttables.html: what SQLite would refuse at apply.
+    private static readonly string[] StrictTypes = ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"];
+
+    private static void ValidateOptions(Table table, TableOptions options, List<string> problems)
+    {
+        if (options.WithoutRowId && table.PrimaryKey is null)
+            problems.Add($"table {table.Name} is without_rowid, which needs a primary key: add `primary_key:`");
+        if (options.WithoutRowId && table.Columns.Any(c => c.AutoIncrement))
+            problems.Add($"table {table.Name} is without_rowid, which has no auto_increment (AUTOINCREMENT is the rowid's): remove `auto_increment:`");
+        if (!options.Strict) return;
+        foreach (var column in table.Columns)
+        {
+            var type = SqliteNormalizer.DeclaredTypeOf(column);
+            if (!StrictTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+                problems.Add($"column {table.Name}.{column.Name} is {(type.Length == 0 ? "without a type" : type)}, which a strict table refuses: use one of int, integer, real, text, blob, any");
+        }
     }
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory)
