@@ -54,8 +54,16 @@ public interface IDialect
     /// </summary>
     Column Compared(Table table, Column column) => column;
 
-    /// <summary>A foreign key in the form the differ compares it (MySQL: NO ACTION is InnoDB's RESTRICT).</summary>
-    ForeignKey Compared(ForeignKey key) => key;
+    /// <summary>
+    /// A foreign key in the form the differ compares it: NO ACTION written out or left out is one action (MySQL
+    /// also takes RESTRICT for it, as InnoDB does).
+    /// </summary>
+    ForeignKey Compared(ForeignKey key) =>
+        key.OnDelete != ReferentialAction.ExplicitNoAction && key.OnUpdate != ReferentialAction.ExplicitNoAction ? key : key with
+        {
+            OnDelete = key.OnDelete == ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : key.OnDelete,
+            OnUpdate = key.OnUpdate == ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : key.OnUpdate,
+        };
 
     /// <summary>Rewrites operations the database cannot run as they are (SQLite table rebuilds).</summary>
     IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired);

@@ -26,6 +26,17 @@ public sealed partial class MySqlDialect : IDialect
 
     public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(schema);
 
+    // Display widths are cosmetic, and MySQL 8.0.19 reports none: int(2) is no change against int. Both keep
+    // what was written, so inspect copies int(2) from MariaDB, where SHOW CREATE TABLE shows it.
+    public Column Compared(Table table, Column column) =>
+        MySqlTypes.WithoutDisplayWidth(column.Type) is var type && type == column.Type ? column : column with { Type = type };
+
+    // InnoDB takes NO ACTION for RESTRICT; whether it was written out shows only in SHOW CREATE TABLE.
+    public ForeignKey Compared(ForeignKey key) => key with { OnDelete = NoAction(key.OnDelete), OnUpdate = NoAction(key.OnUpdate) };
+
+    private static ReferentialAction NoAction(ReferentialAction action) =>
+        action is ReferentialAction.Restrict or ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : action;
+
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
         new MySqlRewriter(current, desired).Rewrite(operations);
 

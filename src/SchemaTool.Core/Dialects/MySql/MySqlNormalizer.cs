@@ -75,7 +75,10 @@ public static class MySqlNormalizer
         Length = method is null ? part.Length : null,
     });
 
-    /// <summary>InnoDB treats NO ACTION as RESTRICT, and MariaDB reports RESTRICT for both: one form, NO ACTION.</summary>
+    /// <summary>
+    /// MariaDB reports RESTRICT for a key that states no action and for one that says RESTRICT, and SHOW CREATE
+    /// TABLE shows neither: one form, the default. A NO ACTION written out is kept (the catalog reports it).
+    /// </summary>
     public static ForeignKey Normalize(ForeignKey fk) =>
         fk.OnDelete != ReferentialAction.Restrict && fk.OnUpdate != ReferentialAction.Restrict ? fk : fk with
         {

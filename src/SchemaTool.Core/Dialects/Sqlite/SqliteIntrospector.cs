@@ -142,8 +142,8 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
             return new ForeignKey(
                 declared?.Name ?? Yaml.Names.Generated("fk", name, [.. from]),
                 from.ToValueList(), parent?.Name ?? k.Table, target.ToValueList(),
-                Model.ReferentialActions.Parse(k.OnDelete) ?? ReferentialAction.NoAction,
-                Model.ReferentialActions.Parse(k.OnUpdate) ?? ReferentialAction.NoAction,
+                Action(k.OnDelete),
+                Action(k.OnUpdate),
                 declared?.Deferrable ?? Deferrability.NotDeferrable);
         }).OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList();
 
@@ -157,6 +157,10 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
                 WithoutRowId: System.Text.RegularExpressions.Regex.IsMatch(options, @"\bWITHOUT\s+ROWID\b"),
                 Strict: System.Text.RegularExpressions.Regex.IsMatch(options, @"\bSTRICT\b"))));
     }
+
+    // pragma_foreign_key_list says NO ACTION for a key that states no action, as for one that writes it.
+    private static ReferentialAction Action(string rule) =>
+        Model.ReferentialActions.Parse(rule) is { } action && action != ReferentialAction.ExplicitNoAction ? action : ReferentialAction.NoAction;
 
     private static string Declared(List<RawColumn> columns, string name) =>
         columns.FirstOrDefault(c => c.Name.Equals(name, StringComparison.Ordinal))?.Name
