@@ -19,6 +19,17 @@ public sealed record TableOptions(
 {
     private static readonly TableOptions None = new();
 
+    /// <summary>
+    /// The database's options without those the model leaves to the database (engine, charset, collation: plan
+    /// keeps them as they are), for showing the two side by side.
+    /// </summary>
+    public static TableOptions? AsStatedBy(TableOptions? database, TableOptions? model) => database is null ? null : OrNull(database with
+    {
+        Engine = model?.Engine is null ? null : database.Engine,
+        Charset = model?.Charset is null && model?.Collation is null ? null : database.Charset,
+        Collation = model?.Collation is null ? null : database.Collation,
+    });
+
     /// <summary>Null for options that say nothing, so that a table without options has one form.</summary>
     public static TableOptions? OrNull(TableOptions? options) => options is null || options == None ? null : options;
 }
