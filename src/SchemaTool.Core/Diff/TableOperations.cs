@@ -103,7 +103,7 @@ public sealed record AlterTableOptions(string Table, TableOptions? From, TableOp
         var changes = new List<string>();
         void Changed(string what, object? a, object? b)
         {
-            if (!Equals(a, b)) changes.Add($"{what} {a ?? "(default)"} -> {b ?? "(default)"}");
+            if (!Equals(a, b)) changes.Add($"{what} {Text(a)} -> {Text(b)}");
         }
         Changed("engine", from.Engine, to.Engine);
         Changed("charset", from.Charset, to.Charset);
@@ -113,6 +113,13 @@ public sealed record AlterTableOptions(string Table, TableOptions? From, TableOp
         Changed("virtual", from.Virtual, to.Virtual);
         return $"change table {Table}: {string.Join(", ", changes)}";
     }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "(none)",
+        bool b => b ? "true" : "false",
+        _ => value.ToString()!,
+    };
 
     internal override Dependencies Dependencies => new(None, None, [Dependencies.Table(Table)], None);
 }
