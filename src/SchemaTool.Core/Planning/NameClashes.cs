@@ -1,5 +1,6 @@
 using SchemaTool.Dialects;
 using SchemaTool.Model;
+using SchemaTool.Yaml;
 
 namespace SchemaTool.Planning;
 
@@ -13,30 +14,30 @@ internal static class NameClashes
 {
     public static IEnumerable<string> Find(Schema model, IDialect dialect)
     {
-        var places = SourcePositions.Of(model);
+        var places = ModelPositions.Of(model);
         if (!ReferenceEquals(dialect.TableNameComparer, StringComparer.Ordinal))
             foreach (var same in Clashes(model.Tables.Select(t => t.Name), dialect.TableNameComparer))
-                yield return SourcePositions.At(places.Table(same.Last()),
-                    $"tables {Join(same)} are one table to {dialect.Name}, which ignores the case of table names: rename one");
+                yield return places.Table(same.Last()) +
+                    $"tables {Join(same)} are one table to {dialect.Name}, which ignores the case of table names: rename one";
         if (!ReferenceEquals(dialect.ColumnNameComparer, StringComparer.Ordinal))
             foreach (var table in model.Tables)
                 foreach (var same in Clashes(table.Columns.Select(c => c.Name), dialect.ColumnNameComparer))
-                    yield return SourcePositions.At(places.Column(table.Name, same.Last()),
-                        $"table '{table.Name}': columns {Join(same)} are one column to {dialect.Name}, which ignores the case of column names: rename one");
+                    yield return places.Column(table.Name, same.Last()) +
+                        $"table '{table.Name}': columns {Join(same)} are one column to {dialect.Name}, which ignores the case of column names: rename one";
         foreach (var problem in dialect.IndexNamesPerTable ? IndexClashesPerTable(model, dialect, places) : IndexClashesInSchema(model, dialect, places))
             yield return problem;
     }
 
-    private static IEnumerable<string> IndexClashesPerTable(Schema model, IDialect dialect, SourcePositions places)
+    private static IEnumerable<string> IndexClashesPerTable(Schema model, IDialect dialect, ModelPositions places)
     {
         if (ReferenceEquals(dialect.IndexNameComparer, StringComparer.Ordinal)) yield break; // exact repeats: the loader's
         foreach (var table in model.Tables)
             foreach (var same in Clashes(table.Indexes.Select(i => i.Name), dialect.IndexNameComparer))
-                yield return SourcePositions.At(places.Index(table.Name, same.Last()),
-                    $"table '{table.Name}': indexes {Join(same)} are one index to {dialect.Name}, which ignores the case of index names: rename one");
+                yield return places.Object(table.Name, same.Last()) +
+                    $"table '{table.Name}': indexes {Join(same)} are one index to {dialect.Name}, which ignores the case of index names: rename one";
     }
 
-    private static IEnumerable<string> IndexClashesInSchema(Schema model, IDialect dialect, SourcePositions places)
+    private static IEnumerable<string> IndexClashesInSchema(Schema model, IDialect dialect, ModelPositions places)
     {
         var seen = new Dictionary<string, (string Table, string Index)>(dialect.IndexNameComparer);
         foreach (var table in model.Tables)
@@ -46,19 +47,20 @@ internal static class NameClashes
             {
                 if (seen.TryAdd(index.Name, (table.Name, index.Name))) continue;
                 var other = seen[index.Name];
-                var place = places.Index(table.Name, index.Name);
+                var place = places.Object(table.Name, index.Name);
                 if (other.Index.Length == 0)
-                    yield return SourcePositions.At(place,
-                        $"index '{index.Name}' of '{table.Name}' has the name of table '{other.Table}'; {dialect.Name} keeps indexes and tables in one namespace: rename the index");
+                    yield return place +
+                        $"index '{index.Name}' of '{table.Name}' has the name of table '{other.Table}'; {dialect.Name} keeps indexes and tables in one namespace: rename the index";
                 else if (other.Table != table.Name || other.Index != index.Name)
-                    yield return SourcePositions.At(place,
-                        $"index name '{index.Name}' is used twice (also {Also(places.Index(other.Table, other.Index), other.Table, other.Index)}); " +
-                        $"{dialect.Name} keeps index names in one namespace for the whole schema: rename one");
+                    yield return place +
+                        $"index name '{index.Name}' is used twice (also {Also(places.Object(other.Table, other.Index), other.Table, other.Index)}); " +
+                        $"{dialect.Name} keeps index names in one namespace for the whole schema: rename one";
             }
     }
 
-    private static string Also(string? place, string table, string index) =>
-        place is null ? $"'{index}' of '{table}'" : $"at {place}";
+    // A place comes as "file:line:column: ", or "" for a model not read from files.
+    private static string Also(string place, string table, string index) =>
+        place.Length == 0 ? $"'{index}' of '{table}'" : $"at {place.TrimEnd(' ', ':')}";
 
     private static IEnumerable<IGrouping<string, string>> Clashes(IEnumerable<string> names, IEqualityComparer<string> comparer) =>
         names.GroupBy(n => n, comparer).Where(g => g.Count() > 1);

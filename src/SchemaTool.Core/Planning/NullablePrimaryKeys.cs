@@ -1,5 +1,6 @@
 using SchemaTool.Dialects;
 using SchemaTool.Model;
+using SchemaTool.Yaml;
 
 namespace SchemaTool.Planning;
 
@@ -12,14 +13,14 @@ internal static class NullablePrimaryKeys
 {
     public static IEnumerable<string> Find(Schema model, IDialect dialect)
     {
-        var places = SourcePositions.Of(model);
+        var places = ModelPositions.Of(model);
         foreach (var table in model.Tables)
         {
             if (table.PrimaryKey is not { } key) continue;
             foreach (var name in key.Columns)
                 if (table.FindColumn(name) is { Nullable: true } column && !dialect.AllowsNullInPrimaryKey(table, column))
-                    yield return SourcePositions.At(places.Column(table.Name, name),
-                        $"column '{table.Name}.{name}' is in the primary key, which {dialect.Name} makes NOT NULL here; remove `nullable: true`");
+                    yield return places.Column(table.Name, name) +
+                        $"column '{table.Name}.{name}' is in the primary key, which {dialect.Name} makes NOT NULL here; remove `nullable: true`";
         }
     }
 }

@@ -10,8 +10,9 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = UnexpressedKeys.Find(model, dialect).Concat(NameClashes.Find(model, dialect))
-            .Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model)).ToList();
+        var problems = UnexpressedKeys.Find(model, dialect).Concat(NameClashes.Find(model, dialect)).Concat(NameRules.Find(model, dialect))
+            .Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
+            .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);
@@ -19,20 +20,23 @@ public static class Planner
         var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.Compared, dialect.Compared), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
-            .Select(u => $"{u.Kind} {u.Name} is not in the model's scope and is left alone").ToList();
+            .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
         return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
             operations.Select(o => o.Warning).OfType<string>().ToList(), notices);
     }
 
-    /// <summary>Each operation as a comment naming it, its warning, then its statements.</summary>
+    /// <summary>
+    /// Each operation as a comment naming it, its warning, then its statements. The comments hold names, which may
+    /// come from the database: escaped, so that no line break in one can end the comment and start a statement.
+    /// </summary>
     public static string Render(IDialect dialect, IReadOnlyList<Operation> operations)
     {
         var text = new StringBuilder();
         foreach (var op in operations)
         {
-            text.Append("-- ").Append(op.Describe()).Append('\n');
-            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(warning).Append('\n');
+            text.Append("-- ").Append(PrintableText.Escape(op.Describe())).Append('\n');
+            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(PrintableText.Escape(warning)).Append('\n');
             foreach (var statement in dialect.Generate(op))
                 text.Append(statement).Append(";\n");
             text.Append('\n');

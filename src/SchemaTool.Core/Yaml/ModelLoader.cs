@@ -13,7 +13,7 @@ public static class ModelLoader
     private static readonly string[] TopKeys = ["tables"];
     private static readonly string[] TableKeys =
     [
-        "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from",
+        "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
         "engine", "charset", "collation", "without_rowid", "strict", "virtual",
     ];
     private static readonly string[] ColumnKeys =
@@ -35,7 +35,7 @@ public static class ModelLoader
         else
             throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
 
-        return Load(files.Select(f => (Path.GetRelativePath(Directory.GetCurrentDirectory(), f), File.ReadAllText(f))));
+        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))));
     }
 
     public static Schema Load(string file, string text) => Load([(file, text)]);
@@ -47,6 +47,11 @@ public static class ModelLoader
         foreach (var (file, text) in sources)
         {
             var nodes = new YamlNodes(file);
+            if (SourceText.NulError(file, text) is { } nul)
+            {
+                errors.Add(nul);
+                continue;
+            }
             var root = Parse(file, text, errors);
             if (root is not null) ReadRoot(root, nodes, tables);
             errors.AddRange(nodes.Errors);
@@ -55,34 +60,13 @@ public static class ModelLoader
         foreach (var duplicate in tables.GroupBy(t => t.Name).Where(g => g.Count() > 1))
             errors.Add($"{duplicate.Last().Where}: table '{duplicate.Key}' is declared twice (also at {duplicate.First().Where})");
 
+        NameCharacters.Check(tables, errors);
+        SqlWords.Check(tables, errors);
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
         var schema = new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
-        return SourcePositions.Attach(schema, Positions(tables));
-    }
-
-    /// <summary>
-    /// Where the checks after loading may point: every table and index, and the columns a dialect may refuse (a
-    /// nullable key column, a declared type, a name another column repeats but for case). Not every column: at
-    /// 10,000 tables that would keep some 100,000 places alive for nothing.
-    /// </summary>
-    private static SourcePositions Positions(List<TableDraft> tables)
-    {
-        var positions = new SourcePositions();
-        foreach (var table in tables)
-        {
-            positions.AddTable(table.Name, table.Where);
-            var key = table.PrimaryKeyColumns;
-            foreach (var column in table.Columns)
-                if (column.DeclaredType || column.Nullable && key?.Contains(column.Name) == true)
-                    positions.AddColumn(table.Name, column.Name, column.Where);
-            var names = new HashSet<string>(table.Columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
-            if (names.Count < table.Columns.Count)
-                foreach (var twins in table.Columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-                    foreach (var column in twins) positions.AddColumn(table.Name, column.Name, column.Where);
-            foreach (var (index, where) in table.PlacedIndexes()) positions.AddIndex(table.Name, index.Name, where);
-        }
-        return positions;
+        ModelPositions.Attach(schema, tables);
+        return schema;
     }
 
     private static YamlValue? Parse(string file, string text, List<string> errors)
@@ -129,7 +113,7 @@ public static class ModelLoader
                             ReadColumn(table, column, columnNode, columnKey, nodes);
                     break;
                 case "primary_key":
-                    table.TableKey = ReadNameList(value, $"primary_key of '{name}'", nodes);
+                    (table.TableKey, table.TableKeyName, table.TableKeyDeferrable) = TableOptionsReader.ReadPrimaryKey(value, $"primary_key of '{name}'", nodes);
                     table.TableKeyWhere = nodes.Where(value);
                     break;
                 case "indexes":
@@ -145,8 +129,15 @@ public static class ModelLoader
                 case "checks":
                     if (nodes.Map(value, $"checks of '{name}'") is { } checks)
                         foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
-                            if (nodes.String(checkNode, $"check '{check}'") is { } expression)
-                                table.Checks.Add((new Check(check, expression), nodes.Where(checkKey)));
+                            if (TableOptionsReader.ReadCheck(check, checkNode, nodes) is { } read)
+                                table.Checks.Add((read, nodes.Where(checkKey)));
+                    break;
+                case "partition_by":
+                    table.PartitionBy = nodes.String(value, "partition_by");
+                    break;
+                case "partitions":
+                    table.Partitions = TableOptionsReader.ReadPartitions(value, $"table '{name}'", nodes);
+                    table.PartitionsWhere = nodes.Where(value);
                     break;
                 case "comment":
                     table.Comment = nodes.String(value, "comment");
@@ -170,6 +161,8 @@ public static class ModelLoader
                     nodes.Error(keyAt, $"table '{name}' is virtual: its columns come from `virtual:` ({table.Options.Virtual}); remove `{key}:`");
         }
         else if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        if (table.PartitionsWhere is not null && table.PartitionBy is null)
+            nodes.Errors.Add($"{table.PartitionsWhere}: table '{name}' has `partitions:` without `partition_by:`");
         return table;
     }
 
@@ -177,7 +170,9 @@ public static class ModelLoader
     {
         var what = $"column '{table.Name}.{name}'";
         if (nodes.Map(node, what) is not { } map) return;
+        map = FlowMapTypeSplit.Rejoin(map, what, nodes);
         var column = new ColumnDraft(name, nodes.Where(keyNode));
+        YamlValue? typeNode = null, defaultNode = null;
         foreach (var (key, value, k) in nodes.Entries(map, what, ColumnKeys))
         {
             switch (key)
@@ -186,15 +181,16 @@ public static class ModelLoader
                     if (column.Type is not null) nodes.Error(k, $"{what} has both `type` and `declared_type`: keep one");
                     column.Type = nodes.String(value, key) ?? ""; // "" after a reported error: no second "has no type"
                     column.DeclaredType = key == "declared_type";
+                    typeNode = value;
                     break;
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
-                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
+                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); defaultNode = value; break;
                 case "default_sql":
                     if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
                     column.DefaultSqlWhere = nodes.Where(k);
                     break;
                 case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
-                case "auto_increment": column.AutoIncrement = nodes.Bool(value, "auto_increment") ?? false; break;
+                case "auto_increment": (column.AutoIncrement, column.Numbering) = NumberingReader.Read(value, what, nodes); break;
                 case "unique": column.Unique = nodes.Bool(value, "unique") ?? false; break;
                 case "index": column.Index = nodes.Bool(value, "index") ?? false; break;
                 case "references": column.References = nodes.String(value, "references"); column.ReferencesWhere = nodes.Where(value); break;
@@ -207,6 +203,7 @@ public static class ModelLoader
             }
         }
         if (column.Type is null) nodes.Error(keyNode, $"{what} has no type: add `type:` (e.g. int, varchar(64), text)");
+        else ColumnTypeRules.Check(column, table.Name, typeNode!, defaultNode, nodes);
         if (column.Default is not null && column.DefaultSql is not null)
             nodes.Error(keyNode, $"{what} has both `default` and `default_sql`: keep one");
         if ((column.OnDelete is not null || column.OnUpdate is not null) && column.References is null)

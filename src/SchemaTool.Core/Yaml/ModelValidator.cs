@@ -9,6 +9,7 @@ internal static class ModelValidator
     {
         var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var uniqueKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var partitionNames = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var table in tables)
         {
@@ -17,7 +18,6 @@ internal static class ModelValidator
             if (columns.Count < table.Columns.Count)
                 foreach (var group in table.Columns.GroupBy(c => c.Name).Where(g => g.Count() > 1))
                     errors.Add($"{group.Last().Where}: column '{table.Name}.{group.Key}' is declared twice");
-            var primaryKey = table.PrimaryKeyColumns;
 
             if (table.TableKey is not null && table.Columns.Any(c => c.PrimaryKey))
                 errors.Add($"{table.TableKeyWhere}: table '{table.Name}' has both a table-level primary_key and primary_key on a column; keep one");
@@ -41,6 +41,10 @@ internal static class ModelValidator
                     CheckTarget(byName, uniqueKeys, fk.ReferencedTable, fk.ReferencedColumns, where, $"foreign key '{fk.Name}'", errors);
             }
 
+            foreach (var partition in AllPartitions(table.PartitionBy is null ? [] : table.Partitions))
+                if (byName.ContainsKey(partition.Name) || !partitionNames.Add(partition.Name))
+                    errors.Add($"{table.PartitionsWhere}: partition '{partition.Name}' of '{table.Name}' has the name of a table or of another partition");
+
             foreach (var (index, where) in table.Indexes)
                 foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
@@ -56,11 +60,11 @@ internal static class ModelValidator
                 foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
                     errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
 
-            foreach (var column in table.Columns.Where(c => c.AutoIncrement))
-                if (primaryKey is not { } pk || !pk.Contains(column.Name))
-                    errors.Add($"{column.Where}: auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");
         }
     }
+
+    private static IEnumerable<Partition> AllPartitions(IEnumerable<Partition> partitions) =>
+        partitions.SelectMany(p => p.Partitioning is { } sub ? AllPartitions(sub.Partitions).Prepend(p) : [p]);
 
     private static void CheckTarget(Dictionary<string, TableDraft> tables, Dictionary<string, HashSet<string>> uniqueKeys,
         string table, IReadOnlyList<string> columns, string where, string what, List<string> errors)

@@ -47,5 +47,7 @@ public static class MySqlSamples
         new AddCheck("users", EmailCheck),
         new DropCheck("users", EmailCheck),
         new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty),
+        new CreatePartition("users", new Partition("users_old", "DEFAULT")),
+        new DropPartition("users", new Partition("users_old", "DEFAULT")),
     }.ToDictionary(o => o.GetType());
 }

@@ -26,6 +26,10 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
         { "SchemaTool.Yaml.IndexReader", "IndexKeys", Model, "/$defs/index/properties" },
         { "SchemaTool.Yaml.IndexReader", "PartKeys", Model, "/$defs/indexColumn/oneOf/1/properties" },
         { "SchemaTool.Yaml.ForeignKeyReader", "Keys", Model, "/$defs/foreignKey/properties" },
+        { "SchemaTool.Yaml.NumberingReader", "NumberingKeys", Model, "/$defs/column/properties/auto_increment/oneOf/1/properties" },
+        { "SchemaTool.Yaml.TableOptionsReader", "PrimaryKeyKeys", Model, "/$defs/table/properties/primary_key/oneOf/1/properties" },
+        { "SchemaTool.Yaml.TableOptionsReader", "CheckKeys", Model, "/$defs/check/oneOf/1/properties" },
+        { "SchemaTool.Yaml.TableOptionsReader", "PartitionKeys", Model, "/$defs/partition/oneOf/1/properties" },
         { "SchemaTool.Project.ConfigLoader", "Keys", Config, "/properties" },
     };
 

@@ -25,13 +25,15 @@ public sealed class SqliteDeclaredTypeTests
               h DOUBLE PRECISION,
               i text,
               j,
-              k integer
+              k integer,
+              l BIGINT UNSIGNED,
+              s string
             );
             CREATE TABLE r (id integer PRIMARY KEY AUTOINCREMENT, n Int);
             """, copy =>
             {
                 Assert.Equal(["id INT", "a int", "b int(11)", "c bool", "d Boolean", "e varchar( 255 )", "f unsigned big int",
-                              "g binary(16)", "h DOUBLE PRECISION", "i text", "j ", "k integer"],
+                              "g binary(16)", "h DOUBLE PRECISION", "i text", "j ", "k integer", "l BIGINT UNSIGNED", "s string"],
                     SqliteAdoption.DeclaredTypes(copy, "t"));
                 Assert.Equal(["id integer", "n Int"], SqliteAdoption.DeclaredTypes(copy, "r"));
                 // INT PRIMARY KEY is no rowid in the copy either: a NULL key stays NULL instead of taking the rowid.
@@ -40,6 +42,9 @@ public sealed class SqliteDeclaredTypeTests
             });
         Assert.Matches(@"\n      id: +\{ declared_type: INT, nullable: true, primary_key: true \}", adoption.Yaml);
         Assert.Matches(@"\n      e: +\{ type: varchar\( 255 \), nullable: true \}", adoption.Yaml);
+        // Types plan would not take from a model written by hand are the database's own: written as declared.
+        Assert.Matches(@"\n      l: +\{ declared_type: BIGINT UNSIGNED, nullable: true \}", adoption.Yaml);
+        Assert.Matches(@"\n      s: +\{ declared_type: string, nullable: true \}", adoption.Yaml);
         Assert.Matches(@"\n      id: +\{ type: integer, nullable: true, primary_key: true, auto_increment: true \}", adoption.Yaml);
     }
 

@@ -25,6 +25,12 @@ public sealed class SqliteOperationCoverageTests
         var dialect = SqliteDatabase.Dialect;
         foreach (var op in examples)
         {
+            if (op is CreatePartition or DropPartition)
+            {
+                // Partitions are PostgreSQL's: the SQLite validator refuses them before any plan is made.
+                Assert.Throws<NotSupportedException>(() => dialect.Generate(op));
+                continue;
+            }
             var rewritten = dialect.Rewrite([op], Tables, Tables);
             Assert.NotEmpty(rewritten);
             if (!rewritten.SequenceEqual([op]))

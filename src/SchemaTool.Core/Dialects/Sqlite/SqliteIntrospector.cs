@@ -104,7 +104,7 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
                 AutoIncrement: extra?.AutoIncrement ?? false,
                 Collation: extra?.Collation,
                 Generated: extra?.Generated,
-                DeclaredType: SqliteNormalizer.MapsType(type));
+                DeclaredType: SqliteNormalizer.NeedsDeclaredType(type));
         }).ToValueList();
 
         var indexes = new List<TableIndex>();

@@ -56,7 +56,7 @@ internal static partial class SqliteNormalizer
         return ValueList.SameIfEqual(column, column with
         {
             Type = type,
-            DeclaredType = MapsType(type),
+            DeclaredType = NeedsDeclaredType(type),
             Default = Default(column.Default),
             Comment = null,
             Generated = column.Generated is { } g ? g with { Expression = g.Expression.Trim() } : null,
@@ -73,8 +73,12 @@ internal static partial class SqliteNormalizer
         return column.AutoIncrement && !type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase) ? "INTEGER" : type;
     }
 
-    /// <summary>Whether reading <paramref name="type"/> as a model's type would write another (`int` is INTEGER): inspect then writes it as declared_type.</summary>
-    public static bool MapsType(string type) => !Type(type).Equals(type, StringComparison.Ordinal);
+    /// <summary>
+    /// Whether <paramref name="type"/>, read as a model's type, would be written otherwise (`int` is INTEGER) or
+    /// refused as a type plan does not know (`BIGINT UNSIGNED`): inspect then writes it as declared_type.
+    /// </summary>
+    public static bool NeedsDeclaredType(string type) =>
+        !Type(type).Equals(type, StringComparison.Ordinal) || type.Length > 0 && SqliteTypeCatalog.Instance.Problem(new Column("", type)) is not null;
 
     /// <summary>
     /// The column as plan compares it: the type in one spelling for all that mean the same type (upper case,
