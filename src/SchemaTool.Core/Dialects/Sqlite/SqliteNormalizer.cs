@@ -77,7 +77,9 @@ internal static partial class SqliteNormalizer
     /// Whether <paramref name="type"/>, read as a model's type, would be written otherwise (`int` is INTEGER) or
     /// refused as a type plan does not know (`BIGINT UNSIGNED`): inspect then writes it as declared_type.
     /// </summary>
-    public static bool NeedsDeclaredType(string type) =>
+    public static bool NeedsDeclaredType(string type) => DeclaredTypeNeeds[type];
+
+    private static bool NeedsDeclaredTypeOnce(string type) =>
         !Type(type).Equals(type, StringComparison.Ordinal) || type.Length > 0 && SqliteTypeCatalog.Instance.Problem(new Column("", type)) is not null;
 
     /// <summary>
@@ -114,6 +116,7 @@ internal static partial class SqliteNormalizer
 
     private static readonly Memo<string, string> Types = new(TypeOnce);
     private static readonly Memo<string, string> ComparedTypes = new(ComparedTypeOnce);
+    private static readonly Memo<string, bool> DeclaredTypeNeeds = new(NeedsDeclaredTypeOnce);
     private static readonly Memo<ColumnDefault, ColumnDefault?> Defaults = new(DefaultOnce);
 
     /// <summary>A model's type as SQLite is given it: the portable names whose meaning differs mapped, the rest as written.</summary>
