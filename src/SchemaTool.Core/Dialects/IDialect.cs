@@ -37,6 +37,12 @@ public interface IDialect
         column.Nullable || column.Default is not null || column.AutoIncrement || column.Generated is not null;
 
     /// <summary>
+    /// Whether the database renames an index (and a unique constraint) in place, so that plan renames one whose
+    /// name alone changes instead of dropping and building it again. SQLite cannot.
+    /// </summary>
+    bool CanRenameIndexes => true;
+
+    /// <summary>
     /// Whether an index name belongs to its table (MySQL: two tables may each have an index `idx_user`), rather than
     /// to the schema's namespace that PostgreSQL and SQLite share between indexes and tables.
     /// </summary>
@@ -47,7 +53,7 @@ public interface IDialect
 
     /// <summary>
     /// Whether a column of the table's primary key may hold NULL: the database keeps a nullable key column as
-    /// declared (SQLite, outside an INTEGER PRIMARY KEY and a WITHOUT ROWID table). Elsewhere a primary key makes
+    /// declared (SQLite, outside a WITHOUT ROWID table). Elsewhere a primary key makes
     /// its columns NOT NULL, and a nullable one in the model would be a change on every run.
     /// </summary>
     bool AllowsNullInPrimaryKey(Table table, Column column) => false;
@@ -113,16 +119,23 @@ public interface IDialect
     Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether opening <paramref name="target"/> and reading it changes nothing, so `plan` may read the catalog
-    /// while the model is still loading (an invalid model must leave no trace). True for a server; a file
-    /// database only when the file exists, since opening creates it.
+    /// Whether the database is there to open without creating it. A server's is (a missing one fails to connect
+    /// anyway); a file database's file must exist, since opening it would create an empty one.
     /// </summary>
-    bool OpensWithoutSideEffects(ConnectionTarget target) => true;
+    bool Exists(ConnectionTarget target) => true;
 
     /// <summary>
-    /// Opens the database only if it exists, for commands that promise to touch nothing (`apply --sql`).
-    /// A server database exists or fails to connect anyway; a file database must not be created.
+    /// Opens the database only if it exists, for the commands that only read (status, check, history, diff,
+    /// inspect, the dry runs, `apply --sql`): a missing file database is a <see cref="DatabaseException"/> naming
+    /// its path, never an empty file left behind and read as a database at base.
     /// </summary>
     Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken) =>
         OpenAsync(target, cancellationToken);
+
+    /// <summary>
+    /// An empty database of this kind, created nowhere, standing in for one that does not <see cref="Exists"/>
+    /// yet: `plan` before the first `apply` plans against it. Asked for only where Exists is false.
+    /// </summary>
+    Task<IDatabaseSession> OpenEmptyAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"a {Name} database exists or fails to connect; there is nothing to stand in for");
 }

@@ -13,13 +13,17 @@ public static class SchemaDiffer
     /// database's only by case is the same object, so the change is a rename, never a drop and a create.
     /// </param>
     /// <param name="sameColumnName">The same for column names (MySQL ignores their case); by default as tables.</param>
+    /// <param name="renameIndexes">
+    /// Whether an index dropped and one of the same definition created under another name on the same table is
+    /// renamed instead (<see cref="RenameIndex"/>): where the database can rename an index in place.
+    /// </param>
     /// <param name="comparedColumn">
     /// A column in the form in which two are compared (IDialect.Compared): spellings the database treats as one
     /// are no change. An operation carries the columns themselves, so SQL keeps the model's spelling.
     /// </param>
     /// <param name="comparedForeignKey">The same for foreign keys.</param>
     public static IReadOnlyList<Operation> Diff(Schema current, Schema desired,
-        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null,
+        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null, bool renameIndexes = false,
         Func<Table, Column, Column>? comparedColumn = null, Func<ForeignKey, ForeignKey>? comparedForeignKey = null)
     {
         sameTableName ??= StringComparer.Ordinal;
@@ -57,9 +61,10 @@ public static class SchemaDiffer
             ops.Add(new DropTable(have));
 
         var byCurrentName = matches.ToDictionary(m => m.Current.Name, StringComparer.Ordinal);
+        var indexNames = renameIndexes ? IndexRenames.NamesOf(current, desired) : null;
 
         foreach (var match in matches)
-            DiffTable(match, byCurrentName, rules, ops);
+            DiffTable(match, byCurrentName, indexNames, rules, ops);
         return ops;
     }
 
@@ -105,7 +110,8 @@ public static class SchemaDiffer
         return renames;
     }
 
-    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName, Comparison rules, List<Operation> ops)
+    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName,
+        IndexRenames.Names? indexNames, Comparison rules, List<Operation> ops)
     {
         var (have, want) = (match.Current, match.Desired);
         var oldName = have.Name;
@@ -145,8 +151,10 @@ public static class SchemaDiffer
             if (want.PrimaryKey is not null) ops.Add(new AddPrimaryKey(newName, want.PrimaryKey));
         }
 
+        var first = ops.Count;
         DiffByName(have.Indexes, want.Indexes, i => i.Name, i => Translate(i, match), Equal,
             i => new DropIndex(oldName, i), i => new CreateIndex(newName, i), ops);
+        if (indexNames is not null) IndexRenames.Pair(ops, first, newName, i => Translate(i, match), indexNames);
         DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName), rules.SameForeignKey,
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
         DiffByName(have.Checks, want.Checks, c => c.Name, c => c, Equal,

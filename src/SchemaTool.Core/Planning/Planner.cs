@@ -17,14 +17,22 @@ public static class Planner
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.Compared, dialect.Compared), have, want));
+        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes,
+            dialect.Compared, dialect.Compared);
+        var renameHints = RenameHints.Find(diff);
+        var operations = OperationOrderer.Order(dialect.Rewrite(diff, have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
             .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
-        return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
-            operations.Select(o => o.Warning).OfType<string>().ToList(), notices);
+        // The hints head the up file, where a reviewer reads first, and come last on the console, after the drops' warnings.
+        var hintLines = renameHints.Select(h => h.Message).ToList();
+        return new Plan(have, want, operations, WarningLines(hintLines) + Render(dialect, operations), Render(dialect, inverse),
+            [.. operations.Select(o => o.Warning).OfType<string>(), .. hintLines], notices) { RenameHints = renameHints };
     }
+
+    private static string WarningLines(IReadOnlyList<string> warnings) =>
+        warnings.Count == 0 ? "" : string.Concat(warnings.Select(w => $"-- WARNING: {PrintableText.Escape(w)}\n")) + "\n";
 
     /// <summary>
     /// Each operation as a comment naming it, its warning, then its statements. The comments hold names, which may

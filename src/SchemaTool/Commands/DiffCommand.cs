@@ -2,6 +2,7 @@ using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Cli.Output;
 using SchemaTool.Model;
 using SchemaTool.Planning;
+using SchemaTool.Project;
 using SchemaTool.Yaml;
 
 namespace SchemaTool.Cli.Commands;
@@ -24,7 +25,7 @@ public static class DiffCommand
     {
         var workspace = common.OpenWorkspace();
         console.Status($"reading {workspace.Target.Display} ...");
-        await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None);
+        await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None, MissingDatabase.Refuse);
         var plan = Planner.Create(read.Session.Dialect, read.Read, read.Model);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)

@@ -42,6 +42,7 @@ public static class MySqlSamples
         new DropPrimaryKey("users", new PrimaryKey(new[] { "id" })),
         new CreateIndex("users", CreatedIndex),
         new DropIndex("users", EmailPrefix),
+        new RenameIndex("users", "ix_users_created", "ix_users_created_at", IsConstraint: false),
         new AddForeignKey("users", UsersRole),
         new DropForeignKey("users", UsersRole),
         new AddCheck("users", EmailCheck),

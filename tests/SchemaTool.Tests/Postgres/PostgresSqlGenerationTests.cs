@@ -55,6 +55,8 @@ public sealed class PostgresSqlGenerationTests
         { "create_unique_constraint", new CreateIndex("users", Users.Indexes[0]) },
         { "drop_index", new DropIndex("users", Fancy) },
         { "drop_unique_constraint", new DropIndex("users", Users.Indexes[0]) },
+        { "rename_index", new RenameIndex("users", "ix_users_recent", "ix_users_latest", IsConstraint: false) },
+        { "rename_unique_constraint", new RenameIndex("users", "uq_users_name", "uq_users_full_name", IsConstraint: true) },
         { "add_foreign_key", new AddForeignKey("users", Users.ForeignKeys[0]) },
         { "drop_foreign_key", new DropForeignKey("users", Users.ForeignKeys[0]) },
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },

@@ -99,6 +99,20 @@ public sealed class SqliteGoldenSqlTests
     public void Rename_column() =>
         Verify("rename_column", Current(Base), Base.Replace("      login:    { type: varchar(64) }", "      username: { type: varchar(64), renamed_from: login }").Replace("[login]", "[username]"));
 
+    /// <summary>
+    /// The shorthand's index follows the column's name (ix_users_login -> ix_users_username). SQLite cannot rename an
+    /// index: it is dropped and created again, in the revision's transaction.
+    /// </summary>
+    [Fact]
+    public void Rename_column_with_a_generated_index()
+    {
+        var shorthand = Base.Replace("    indexes:\n      ix_users_login: { columns: [login] }", "", StringComparison.Ordinal)
+            .Replace("      login:    { type: varchar(64) }", "      login:    { type: varchar(64), index: true }", StringComparison.Ordinal);
+        Assert.DoesNotContain("indexes:", shorthand);
+        Verify("rename_column_generated_index", Current(shorthand),
+            shorthand.Replace("      login:    { type: varchar(64), index: true }", "      username: { type: varchar(64), index: true, renamed_from: login }", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Create_and_drop_indexes() =>
         Verify("indexes", Current(Base), Base.Replace("      ix_users_login: { columns: [login] }",

@@ -53,6 +53,7 @@ public sealed class DiffCommandTests
     public void On_a_terminal_added_and_removed_lines_are_coloured()
     {
         using var project = UxProject.FromExample();
+        project.CreateEmptyDatabase();
         project.Environment[TerminalMode.ForceVariable] = "1";
         var run = project.Ok("diff");
         Assert.Contains("\u001b[32m+  roles:\u001b[0m", run.Out);

@@ -18,6 +18,13 @@ public sealed class SqliteDialect : IDialect
     public IdentifierRules Identifiers { get; } = new("SQLite", ReservedPrefixes: ["sqlite_", SqliteSqlGenerator.RebuildPrefix]);
 
     /// <summary>
+    /// SQLite has no ALTER INDEX ... RENAME, and a unique constraint's name is part of CREATE TABLE: a new name is a
+    /// DROP INDEX and a CREATE INDEX (or a rebuild). Both run in the revision's transaction, so no other connection
+    /// ever sees the table without the index or its uniqueness check; the cost is building the index once.
+    /// </summary>
+    public bool CanRenameIndexes => false;
+
+    /// <summary>
     /// SQLite lets NULL into a primary key column that is not declared NOT NULL (sqlite.org/lang_createtable.html
     /// #the_primary_key: a legacy of an early bug, kept). The rowid (a lone INTEGER PRIMARY KEY) never holds NULL,
     /// with or without NOT NULL, so there `nullable:` only says whether NOT NULL is written (compared as one).
@@ -99,19 +106,28 @@ public sealed class SqliteDialect : IDialect
         return new ConnectionTarget("sqlite", connection, "sqlite:" + path);
     }
 
+    public bool Exists(ConnectionTarget target) => FileOf(target) is var path && (path == ":memory:" || File.Exists(path));
+
     public Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
+        if (!Exists(target))
+            throw new DatabaseException(
+                $"{target.Display} does not exist: there is no file {FileOf(target)}. Check --database or `database:` " +
+                "in schematool.yaml; `schematool apply` creates the file");
+        // Read-only: besides never creating the file, the commands that only read cannot write it by mistake.
         var readOnly = new SqliteConnectionStringBuilder(target.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
         return OpenAsync(target with { ConnectionString = readOnly.ToString() }, cancellationToken);
     }
+
+    public Task<IDatabaseSession> OpenEmptyAsync(CancellationToken cancellationToken) =>
+        OpenAsync(new ConnectionTarget("sqlite", "Data Source=:memory:", "sqlite::memory:"), cancellationToken);
+
+    private static string FileOf(ConnectionTarget target) => new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
 
     public Task<IReadOnlyList<string>> ListDatabasesAsync(string serverUrl, string like, CancellationToken cancellationToken) =>
         throw new InputException("targets_pattern lists the databases of a PostgreSQL or MySQL server; for SQLite files use targets_glob (sqlite:tenants/*.db)");
 
     public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;
-
-    public bool OpensWithoutSideEffects(ConnectionTarget target) =>
-        File.Exists(new SqliteConnectionStringBuilder(target.ConnectionString).DataSource);
 
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {

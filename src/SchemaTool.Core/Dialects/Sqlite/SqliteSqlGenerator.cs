@@ -21,6 +21,7 @@ internal static class SqliteSqlGenerator
         CreateIndex op => [CreateIndexStatement(op.Table, op.Index)],
         DropIndex op => [$"DROP INDEX {Quote(op.Index.Name)}"],
         RebuildTable op => Rebuild(op),
+        RenameIndex => throw new NotSupportedException("SQLite cannot rename an index; plan drops and creates it again (CanRenameIndexes)"),
         _ => throw new NotSupportedException($"SQLite cannot {operation.Describe()} in place; the dialect rewrites it into a table rebuild"),
     };
 
