@@ -43,8 +43,45 @@ public interface IDialect
     /// </summary>
     bool CanRenameIndexes => true;
 
+    /// <summary>
+    /// Whether an index name belongs to its table (MySQL: two tables may each have an index `idx_user`), rather than
+    /// to the schema's namespace that PostgreSQL and SQLite share between indexes and tables.
+    /// </summary>
+    bool IndexNamesPerTable => false;
+
+    /// <summary>How the database compares index names (SQLite and MySQL ignore case).</summary>
+    IEqualityComparer<string> IndexNameComparer => TableNameComparer;
+
+    /// <summary>
+    /// Whether a column of the table's primary key may hold NULL: the database keeps a nullable key column as
+    /// declared (SQLite, outside a WITHOUT ROWID table). Elsewhere a primary key makes
+    /// its columns NOT NULL, and a nullable one in the model would be a change on every run.
+    /// </summary>
+    bool AllowsNullInPrimaryKey(Table table, Column column) => false;
+
+    /// <summary>The model keys that only some databases have and this one can express.</summary>
+    DialectKeys Keys => DialectKeys.None;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
+
+    /// <summary>
+    /// A column in the form the differ compares it: spellings that the database keeps as written but treats as one
+    /// made equal (SQLite's type names in any case; MySQL's integer display widths). The schema itself keeps the
+    /// spelling, which is what SQL is written from, so that a database copied from an inspected model is exact.
+    /// </summary>
+    Column Compared(Table table, Column column) => column;
+
+    /// <summary>
+    /// A foreign key in the form the differ compares it: NO ACTION written out or left out is one action (MySQL
+    /// also takes RESTRICT for it, as InnoDB does).
+    /// </summary>
+    ForeignKey Compared(ForeignKey key) =>
+        key.OnDelete != ReferentialAction.ExplicitNoAction && key.OnUpdate != ReferentialAction.ExplicitNoAction ? key : key with
+        {
+            OnDelete = key.OnDelete == ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : key.OnDelete,
+            OnUpdate = key.OnUpdate == ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : key.OnUpdate,
+        };
 
     /// <summary>Rewrites operations the database cannot run as they are (SQLite table rebuilds).</summary>
     IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired);

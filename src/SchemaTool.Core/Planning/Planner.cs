@@ -10,13 +10,15 @@ public static class Planner
 {
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        var problems = SqlFields.Find(model, dialect).Concat(NameClashes.Find(model, dialect)).Concat(NameRules.Find(model, dialect))
-            .Concat(dialect.Validate(model)).Concat(dialect.ValidateAgainst(current, model)).ToList();
+        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect))
+            .Concat(NameRules.Find(model, dialect)).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
+            .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes);
+        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes,
+            dialect.Compared, dialect.Compared);
         var renameHints = RenameHints.Find(diff);
         var operations = OperationOrderer.Order(dialect.Rewrite(diff, have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();

@@ -13,11 +13,14 @@ public static class ModelLoader
 {
     private static readonly string[] TopKeys = ["tables"];
     private static readonly string[] TableKeys =
-        ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions"];
+    [
+        "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
+        "engine", "charset", "collation", "without_rowid", "strict", "virtual",
+    ];
     private static readonly string[] ColumnKeys =
     [
         "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
-        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated",
+        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated", "declared_type",
     ];
 
     /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
@@ -99,8 +102,10 @@ public static class ModelLoader
         var table = new TableDraft(name, nodes.Where(keyNode), nodes);
         if (nodes.Map(node, $"table '{name}'") is not { } map) return table;
         var sawColumns = false;
-        foreach (var (key, value, _) in nodes.Entries(map, $"table '{name}'", TableKeys))
+        var keys = new List<(string Key, YamlValue Node)>();
+        foreach (var (key, value, keyAt) in nodes.Entries(map, $"table '{name}'", TableKeys))
         {
+            keys.Add((key, keyAt));
             switch (key)
             {
                 case "columns":
@@ -142,9 +147,22 @@ public static class ModelLoader
                 case "renamed_from":
                     table.RenamedFrom = nodes.String(value, "renamed_from");
                     break;
+                case "engine": table.Options = table.Options with { Engine = nodes.String(value, key) }; break;
+                case "charset": table.Options = table.Options with { Charset = nodes.String(value, key) }; break;
+                case "collation": table.Options = table.Options with { Collation = nodes.String(value, key) }; break;
+                case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
+                case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
+                case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
             }
         }
-        if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        if (table.Options.Virtual is not null)
+        {
+            // A virtual table's columns come from its module's arguments; the model names no others.
+            foreach (var (key, keyAt) in keys)
+                if (key is not ("virtual" or "renamed_from"))
+                    nodes.Error(keyAt, $"table '{name}' is virtual: its columns come from `virtual:` ({table.Options.Virtual}); remove `{key}:`");
+        }
+        else if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
         if (table.PartitionsWhere is not null && table.PartitionBy is null)
             nodes.Errors.Add($"{table.PartitionsWhere}: table '{name}' has `partitions:` without `partition_by:`");
         return table;
@@ -161,7 +179,12 @@ public static class ModelLoader
         {
             switch (key)
             {
-                case "type": column.Type = nodes.String(value, "type") ?? ""; typeNode = value; break; // "" after a reported error: no second "has no type"
+                case "type" or "declared_type":
+                    if (column.Type is not null) nodes.Error(k, $"{what} has both `type` and `declared_type`: keep one");
+                    column.Type = nodes.String(value, key) ?? ""; // "" after a reported error: no second "has no type"
+                    column.DeclaredType = key == "declared_type";
+                    typeNode = value;
+                    break;
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
                 case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); defaultNode = value; break;
                 case "default_sql":

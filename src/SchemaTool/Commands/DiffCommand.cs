@@ -34,7 +34,7 @@ public static class DiffCommand
             return 0;
         }
 
-        var database = ModelWriter.Write(plan.Current);
+        var database = ModelWriter.Write(AsStatedBy(plan.Current, plan.Desired));
         var wanted = ModelWriter.Write(WithoutRenameHints(plan.Desired));
         var schemaPath = Path.GetRelativePath(workspace.Config.ProjectDirectory, workspace.Config.SchemaPath);
         UnifiedDiff.Print(console, UnifiedDiff.Render(database, wanted, $"database ({workspace.Target.Display})", $"model ({schemaPath})"));
@@ -45,6 +45,13 @@ public static class DiffCommand
         console.Out.Write(plan.UpScript);
         return 0;
     }
+
+    /// <summary>What the model leaves to the database (a MySQL table's engine or charset) is no difference to show.</summary>
+    private static Schema AsStatedBy(Schema database, Schema model) => database with
+    {
+        Tables = database.Tables.Select(t => t.Options is null ? t
+            : t with { Options = TableOptions.AsStatedBy(t.Options, model.FindTable(t.Name)?.Options) }).ToValueList(),
+    };
 
     /// <summary>renamed_from tells plan how to get there; it is not part of the schema, so it is not diffed.</summary>
     private static Schema WithoutRenameHints(Schema schema) => schema with

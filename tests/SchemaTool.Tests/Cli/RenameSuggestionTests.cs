@@ -12,7 +12,7 @@ namespace SchemaTool.Tests.Cli;
 public sealed class RenameSuggestionTests
 {
     private const string Hint =
-        "column users.login is dropped and users.username of the same type (VARCHAR(64)) is added: if it is a rename, " +
+        "column users.login is dropped and users.username of the same type (varchar(64)) is added: if it is a rename, " +
         "add `renamed_from: login` to column username in the model and plan again (as written, the data in login is lost)";
 
     [Fact]

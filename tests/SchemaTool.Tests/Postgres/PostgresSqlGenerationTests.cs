@@ -114,7 +114,8 @@ public sealed class PostgresSqlGenerationTests
             .Where(t => t.Namespace == typeof(Operation).Namespace && t.IsSubclassOf(typeof(Operation)) && !t.IsAbstract)
             .ToList();
         var covered = Operations().Select(row => row[1].GetType()).ToHashSet();
-        var missing = kinds.Where(k => k != typeof(RebuildTable) && !covered.Contains(k)).Select(k => k.Name).ToList();
+        // A rebuild is SQLite's; table options are MySQL's and SQLite's, refused at plan on PostgreSQL.
+        var missing = kinds.Where(k => k != typeof(RebuildTable) && k != typeof(AlterTableOptions) && !covered.Contains(k)).Select(k => k.Name).ToList();
         Assert.True(missing.Count == 0, "no PostgreSQL SQL test for: " + string.Join(", ", missing));
         foreach (var row in Operations())
             Assert.NotEmpty(Dialect.Generate((Operation)row[1]));

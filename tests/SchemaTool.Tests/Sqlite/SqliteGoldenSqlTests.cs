@@ -178,4 +178,45 @@ public sealed class SqliteGoldenSqlTests
             """;
         Verify("create_cycle", Schema.Empty, yaml);
     }
+
+    [Fact]
+    public void Declared_types_table_options_and_a_virtual_table() =>
+        Verify("declared_types_and_table_options", Schema.Empty, """
+            tables:
+              kv:
+                without_rowid: true
+                strict: true
+                columns:
+                  k: { type: text, primary_key: true }
+                  v: { declared_type: int, nullable: true }
+              legacy:
+                columns:
+                  id:   { declared_type: INT, primary_key: true, nullable: true }
+                  flag: { declared_type: bool }
+                  n:    { type: int }
+                  name: { type: varchar( 64 ) }
+              docs:
+                virtual: "fts5(title, body, tokenize='porter')"
+            """);
+
+    [Fact]
+    public void Making_a_table_strict_is_a_rebuild_and_a_virtual_table_change_a_drop_and_a_create() =>
+        Verify("rebuild_table_options", Current("""
+            tables:
+              kv:
+                without_rowid: true
+                columns:
+                  k: { type: text, primary_key: true }
+              docs:
+                virtual: "fts5(title)"
+            """), """
+            tables:
+              kv:
+                without_rowid: true
+                strict: true
+                columns:
+                  k: { type: text, primary_key: true }
+              docs:
+                virtual: "fts5(title, body)"
+            """);
 }

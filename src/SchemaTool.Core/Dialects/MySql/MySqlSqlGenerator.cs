@@ -24,6 +24,7 @@ public static partial class MySqlSqlGenerator
     private static string Clause(Operation operation) => operation switch
     {
         SetTableComment op => $"COMMENT = {String(op.To ?? "")}",
+        AlterTableOptions op => TableOptions(op),
         AddColumn op => $"ADD COLUMN {ColumnDefinition(op.Column)}",
         AddColumnAt op => $"ADD COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
         DropColumn op => $"DROP COLUMN {Quote(op.Column.Name)}",

@@ -23,7 +23,18 @@ public sealed class SqliteDialect : IDialect
     /// </summary>
     public bool CanRenameIndexes => false;
 
+    /// <summary>
+    /// SQLite lets NULL into a primary key column that is not declared NOT NULL (sqlite.org/lang_createtable.html
+    /// #the_primary_key: a legacy of an early bug, kept). The rowid (a lone INTEGER PRIMARY KEY) never holds NULL,
+    /// with or without NOT NULL, so there `nullable:` only says whether NOT NULL is written (compared as one).
+    /// </summary>
+    public bool AllowsNullInPrimaryKey(Table table, Column column) => table.Options?.WithoutRowId != true;
+
+    public DialectKeys Keys => DialectKeys.DeclaredType | DialectKeys.VirtualTable | DialectKeys.RowIdAndStrict;
+
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
+
+    public Column Compared(Table table, Column column) => SqliteNormalizer.Compared(table, column);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
         SqliteRebuildRewriter.Rewrite(operations, current, desired);
@@ -37,7 +48,7 @@ public sealed class SqliteDialect : IDialect
         var problems = PostgresOnlyFeatures.Uses(model, "SQLite").ToList();
         foreach (var table in model.Tables)
         {
-            if (table.Columns.Count == 0)
+            if (table.Columns.Count == 0 && table.Options?.Virtual is null)
                 problems.Add($"{Yaml.ModelPositions.Of(model).Table(table.Name)}table '{table.Name}' has no columns, and SQLite cannot make a table without any: add columns");
             foreach (var index in table.Indexes)
             {
@@ -51,8 +62,27 @@ public sealed class SqliteDialect : IDialect
                     problems.Add($"table {table.Name}: SQLite has no collation '{collation}'; use BINARY, NOCASE or RTRIM");
             if (table.Columns.Any(c => c.AutoIncrement && (table.PrimaryKey is not { Columns.Count: 1 } key || key.Columns[0] != c.Name)))
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
+            if (table.Options is { } options) ValidateOptions(table, options, problems);
         }
         return problems;
+    }
+
+    // sqlite.org/withoutrowid.html and sqlite.org/stricttables.html: what SQLite would refuse at apply.
+    private static readonly string[] StrictTypes = ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"];
+
+    private static void ValidateOptions(Table table, TableOptions options, List<string> problems)
+    {
+        if (options.WithoutRowId && table.PrimaryKey is null)
+            problems.Add($"table {table.Name} is without_rowid, which needs a primary key: add `primary_key:`");
+        if (options.WithoutRowId && table.Columns.Any(c => c.AutoIncrement))
+            problems.Add($"table {table.Name} is without_rowid, which has no auto_increment (AUTOINCREMENT is the rowid's): remove `auto_increment:`");
+        if (!options.Strict) return;
+        foreach (var column in table.Columns)
+        {
+            var type = SqliteNormalizer.DeclaredTypeOf(column);
+            if (!StrictTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+                problems.Add($"column {table.Name}.{column.Name} is {(type.Length == 0 ? "without a type" : type)}, which a strict table refuses: use one of int, integer, real, text, blob, any");
+        }
     }
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory)
