@@ -38,6 +38,7 @@ public enum Phase
     DropTable,
     DropColumn,
     Rename,
+    TableOptions,
     CreateTable,
     AddColumn,
     AlterColumn,

@@ -20,4 +20,7 @@ public sealed record Plan(
 
     /// <summary>The statements of <see cref="DownScript"/> with what each does.</summary>
     public IReadOnlyList<PlannedStatement> DownStatements { get; init; } = [];
+
+    /// <summary>Column drop-and-add pairs that look like renames written without `renamed_from:`.</summary>
+    public IReadOnlyList<RenameHint> RenameHints { get; init; } = [];
 }

@@ -12,26 +12,36 @@ public static class Planner
 
     public static Plan Create(IDialect dialect, Schema current, Schema model, PlanSettings settings)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model))
+        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect))
+            .Concat(NameRules.Find(model, dialect)).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
             .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var operations = OperationOrderer.Order(dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer), have, want));
+        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes,
+            dialect.Compared, dialect.Compared);
+        var renameHints = RenameHints.Find(diff);
+        var operations = OperationOrderer.Order(dialect.Rewrite(diff, have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
             .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
         var up = Statements(dialect, operations, Context(settings, have), settings);
         var down = Statements(dialect, inverse, Context(settings, want), settings);
-        return new Plan(have, want, operations, Render(up), Render(down),
-            operations.Select(o => o.Warning).OfType<string>().ToList(), notices)
+        // The hints head the up file, where a reviewer reads first, and come last on the console, after the drops' warnings.
+        var hintLines = renameHints.Select(h => h.Message).ToList();
+        return new Plan(have, want, operations, WarningLines(hintLines) + Render(up), Render(down),
+            [.. operations.Select(o => o.Warning).OfType<string>(), .. hintLines], notices)
         {
+            RenameHints = renameHints,
             UpStatements = up.SelectMany(o => o.Statements).ToList(),
             DownStatements = down.SelectMany(o => o.Statements).ToList(),
         };
     }
+
+    private static string WarningLines(IReadOnlyList<string> warnings) =>
+        warnings.Count == 0 ? "" : string.Concat(warnings.Select(w => $"-- WARNING: {PrintableText.Escape(w)}\n")) + "\n";
 
     private static GenerationContext Context(PlanSettings settings, Schema before) =>
         settings.Online ? GenerationContext.OnlineFrom(before) : GenerationContext.Plain;
@@ -64,6 +74,10 @@ public static class Planner
     /// <summary>The operations as a revision file writes them, with the settings' forms (online by default).</summary>
     public static string Render(IDialect dialect, IReadOnlyList<Operation> operations, PlanSettings settings) =>
         Render(Statements(dialect, operations, Context(settings, Schema.Empty), settings));
+
+    /// <summary>The statements <see cref="Render(IDialect, IReadOnlyList{Operation}, PlanSettings)"/> writes, in order.</summary>
+    public static IReadOnlyList<PlannedStatement> StatementsOf(IDialect dialect, IReadOnlyList<Operation> operations, PlanSettings settings) =>
+        Statements(dialect, operations, Context(settings, Schema.Empty), settings).SelectMany(o => o.Statements).ToList();
 
     /// <summary>
     /// A statement that runs apart from the revision's transaction, or copies its table, gets its note as a comment

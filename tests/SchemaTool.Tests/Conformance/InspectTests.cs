@@ -50,8 +50,8 @@ public sealed class InspectTests : IDisposable
         var inspection = await Inspector.InspectAsync(session, CancellationToken.None);
 
         Assert.Contains("#   view v_users", inspection.Yaml);
-        Assert.Contains("username:   { type: TEXT, index: true, collation: NOCASE }", inspection.Yaml);
-        Assert.Contains("role_id:    { type: INT, nullable: true, references: roles.id, on_delete: set null }", inspection.Yaml);
+        Assert.Contains("username:   { type: text, index: true, collation: NOCASE }", inspection.Yaml);
+        Assert.Contains("role_id:    { declared_type: int, nullable: true, references: roles.id, on_delete: set null }", inspection.Yaml);
         Assert.DoesNotContain("ix_users_username", inspection.Yaml);
         var model = ModelLoader.Load("inspected.yaml", inspection.Yaml);
         var plan = Planner.Create(dialect, await session.IntrospectAsync(CancellationToken.None), model);
@@ -74,7 +74,7 @@ public sealed class InspectTests : IDisposable
             tables:
               t:
                 columns:
-                  id: { type: INTEGER, primary_key: true }
+                  id: { type: INTEGER, nullable: true, primary_key: true }
 
             """.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(_folder, "schema", "inspected.yaml")));
 

@@ -10,6 +10,8 @@ using SchemaTool.Tests.Conformance;
 using SchemaTool.Yaml;
 using Xunit.Abstractions;
 
+using SchemaTool.Tests.Support;
+
 namespace SchemaTool.Tests.Generated;
 
 /// <summary>
@@ -148,7 +150,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
                 var first = await PlanAndApplyAsync(db, migrations, modelA, "a", ct);
                 var rowsA = await InsertRowsAsync(db, a, ct);
                 var before = await db.IntrospectAsync(ct);
-                var plan = Planner.Create(Dialect, before, modelB);
+                var plan = PlannedStatements.Create(Dialect, before, modelB);
                 var up = plan.UpScript;
                 await PlanAndApplyAsync(db, migrations, modelB, "b", ct);
 
@@ -183,7 +185,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         private async Task<Revision?> PlanAndApplyAsync(IDatabaseSession db, string migrations, Schema model, string message, CancellationToken ct)
         {
             var graph = RevisionFolder.Load(migrations);
-            var plan = Planner.Create(Dialect, await db.IntrospectAsync(ct), model);
+            var plan = PlannedStatements.Create(Dialect, await db.IntrospectAsync(ct), model);
             if (plan.IsEmpty) return graph.Heads.FirstOrDefault();
             var parents = graph.Heads.Select(h => h.Id).ToList();
             var revision = RevisionFolder.Write(migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);

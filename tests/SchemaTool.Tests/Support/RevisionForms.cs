@@ -7,6 +7,7 @@ namespace SchemaTool.Tests.Support;
 /// <summary>
 /// A golden file's text for operations on a table that exists: the online forms `plan` writes by default, then,
 /// where they differ, the plain forms of `online: false` below a marker line, so that both are reviewed side by side.
+/// Each form is checked to split back into exactly its statements.
 /// </summary>
 public static class RevisionForms
 {
@@ -14,8 +15,8 @@ public static class RevisionForms
 
     public static string Of(IDialect dialect, IReadOnlyList<Operation> operations)
     {
-        var online = Planner.Render(dialect, operations, PlanSettings.Default);
-        var plain = Planner.Render(dialect, operations, new PlanSettings(Online: false));
+        var online = PlannedStatements.Render(dialect, operations, PlanSettings.Default);
+        var plain = PlannedStatements.Render(dialect, operations, new PlanSettings(Online: false));
         return online == plain ? online : online + PlainMarker + plain;
     }
 }

@@ -1,3 +1,4 @@
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -14,8 +15,6 @@ public sealed partial class PostgresDialect : IDialect
 
     /// <summary>This dialect for a server of that major version.</summary>
     public PostgresDialect ForServer(int majorVersion) => new() { ServerVersion = majorVersion };
-
-    private static readonly SqlScriptSplitter Splitter = new(dollarQuotes: true);
 
     public string Name => "postgres";
     public string ExampleUrl => "postgres://postgres@localhost:5432/app";
@@ -39,7 +38,9 @@ public sealed partial class PostgresDialect : IDialect
     /// <summary>The online forms (CONCURRENTLY, NOT VALID then VALIDATE) for tables that exist before the revision.</summary>
     public IReadOnlyList<Apply.Statement> Generate(Operation operation, GenerationContext context) => PostgresSqlGenerator.Generate(operation, context);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => PostgresLexer.Instance;
+
+    public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
