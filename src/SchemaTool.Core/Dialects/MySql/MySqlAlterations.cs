@@ -83,6 +83,8 @@ internal static partial class MySqlAlterations
         AddForeignKey => new(Algorithm.Copy, TableWork.Rewrite, "MySQL adds a foreign key that checks the existing rows only by copying the table"),
         DropForeignKey or DropCheck => server.MariaDb ? Alteration.Instant : Alteration.Online,
         AddCheck => new(Algorithm.Copy, TableWork.Rewrite, "MariaDB and MySQL add a CHECK constraint only by copying the table"),
+        RenameIndex => server.MariaDb ? Alteration.Instant : Alteration.Online,
+        AlterTableOptions op => TableOptions(op, server),
         _ => new(Algorithm.Copy, TableWork.Rewrite, $"no online form is known for {operation.Describe()}"),
     };
 
@@ -150,6 +152,18 @@ internal static partial class MySqlAlterations
         _ when collation.StartsWith("utf8mb3", StringComparison.OrdinalIgnoreCase) || collation.StartsWith("utf8_", StringComparison.OrdinalIgnoreCase) => 3,
         _ => 4,
     };
+
+    /// <summary>
+    /// Another engine is a copy of the table into it. A new default character set or collation concerns only columns
+    /// added later (the rewriter alters the columns themselves): MariaDB changes the catalog; MySQL rebuilds in place.
+    /// </summary>
+    private static Alteration TableOptions(AlterTableOptions op, MySqlServer server)
+    {
+        var (from, to) = (op.From ?? new(), op.To ?? new());
+        if (!(from.Engine ?? MySqlTableOptions.DefaultEngine).Equals(to.Engine ?? MySqlTableOptions.DefaultEngine, StringComparison.OrdinalIgnoreCase))
+            return new(Algorithm.Copy, TableWork.Rewrite, $"moving {op.Table} to the {to.Engine ?? MySqlTableOptions.DefaultEngine} engine copies the table");
+        return server.MariaDb ? Alteration.Instant : Alteration.OnlineRebuild;
+    }
 
     private static Alteration CreateIndex(TableIndex index, Table? table) => index.Method switch
     {
