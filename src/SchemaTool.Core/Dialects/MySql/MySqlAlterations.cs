@@ -115,7 +115,10 @@ internal static partial class MySqlAlterations
             result = Alteration.Max(result, LongerString(from, to, server) ?? new Alteration(Algorithm.Copy, TableWork.Rewrite,
                 $"changing the type of {to.Name} from {from.Type} to {to.Type} copies the table"));
         if (op.NullabilityChanged) result = Alteration.Max(result, Alteration.OnlineRebuild);
-        if (op.CollationChanged)
+        if (op.CollationChanged && !KeepsCharacterSet(from.Collation, to.Collation, server))
+            result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
+                $"converting {to.Name} from {from.Collation ?? "the table's collation"} to {to.Collation ?? "the table's collation"} copies the table"));
+        else if (op.CollationChanged)
             result = Alteration.Max(result, table?.Indexes.Any(i => i.ReferencedColumns.Contains(to.Name)) == true
                 ? new Alteration(Algorithm.Inplace, TableWork.Scan) : server.MariaDb ? Alteration.Instant : Alteration.OnlineRebuild);
         if (op.AutoIncrementChanged || op.GeneratedChanged)
@@ -142,6 +145,25 @@ internal static partial class MySqlAlterations
         var (before, after) = (n * perCharacter, m * perCharacter);
         if (server.MariaDb) return before <= 127 || before > 255 || after <= 255 ? Alteration.Instant : null;
         return (before <= 255) == (after <= 255) ? Alteration.OnlineRebuild : null;
+    }
+
+    /// <summary>
+    /// Whether the values keep their bytes: the same character set (a collation's name starts with it), or, on
+    /// MariaDB, utf8mb3 widened to utf8mb4. A collation not known here (the table's new default) is taken to convert.
+    /// </summary>
+    private static bool KeepsCharacterSet(string? from, string? to, MySqlServer server)
+    {
+        if (CharacterSet(from) is not { } a || CharacterSet(to) is not { } b) return false;
+        return a == b || (server.MariaDb && a is "utf8mb3" && b is "utf8mb4");
+    }
+
+    private static string? CharacterSet(string? collation)
+    {
+        if (collation is null) return null;
+        var name = collation.ToLowerInvariant();
+        var at = name.IndexOf('_');
+        var set = at < 0 ? name : name[..at];
+        return set == "utf8" ? "utf8mb3" : set;
     }
 
     private static int BytesPerCharacter(string? collation) => collation switch
