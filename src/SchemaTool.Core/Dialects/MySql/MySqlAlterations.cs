@@ -78,6 +78,8 @@ internal static partial class MySqlAlterations
         DropPrimaryKey when keyReplaced => Alteration.OnlineRebuild,
         DropPrimaryKey => new(Algorithm.Copy, TableWork.Rewrite, "InnoDB drops a primary key, without adding another, only by copying the table"),
         CreateIndex op => CreateIndex(op.Index, table),
+        DropIndex op when IsClusteringKey(op.Index, table) =>
+            new(Algorithm.Copy, TableWork.Rewrite, $"{op.Index.Name} is the clustered index of {op.Table}, which has no primary key: InnoDB drops it only by copying the table"),
         DropIndex => Alteration.Online,
         AddForeignKey when server.MariaDb => Alteration.Online,
         AddForeignKey => new(Algorithm.Copy, TableWork.Rewrite, "MySQL adds a foreign key that checks the existing rows only by copying the table"),
@@ -114,7 +116,10 @@ internal static partial class MySqlAlterations
         if (op.TypeChanged)
             result = Alteration.Max(result, LongerString(from, to, server) ?? new Alteration(Algorithm.Copy, TableWork.Rewrite,
                 $"changing the type of {to.Name} from {from.Type} to {to.Type} copies the table"));
-        if (op.NullabilityChanged) result = Alteration.Max(result, Alteration.OnlineRebuild);
+        if (op.NullabilityChanged && !to.Nullable && (IsTimestamp(to.Type) || to.Default is { Kind: DefaultKind.Sql }))
+            result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
+                $"making {to.Name} NOT NULL fills its NULLs with a default the server does not take as a constant, which it does only on a copy"));
+        else if (op.NullabilityChanged) result = Alteration.Max(result, Alteration.OnlineRebuild);
         if (op.CollationChanged && !KeepsCharacterSet(from.Collation, to.Collation, server))
             result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
                 $"converting {to.Name} from {from.Collation ?? "the table's collation"} to {to.Collation ?? "the table's collation"} copies the table"));
@@ -186,6 +191,17 @@ internal static partial class MySqlAlterations
             return new(Algorithm.Copy, TableWork.Rewrite, $"moving {op.Table} to the {to.Engine ?? MySqlTableOptions.DefaultEngine} engine copies the table");
         return server.MariaDb ? Alteration.Instant : Alteration.OnlineRebuild;
     }
+
+    /// <summary>
+    /// A table without a primary key is clustered on its first UNIQUE index whose columns are all NOT NULL, which InnoDB
+    /// then treats as the primary key. Any such index is taken to be it.
+    /// </summary>
+    private static bool IsClusteringKey(TableIndex index, Table? table) =>
+        table is { PrimaryKey: null } && index.Unique && index.ColumnNames is { Count: > 0 } columns
+        && columns.All(c => table.FindColumn(c) is { Nullable: false });
+
+    /// <summary>MySQL's TIMESTAMP (the portable timestamptz), whose values and defaults depend on the session's time zone.</summary>
+    private static bool IsTimestamp(string type) => MySqlTypes.ToSql(type).StartsWith("timestamp", StringComparison.OrdinalIgnoreCase);
 
     private static Alteration CreateIndex(TableIndex index, Table? table) => index.Method switch
     {
