@@ -81,8 +81,8 @@ internal static partial class MySqlAlterations
         DropIndex op when IsClusteringKey(op.Index, table) =>
             new(Algorithm.Copy, TableWork.Rewrite, $"{op.Index.Name} is the clustered index of {op.Table}, which has no primary key: InnoDB drops it only by copying the table"),
         DropIndex => Alteration.Online,
-        AddForeignKey when server.MariaDb => Alteration.Online,
-        AddForeignKey => new(Algorithm.Copy, TableWork.Rewrite, "MySQL adds a foreign key that checks the existing rows only by copying the table"),
+        // Checked as it is added; MariaDB's online form adds it unchecked, in place (MySqlSqlGenerator), then checks the rows.
+        AddForeignKey => new(Algorithm.Copy, TableWork.Rewrite, "a foreign key that checks the existing rows as it is added is added only by copying the table"),
         DropForeignKey or DropCheck => server.MariaDb ? Alteration.Instant : Alteration.Online,
         AddCheck => new(Algorithm.Copy, TableWork.Rewrite, "MariaDB and MySQL add a CHECK constraint only by copying the table"),
         RenameIndex => server.MariaDb ? Alteration.Instant : Alteration.Online,

@@ -25,7 +25,7 @@ public static partial class MySqlSqlGenerator
         if (operation is AddForeignKey fk && server.MariaDb)
             return
             [
-                Predicted(Classified($"SET STATEMENT foreign_key_checks = 0 FOR {plain}, {alteration.Clause}"), alteration) with
+                Predicted(Classified($"SET STATEMENT foreign_key_checks = 0 FOR {plain}, {Alteration.Online.Clause}"), Alteration.Online) with
                 {
                     Note = "adds the foreign key without reading the existing rows, so that writes go on; the next statement checks them",
                 },

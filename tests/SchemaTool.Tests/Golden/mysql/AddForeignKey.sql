@@ -11,5 +11,6 @@ END;
 -- ==== plain forms (online: false) ====
 
 -- add foreign key fk_users_role on users
+-- copies the table, writes waiting until it ends: a foreign key that checks the existing rows as it is added is added only by copying the table
 ALTER TABLE `users` ADD CONSTRAINT `fk_users_role` FOREIGN KEY (`role_id`) REFERENCES `roles` (`id`) ON DELETE SET NULL;
 
