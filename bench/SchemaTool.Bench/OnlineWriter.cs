@@ -64,11 +64,14 @@ internal static class OnlineWriter
 
     private static (DbCommand Insert, DbCommand Update) Commands(DbConnection connection, string dialect)
     {
+        // No command timeout: a statement waits as long as the revision keeps it waiting, which is what is measured.
         var insert = connection.CreateCommand();
+        insert.CommandTimeout = 0;
         insert.CommandText = "INSERT INTO events (account_id, amount, note) VALUES (@account, @amount, 'writer')";
         insert.Parameters.Add(Parameter(insert, "@account"));
         insert.Parameters.Add(Parameter(insert, "@amount"));
         var update = connection.CreateCommand();
+        update.CommandTimeout = 0;
         update.CommandText = "UPDATE events SET amount = amount + 1 WHERE id = @id";
         update.Parameters.Add(Parameter(update, "@id"));
         return (insert, update);

@@ -40,9 +40,11 @@ public static partial class MySqlSqlGenerator
     }
 
     /// <summary>
-    /// A statement that fails when an existing row breaks the foreign key, and reads the tables without locking them.
-    /// MariaDB runs the compound statement outside a stored program; rows with a NULL in a key column are not checked,
-    /// as the key does not check them either.
+    /// A statement that fails when an existing row breaks the foreign key, and reads the tables without locking them:
+    /// the rows are read by a SELECT ... INTO, a consistent read. A subquery in the IF itself would be a locking read
+    /// (InnoDB locks what the non-SELECT statements of a stored program read), which keeps every insert into the
+    /// table waiting until the check ends. MariaDB runs the compound statement outside a stored program; rows with a
+    /// NULL in a key column are not checked, as the key does not check them either.
     /// </summary>
     private static string CheckForeignKey(string table, ForeignKey key)
     {
@@ -51,7 +53,9 @@ public static partial class MySqlSqlGenerator
         var message = $"foreign key {key.Name}: rows of {table} reference no row of {key.ReferencedTable}";
         if (message.Length > 128) message = message[..125] + "...";
         return "BEGIN NOT ATOMIC\n" +
-               $"  IF EXISTS (SELECT 1 FROM {Quote(table)} c WHERE {notNull} AND NOT EXISTS (SELECT 1 FROM {Quote(key.ReferencedTable)} p WHERE {match})) THEN\n" +
+               "  DECLARE missing INT;\n" +
+               $"  SELECT EXISTS (SELECT 1 FROM {Quote(table)} c WHERE {notNull} AND NOT EXISTS (SELECT 1 FROM {Quote(key.ReferencedTable)} p WHERE {match})) INTO missing;\n" +
+               "  IF missing THEN\n" +
                $"    SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = {String(message)};\n" +
                "  END IF;\n" +
                "END";
