@@ -119,6 +119,9 @@ internal static partial class MySqlAlterations
         if (op.NullabilityChanged && !to.Nullable && (IsTimestamp(to.Type) || to.Default is { Kind: DefaultKind.Sql }))
             result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
                 $"making {to.Name} NOT NULL fills its NULLs with a default the server does not take as a constant, which it does only on a copy"));
+        else if (op.NullabilityChanged && to.Nullable && table?.Indexes.FirstOrDefault(i => IsClusteringKey(i, table) && i.ColumnNames!.Contains(from.Name)) is { } key)
+            result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
+                $"{key.Name} clusters {table.Name}, which has no primary key, and stops qualifying once {to.Name} takes NULLs: InnoDB changes that only by copying the table"));
         else if (op.NullabilityChanged) result = Alteration.Max(result, Alteration.OnlineRebuild);
         if (op.CollationChanged && !KeepsCharacterSet(from.Collation, to.Collation, server))
             result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
