@@ -55,6 +55,28 @@ public sealed class MySqlValidationTests
         Assert.Contains(problems, p => p.Contains("check 'ck_id' of table 't': MySQL has no NO INHERIT"));
     }
 
+    /// <summary>MariaDB's data dictionary keeps comments in utf8mb3: an emoji would read back as '?' (found by the apply fuzz test).</summary>
+    [Fact]
+    public void A_comment_with_a_character_past_U_FFFF_is_refused()
+    {
+        var problems = MySqlValidator.Validate(ModelLoader.Load("schema.yaml", """
+            tables:
+              t:
+                comment: "rocket 🚀"
+                columns:
+                  id: { type: int, primary_key: true, comment: "😀" }
+                  name: { type: varchar(64), comment: "é is fine" }
+                indexes:
+                  ix: { columns: [name], comment: "名 is fine, 𝄞 is not" }
+            """));
+        Assert.Equal(
+            [
+                "comment of index 'ix' of table 't' holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it",
+                "comment of table 't' holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it",
+                "comment of column 't.id' holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it",
+            ], problems);
+    }
+
     [Fact]
     public void A_text_column_indexed_by_a_prefix_or_in_full_text_is_fine() =>
         Assert.Empty(Problems("ix: { columns: [{ column: body, length: 100 }] }\n      ft: { using: fulltext, columns: [body] }"));
