@@ -76,5 +76,9 @@ public sealed class PlannedRevision(Plan plan, Schema model, IDatabaseSession se
     public Revision Write(string message, DateTimeOffset created) =>
         RevisionFolder.Write(migrationsFolder, RevisionFile.NewId(), parent is null ? [] : [parent], message, created, plan.UpScript, plan.DownScript);
 
+    /// <summary>What the server would refuse of this revision as a whole (on PostgreSQL: more locks than its lock table holds), as warnings.</summary>
+    public async Task<IReadOnlyList<string>> ServerLimitWarningsAsync(CancellationToken cancellationToken) =>
+        session is Dialects.ITransactionLimits limits ? await limits.CheckPlanAsync(plan, cancellationToken) : [];
+
     public ValueTask DisposeAsync() => session.DisposeAsync();
 }
