@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using SchemaTool.Dialects;
 using SchemaTool.Dialects.MySql;
@@ -42,7 +41,7 @@ public sealed class ApplyFuzzTests(ITestOutputHelper output)
             File.WriteAllText(yaml, "tables:\n" + Victim);
             project.Ok("plan", "-m", "victim", "--database", database);
             project.Ok("apply", "--database", database);
-            await ExecuteAsync(project, database, "INSERT INTO victim (id) VALUES (1)");
+            await project.ExecuteAsync(database, "INSERT INTO victim (id) VALUES (1)");
             var before = await CatalogAsync(project, database, dialect);
 
             File.WriteAllText(yaml, "tables:\n" + Victim + model.Yaml);
@@ -64,7 +63,7 @@ public sealed class ApplyFuzzTests(ITestOutputHelper output)
             Assert.True(check.ExitCode == 0, context + check.Out + check.Err + project.Run("diff", "--database", database).Out);
             project.Ok("rollback", "-1", "--database", database);
             Assert.Equal(before, await CatalogAsync(project, database, dialect));
-            Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(project, database, "SELECT COUNT(*) FROM victim")));
+            Assert.Equal(1L, Convert.ToInt64(await project.ScalarAsync(database, "SELECT COUNT(*) FROM victim")));
         }
         output.WriteLine($"{dialect}: {applied} hostile models applied, read back and rolled back; {refused} refused at plan");
         Assert.True(applied > 0, $"{dialect}: every model was refused; the names are not varied enough");
@@ -88,19 +87,6 @@ public sealed class ApplyFuzzTests(ITestOutputHelper output)
         return columns.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static async Task ExecuteAsync(ScratchProject project, string database, string sql)
-    {
-        await using var session = await project.ConnectAsync(database);
-        await using DbCommand command = session.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(ScratchProject project, string database, string sql)
-    {
-        await using var session = await project.ConnectAsync(database);
-        await using DbCommand command = session.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
-    }
 
     /// <summary>One or two hostile tables as model YAML, and the "table.column" names they must read back with.</summary>
     private sealed class Model
