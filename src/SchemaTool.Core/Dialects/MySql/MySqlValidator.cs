@@ -8,6 +8,11 @@ public static class MySqlValidator
     private const string SupplementaryInComment =
         "holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it";
 
+    private const string SupplementaryInText = "holds a character past U+FFFF (such as an emoji)";
+
+    private const string ReadBackAsQuestionMarks =
+        ", which MySQL's information_schema reports as '????': write it as a hex literal (_utf8mb4 0xF09F9880) instead";
+
     public static IReadOnlyList<string> Validate(Schema model)
     {
         var problems = PostgresOnlyFeatures.Uses(model, "MySQL").ToList();
@@ -30,6 +35,19 @@ public static class MySqlValidator
                 problems.Add($"comment of table '{table.Name}' {SupplementaryInComment}");
             foreach (var column in table.Columns.Where(c => c.Comment?.Any(char.IsSurrogate) == true))
                 problems.Add($"comment of column '{table.Name}.{column.Name}' {SupplementaryInComment}");
+            // A literal default is stored in utf8mb3 as well ('😀' becomes '?'); expressions are kept whole, but
+            // information_schema reports them in utf8mb3 ('????'), so no plan could ever find them equal again.
+            foreach (var column in table.Columns)
+            {
+                if (column.Default is { Kind: DefaultKind.String } literal && literal.Text.Any(char.IsSurrogate))
+                    problems.Add($"default of column '{table.Name}.{column.Name}' {SupplementaryInText}, which MySQL stores as '?' in a default: remove it");
+                if (column.Default is { Kind: DefaultKind.Sql } expression && expression.Text.Any(char.IsSurrogate))
+                    problems.Add($"default_sql of column '{table.Name}.{column.Name}' {SupplementaryInText}{ReadBackAsQuestionMarks}");
+                if (column.Generated?.Expression.Any(char.IsSurrogate) == true)
+                    problems.Add($"generated expression of column '{table.Name}.{column.Name}' {SupplementaryInText}{ReadBackAsQuestionMarks}");
+            }
+            foreach (var check in table.Checks.Where(c => c.Expression.Any(char.IsSurrogate)))
+                problems.Add($"check '{check.Name}' of table '{table.Name}' {SupplementaryInText}{ReadBackAsQuestionMarks}");
             // A collation is written as a word: MySQL's names are letters, digits and underscores (utf8mb4_unicode_ci).
             foreach (var column in table.Columns)
                 if (column.Collation is { } collation && !collation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
