@@ -17,6 +17,15 @@ public interface IDatabaseSession : IAsyncDisposable
     /// <summary>Reads the schema with a fixed number of catalog queries, whatever the number of tables.</summary>
     Task<Schema> IntrospectAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The model with the definitions only the server can put in canonical form (views, triggers, routines, events)
+    /// in that form, and with what each of them uses (DependsOn), read back the way <see cref="IntrospectAsync"/> reads
+    /// the database: by creating them in a scratch space that is thrown away (an in-memory database, a schema in a
+    /// transaction that is rolled back). A definition the server refuses is an <see cref="InputException"/> naming
+    /// the object. The model's tables are left as they are: the dialect's Normalize, which is pure, handles those.
+    /// </summary>
+    Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken);
+
     /// <summary>Takes the migration lock; waits up to <paramref name="timeout"/> and then throws <see cref="LockTimeoutException"/>.</summary>
     Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken cancellationToken);
 

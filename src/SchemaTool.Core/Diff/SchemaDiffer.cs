@@ -18,6 +18,9 @@ public static class SchemaDiffer
     {
         sameTableName ??= StringComparer.Ordinal;
         sameColumnName ??= sameTableName;
+        var objectOps = new List<Operation>();
+        var typeRenames = ObjectDiffer.Diff(current, desired, objectOps);
+        if (typeRenames.Count > 0) current = WithRenamedTypes(current, typeRenames);
         var ops = new List<Operation>();
         var currentByName = current.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var desiredNames = desired.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -53,8 +56,19 @@ public static class SchemaDiffer
 
         foreach (var match in matches)
             DiffTable(match, byCurrentName, ops);
+        ops.AddRange(objectOps);
         return ops;
     }
+
+    /// <summary>The columns of a type that the model renames follow it (RenameType), so they are not changed themselves.</summary>
+    private static Schema WithRenamedTypes(Schema schema, IReadOnlyDictionary<string, string> renames) => schema with
+    {
+        Tables = schema.Tables.MapShared(t => ValueList.SameIfEqual(t, t with
+        {
+            Columns = t.Columns.MapShared(c =>
+                renames.TryGetValue(ObjectUses.TypeName(c.Type), out var to) ? c with { Type = to + c.Type[ObjectUses.TypeName(c.Type).Length..] } : c),
+        })),
+    };
 
     /// <summary>The one unmatched current name that <paramref name="sameName"/> equates with <paramref name="wanted"/>, when the desired side does not keep it.</summary>
     private static string? CaseVariant(IEnumerable<string> currentNames, string wanted, IReadOnlySet<string> desiredNames, IReadOnlySet<string> taken, IEqualityComparer<string> sameName)

@@ -33,7 +33,7 @@ public sealed record StatusReport(
         }, ct);
         var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
-        var plan = Planner.Create(session.Dialect, current, model);
+        var plan = await Planner.CreateAsync(session, current, model, ct);
         return new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
             state.Partial.Values.ToList(), graph.Heads, plan.Operations,
             state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is { } f && f.Checksum != r.Checksum).ToList(),

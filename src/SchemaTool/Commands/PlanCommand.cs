@@ -40,7 +40,7 @@ public static class PlanCommand
         }, CancellationToken.None);
         var (model, session, current) = read;
 
-        var plan = Planner.Create(session.Dialect, current, model);
+        var plan = await Planner.CreateAsync(session, current, model, CancellationToken.None);
         if (json && (plan.IsEmpty || dryRun))
         {
             Json.Write(console, PlanJson.Of(plan, dryRun, null));

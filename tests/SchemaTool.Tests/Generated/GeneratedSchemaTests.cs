@@ -148,7 +148,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
                 var first = await PlanAndApplyAsync(db, migrations, modelA, "a", ct);
                 var rowsA = await InsertRowsAsync(db, a, ct);
                 var before = await db.IntrospectAsync(ct);
-                var plan = Planner.Create(Dialect, before, modelB);
+                var plan = await Planner.CreateAsync(db, before, modelB, ct);
                 var up = plan.UpScript;
                 await PlanAndApplyAsync(db, migrations, modelB, "b", ct);
 
@@ -158,7 +158,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
                     var differences = SchemaComparison.Differences(await other.IntrospectAsync(ct), await db.IntrospectAsync(ct), Dialect);
                     if (differences.Count > 0) return $"A -> B does not reach B: {string.Join("; ", differences)}\n{up}{Models()}";
                 }
-                var second = Planner.Create(Dialect, await db.IntrospectAsync(ct), modelB);
+                var second = await Planner.CreateAsync(db, await db.IntrospectAsync(ct), modelB, ct);
                 if (!second.IsEmpty) return $"second plan not empty: {string.Join("; ", second.Operations.Select(o => o.Describe()))}\n{up}{Models()}";
                 if (await CompareRowsAsync(db, a, b, rowsA, forward: true, ct) is { } lostForward) return $"after A -> B: {lostForward}\n{up}{Models()}";
 
@@ -183,7 +183,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         private async Task<Revision?> PlanAndApplyAsync(IDatabaseSession db, string migrations, Schema model, string message, CancellationToken ct)
         {
             var graph = RevisionFolder.Load(migrations);
-            var plan = Planner.Create(Dialect, await db.IntrospectAsync(ct), model);
+            var plan = await Planner.CreateAsync(db, await db.IntrospectAsync(ct), model, ct);
             if (plan.IsEmpty) return graph.Heads.FirstOrDefault();
             var parents = graph.Heads.Select(h => h.Id).ToList();
             var revision = RevisionFolder.Write(migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);

@@ -74,12 +74,21 @@ public sealed class PostgresSqlGenerationTests
             .Where(t => t.Namespace == typeof(Operation).Namespace && t.IsSubclassOf(typeof(Operation)) && !t.IsAbstract)
             .ToList();
         var covered = Operations().Select(row => row[1].GetType()).ToHashSet();
-        var missing = kinds.Where(k => k != typeof(RebuildTable) && !covered.Contains(k)).Select(k => k.Name).ToList();
+        var missing = kinds.Where(k => k != typeof(RebuildTable) && !covered.Contains(k) && !NotYetOnPostgres.ContainsKey(k)).Select(k => k.Name).ToList();
         Assert.True(missing.Count == 0, "no PostgreSQL SQL test for: " + string.Join(", ", missing));
         foreach (var row in Operations())
             Assert.NotEmpty(Dialect.Generate((Operation)row[1]));
         Assert.Throws<NotSupportedException>(() => Dialect.Generate(new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty)));
+        foreach (var (kind, sample) in NotYetOnPostgres)
+            Assert.True(Assert.Throws<NotSupportedException>(() => Dialect.Generate(sample)).Message.Contains("not modelled on PostgreSQL"), kind.Name);
     }
+
+    /// <summary>
+    /// The operation kinds on objects beyond tables that PostgreSQL does not model in this version (a model declaring
+    /// them is refused at plan): the generator refuses them. Listed so that none is forgotten when they arrive.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<Type, Operation> NotYetOnPostgres =
+        Tests.Diff.ObjectSamples.Operations().ToDictionary(o => o.GetType());
 
     [Fact]
     public void Identifiers_are_quoted_with_embedded_quotes_doubled()

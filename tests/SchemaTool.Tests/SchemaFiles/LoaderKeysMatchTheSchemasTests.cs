@@ -26,6 +26,15 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
         { "SchemaTool.Yaml.IndexReader", "IndexKeys", Model, "/$defs/index/properties" },
         { "SchemaTool.Yaml.IndexReader", "PartKeys", Model, "/$defs/indexColumn/oneOf/1/properties" },
         { "SchemaTool.Yaml.ForeignKeyReader", "Keys", Model, "/$defs/foreignKey/properties" },
+        { "SchemaTool.Yaml.Objects.ViewReader", "ViewKeys", Model, "/$defs/view/properties" },
+        { "SchemaTool.Yaml.Objects.TriggerReader", "TriggerKeys", Model, "/$defs/trigger/properties" },
+        { "SchemaTool.Yaml.Objects.RoutineReader", "RoutineKeys", Model, "/$defs/routine/properties" },
+        { "SchemaTool.Yaml.Objects.TypeReader", "TypeKeys", Model, "/$defs/type/properties" },
+        { "SchemaTool.Yaml.Objects.TypeReader", "EnumValueKeys", Model, "/$defs/enumValue/oneOf/1/properties" },
+        { "SchemaTool.Yaml.Objects.SequenceReader", "SequenceKeys", Model, "/$defs/sequence/properties" },
+        { "SchemaTool.Yaml.Objects.NamespaceReader", "ExtensionKeys", Model, "/$defs/extension/properties" },
+        { "SchemaTool.Yaml.Objects.NamespaceReader", "NamespaceKeys", Model, "/$defs/namespace/properties" },
+        { "SchemaTool.Yaml.Objects.EventReader", "EventKeys", Model, "/$defs/event/properties" },
         { "SchemaTool.Project.ConfigLoader", "Keys", Config, "/properties" },
     };
 
@@ -41,6 +50,8 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
     [
         "src/SchemaTool.Core/Yaml/ModelLoader.cs", "src/SchemaTool.Core/Yaml/IndexReader.cs",
         "src/SchemaTool.Core/Yaml/ForeignKeyReader.cs", "src/SchemaTool.Core/Project/ConfigLoader.cs",
+        .. Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src/SchemaTool.Core/Yaml/Objects"), "*Reader.cs")
+            .Select(f => Path.GetRelativePath(RepoPaths.Root, f)).Order(StringComparer.Ordinal),
     ];
 
     [Theory]

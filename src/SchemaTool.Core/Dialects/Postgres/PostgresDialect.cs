@@ -21,7 +21,8 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
 
-    public IReadOnlyList<string> Validate(Schema model) => PostgresValidator.Validate(model);
+    public IReadOnlyList<string> Validate(Schema model) =>
+        [.. PostgresValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => ObjectSupport.NotYet(kind, "PostgreSQL"))];
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
         PostgresTarget.Parse(urlOrConnectionString);

@@ -25,6 +25,8 @@ public static partial class PostgresSqlGenerator
         AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],
         DropCheck op => [DropConstraint(op.Table, op.Check.Name)],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
+        _ when operation.ObjectKind != SchemaObjectKind.Table =>
+            throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on PostgreSQL in this version: no SQL to {operation.Describe()}"),
         _ => throw new NotSupportedException($"the PostgreSQL dialect has no SQL for {operation.GetType().Name}"),
     };
 

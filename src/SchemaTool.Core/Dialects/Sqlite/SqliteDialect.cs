@@ -37,7 +37,33 @@ public sealed class SqliteDialect : IDialect
             if (table.Columns.Count(c => c.AutoIncrement) > 0 && table.PrimaryKey is not { Columns.Count: 1 })
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
         }
+        problems.AddRange(ObjectSupport.Refuse(model, Unsupported));
+        foreach (var trigger in model.Triggers) problems.AddRange(TriggerProblems(trigger));
         return problems;
+    }
+
+    private static string? Unsupported(SchemaObjectKind kind) => kind switch
+    {
+        SchemaObjectKind.View or SchemaObjectKind.Trigger => null,
+        SchemaObjectKind.MaterializedView => "SQLite has no materialized views",
+        SchemaObjectKind.Function or SchemaObjectKind.Procedure => "SQLite has no stored functions or procedures",
+        SchemaObjectKind.EnumType => "SQLite has no enum types: use a check (`value IN ('a', 'b')`)",
+        SchemaObjectKind.Domain => "SQLite has no domains",
+        SchemaObjectKind.Sequence => "SQLite has no sequences: use auto_increment",
+        SchemaObjectKind.Extension => "SQLite has no extensions",
+        SchemaObjectKind.Namespace => "SQLite has no schemas inside a database",
+        _ => $"SQLite has no {kind.Plural()}",
+    };
+
+    private static IEnumerable<string> TriggerProblems(Trigger trigger)
+    {
+        var where = $"trigger {trigger.Name}";
+        if (trigger.Events.Count != 1 || trigger.Events[0] == TriggerEvent.Truncate)
+            yield return $"{where}: a SQLite trigger fires on exactly one event: insert, update or delete";
+        if (trigger.ForEach != TriggerLevel.Row)
+            yield return $"{where}: SQLite triggers fire for each row only (`for_each: row`)";
+        if (trigger.Execute is not null || trigger.Body is null)
+            yield return $"{where}: a SQLite trigger runs statements: write them in `body:` (`execute:` calls a PostgreSQL function)";
     }
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory)
