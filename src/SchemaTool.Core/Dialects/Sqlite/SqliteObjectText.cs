@@ -95,9 +95,9 @@ internal static class SqliteObjectText
 
     /// <summary>
     /// The tables and views a view or trigger names, found by its tokens: every name that is a relation of the
-    /// schema, not after a dot (a column: NEW.x, u.name) unless the dot follows `main`, and not called as a
-    /// function. SQLite keeps no record of what a view reads, so a table stands with all of its columns: any
-    /// change to a column of it recreates the view (no precision is lost that SQLite could give).
+    /// schema, not after a dot (a column: NEW.x, u.name) unless the dot follows `main`. SQLite keeps no record of
+    /// what a view reads, so a table stands with all of its columns: any change to a column of it recreates the view
+    /// (no precision is lost that SQLite could give).
     /// </summary>
     public static ValueList<Dependency> Dependencies(string sql, string? self, IReadOnlyDictionary<string, (string Name, IReadOnlyList<string>? Columns)> relations, string? table = null)
     {
@@ -109,7 +109,6 @@ internal static class SqliteObjectText
             var t = tokens[i];
             if (t.Kind is not (TokenKind.Word or TokenKind.Quoted)) continue;
             if (i > 0 && tokens[i - 1].IsSymbol('.') && !(i > 1 && tokens[i - 2].Is("main"))) continue;
-            if (i + 1 < tokens.Count && tokens[i + 1].IsSymbol('(') && t.Kind == TokenKind.Word) continue;
             if (relations.TryGetValue(t.Name, out var relation) && !AsciiCaseInsensitiveComparer.Instance.Equals(relation.Name, self ?? ""))
                 found.Add(relation.Name);
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SchemaTool.Diff;
 using SchemaTool.Model;
@@ -40,9 +41,15 @@ internal sealed partial class SqliteSession
         }
         catch (SqliteException e)
         {
-            throw new InputException($"{what}: SQLite refuses it: {Message(e)}");
+            var message = Message(e);
+            // The probe rename reports the object it found broken: "error in view v: no such column: x".
+            if (ObjectError().Match(message) is { Success: true } m) (what, message) = ($"{m.Groups[1].Value} {m.Groups[2].Value}", m.Groups[3].Value);
+            throw new InputException($"{what}: SQLite refuses it: {message}");
         }
     }
+
+    [GeneratedRegex("^error in (view|trigger) (.+?): (.*)$", RegexOptions.Singleline)]
+    private static partial Regex ObjectError();
 
     /// <summary>SQLite's message without the "SQLite Error 1: '...'" wrapping Microsoft.Data.Sqlite puts around it.</summary>
     private static string Message(SqliteException e)
