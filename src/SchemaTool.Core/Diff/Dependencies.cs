@@ -30,6 +30,16 @@ internal sealed record Dependencies(
     public static string Extension(string name) => "x:" + name;
     public static string Namespace(string name) => "n:" + name;
 
+    /// <summary>
+    /// That a resource is gone: what drops an object provides it, and what creates an object of the same name
+    /// requires it, so a drop and a create of one name (a view changed, an enum value moved) run in that order.
+    /// Where nothing drops the name, nothing provides it, and the create waits for nothing.
+    /// </summary>
+    public static string Gone(string resource) => "-" + resource;
+
+    public static string Trigger(string name) => "tr:" + name;
+    public static string Event(string name) => "ev:" + name;
+
     /// <summary>The resources a dependency stands for: a column stands for its relation too.</summary>
     public static IEnumerable<string> Of(Model.Dependency dependency)
     {

@@ -13,7 +13,7 @@ public sealed record CreateEvent(ScheduledEvent Event) : Operation
     public override Operation Invert() => new DropEvent(Event);
     public override string Describe() => $"create event {Event.Name}";
 
-    internal override Dependencies Dependencies => new(None, None, Of(Event.DependsOn), None);
+    internal override Dependencies Dependencies => new([Dependencies.Event(Event.Name)], None, [.. Of(Event.DependsOn), Gone(Dependencies.Event(Event.Name))], None);
 }
 
 /// <summary>Drops a MySQL event before the tables its body uses change.</summary>
@@ -26,7 +26,7 @@ public sealed record DropEvent(ScheduledEvent Event) : Operation
     public override Operation Invert() => new CreateEvent(Event);
     public override string Describe() => $"drop event {Event.Name}";
 
-    internal override Dependencies Dependencies => new(None, None, None, Of(Event.DependsOn));
+    internal override Dependencies Dependencies => new([Gone(Dependencies.Event(Event.Name))], [Dependencies.Event(Event.Name)], None, Of(Event.DependsOn));
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ public sealed record CreateRoutine(Routine Routine) : Operation
     internal override Dependencies Dependencies => new(
         Provides: [Dependencies.Routine(Routine.Name)],
         Removes: None,
-        Requires: Of(Routine.DependsOn),
+        Requires: [.. Of(Routine.DependsOn), Gone(Dependencies.Routine(Routine.Name))],
         RequiresBefore: None);
 }
 
@@ -31,7 +31,7 @@ public sealed record DropRoutine(Routine Routine) : Operation
     public override string Describe() => $"drop {Routine.ObjectKind.Word()} {Routine.Name}";
 
     internal override Dependencies Dependencies => new(
-        Provides: None,
+        Provides: [Gone(Dependencies.Routine(Routine.Name))],
         Removes: [Dependencies.Routine(Routine.Name)],
         Requires: None,
         RequiresBefore: Of(Routine.DependsOn));

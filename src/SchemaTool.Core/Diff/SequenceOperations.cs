@@ -16,7 +16,7 @@ public sealed record CreateSequence(Sequence Sequence) : Operation
     public override Operation Invert() => new DropSequence(Sequence);
     public override string Describe() => $"create sequence {Sequence.Name}";
 
-    internal override Dependencies Dependencies => new([Dependencies.Sequence(Sequence.Name)], None, None, None);
+    internal override Dependencies Dependencies => new([Dependencies.Sequence(Sequence.Name)], None, [Gone(Dependencies.Sequence(Sequence.Name))], None);
 }
 
 /// <summary>Drops a sequence (without an owner, which an AlterSequence took away first) after the defaults that use it.</summary>
@@ -30,7 +30,7 @@ public sealed record DropSequence(Sequence Sequence) : Operation
     public override string Warning => $"drops sequence {Sequence.Name}: its current value is lost";
     public override string Describe() => $"drop sequence {Sequence.Name}";
 
-    internal override Dependencies Dependencies => new(None, [Dependencies.Sequence(Sequence.Name)], None, None);
+    internal override Dependencies Dependencies => new([Gone(Dependencies.Sequence(Sequence.Name))], [Dependencies.Sequence(Sequence.Name)], None, None);
 }
 
 /// <summary>Changes a sequence's options or owner (ALTER SEQUENCE); an owner column must exist first and go after.</summary>

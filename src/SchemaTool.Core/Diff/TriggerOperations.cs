@@ -14,9 +14,9 @@ public sealed record CreateTrigger(Trigger Trigger) : Operation
     public override string Describe() => $"create trigger {Trigger.Name} on {Trigger.Table}";
 
     internal override Dependencies Dependencies => new(
-        Provides: None,
+        Provides: [Dependencies.Trigger(Trigger.Name)],
         Removes: None,
-        Requires: Uses(Trigger),
+        Requires: [.. Uses(Trigger), Gone(Dependencies.Trigger(Trigger.Name))],
         RequiresBefore: None);
 
     internal static IReadOnlyList<string> Uses(Trigger trigger) =>
@@ -39,8 +39,8 @@ public sealed record DropTrigger(Trigger Trigger) : Operation
     public override string Describe() => $"drop trigger {Trigger.Name} on {Trigger.Table}";
 
     internal override Dependencies Dependencies => new(
-        Provides: None,
-        Removes: None,
+        Provides: [Gone(Dependencies.Trigger(Trigger.Name))],
+        Removes: [Dependencies.Trigger(Trigger.Name)],
         Requires: None,
         RequiresBefore: CreateTrigger.Uses(Trigger));
 }

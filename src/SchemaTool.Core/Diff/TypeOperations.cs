@@ -13,7 +13,7 @@ public sealed record CreateEnumType(EnumType Type) : Operation
     public override Operation Invert() => new DropEnumType(Type);
     public override string Describe() => $"create enum type {Type.Name}";
 
-    internal override Dependencies Dependencies => new([Dependencies.Type(Type.Name)], None, None, None);
+    internal override Dependencies Dependencies => new([Dependencies.Type(Type.Name)], None, [Gone(Dependencies.Type(Type.Name))], None);
 }
 
 /// <summary>Drops an enum type after the columns of that type.</summary>
@@ -26,7 +26,7 @@ public sealed record DropEnumType(EnumType Type) : Operation
     public override Operation Invert() => new CreateEnumType(Type);
     public override string Describe() => $"drop enum type {Type.Name}";
 
-    internal override Dependencies Dependencies => new(None, [Dependencies.Type(Type.Name)], None, None);
+    internal override Dependencies Dependencies => new([Gone(Dependencies.Type(Type.Name))], [Dependencies.Type(Type.Name)], None, None);
 }
 
 /// <summary>
@@ -43,7 +43,12 @@ public sealed record AddEnumValue(string Type, string Value, string? Before) : O
     public override Operation Invert() => new RemoveEnumValue(Type, Value, Before);
     public override string Describe() => $"add value '{Value}' to enum type {Type}";
 
-    internal override Dependencies Dependencies => new(None, None, [Dependencies.Type(Type)], None);
+    internal override Dependencies Dependencies => new(
+        [EnumValue(Type, Value)], None,
+        [Dependencies.Type(Type), Gone(EnumValue(Type, Value)), .. Before is null ? None : [EnumValue(Type, Before)]], None);
+
+    /// <summary>One value of an enum type: the value an add or a remove is placed by must be there when it runs.</summary>
+    internal static string EnumValue(string type, string value) => Dependencies.Type(type) + "=" + value;
 }
 
 /// <summary>
@@ -61,7 +66,9 @@ public sealed record RemoveEnumValue(string Type, string Value, string? Before) 
     public override string Warning => $"removes value '{Value}' from enum type {Type}: rows that hold it fail to convert";
     public override string Describe() => $"remove value '{Value}' from enum type {Type}";
 
-    internal override Dependencies Dependencies => new(None, None, [Dependencies.Type(Type)], None);
+    internal override Dependencies Dependencies => new(
+        [Gone(AddEnumValue.EnumValue(Type, Value))], [AddEnumValue.EnumValue(Type, Value)], [Dependencies.Type(Type)],
+        Before is null ? None : [AddEnumValue.EnumValue(Type, Before)]);
 }
 
 /// <summary>Renames one value of an enum type; the rows that hold it follow.</summary>
@@ -75,7 +82,8 @@ public sealed record RenameEnumValue(string Type, string From, string To) : Oper
     public override Operation Invert() => new RenameEnumValue(Type, To, From);
     public override string Describe() => $"rename value '{From}' of enum type {Type} to '{To}'";
 
-    internal override Dependencies Dependencies => new(None, None, [Dependencies.Type(Type)], None);
+    internal override Dependencies Dependencies => new(
+        [AddEnumValue.EnumValue(Type, To)], [AddEnumValue.EnumValue(Type, From)], [Dependencies.Type(Type)], None);
 }
 
 /// <summary>Renames an enum type or a domain; the columns of that type follow it.</summary>
@@ -102,7 +110,7 @@ public sealed record CreateDomain(DomainType Domain) : Operation
     public override Operation Invert() => new DropDomain(Domain);
     public override string Describe() => $"create domain {Domain.Name}";
 
-    internal override Dependencies Dependencies => new([Dependencies.Type(Domain.Name)], None, Uses(Domain), None);
+    internal override Dependencies Dependencies => new([Dependencies.Type(Domain.Name)], None, [.. Uses(Domain), Gone(Dependencies.Type(Domain.Name))], None);
 
     internal static IReadOnlyList<string> Uses(DomainType domain) =>
     [
@@ -122,7 +130,7 @@ public sealed record DropDomain(DomainType Domain) : Operation
     public override Operation Invert() => new CreateDomain(Domain);
     public override string Describe() => $"drop domain {Domain.Name}";
 
-    internal override Dependencies Dependencies => new(None, [Dependencies.Type(Domain.Name)], None, CreateDomain.Uses(Domain));
+    internal override Dependencies Dependencies => new([Gone(Dependencies.Type(Domain.Name))], [Dependencies.Type(Domain.Name)], None, CreateDomain.Uses(Domain));
 }
 
 /// <summary>Changes a domain's default, NOT NULL, checks or comment in place (ALTER DOMAIN).</summary>

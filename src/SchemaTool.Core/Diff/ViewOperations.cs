@@ -15,7 +15,7 @@ public sealed record CreateView(View View) : Operation
     internal override Dependencies Dependencies => new(
         Provides: [Relation(View.Name)],
         Removes: None,
-        Requires: Of(View.DependsOn),
+        Requires: [.. Of(View.DependsOn), Gone(Relation(View.Name))],
         RequiresBefore: None);
 }
 
@@ -29,7 +29,7 @@ public sealed record DropView(View View) : Operation
     public override string Describe() => $"drop {View.Kind.Word()} {View.Name}";
 
     internal override Dependencies Dependencies => new(
-        Provides: None,
+        Provides: [Gone(Relation(View.Name))],
         Removes: [Relation(View.Name)],
         Requires: None,
         RequiresBefore: Of(View.DependsOn));
