@@ -16,7 +16,8 @@ namespace SchemaTool.Tests.Generated;
 /// Property test over random model pairs (<see cref="SchemaGenerator"/>): on a real database, the plan from A
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
-/// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server);
+/// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server), SQLite
+/// with views and triggers too (ObjectGenerator);
 /// SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list;
 /// SCHEMATOOL_GENERATED_PARALLEL=N runs N seeds at once.
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-generated-sqlite-").FullName;
         try
         {
-            await RunAsync(new SqliteConformanceServer(folder), folder, Seeds(SqliteSeeds));
+            await RunAsync(new SqliteConformanceServer(folder), folder, Seeds(SqliteSeeds), withObjects: true);
         }
         finally
         {
@@ -91,7 +92,8 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
     private static int Parallelism(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("SCHEMATOOL_GENERATED_PARALLEL"), out var n) && n > 0 ? n : fallback;
 
-    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4)
+    /// <param name="withObjects">Whether the models also have views and triggers (<see cref="ObjectGenerator"/>): on the dialects that model them.</param>
+    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4, bool withObjects = false)
     {
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentBag<(int Seed, string Reason)>();
@@ -100,7 +102,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string? reason;
             try
             {
-                reason = await new SeedRun(server, folder, seed).RunAsync(ct);
+                reason = await new SeedRun(server, folder, seed, withObjects).RunAsync(ct);
             }
             catch (Exception e)
             {
@@ -117,15 +119,18 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string.Join("\n", sorted.Take(10).Select(f => $"seed {f.Seed}: {f.Reason}")));
     }
 
-    private sealed class SeedRun(IConformanceServer server, string folder, int seed)
+    private sealed class SeedRun(IConformanceServer server, string folder, int seed, bool withObjects)
     {
         private IDialect Dialect => server.Dialect;
 
         public async Task<string?> RunAsync(CancellationToken ct)
         {
             var (a, b) = new SchemaGenerator(seed).Pair();
-            var yamlA = ModelWriter.Write(new Schema(a.Select(t => t.ToModel())));
-            var yamlB = ModelWriter.Write(new Schema(b.Select(t => t.ToModel())));
+            var (schemaA, schemaB) = withObjects
+                ? new ObjectGenerator(seed).Pair(a, b)
+                : (new Schema(a.Select(t => t.ToModel())), new Schema(b.Select(t => t.ToModel())));
+            var yamlA = ModelWriter.Write(schemaA);
+            var yamlB = ModelWriter.Write(schemaB);
             Schema modelA, modelB;
             try
             {
