@@ -20,7 +20,8 @@ internal sealed partial class SqliteSession
         var normalized = dialect.Normalize(model);
         await using var scratch = new SqliteSession(dialect, new SqliteConnection("Data Source=:memory:"));
         await scratch.Connection.OpenAsync(ct);
-        foreach (var table in normalized.Tables)
+        var named = NamedByObjects(normalized);
+        foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             await scratch.ExecuteForModelAsync(SqliteSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
         foreach (var view in normalized.Views)
             await scratch.ExecuteForModelAsync(SqliteSqlGenerator.Generate(new CreateView(view)), $"view {view.Name}", ct);
@@ -31,6 +32,21 @@ internal sealed partial class SqliteSession
             "the model's views and triggers", ct);
         var read = await new SqliteIntrospector(scratch, new HashSet<string>(StringComparer.Ordinal) { "_schematool_probe_renamed" }).ReadAsync(ct);
         return model with { Views = read.Views, Triggers = read.Triggers };
+    }
+
+    /// <summary>
+    /// Every name the views and triggers could mean a table by (each word and quoted name of their text, and the
+    /// triggers' tables): only those tables need to be in the scratch database, which keeps this cheap for a model
+    /// of thousands of tables with a few views.
+    /// </summary>
+    private static HashSet<string> NamedByObjects(Schema model)
+    {
+        var names = new HashSet<string>(AsciiCaseInsensitiveComparer.Instance);
+        var texts = model.Views.Select(v => v.Sql).Concat(model.Triggers.Select(t => (t.When ?? "") + " " + t.Body));
+        foreach (var token in texts.SelectMany(SqliteTokenizer.Tokenize))
+            if (token.Kind is TokenKind.Word or TokenKind.Quoted) names.Add(token.Name);
+        foreach (var trigger in model.Triggers) names.Add(trigger.Table);
+        return names;
     }
 
     private async Task ExecuteForModelAsync(IReadOnlyList<string> statements, string what, CancellationToken ct)
