@@ -202,6 +202,20 @@ public sealed partial class SqliteViewTests
     }
 
     [Fact]
+    public void A_view_named_like_a_table_or_an_index_but_for_case_is_refused_at_plan()
+    {
+        using var project = new TempProject();
+        project.WriteModel(Products.Replace("name:      { type: varchar(40) }", "name:      { type: varchar(40), index: true }")
+            + "\nviews:\n  Products: { sql: \"SELECT 1\" }\n  IX_PRODUCTS_NAME: { sql: \"SELECT 2\" }\n");
+
+        var plan = project.Expect(2, "plan", "-m", "clash");
+        Assert.Contains("view IX_PRODUCTS_NAME: SQLite refuses it: there is already an index named IX_PRODUCTS_NAME", plan.Stderr);
+        Assert.Empty(project.MigrationFiles());
+        project.WriteModel(Products + "\nviews:\n  Products: { sql: \"SELECT 1\" }\n");
+        Assert.Contains("view Products: SQLite refuses it: table \"Products\" already exists", project.Expect(2, "plan", "-m", "clash").Stderr);
+    }
+
+    [Fact]
     public void A_view_with_the_name_of_a_table_is_refused_where_it_is_declared()
     {
         using var project = new TempProject();

@@ -21,7 +21,7 @@ internal sealed partial class SqliteSession
         await using var scratch = new SqliteSession(dialect, new SqliteConnection("Data Source=:memory:"));
         await scratch.Connection.OpenAsync(ct);
         var named = NamedByObjects(normalized);
-        foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
+        foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name) || t.Indexes.Any(i => named.Contains(i.Name))))
             await scratch.ExecuteForModelAsync(SqliteSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
         foreach (var view in normalized.Views)
             await scratch.ExecuteForModelAsync(SqliteSqlGenerator.Generate(new CreateView(view)), $"view {view.Name}", ct);
@@ -36,12 +36,13 @@ internal sealed partial class SqliteSession
 
     /// <summary>
     /// Every name the views and triggers could mean a table by (each word and quoted name of their text, and the
-    /// triggers' tables): only those tables need to be in the scratch database, which keeps this cheap for a model
-    /// of thousands of tables with a few views.
+    /// triggers' tables), and the views' own names, which SQLite refuses when a table or index has them: only the
+    /// tables with those names (or with indexes of those names) need to be in the scratch database, which keeps this
+    /// cheap for a model of thousands of tables with a few views.
     /// </summary>
     private static HashSet<string> NamedByObjects(Schema model)
     {
-        var names = new HashSet<string>(AsciiCaseInsensitiveComparer.Instance);
+        var names = new HashSet<string>(model.Views.Select(v => v.Name), AsciiCaseInsensitiveComparer.Instance);
         var texts = model.Views.Select(v => v.Sql).Concat(model.Triggers.Select(t => (t.When ?? "") + " " + t.Body));
         foreach (var token in texts.SelectMany(SqliteTokenizer.Tokenize))
             if (token.Kind is TokenKind.Word or TokenKind.Quoted) names.Add(token.Name);
