@@ -56,7 +56,7 @@ public sealed partial class SqliteTriggerTests
     public void A_trigger_is_created_fires_and_goes_with_the_rollback()
     {
         using var project = new TempProject();
-        var first = PlanAndApply(project, Tables + Audit, "audit");
+        PlanAndApply(project, Tables + Audit, "audit");
         Assert.Equal(
             [
                 "accounts_audit on accounts: CREATE TRIGGER \"accounts_audit\" AFTER UPDATE OF \"balance\" ON \"accounts\" FOR EACH ROW WHEN NEW.balance <> OLD.balance\n" +
@@ -159,18 +159,14 @@ public sealed partial class SqliteTriggerTests
     }
 
     [Theory]
-    [InlineData("events: [insert, update]", "trigger accounts_audit: a SQLite trigger fires on exactly one event")]
-    [InlineData("body: \"SELECT 1;\"", "trigger accounts_audit: a SQLite trigger runs statements: write them in `body:`", "execute: \"audit()\"")]
-    [InlineData("events: [truncate]", "trigger accounts_audit: a SQLite trigger fires on exactly one event")]
-    [InlineData("for_each: statement", "trigger accounts_audit: SQLite triggers fire for each row only")]
-    public void What_sqlite_triggers_cannot_do_is_refused_at_plan(string line, string message, string? replacement = null)
+    [InlineData("events: [insert, update], body: \"SELECT 1;\"", "trigger accounts_audit: a SQLite trigger fires on exactly one event")]
+    [InlineData("events: [truncate], body: \"SELECT 1;\"", "trigger accounts_audit: a SQLite trigger fires on exactly one event")]
+    [InlineData("events: [update], execute: \"audit()\"", "trigger accounts_audit: a SQLite trigger runs statements: write them in `body:`")]
+    [InlineData("events: [update], for_each: statement, body: \"SELECT 1;\"", "trigger accounts_audit: SQLite triggers fire for each row only")]
+    public void What_sqlite_triggers_cannot_do_is_refused_at_plan(string parts, string message)
     {
         using var project = new TempProject();
-        var trigger = "triggers:\n  accounts_audit: { table: accounts, timing: after, events: [update], body: \"SELECT 1;\" }\n";
-        trigger = replacement is null
-            ? line.StartsWith("events", StringComparison.Ordinal) ? trigger.Replace("events: [update]", line) : trigger.Replace("body: \"SELECT 1;\"", "body: \"SELECT 1;\", " + line)
-            : trigger.Replace(line, replacement);
-        project.WriteModel(Tables + trigger);
+        project.WriteModel(Tables + $"triggers:\n  accounts_audit: {{ table: accounts, timing: after, {parts} }}\n");
         var plan = project.Expect(2, "plan", "-m", "refused");
         Assert.Contains(message, plan.Stderr);
         Assert.Empty(project.MigrationFiles());
