@@ -28,6 +28,9 @@ internal sealed record Dependencies(
     public static string Type(string name) => "ty:" + name.ToLowerInvariant();
     public static string Sequence(string name) => "sq:" + name.ToLowerInvariant();
     public static string Extension(string name) => "x:" + name;
+
+    /// <summary>Any extension: what every extension's create provides and its drop removes (see ObjectUses).</summary>
+    public const string AnyExtension = "x:*";
     public static string Namespace(string name) => "n:" + name;
 
     /// <summary>

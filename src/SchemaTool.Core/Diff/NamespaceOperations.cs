@@ -12,7 +12,7 @@ public sealed record CreateExtension(Extension Extension) : Operation
     public override Operation Invert() => new DropExtension(Extension);
     public override string Describe() => $"create extension {Extension.Name}";
 
-    internal override Dependencies Dependencies => new([Dependencies.Extension(Extension.Name)], Dependencies.None,
+    internal override Dependencies Dependencies => new([Dependencies.Extension(Extension.Name), Dependencies.AnyExtension], Dependencies.None,
         [Dependencies.Gone(Dependencies.Extension(Extension.Name)), .. Extension.Schema is { } schema ? [Dependencies.Namespace(schema)] : Dependencies.None],
         Dependencies.None);
 }
@@ -26,7 +26,7 @@ public sealed record DropExtension(Extension Extension) : Operation
     public override Operation Invert() => new CreateExtension(Extension);
     public override string Describe() => $"drop extension {Extension.Name}";
 
-    internal override Dependencies Dependencies => new([Dependencies.Gone(Dependencies.Extension(Extension.Name))], [Dependencies.Extension(Extension.Name)], Dependencies.None,
+    internal override Dependencies Dependencies => new([Dependencies.Gone(Dependencies.Extension(Extension.Name))], [Dependencies.Extension(Extension.Name), Dependencies.AnyExtension], Dependencies.None,
         Extension.Schema is { } schema ? [Dependencies.Namespace(schema)] : Dependencies.None);
 }
 

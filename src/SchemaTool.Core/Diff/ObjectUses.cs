@@ -13,7 +13,21 @@ internal static class ObjectUses
 {
     private static readonly IReadOnlyList<string> None = Dependencies.None;
 
-    public static (IReadOnlyList<string> Requires, IReadOnlyList<string> RequiresBefore) Of(Operation op) => op switch
+    /// <summary>
+    /// What the operation uses, and besides, any extension: an extension brings types, functions and operators that
+    /// anything may use without naming the extension, so everything else is created after the extensions are and
+    /// dropped before they are.
+    /// </summary>
+    public static (IReadOnlyList<string> Requires, IReadOnlyList<string> RequiresBefore) Of(Operation op)
+    {
+        var (requires, requiresBefore) = Uses(op);
+        if (op is CreateExtension or DropExtension or AlterExtension or CreateNamespace or DropNamespace) return (requires, requiresBefore);
+        return op.Phase > Phase.Rename
+            ? ([.. requires, Dependencies.AnyExtension], requiresBefore)
+            : (requires, [.. requiresBefore, Dependencies.AnyExtension]);
+    }
+
+    private static (IReadOnlyList<string> Requires, IReadOnlyList<string> RequiresBefore) Uses(Operation op) => op switch
     {
         CreateTable c => (OfTable(c.Table), None),
         DropTable d => (None, OfTable(d.Table)),

@@ -45,9 +45,10 @@ public sealed record AlterSequence(Sequence From, Sequence To) : Operation
         ? $"set owner of sequence {To.Name} to {To.OwnedBy ?? "none"}"
         : $"alter sequence {To.Name}";
 
+    // The sequence stands before and after: an owner taken away before the sequence's drop runs before that drop.
     internal override Dependencies Dependencies => new(None, None,
         [Dependencies.Sequence(To.Name), .. OwnerColumn(To)],
-        OwnerColumn(From).ToList());
+        [Dependencies.Sequence(From.Name), .. OwnerColumn(From)]);
 
     private static IEnumerable<string> OwnerColumn(Sequence sequence) =>
         sequence.Owner is { } owner ? [Table(owner.Table), Column(owner.Table, owner.Column)] : [];

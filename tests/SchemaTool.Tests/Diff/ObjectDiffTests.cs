@@ -127,6 +127,32 @@ public sealed class ObjectDiffTests
     }
 
     [Fact]
+    public void Extensions_come_before_everything_that_may_use_them_and_go_after_it()
+    {
+        // A citext column names no extension; whatever an extension brings may be used anywhere.
+        var desired = Of(new Table("a_people", [new Column("id", "int"), new Column("email", "citext")])) with
+        {
+            Extensions = [new Extension("zz_citext")],
+            Views = [ViewOn("a_view", "SELECT 1")],
+            Enums = [new EnumType("a_mood", new[] { "sad" })],
+        };
+        var create = Plan(Schema.Empty, desired);
+        Assert.Equal("create extension zz_citext", create[0]);
+        var drop = Plan(desired, Schema.Empty);
+        Assert.Equal("drop extension zz_citext", drop[^1]);
+
+        // The phases alone would drop the extension first here: the table's drop waits for its sequence's owner
+        // to be taken away, an operation of the last phase.
+        var owned = Of(new Table("invoices", [new Column("no", "bigint"), new Column("email", "citext")], new PrimaryKey(new[] { "no" }))) with
+        {
+            Extensions = [new Extension("citext")],
+            Sequences = [new Sequence("invoice_no", OwnedBy: "invoices.no")],
+        };
+        Assert.Equal(["set owner of sequence invoice_no to none", "drop table invoices", "drop sequence invoice_no", "drop extension citext"],
+            Plan(owned, Schema.Empty));
+    }
+
+    [Fact]
     public void A_renamed_type_takes_its_columns_with_it()
     {
         var current = Of(new Table("people", [new Column("id", "int"), new Column("feeling", "feeling")])) with { Enums = [new EnumType("feeling", new[] { "sad" })] };
