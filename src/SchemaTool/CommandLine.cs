@@ -42,6 +42,8 @@ public static class CommandLine
         DiffCommand.Register(app, console);
         InspectCommand.Register(app, console);
         UnlockCommand.Register(app, console);
+        RehashCommand.Register(app, console);
+        DiscardCommand.Register(app, console);
         app.OnExecute(() =>
         {
             app.ShowHelp();

@@ -56,14 +56,21 @@ public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, Terminal
     public void Warning(string text)
     {
         ClearStatus();
-        stderr.WriteLine(Paint("WARNING: " + text, Yellow));
+        stderr.WriteLine(Paint("WARNING: " + Printable(text), Yellow));
     }
 
     public void Error(string text)
     {
         ClearStatus();
-        stderr.WriteLine(Paint("error: " + text, Red));
+        stderr.WriteLine(Paint("error: " + Printable(text), Red));
     }
+
+    /// <summary>
+    /// Errors and warnings quote names and messages from files and from the database: any control character in
+    /// them is shown escaped, never sent to the terminal. Line breaks between the lines of a message stay.
+    /// </summary>
+    private static string Printable(string text) =>
+        PrintableText.NeedsEscaping(text) ? string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(PrintableText.Escape)) : text;
 
     public string Paint(string text, string code) => Color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 

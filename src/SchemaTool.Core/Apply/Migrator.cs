@@ -4,7 +4,12 @@ using SchemaTool.Revisions;
 
 namespace SchemaTool.Apply;
 
-public sealed record MigratorOptions(TimeSpan LockTimeout, bool AllowChanged = false, Action<string>? Log = null, IProgress<StatementProgress>? Progress = null);
+public sealed record MigratorOptions(
+    TimeSpan LockTimeout,
+    bool AllowChanged = false,
+    Action<string>? Log = null,
+    IProgress<StatementProgress>? Progress = null,
+    IStepObserver? Observer = null);
 
 /// <summary>
 /// Runs revisions against one database under the migration lock, recording each in the history table.
@@ -22,13 +27,13 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         // A target that names nothing, or head with two heads, is refused before the lock and the history table.
         RevisionPlanner.Pending(graph, new HashSet<string>(), target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
-        await _history.EnsureAsync(ct);
+        await PrepareHistoryAsync(ct);
         var state = await ReadStateAsync(ct);
         var steps = RevisionPlanner.Pending(graph, state.Applied, target);
         foreach (var revision in steps)
         {
             var partial = state.Partial.GetValueOrDefault(revision.Id);
-            await RunAsync(revision, Direction.Up, partial?.StatementsDone ?? 0, ct);
+            await RunAsync(revision, Direction.Up, partial, ct);
         }
         return steps;
     }
@@ -38,10 +43,10 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     {
         if (target != "base" && !target.StartsWith('-')) graph.Resolve(target);
         await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
-        await _history.EnsureAsync(ct);
+        await PrepareHistoryAsync(ct);
         var steps = ToUndo(await ReadStateAsync(ct), target);
         foreach (var revision in steps)
-            await RunAsync(revision, Direction.Down, 0, ct);
+            await RunAsync(revision, Direction.Down, null, ct);
         return steps;
     }
 
@@ -87,6 +92,30 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         return recorded;
     }
 
+    /// <summary>
+    /// Records the checksums of applied revisions' files as they are now, for files edited on purpose (a comment, a
+    /// fixed down file): all changed ones, or <paramref name="target"/> alone. Returns those it recorded.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangedRevision>> RehashAsync(string? target, CancellationToken ct)
+    {
+        var revision = target is null ? null : graph.Resolve(target);
+        await using var _ = await session.AcquireLockAsync(options.LockTimeout, Log, ct);
+        await _history.EnsureAsync(ct);
+        var rows = await _history.ReadAsync(ct);
+        if (revision is not null && rows.All(r => r.Revision != revision.Id || !r.Complete))
+            throw new InputException(rows.Any(r => r.Revision == revision.Id)
+                ? $"revision {revision.Id} is half-applied, not applied: `schematool apply` finishes it and records its files as they are then"
+                : $"revision {revision.Id} is not applied, so there is no checksum to record; `schematool apply` runs it");
+        var changed = ChangedRevision.Find(graph, rows).Where(c => !c.Missing && (revision is null || c.Row.Revision == revision.Id)).ToList();
+        foreach (var c in changed)
+            await _history.UpdateChecksumsAsync(c.Row.Revision, c.Revision!.Checksum, c.Revision.DownChecksum, ct);
+        // Rows older than the down checksum column get it too, whatever else changed.
+        foreach (var row in rows.Where(r => r.Complete && r.DownChecksum is null && changed.All(c => c.Row.Revision != r.Revision)))
+            if (graph.Find(row.Revision) is { } r && (revision is null || r.Id == revision.Id))
+                await _history.UpdateChecksumsAsync(row.Revision, r.Checksum, r.DownChecksum, ct);
+        return changed;
+    }
+
     public sealed record State(IReadOnlyList<HistoryRow> Rows, HashSet<string> Applied, Dictionary<string, HistoryRow> Partial);
 
     public async Task<State> ReadStateAsync(CancellationToken ct)
@@ -102,34 +131,46 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     private void VerifyChecksums(IReadOnlyList<HistoryRow> rows)
     {
         if (options.AllowChanged) return;
-        var problems = new List<string>();
-        foreach (var row in rows.Where(r => r.Complete))
-        {
-            var revision = graph.Find(row.Revision);
-            if (revision is null)
-                problems.Add($"revision {row.Revision} ({row.Message}) is applied but its files are gone from the migrations folder");
-            else if (revision.Checksum != row.Checksum)
-                problems.Add($"{RevisionFolder.Display(revision.UpPath)}: revision {row.Revision} was edited after it was applied (checksum differs)");
-        }
+        var problems = ChangedRevision.Find(graph, rows).Select(c => c.Missing
+            ? $"revision {c.Row.Revision} ({c.Row.Message}) is applied but its files are gone from the migrations folder"
+            : $"{RevisionFolder.Display(c.Path!)}: revision {c.Row.Revision} was edited after it was applied (its {c.Files} changed: checksum differs)").ToList();
         if (problems.Count > 0)
             throw new InputException(string.Join(Environment.NewLine, problems) + Environment.NewLine +
-                                     "restore the files, or run again with --allow-changed if the change is intended");
+                                     "restore the files; or, if the change is intended, record it with `schematool rehash` (or run with --allow-changed)");
     }
 
-    private async Task RunAsync(Revision revision, Direction direction, int startAt, CancellationToken ct)
+    /// <summary>
+    /// Under the lock, before anything runs: the history table exists with every column, rows written before the
+    /// down checksum column existed get their down file's checksum as it is now (when their up file is unchanged),
+    /// and with --allow-changed the edited files' new checksums are recorded, so that `check` agrees afterwards.
+    /// </summary>
+    private async Task PrepareHistoryAsync(CancellationToken ct)
     {
-        var sql = direction == Direction.Up ? revision.UpSql : revision.DownSql;
-        var statements = session.Dialect.SplitStatements(sql);
+        await _history.EnsureAsync(ct);
+        var rows = await _history.ReadAsync(ct);
+        foreach (var row in rows.Where(r => r.Complete && r.DownChecksum is null))
+            if (graph.Find(row.Revision) is { } revision && revision.Checksum == row.Checksum)
+                await _history.UpdateChecksumsAsync(row.Revision, row.Checksum, revision.DownChecksum, ct);
+        if (!options.AllowChanged) return;
+        foreach (var changed in ChangedRevision.Find(graph, rows).Where(c => !c.Missing))
+        {
+            await _history.UpdateChecksumsAsync(changed.Row.Revision, changed.Revision!.Checksum, changed.Revision.DownChecksum, ct);
+            Log($"recorded the new checksums of revision {changed.Row.Revision} ({changed.Files} changed after it was applied; --allow-changed)");
+        }
+    }
+
+    private async Task RunAsync(Revision revision, Direction direction, HistoryRow? halfApplied, CancellationToken ct)
+    {
+        var dialect = session.Dialect;
+        var statements = dialect.Classify(dialect.SplitStatements(direction == Direction.Up ? revision.UpSql : revision.DownSql));
+        var startAt = halfApplied?.StatementsDone ?? 0;
         Log((direction == Direction.Up ? "applying " : "rolling back ") + $"{revision.Id} {revision.Message}" +
-            (startAt > 0 ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
-        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log);
+            (halfApplied is not null ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
+        var upCount = direction == Direction.Down ? dialect.SplitStatements(revision.UpSql).Count : statements.Count;
+        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log, halfApplied, options.Observer, upCount);
         try
         {
-            await session.RunStepAsync(step, ct);
-        }
-        catch (StepFailedException)
-        {
-            throw;
+            await new StepRunner(session).RunAsync(step, ct);
         }
         catch (DbException e)
         {

@@ -31,7 +31,15 @@ public static class RevisionPlanner
     {
         var newestFirst = NewestFirst(graph, appliedRows);
         if (target == "base") return newestFirst;
-        if (target.StartsWith('-')) return newestFirst.Take(ParseCount(target, "rollback")).ToList();
+        if (target.StartsWith('-'))
+        {
+            var count = ParseCount(target, "rollback");
+            if (count > newestFirst.Count && newestFirst.Count > 0)
+                throw new InputException(
+                    $"rollback {target}: only {newestFirst.Count} revision(s) are applied, so at most `schematool rollback -{newestFirst.Count}` " +
+                    "(the same as `schematool rollback base`)");
+            return newestFirst.Take(count).ToList();
+        }
         var goal = graph.Resolve(target);
         if (newestFirst.All(r => r.Id != goal.Id))
             throw new InputException($"revision {goal.Id} is not applied, so there is nothing to roll back to; `schematool history` shows what is");

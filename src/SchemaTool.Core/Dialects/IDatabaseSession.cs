@@ -4,8 +4,8 @@ using SchemaTool.Model;
 
 namespace SchemaTool.Dialects;
 
-/// <summary>An open connection to one database, with what the apply engine needs from it.</summary>
-public interface IDatabaseSession : IAsyncDisposable
+/// <summary>An open connection to one database, with what the apply engine needs from it (its units of work: <see cref="IStepUnits"/>).</summary>
+public interface IDatabaseSession : IAsyncDisposable, IStepUnits
 {
     IDialect Dialect { get; }
 
@@ -14,7 +14,14 @@ public interface IDatabaseSession : IAsyncDisposable
     /// <summary>How many statements this session sent; the benchmark and the query-count tests read it.</summary>
     int StatementsSent { get; }
 
-    /// <summary>Reads the schema with a fixed number of catalog queries, whatever the number of tables.</summary>
+    /// <summary>
+    /// Reads the schema with a fixed number of catalog queries, whatever the number of tables, leaving out the
+    /// tool's own tables: the history table by the name <paramref name="historyTable"/> the project gives it, and
+    /// the others of <see cref="HistoryTable.ToolTables"/>.
+    /// </summary>
+    Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken);
+
+    /// <summary>Reads the schema of a project whose history table has the default name.</summary>
     Task<Schema> IntrospectAsync(CancellationToken cancellationToken);
 
     /// <summary>
@@ -26,6 +33,9 @@ public interface IDatabaseSession : IAsyncDisposable
     /// </summary>
     Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken);
 
+    /// <summary>The types this database knows, for plan to check the model's against (PostgreSQL: one catalog query).</summary>
+    Task<ITypeCatalog> ReadTypeCatalogAsync(CancellationToken cancellationToken);
+
     /// <summary>Takes the migration lock; waits up to <paramref name="timeout"/> and then throws <see cref="LockTimeoutException"/>.</summary>
     Task<IAsyncDisposable> AcquireLockAsync(TimeSpan timeout, Action<string> onWait, CancellationToken cancellationToken);
 
@@ -34,9 +44,6 @@ public interface IDatabaseSession : IAsyncDisposable
 
     /// <summary>Quotes an identifier for this database.</summary>
     string Quote(string identifier);
-
-    /// <summary>Runs the statements of one revision step and the history change, as atomically as the database allows.</summary>
-    Task RunStepAsync(MigrationStep step, CancellationToken cancellationToken);
 
     /// <summary>A command on this connection; counted in <see cref="StatementsSent"/> when run.</summary>
     DbCommand CreateCommand(string sql);

@@ -1,3 +1,4 @@
+using SchemaTool.Apply;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -25,6 +26,16 @@ public interface IDialect
     /// <summary>How the database compares column names within a table (MySQL ignores case, whatever it does for tables).</summary>
     IEqualityComparer<string> ColumnNameComparer => TableNameComparer;
 
+    /// <summary>What this database accepts as a name (length, trailing spaces, reserved prefixes); plan refuses the rest.</summary>
+    IdentifierRules Identifiers => new(Name);
+
+    /// <summary>
+    /// Whether a column added to a table that has rows gets a value in each of them: it is nullable, has a
+    /// default, is generated or numbers itself. Plan refuses the others on a table with rows.
+    /// </summary>
+    bool FillsExistingRows(Column column) =>
+        column.Nullable || column.Default is not null || column.AutoIncrement || column.Generated is not null;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
 
@@ -37,8 +48,21 @@ public interface IDialect
     /// <summary>Splits a revision file into statements, respecting the database's quoting rules.</summary>
     IReadOnlyList<string> SplitStatements(string script);
 
+    /// <summary>
+    /// What each statement of a revision implies for running it (may it run inside the revision's transaction), read
+    /// from its text. The whole revision is given, as a statement's traits can depend on what follows it.
+    /// </summary>
+    IReadOnlyList<Statement> Classify(IReadOnlyList<string> statements) =>
+        statements.Select(s => new Statement(s, TransactionalDdl ? StatementTraits.InTransaction : StatementTraits.Alone("the database commits DDL on its own"))).ToList();
+
     /// <summary>Problems with the model that this database cannot express: each a user-facing message.</summary>
     IReadOnlyList<string> Validate(Schema model);
+
+    /// <summary>
+    /// Problems with the model that only the database it is planned against shows, e.g. a default that uses an
+    /// object the model does not create and the database does not have: each a user-facing message.
+    /// </summary>
+    IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => [];
 
     /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
     ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);

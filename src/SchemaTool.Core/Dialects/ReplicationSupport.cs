@@ -9,6 +9,9 @@ namespace SchemaTool.Dialects;
 /// </summary>
 public interface IReplicationAdvisor
 {
+    /// <summary>Whether this server is a member of a replicated set now (the session may be able to advise elsewhere).</summary>
+    bool IsReplicated { get; }
+
     /// <summary>Warnings about running these statements here, e.g. that each ALTER blocks writes on the whole cluster.</summary>
     IReadOnlyList<string> StatementWarnings(IReadOnlyList<string> statements);
 
@@ -42,4 +45,14 @@ public interface IBreakableLock
 
     /// <summary>Removes the lock if it is still held by exactly <paramref name="seen"/>; false when it changed meanwhile.</summary>
     Task<bool> BreakLockAsync(LockHolder seen, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A session whose migration lock belongs to a connection and ends with it (MySQL's GET_LOCK), so nothing can be left
+/// behind; `schematool unlock` still says who holds it, instead of calling it free.
+/// </summary>
+public interface IConnectionLock
+{
+    /// <summary>The connection holding the lock, described for a person (id, user, host, what it runs); null when the lock is free.</summary>
+    Task<string?> DescribeHolderAsync(CancellationToken cancellationToken);
 }

@@ -50,6 +50,7 @@ public enum Phase
     DropCheck,
     DropIndex,
     DropPrimaryKey,
+    DropPartition,
     DropTable,
     DropColumn,
     // What tables use goes after them.
@@ -72,6 +73,7 @@ public enum Phase
     Rebuild,
     AddPrimaryKey,
     CreateIndex,
+    CreatePartition,
     AddCheck,
     AddForeignKey,
     Comment,

@@ -111,6 +111,13 @@ public static class SchemaDiffer
         var (have, want) = (match.Current, match.Desired);
         var oldName = have.Name;
         var newName = want.Name;
+        if (have.Partitioning?.By != want.Partitioning?.By)
+        {
+            // A table cannot be partitioned, or its partition key changed, in place: it is made again (with a warning).
+            ops.Add(new DropTable(have));
+            ops.Add(new CreateTable(StripHints(want)));
+            return;
+        }
 
         foreach (var (from, to) in match.ColumnRenames)
             ops.Add(new RenameColumn(newName, from, to));
@@ -145,6 +152,9 @@ public static class SchemaDiffer
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
         DiffByName(have.Checks, want.Checks, c => c.Name, c => c,
             c => new DropCheck(oldName, c), c => new AddCheck(newName, c), ops);
+        if (have.Partitioning is { } partitioned && want.Partitioning is { } wantedPartitioning)
+            DiffByName(partitioned.Partitions, wantedPartitioning.Partitions, p => p.Name, p => p,
+                p => new DropPartition(oldName, p), p => new CreatePartition(newName, p), ops);
 
         if (have.Comment != want.Comment)
             ops.Add(new SetTableComment(newName, have.Comment, want.Comment));
@@ -197,11 +207,15 @@ public static class SchemaDiffer
         };
     }
 
-    /// <summary>Whether the current primary key, its columns renamed, has the desired key's columns in the same order.</summary>
+    /// <summary>
+    /// Whether the current primary key, its columns renamed, has the desired key's columns in the same order and its
+    /// options; its name counts only when the model gives one (a key keeps its name when its table is renamed).
+    /// </summary>
     private static bool SameKey(PrimaryKey? current, PrimaryKey? desired, TableMatch match)
     {
         if (current is null || desired is null) return current is null && desired is null;
-        if (current.Columns.Count != desired.Columns.Count) return false;
+        if (current.Columns.Count != desired.Columns.Count || current.Deferrable != desired.Deferrable) return false;
+        if (desired.Name is not null && desired.Name != current.Name) return false;
         for (var i = 0; i < current.Columns.Count; i++)
             if (match.NewColumnName(current.Columns[i]) != desired.Columns[i]) return false;
         return true;

@@ -9,13 +9,36 @@ public sealed record Column(
     string? Comment = null,
     string? Collation = null,
     GeneratedColumn? Generated = null,
-    string? RenamedFrom = null)
+    string? RenamedFrom = null,
+    Numbering? Numbering = null)
 {
     /// <summary>The column as it would be read back from a database: without the rename hint.</summary>
     public Column WithoutHints() => RenamedFrom is null ? this : this with { RenamedFrom = null };
 }
 
 public sealed record GeneratedColumn(string Expression, bool Stored);
+
+/// <summary>
+/// How an auto_increment column (or a PostgreSQL serial) numbers itself beyond the defaults: identity ALWAYS
+/// (explicit values refused) and the options of the sequence behind it. Null members are the database's defaults;
+/// <see cref="SequenceType"/> is the sequence's integer type where it differs from the column's (a serial dumped by
+/// a PostgreSQL older than 10, whose sequences were all bigint).
+/// </summary>
+public sealed record Numbering(
+    bool Always = false,
+    string? Sequence = null,
+    long? Start = null,
+    long? Increment = null,
+    long? MinValue = null,
+    long? MaxValue = null,
+    long? Cache = null,
+    bool Cycle = false,
+    string? SequenceType = null)
+{
+    public bool IsDefault => this == Default;
+
+    public static Numbering Default { get; } = new();
+}
 
 public enum DefaultKind
 {
@@ -31,6 +54,16 @@ public enum DefaultKind
 
 public sealed record ColumnDefault(DefaultKind Kind, string Text)
 {
+    /// <summary>
+    /// The SQL the default was written as, when a dialect compares it as a literal (PostgreSQL's <c>'2'::bigint</c>
+    /// is the number 2): the generated DEFAULT clause repeats it, so that a copy prints the same. Not compared.
+    /// </summary>
+    public string? Written { get; init; }
+
+    public bool Equals(ColumnDefault? other) => other is not null && Kind == other.Kind && Text == other.Text;
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Text);
+
     public static ColumnDefault String(string value) => new(DefaultKind.String, value);
     public static ColumnDefault Number(string value) => new(DefaultKind.Number, value);
     public static ColumnDefault Boolean(bool value) => new(DefaultKind.Boolean, value ? "true" : "false");

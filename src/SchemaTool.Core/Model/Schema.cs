@@ -58,5 +58,8 @@ public sealed record Schema(ValueList<Table> Tables, ValueList<UnmanagedObject> 
     }
 }
 
-/// <summary>An object the model cannot express yet (a view, a trigger, an enum type...): named and left alone.</summary>
-public sealed record UnmanagedObject(string Kind, string Name, string? Table = null, string? Definition = null);
+/// <summary>
+/// An object the model cannot express yet (a view, a trigger, an enum type...): named and left alone. <paramref name="Note"/>
+/// says more to the user (which column defaults use a sequence, which table a table inherits from).
+/// </summary>
+public sealed record UnmanagedObject(string Kind, string Name, string? Table = null, string? Definition = null, string? Note = null);

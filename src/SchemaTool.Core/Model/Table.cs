@@ -8,7 +8,8 @@ public sealed record Table(
     ValueList<ForeignKey> ForeignKeys = default,
     ValueList<Check> Checks = default,
     string? Comment = null,
-    string? RenamedFrom = null)
+    string? RenamedFrom = null,
+    Partitioning? Partitioning = null)
 {
     // Loops rather than LINQ: the differ and the normalizers call these per column, and a lambda and a boxed
     // enumerator per call were a good part of what a no-op plan allocated.
@@ -33,6 +34,20 @@ public sealed record Table(
                             && i.Parts.Select(p => p.Column!).OrderBy(c => c).SequenceEqual(columns.OrderBy(c => c)));
 }
 
-public sealed record PrimaryKey(ValueList<string> Columns, string? Name = null);
+public sealed record PrimaryKey(ValueList<string> Columns, string? Name = null, Deferrability Deferrable = Deferrability.NotDeferrable);
 
-public sealed record Check(string Name, string Expression);
+public sealed record Check(string Name, string Expression, bool NoInherit = false)
+{
+    /// <summary>The condition as written, when a dialect compares another spelling of it; the generated SQL repeats it. Not compared.</summary>
+    public string? Written { get; init; }
+
+    public bool Equals(Check? other) => other is not null && Name == other.Name && Expression == other.Expression && NoInherit == other.NoInherit;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Expression, NoInherit);
+}
+
+/// <summary>A partitioned table's key (<c>range (created_at)</c>) and its partitions (PostgreSQL).</summary>
+public sealed record Partitioning(string By, ValueList<Partition> Partitions = default);
+
+/// <summary>One partition: its bound (<c>FOR VALUES FROM (...) TO (...)</c>, <c>DEFAULT</c>), and its own partitions when it is partitioned too.</summary>
+public sealed record Partition(string Name, string Bound, Partitioning? Partitioning = null);

@@ -15,7 +15,7 @@ public static class Planner
     /// </summary>
     public static async Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, CancellationToken ct)
     {
-        Validate(session.Dialect, model); // before the session runs any of the model's SQL
+        Validate(session.Dialect, current, model); // before the session runs any of the model's SQL
         return Create(session.Dialect, current, await session.CanonicalizeAsync(model, ct));
     }
 
@@ -25,7 +25,7 @@ public static class Planner
     /// </summary>
     public static Plan Create(IDialect dialect, Schema current, Schema model)
     {
-        Validate(dialect, model);
+        Validate(dialect, current, model);
         RequireDependencies(model);
 
         var have = dialect.Normalize(current);
@@ -34,15 +34,16 @@ public static class Planner
         var operations = OperationOrderer.Order(DependentObjects.Recreate(diff, have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
-            .Select(u => $"{u.Kind} {u.Name} is not in the model's scope and is left alone").ToList();
+            .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
         return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
             operations.Select(o => o.Warning).OfType<string>().ToList(), notices);
     }
 
-    private static void Validate(IDialect dialect, Schema model)
+    private static void Validate(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(dialect.Validate(model)).ToList();
+        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model))
+            .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
     }
 
@@ -59,14 +60,17 @@ public static class Planner
                 $"the model was not canonicalized, so what {string.Join(", ", unknown.Take(3))} use is unknown: plan it with Planner.CreateAsync");
     }
 
-    /// <summary>Each operation as a comment naming it, its warning, then its statements.</summary>
+    /// <summary>
+    /// Each operation as a comment naming it, its warning, then its statements. The comments hold names, which may
+    /// come from the database: escaped, so that no line break in one can end the comment and start a statement.
+    /// </summary>
     public static string Render(IDialect dialect, IReadOnlyList<Operation> operations)
     {
         var text = new StringBuilder();
         foreach (var op in operations)
         {
-            text.Append("-- ").Append(op.Describe()).Append('\n');
-            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(warning).Append('\n');
+            text.Append("-- ").Append(PrintableText.Escape(op.Describe())).Append('\n');
+            if (op.Warning is { } warning) text.Append("-- WARNING: ").Append(PrintableText.Escape(warning)).Append('\n');
             foreach (var statement in dialect.Generate(op))
                 text.Append(statement).Append(";\n");
             text.Append('\n');

@@ -74,6 +74,8 @@ public static partial class ConfigLoader
         }
         if (values.TryGetValue("dialect", out var d) && !Dialects.DialectRegistry.Names.Contains(d, StringComparer.OrdinalIgnoreCase))
             nodes.Errors.Add($"{file}: dialect must be one of {string.Join(", ", Dialects.DialectRegistry.Names)}, not '{d}'");
+        if (values.TryGetValue("history_table", out var history) && (history.Length == 0 || PrintableText.NeedsEscaping(history)))
+            nodes.Errors.Add($"{file}: history_table must be a plain table name, not '{PrintableText.Escape(history)}'");
         if (nodes.Errors.Count > 0) throw new ModelException(nodes.Errors);
 
         string Abs(string p) => Path.GetFullPath(Path.Combine(projectDirectory, p));

@@ -11,10 +11,12 @@ public static class FleetCommands
         var clock = Stopwatch.StartNew();
         var graph = workspace.LoadRevisions();
         await using var session = await workspace.ConnectAsync(ct);
+        var warnings = ReplicationPreflight.BeforeApply(session, workspace);
         var applied = await workspace.CreateMigrator(session, graph, options).ApplyAsync(target, ct);
+        var warned = string.Concat(warnings.Select(w => "; warning: " + w));
         return applied.Count == 0
-            ? new TargetResult(workspace.Target.Display, TargetOutcome.AtHead, 0, "", clock.Elapsed)
-            : new TargetResult(workspace.Target.Display, TargetOutcome.Applied, 0, $"{applied.Count} revision(s): {string.Join(", ", applied.Select(r => r.Id))}", clock.Elapsed);
+            ? new TargetResult(workspace.Target.Display, TargetOutcome.AtHead, 0, warned.TrimStart(';', ' '), clock.Elapsed)
+            : new TargetResult(workspace.Target.Display, TargetOutcome.Applied, 0, $"{applied.Count} revision(s): {string.Join(", ", applied.Select(r => r.Id))}{warned}", clock.Elapsed);
     }
 
     public static async Task<TargetResult> RollbackAsync(Workspace workspace, string target, MigratorOptions options, CancellationToken ct)
@@ -24,7 +26,8 @@ public static class FleetCommands
         await using var session = await workspace.ConnectAsync(ct);
         var undone = await workspace.CreateMigrator(session, graph, options).RollbackAsync(target, ct);
         return undone.Count == 0
-            ? new TargetResult(workspace.Target.Display, TargetOutcome.AtHead, 0, $"already at {target}", clock.Elapsed)
+            ? new TargetResult(workspace.Target.Display, TargetOutcome.AtHead, 0,
+                target == "base" || target.StartsWith('-') ? "no revision applied" : $"already at {target}", clock.Elapsed)
             : new TargetResult(workspace.Target.Display, TargetOutcome.RolledBack, 0, $"{undone.Count} revision(s): {string.Join(", ", undone.Select(r => r.Id))}", clock.Elapsed);
     }
 

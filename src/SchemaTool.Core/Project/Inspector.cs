@@ -15,9 +15,12 @@ public sealed record Inspection(Schema Schema, string Yaml, IReadOnlyList<Unmana
 /// <summary>Reads a database into model YAML that `plan` against the same database finds nothing to change in.</summary>
 public static class Inspector
 {
-    public static async Task<Inspection> InspectAsync(IDatabaseSession session, CancellationToken ct)
+    public static async Task<Inspection> InspectAsync(IDatabaseSession session, CancellationToken ct) =>
+        await InspectAsync(session, Apply.HistoryTable.DefaultName, ct);
+
+    private static async Task<Inspection> InspectAsync(IDatabaseSession session, string historyTable, CancellationToken ct)
     {
-        var schema = await session.IntrospectAsync(ct);
+        var schema = await session.IntrospectAsync(historyTable, ct);
         var leftAlone = schema.Unmanaged
             .OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
         return new Inspection(schema, ModelWriter.Write(schema), leftAlone);
@@ -26,6 +29,6 @@ public static class Inspector
     public static async Task<Inspection> InspectAsync(Workspace workspace, CancellationToken ct)
     {
         await using var session = await workspace.ConnectAsync(ct);
-        return await InspectAsync(session, ct);
+        return await InspectAsync(session, workspace.Config.HistoryTable, ct);
     }
 }

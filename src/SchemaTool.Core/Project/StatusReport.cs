@@ -7,7 +7,7 @@ namespace SchemaTool.Project;
 
 /// <summary>
 /// Where a database stands: current revisions, pending ones, a half-applied one, drift from the model, and
-/// applied revisions whose up file was edited after it ran or is gone.
+/// applied revisions whose up or down file was edited after it ran, or whose files are gone.
 /// </summary>
 public sealed record StatusReport(
     string Database,
@@ -16,9 +16,12 @@ public sealed record StatusReport(
     IReadOnlyList<HistoryRow> HalfApplied,
     IReadOnlyList<Revision> Heads,
     IReadOnlyList<Operation> Differences,
-    IReadOnlyList<HistoryRow> Edited,
+    IReadOnlyList<ChangedRevision> Edited,
     IReadOnlyList<HistoryRow> Missing)
 {
+    /// <summary>Half-applied rows whose revision's files are gone (a revision that failed and was deleted by hand): `discard` clears them.</summary>
+    public IReadOnlyList<HistoryRow> HalfAppliedWithoutFiles { get; init; } = [];
+
     public bool AtHead => Pending.Count == 0 && HalfApplied.Count == 0;
 
     public bool MatchesModel => Differences.Count == 0;
@@ -29,25 +32,29 @@ public sealed record StatusReport(
         await using var read = await workspace.ReadWithModelAsync(async session =>
         {
             var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
-            return (State: await migrator.ReadStateAsync(ct), Current: await session.IntrospectAsync(ct));
+            return (State: await migrator.ReadStateAsync(ct), Current: await workspace.IntrospectAsync(session, ct));
         }, ct);
         var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
         var plan = await Planner.CreateAsync(session, current, model, ct);
-        return new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
+        var report = new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
             state.Partial.Values.ToList(), graph.Heads, plan.Operations,
-            state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is { } f && f.Checksum != r.Checksum).ToList(),
+            ChangedRevision.Find(graph, state.Rows).Where(c => !c.Missing).ToList(),
             state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is null).ToList());
+        return report with { HalfAppliedWithoutFiles = state.Partial.Values.Where(r => graph.Find(r.Revision) is null).ToList() };
     }
 }
 
-/// <summary>One line of `history`: a revision with its marks.</summary>
-public sealed record HistoryEntry(Revision Revision, bool Applied, bool IsHead, bool IsCurrent, HistoryRow? Row);
+/// <summary>One line of `history`: a revision with its marks, and what changed in its files since it was applied.</summary>
+public sealed record HistoryEntry(Revision Revision, bool Applied, bool IsHead, bool IsCurrent, HistoryRow? Row, ChangedRevision? Changed = null);
 
-public static class HistoryReport
+/// <summary>
+/// `history`: the revisions newest first, and the history rows that no revision file stands for (applied or
+/// half-applied revisions whose files are gone), which the graph cannot place.
+/// </summary>
+public sealed record HistoryReport(IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<HistoryRow> WithoutFiles)
 {
-    /// <summary>Newest first. Without a database (unreachable or not given), nothing is marked applied.</summary>
-    public static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(Workspace workspace, CancellationToken ct)
+    public static async Task<HistoryReport> ReadAsync(Workspace workspace, CancellationToken ct)
     {
         var graph = workspace.LoadRevisions();
         await using var session = await workspace.ConnectAsync(ct);
@@ -56,8 +63,11 @@ public static class HistoryReport
         var current = RevisionPlanner.Current(graph, state.Applied).ToHashSet();
         var heads = graph.Heads.Select(h => h.Id).ToHashSet();
         var rows = state.Rows.ToDictionary(r => r.Revision);
-        return graph.TopologicalOrder().Reverse()
-            .Select(r => new HistoryEntry(r, state.Applied.Contains(r.Id), heads.Contains(r.Id), current.Contains(r.Id), rows.GetValueOrDefault(r.Id)))
+        var changed = ChangedRevision.Find(graph, state.Rows).Where(c => !c.Missing).ToDictionary(c => c.Row.Revision);
+        var entries = graph.TopologicalOrder().Reverse()
+            .Select(r => new HistoryEntry(r, state.Applied.Contains(r.Id), heads.Contains(r.Id), current.Contains(r.Id), rows.GetValueOrDefault(r.Id),
+                changed.GetValueOrDefault(r.Id)))
             .ToList();
+        return new HistoryReport(entries, state.Rows.Where(r => graph.Find(r.Revision) is null).ToList());
     }
 }

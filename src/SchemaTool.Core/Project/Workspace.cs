@@ -115,6 +115,10 @@ public sealed class Workspace
 
     public RevisionGraph LoadRevisions() => RevisionFolder.Load(Config.MigrationsPath);
 
+    /// <summary>The database's schema without the project's history table, whatever `history_table:` names it.</summary>
+    public Task<Schema> IntrospectAsync(IDatabaseSession session, CancellationToken ct) =>
+        session.IntrospectAsync(Config.HistoryTable, ct);
+
     private readonly List<IDatabaseSession> _sessions = [];
 
     /// <summary>The sessions this workspace opened, for statistics (SCHEMATOOL_STATS) after the command ends.</summary>

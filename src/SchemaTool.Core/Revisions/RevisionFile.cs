@@ -24,7 +24,7 @@ public static partial class RevisionFile
     public static string Header(string id, IReadOnlyList<string> parents, string message, DateTimeOffset created) =>
         $"-- revision: {id}\n" +
         $"-- parents: {string.Join(" ", parents)}\n" +
-        $"-- message: {message.ReplaceLineEndings(" ")}\n" +
+        $"-- message: {PrintableText.OneLine(message)}\n" +
         $"-- created: {created.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\n";
 
     public static string Checksum(string text) =>
@@ -38,7 +38,8 @@ public static partial class RevisionFile
         {
             var m = HeaderLine().Match(line);
             if (!m.Success) break;
-            fields[m.Groups[1].Value] = m.Groups[2].Value.Trim();
+            // A hand-edited message may hold an escape sequence: it is printed by apply, history and status.
+            fields[m.Groups[1].Value] = PrintableText.OneLine(m.Groups[2].Value.Trim());
         }
         foreach (var key in new[] { "revision", "parents", "message", "created" })
             if (!fields.ContainsKey(key))

@@ -60,6 +60,7 @@ public static class RevisionFolder
     /// <summary>Writes both files of a new revision; nothing is left behind when the second write fails.</summary>
     public static Revision Write(string folder, string id, IReadOnlyList<string> parents, string message, DateTimeOffset created, string upBody, string downBody)
     {
+        message = PrintableText.OneLine(message.Trim()); // as the header holds it, and as it is printed from here on
         Directory.CreateDirectory(folder);
         var stem = Path.Combine(folder, $"{id}_{RevisionFile.Slug(message)}");
         var header = RevisionFile.Header(id, parents, message, created);

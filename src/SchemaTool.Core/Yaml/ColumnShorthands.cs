@@ -22,7 +22,7 @@ internal sealed class ColumnShorthands
         var result = new ColumnShorthands
         {
             Table = table.Name,
-            PrimaryKeyColumn = table.PrimaryKey is { Columns.Count: 1 } pk ? pk.Columns[0] : null,
+            PrimaryKeyColumn = table.PrimaryKey is { Columns.Count: 1, Deferrable: Deferrability.NotDeferrable, Name: null } pk ? pk.Columns[0] : null,
         };
         foreach (var column in table.Columns.Select(c => c.Name))
         {
@@ -42,6 +42,6 @@ internal sealed class ColumnShorthands
     }
 
     private static bool IsPlainOn(TableIndex index, string column) =>
-        index is { Where: null, Method: null, Constraint: false, Comment: null, Parts.Count: 1 }
+        index is { Where: null, Method: null, Constraint: false, Comment: null, Parts.Count: 1, Include.Count: 0, NullsNotDistinct: false }
         && index.Parts[0] == IndexPart.Of(column);
 }

@@ -11,6 +11,11 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public List<ColumnDraft> Columns { get; } = [];
     public List<string>? TableKey { get; set; }
     public string? TableKeyWhere { get; set; }
+    public Deferrability TableKeyDeferrable { get; set; }
+    public string? TableKeyName { get; set; }
+    public string? PartitionBy { get; set; }
+    public ValueList<Partition> Partitions { get; set; }
+    public string? PartitionsWhere { get; set; }
     public List<(TableIndex Index, string Where)> Indexes { get; } = [];
     public List<(ForeignKey Key, string Where)> ForeignKeys { get; } = [];
     public List<(Check Check, string Where)> Checks { get; } = [];
@@ -55,12 +60,13 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public Table Build() => new(
         Name,
         Columns.Select(c => c.Build()).ToValueList(),
-        PrimaryKeyColumns is { } pk ? new PrimaryKey(pk.ToValueList()) : null,
+        PrimaryKeyColumns is { } pk ? new PrimaryKey(pk.ToValueList(), TableKeyName, TableKeyDeferrable) : null,
         AllIndexes().OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
         AllForeignKeys().OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
         Checks.Select(c => c.Check).OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
         Comment,
-        RenamedFrom);
+        RenamedFrom,
+        PartitionBy is null ? null : new Partitioning(PartitionBy, Partitions));
 }
 
 internal sealed class ColumnDraft(string name, string where)
@@ -85,6 +91,7 @@ internal sealed class ColumnDraft(string name, string where)
     public string? Comment { get; set; }
     public string? Collation { get; set; }
     public GeneratedColumn? Generated { get; set; }
+    public Numbering? Numbering { get; set; }
 
     public (string Table, string Column)? ReferenceParts
     {
@@ -95,5 +102,5 @@ internal sealed class ColumnDraft(string name, string where)
         }
     }
 
-    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom);
+    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering);
 }

@@ -41,7 +41,7 @@ internal static class ForeignKeyReader
         table.ForeignKeys.Add((new ForeignKey(name, columns.ToValueList(), refTable ?? "", refColumns.ToValueList(), onDelete, onUpdate, deferrable), nodes.Where(keyNode)));
     }
 
-    private static Deferrability ReadDeferrable(YamlValue value, YamlNodes nodes)
+    internal static Deferrability ReadDeferrable(YamlValue value, YamlNodes nodes)
     {
         if (value is YamlScalar { Value: "true" or "false" }) return nodes.Bool(value, "deferrable") == true ? Deferrability.InitiallyImmediate : Deferrability.NotDeferrable;
         var text = nodes.String(value, "deferrable")?.ToLowerInvariant();

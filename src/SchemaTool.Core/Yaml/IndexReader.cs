@@ -5,15 +5,18 @@ namespace SchemaTool.Yaml;
 
 internal static class IndexReader
 {
-    private static readonly string[] IndexKeys = ["columns", "unique", "using", "where", "comment", "constraint"];
-    private static readonly string[] PartKeys = ["column", "expression", "order", "opclass", "collation", "length"];
+    private static readonly string[] IndexKeys =
+        ["columns", "unique", "using", "where", "comment", "constraint", "include", "nulls_not_distinct", "deferrable"];
+    private static readonly string[] PartKeys = ["column", "expression", "order", "opclass", "collation", "length", "nulls"];
 
     public static void Read(TableDraft table, string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
         var what = $"index '{name}' of '{table.Name}'";
         if (nodes.Map(node, what) is not { } map) return;
         var parts = new List<IndexPart>();
-        bool unique = false, constraint = false, sawColumns = false;
+        bool unique = false, constraint = false, sawColumns = false, nullsNotDistinct = false;
+        List<string> include = [];
+        var deferrable = Deferrability.NotDeferrable;
         string? method = null, where = null, comment = null;
         foreach (var (key, value, _) in nodes.Entries(map, what, IndexKeys))
         {
@@ -32,11 +35,18 @@ internal static class IndexReader
                 case "using": method = nodes.String(value, "using")?.ToLowerInvariant(); break;
                 case "where": where = nodes.String(value, "where"); break;
                 case "comment": comment = nodes.String(value, "comment"); break;
+                case "include": include = ModelLoader.ReadNameList(value, $"include of {what}", nodes); break;
+                case "nulls_not_distinct": nullsNotDistinct = nodes.Bool(value, "nulls_not_distinct") ?? false; break;
+                case "deferrable": deferrable = ForeignKeyReader.ReadDeferrable(value, nodes); break;
             }
         }
         if (!sawColumns) nodes.Error(keyNode, $"{what} has no `columns:` list");
         if (constraint && !unique) nodes.Error(keyNode, $"{what}: `constraint: true` needs `unique: true`");
-        table.Indexes.Add((new TableIndex(name, parts.ToValueList(), unique, method, where, constraint, comment), nodes.Where(keyNode)));
+        if (nullsNotDistinct && !unique) nodes.Error(keyNode, $"{what}: `nulls_not_distinct: true` needs `unique: true`");
+        if (deferrable != Deferrability.NotDeferrable && !constraint)
+            nodes.Error(keyNode, $"{what}: `deferrable:` needs `constraint: true` (only a UNIQUE constraint can be deferred, not an index)");
+        table.Indexes.Add((new TableIndex(name, parts.ToValueList(), unique, method, where, constraint, comment,
+            include.ToValueList(), nullsNotDistinct, deferrable), nodes.Where(keyNode)));
     }
 
     private static IndexPart? ReadPart(YamlValue node, string what, YamlNodes nodes)
@@ -46,6 +56,7 @@ internal static class IndexReader
         string? column = null, expression = null, opclass = null, collation = null;
         var descending = false;
         int? length = null;
+        NullsOrder? nulls = null;
         foreach (var (key, value, _) in nodes.Entries(map, $"a column of {what}", PartKeys))
         {
             switch (key)
@@ -57,6 +68,11 @@ internal static class IndexReader
                 case "length":
                     length = nodes.Int(value, "length");
                     if (length < 1) nodes.Error(value, "length must be 1 or more");
+                    break;
+                case "nulls":
+                    var placed = nodes.String(value, "nulls")?.ToLowerInvariant();
+                    if (placed is not ("first" or "last")) nodes.Error(value, "nulls must be first or last");
+                    nulls = placed switch { "first" => NullsOrder.First, "last" => NullsOrder.Last, _ => null };
                     break;
                 case "order":
                     var order = nodes.String(value, "order")?.ToLowerInvariant();
@@ -70,6 +86,6 @@ internal static class IndexReader
             nodes.Error(node, $"a column of {what} needs exactly one of `column:` or `expression:`");
             return null;
         }
-        return new IndexPart(column, expression, descending, opclass, collation, length);
+        return new IndexPart(column, expression, descending, opclass, collation, length, nulls);
     }
 }

@@ -13,7 +13,8 @@ public static class ModelLoader
 {
     private static readonly string[] TopKeys =
         ["tables", "views", "triggers", "functions", "procedures", "types", "sequences", "extensions", "schemas", "events"];
-    private static readonly string[] TableKeys = ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from"];
+    private static readonly string[] TableKeys =
+        ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions"];
     private static readonly string[] ColumnKeys =
     [
         "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
@@ -33,7 +34,7 @@ public static class ModelLoader
         else
             throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
 
-        return Load(files.Select(f => (Path.GetRelativePath(Directory.GetCurrentDirectory(), f), File.ReadAllText(f))));
+        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))));
     }
 
     public static Schema Load(string file, string text) => Load([(file, text)]);
@@ -46,6 +47,11 @@ public static class ModelLoader
         foreach (var (file, text) in sources)
         {
             var nodes = new YamlNodes(file);
+            if (SourceText.NulError(file, text) is { } nul)
+            {
+                errors.Add(nul);
+                continue;
+            }
             var root = Parse(file, text, errors);
             if (root is not null) ReadRoot(root, nodes, tables, objects);
             errors.AddRange(nodes.Errors);
@@ -54,10 +60,14 @@ public static class ModelLoader
         foreach (var duplicate in tables.GroupBy(t => t.Name).Where(g => g.Count() > 1))
             errors.Add($"{duplicate.Last().Where}: table '{duplicate.Key}' is declared twice (also at {duplicate.First().Where})");
 
+        NameCharacters.Check(tables, errors);
+        SqlWords.Check(tables, errors);
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
         if (errors.Count == 0) ObjectValidator.Validate(objects, tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
-        return objects.AddTo(new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal)));
+        var schema = objects.AddTo(new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal)));
+        ModelPositions.Attach(schema, tables);
+        return schema;
     }
 
     private static YamlValue? Parse(string file, string text, List<string> errors)
@@ -119,7 +129,7 @@ public static class ModelLoader
                             ReadColumn(table, column, columnNode, columnKey, nodes);
                     break;
                 case "primary_key":
-                    table.TableKey = ReadNameList(value, $"primary_key of '{name}'", nodes);
+                    (table.TableKey, table.TableKeyName, table.TableKeyDeferrable) = TableOptionsReader.ReadPrimaryKey(value, $"primary_key of '{name}'", nodes);
                     table.TableKeyWhere = nodes.Where(value);
                     break;
                 case "indexes":
@@ -135,8 +145,15 @@ public static class ModelLoader
                 case "checks":
                     if (nodes.Map(value, $"checks of '{name}'") is { } checks)
                         foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
-                            if (nodes.String(checkNode, $"check '{check}'") is { } expression)
-                                table.Checks.Add((new Check(check, expression), nodes.Where(checkKey)));
+                            if (TableOptionsReader.ReadCheck(check, checkNode, nodes) is { } read)
+                                table.Checks.Add((read, nodes.Where(checkKey)));
+                    break;
+                case "partition_by":
+                    table.PartitionBy = nodes.String(value, "partition_by");
+                    break;
+                case "partitions":
+                    table.Partitions = TableOptionsReader.ReadPartitions(value, $"table '{name}'", nodes);
+                    table.PartitionsWhere = nodes.Where(value);
                     break;
                 case "comment":
                     table.Comment = nodes.String(value, "comment");
@@ -147,6 +164,8 @@ public static class ModelLoader
             }
         }
         if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        if (table.PartitionsWhere is not null && table.PartitionBy is null)
+            nodes.Errors.Add($"{table.PartitionsWhere}: table '{name}' has `partitions:` without `partition_by:`");
         return table;
     }
 
@@ -154,20 +173,22 @@ public static class ModelLoader
     {
         var what = $"column '{table.Name}.{name}'";
         if (nodes.Map(node, what) is not { } map) return;
+        map = FlowMapTypeSplit.Rejoin(map, what, nodes);
         var column = new ColumnDraft(name, nodes.Where(keyNode));
+        YamlValue? typeNode = null, defaultNode = null;
         foreach (var (key, value, k) in nodes.Entries(map, what, ColumnKeys))
         {
             switch (key)
             {
-                case "type": column.Type = nodes.String(value, "type") ?? ""; break; // "" after a reported error: no second "has no type"
+                case "type": column.Type = nodes.String(value, "type") ?? ""; typeNode = value; break; // "" after a reported error: no second "has no type"
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
-                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); break;
+                case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); defaultNode = value; break;
                 case "default_sql":
                     if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
                     column.DefaultSqlWhere = nodes.Where(k);
                     break;
                 case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
-                case "auto_increment": column.AutoIncrement = nodes.Bool(value, "auto_increment") ?? false; break;
+                case "auto_increment": (column.AutoIncrement, column.Numbering) = NumberingReader.Read(value, what, nodes); break;
                 case "unique": column.Unique = nodes.Bool(value, "unique") ?? false; break;
                 case "index": column.Index = nodes.Bool(value, "index") ?? false; break;
                 case "references": column.References = nodes.String(value, "references"); column.ReferencesWhere = nodes.Where(value); break;
@@ -180,6 +201,7 @@ public static class ModelLoader
             }
         }
         if (column.Type is null) nodes.Error(keyNode, $"{what} has no type: add `type:` (e.g. int, varchar(64), text)");
+        else ColumnTypeRules.Check(column, table.Name, typeNode!, defaultNode, nodes);
         if (column.Default is not null && column.DefaultSql is not null)
             nodes.Error(keyNode, $"{what} has both `default` and `default_sql`: keep one");
         if ((column.OnDelete is not null || column.OnUpdate is not null) && column.References is null)

@@ -42,6 +42,10 @@ internal static class ModelValidator
                     CheckTarget(byName, uniqueKeys, fk.ReferencedTable, fk.ReferencedColumns, where, $"foreign key '{fk.Name}'", errors);
             }
 
+            foreach (var partition in AllPartitions(table.PartitionBy is null ? [] : table.Partitions))
+                if (byName.ContainsKey(partition.Name) || !indexNames.TryAdd("partition\0" + partition.Name, table.Where))
+                    errors.Add($"{table.PartitionsWhere}: partition '{partition.Name}' of '{table.Name}' has the name of a table or of another partition");
+
             foreach (var (index, where) in table.Indexes)
                 foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
@@ -61,11 +65,11 @@ internal static class ModelValidator
             foreach (var column in table.Columns.Where(c => c.Nullable && primaryKey?.Contains(c.Name) == true))
                 errors.Add($"{column.Where}: column '{table.Name}.{column.Name}' is in the primary key, so it cannot be nullable; remove `nullable: true`");
 
-            foreach (var column in table.Columns.Where(c => c.AutoIncrement))
-                if (primaryKey is not { } pk || !pk.Contains(column.Name))
-                    errors.Add($"{column.Where}: auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");
         }
     }
+
+    private static IEnumerable<Partition> AllPartitions(IEnumerable<Partition> partitions) =>
+        partitions.SelectMany(p => p.Partitioning is { } sub ? AllPartitions(sub.Partitions).Prepend(p) : [p]);
 
     private static void CheckTarget(Dictionary<string, TableDraft> tables, Dictionary<string, HashSet<string>> uniqueKeys,
         string table, IReadOnlyList<string> columns, string where, string what, List<string> errors)

@@ -44,7 +44,7 @@ public static partial class ModelWriter
 
     /// <summary>How an unmanaged object is named to the user: `view v_users`, `trigger t_audit (on users)`.</summary>
     public static string Describe(UnmanagedObject o) =>
-        $"{o.Kind} {o.Name}" + (o.Table is { } t && t != o.Name ? $" (on {t})" : "");
+        $"{o.Kind} {o.Name}" + (o.Table is { } t && t != o.Name ? $" (on {t})" : "") + (o.Note is { } note ? $" ({note})" : "");
 
     private static void WriteTable(StringBuilder text, Table table)
     {
@@ -52,6 +52,7 @@ public static partial class ModelWriter
         text.Append("  ").Append(YamlText.Key(table.Name)).Append(":\n");
         if (table.Comment is { } comment) text.Append("    comment: ").Append(YamlText.Quoted(comment)).Append('\n');
         if (table.RenamedFrom is { } renamed) text.Append("    renamed_from: ").Append(YamlText.Scalar(renamed)).Append('\n');
+        if (table.Partitioning is { } partitioning) WritePartitioning(text, partitioning, "    ");
 
         // A table with no columns exists on PostgreSQL; `columns: {}` keeps it loadable.
         text.Append(table.Columns.Count == 0 ? "    columns: {}\n" : "    columns:\n");
@@ -64,8 +65,13 @@ public static partial class ModelWriter
                 .Append(ColumnMap(column, shorthands)).Append('\n');
         }
 
-        if (table.PrimaryKey is { Columns.Count: > 1 } pk)
-            text.Append("    primary_key: ").Append(YamlText.List(pk.Columns.Select(YamlText.Scalar))).Append('\n');
+        if (table.PrimaryKey is { } pk && shorthands.PrimaryKeyColumn is null)
+        {
+            var columns = YamlText.List(pk.Columns.Select(YamlText.Scalar));
+            var options = (pk.Name is { } name ? ", name: " + YamlText.Scalar(name) : "")
+                          + (pk.Deferrable == Deferrability.NotDeferrable ? "" : ", deferrable: " + DeferrableText(pk.Deferrable));
+            text.Append("    primary_key: ").Append(options.Length == 0 ? columns : $"{{ columns: {columns}{options} }}").Append('\n');
+        }
 
         var indexes = table.Indexes.Where(i => !shorthands.Indexes.Contains(i)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         if (indexes.Count > 0)
@@ -87,7 +93,9 @@ public static partial class ModelWriter
         {
             text.Append("    checks:\n");
             foreach (var check in table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal))
-                text.Append("      ").Append(YamlText.Key(check.Name)).Append(": ").Append(YamlText.Quoted(check.Expression)).Append('\n');
+                text.Append("      ").Append(YamlText.Key(check.Name)).Append(": ")
+                    .Append(check.NoInherit ? $"{{ expression: {YamlText.Quoted(check.Expression)}, no_inherit: true }}" : YamlText.Quoted(check.Expression))
+                    .Append('\n');
         }
     }
 
@@ -104,7 +112,8 @@ public static partial class ModelWriter
                 _ => "default_sql: " + YamlText.Scalar(d.Text),
             });
         if (shorthands.PrimaryKeyColumn == column.Name) entries.Add("primary_key: true");
-        if (column.AutoIncrement) entries.Add("auto_increment: true");
+        if (column.Numbering is { } numbering) entries.Add("auto_increment: " + NumberingMap(numbering));
+        else if (column.AutoIncrement) entries.Add("auto_increment: true");
         if (shorthands.Index.TryGetValue(column.Name, out var index))
         {
             if (index.Unique) entries.Add("unique: true");
@@ -131,19 +140,23 @@ public static partial class ModelWriter
         if (index.Constraint) entries.Add("constraint: true");
         if (index.Method is { } method) entries.Add("using: " + YamlText.Scalar(method));
         if (index.Where is { } where) entries.Add("where: " + YamlText.Quoted(where));
+        if (index.Include.Count > 0) entries.Add("include: " + YamlText.List(index.Include.Select(YamlText.Scalar)));
+        if (index.NullsNotDistinct) entries.Add("nulls_not_distinct: true");
+        if (index.Deferrable != Deferrability.NotDeferrable) entries.Add("deferrable: " + DeferrableText(index.Deferrable));
         if (index.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         return "{ " + string.Join(", ", entries) + " }";
     }
 
     private static string PartText(IndexPart part)
     {
-        if (part is { Column: { } plain, Descending: false, OpClass: null, Collation: null, Length: null })
+        if (part is { Column: { } plain, Descending: false, OpClass: null, Collation: null, Length: null, Nulls: null })
             return YamlText.Scalar(plain);
         var entries = new List<string>
         {
             part.Column is { } column ? "column: " + YamlText.Scalar(column) : "expression: " + YamlText.Quoted(part.Expression ?? ""),
         };
         if (part.Descending) entries.Add("order: desc");
+        if (part.Nulls is { } nulls) entries.Add("nulls: " + (nulls == NullsOrder.First ? "first" : "last"));
         if (part.OpClass is { } opclass) entries.Add("opclass: " + YamlText.Scalar(opclass));
         if (part.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
         if (part.Length is { } length) entries.Add("length: " + length);
@@ -159,8 +172,44 @@ public static partial class ModelWriter
         };
         if (fk.OnDelete != ReferentialAction.NoAction) entries.Add("on_delete: " + fk.OnDelete.ToYaml());
         if (fk.OnUpdate != ReferentialAction.NoAction) entries.Add("on_update: " + fk.OnUpdate.ToYaml());
-        if (fk.Deferrable == Deferrability.InitiallyImmediate) entries.Add("deferrable: initially immediate");
-        if (fk.Deferrable == Deferrability.InitiallyDeferred) entries.Add("deferrable: initially deferred");
+        if (fk.Deferrable != Deferrability.NotDeferrable) entries.Add("deferrable: " + DeferrableText(fk.Deferrable));
         return "{ " + string.Join(", ", entries) + " }";
+    }
+
+    private static string DeferrableText(Deferrability deferrable) =>
+        deferrable == Deferrability.InitiallyDeferred ? "initially deferred" : "initially immediate";
+
+    private static string NumberingMap(Numbering n)
+    {
+        var entries = new List<string>();
+        if (n.Always) entries.Add("always: true");
+        if (n.Sequence is { } sequence) entries.Add("sequence: " + YamlText.Scalar(sequence));
+        if (n.SequenceType is { } sequenceType) entries.Add("sequence_type: " + YamlText.Scalar(sequenceType));
+        if (n.Start is { } start) entries.Add("start: " + start.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (n.Increment is { } increment) entries.Add("increment: " + increment.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (n.MinValue is { } min) entries.Add("min: " + min.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (n.MaxValue is { } max) entries.Add("max: " + max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (n.Cache is { } cache) entries.Add("cache: " + cache.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (n.Cycle) entries.Add("cycle: true");
+        return entries.Count == 0 ? "true" : "{ " + string.Join(", ", entries) + " }";
+    }
+
+    /// <summary>`partition_by:` and `partitions:`, a sub-partitioned partition as a map with its own.</summary>
+    private static void WritePartitioning(StringBuilder text, Partitioning partitioning, string indent)
+    {
+        text.Append(indent).Append("partition_by: ").Append(YamlText.Quoted(partitioning.By)).Append('\n');
+        if (partitioning.Partitions.Count == 0) return;
+        text.Append(indent).Append("partitions:\n");
+        foreach (var partition in partitioning.Partitions.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            text.Append(indent).Append("  ").Append(YamlText.Key(partition.Name)).Append(':');
+            if (partition.Partitioning is not { } sub)
+            {
+                text.Append(' ').Append(YamlText.Quoted(partition.Bound)).Append('\n');
+                continue;
+            }
+            text.Append('\n').Append(indent).Append("    bound: ").Append(YamlText.Quoted(partition.Bound)).Append('\n');
+            WritePartitioning(text, sub, indent + "    ");
+        }
     }
 }

@@ -18,7 +18,8 @@ public static class Names
         if (Encoding.UTF8.GetByteCount(name) <= MaxLength) return name;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
         var head = name;
-        while (Encoding.UTF8.GetByteCount(head) > MaxLength - 9) head = head[..^1];
+        while (Encoding.UTF8.GetByteCount(head) > MaxLength - 9 || (head.Length > 0 && char.IsHighSurrogate(head[^1])))
+            head = head[..^1]; // never half of a surrogate pair, which is no character at all
         return head + "_" + hash;
     }
 }

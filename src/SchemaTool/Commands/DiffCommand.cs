@@ -24,7 +24,7 @@ public static class DiffCommand
     {
         var workspace = common.OpenWorkspace();
         console.Status($"reading {workspace.Target.Display} ...");
-        await using var read = await workspace.ReadWithModelAsync(session => session.IntrospectAsync(CancellationToken.None), CancellationToken.None);
+        await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None);
         var plan = await Planner.CreateAsync(read.Session, read.Read, read.Model, CancellationToken.None);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)

@@ -19,13 +19,15 @@ public static class HistoryCommand
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json)
     {
         var workspace = common.OpenWorkspace();
-        var entries = await HistoryReport.ReadAsync(workspace, CancellationToken.None);
+        var report = await HistoryReport.ReadAsync(workspace, CancellationToken.None);
+        var entries = report.Entries;
         if (json)
         {
-            Json.Write(console, HistoryJson.Of(workspace.Target.Display, entries));
+            Json.Write(console, HistoryJson.Of(workspace.Target.Display, report));
             return 0;
         }
-        if (entries.Count == 0) console.Line("no revisions yet: run `schematool plan -m \"...\"`");
+        foreach (var row in report.WithoutFiles) console.Line(DescribeWithoutFiles(console, row));
+        if (entries.Count == 0 && report.WithoutFiles.Count == 0) console.Line("no revisions yet: run `schematool plan -m \"...\"`");
         var byId = entries.ToDictionary(e => e.Revision.Id);
         foreach (var line in HistoryGraph.Render(entries.Select(e => e.Revision).ToList(), r => Describe(console, byId[r.Id])))
             console.Line(line);
@@ -40,6 +42,14 @@ public static class HistoryCommand
         var when = e.Row is { Complete: true } row
             ? $"applied {row.AppliedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z in {row.DurationMs} ms"
             : $"created {e.Revision.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
-        return $"{e.Revision.Id}{marks} {state}, {e.Revision.Message}{merge} ({when})";
+        var edited = e.Changed is { } c ? console.Paint($" [{c.Files} edited since; `schematool rehash {e.Revision.Id}` records it]", "31") : "";
+        return $"{e.Revision.Id}{marks} {state}, {e.Revision.Message}{merge} ({when}){edited}";
     }
+
+    /// <summary>A history row no revision file stands for: the graph cannot place it, so it is listed first, with what to do.</summary>
+    private static string DescribeWithoutFiles(ConsoleOutput console, Apply.HistoryRow row) => row.Complete
+        ? $"! {row.Revision} {console.Paint("applied, files gone", "31")}, {row.Message} (applied {row.AppliedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z): " +
+          "restore its files from version control to roll it back"
+        : $"! {row.Revision} {console.Paint("half-applied, files gone", "31")}, {row.Message} ({row.StatementsDone} of {row.StatementsTotal} statements ran): " +
+          $"`schematool discard {row.Revision}{(row.StatementsDone == 0 ? "" : " --force")}` clears the row";
 }

@@ -1,5 +1,4 @@
 using McMaster.Extensions.CommandLineUtils;
-using SchemaTool.Apply;
 using SchemaTool.Cli.Output;
 using SchemaTool.Planning;
 using SchemaTool.Revisions;
@@ -15,32 +14,21 @@ public static class PlanCommand
             var message = cmd.Option("-m|--message <MSG>", "what the revision does", CommandOptionType.SingleValue);
             var dryRun = cmd.Option("--dry-run", "print the SQL and write nothing", CommandOptionType.NoValue);
             var json = cmd.Option("--json", "print one JSON object (see README) instead of the summary", CommandOptionType.NoValue);
+            var allowEmpty = cmd.Option("--allow-empty-model", "let a model with no tables drop every table of the database", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console, message.Value(), dryRun.HasValue(), json.HasValue()).GetAwaiter().GetResult());
+            cmd.OnExecute(() => RunAsync(common, console, message.Value(), dryRun.HasValue(), json.HasValue(),
+                new PlanOptions(AllowEmptyModel: allowEmpty.HasValue())).GetAwaiter().GetResult());
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? message, bool dryRun, bool json)
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? message, bool dryRun, bool json, PlanOptions options)
     {
         if (!dryRun && string.IsNullOrWhiteSpace(message))
             throw new InputException("plan needs a message: schematool plan -m \"add users\" (or --dry-run to only print the SQL)");
         var workspace = common.OpenWorkspace();
-        var graph = workspace.LoadRevisions();
-        var head = RevisionPlanner.SingleHead(graph);
-
         if (!json) console.Status($"reading {workspace.Target.Display} ...");
-        await using var read = await workspace.ReadWithModelAsync(async session =>
-        {
-            var state = await workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero)).ReadStateAsync(CancellationToken.None);
-            var pending = graph.Revisions.Where(r => !state.Applied.Contains(r.Id)).ToList();
-            if (pending.Count > 0)
-                throw new InputException(
-                    $"the database is not at head: {pending.Count} revision(s) not applied ({string.Join(", ", pending.Select(p => p.Id))}); " +
-                    "run `schematool apply` first, so the new revision is planned from the schema the others make");
-            return await session.IntrospectAsync(CancellationToken.None);
-        }, CancellationToken.None);
-        var (model, session, current) = read;
+        await using var planned = await RevisionPlanning.PlanAsync(workspace, options, CancellationToken.None);
+        var (plan, session, model) = (planned.Plan, planned.Session, planned.Model);
 
-        var plan = await Planner.CreateAsync(session, current, model, CancellationToken.None);
         if (json && (plan.IsEmpty || dryRun))
         {
             Json.Write(console, PlanJson.Of(plan, dryRun, null));
@@ -55,6 +43,8 @@ public static class PlanCommand
 
         if (!json) PlanSummary.Print(console, plan);
         ReplicationNotes.ForPlan(console, session, plan, model); // warnings go to stderr, so --json stays clean
+        if (session is Dialects.ITransactionLimits limits)
+            foreach (var warning in await limits.CheckPlanAsync(plan, CancellationToken.None)) console.Warning(warning);
         if (dryRun)
         {
             console.Line();
@@ -62,15 +52,14 @@ public static class PlanCommand
             return 0;
         }
 
-        var revision = RevisionFolder.Write(workspace.Config.MigrationsPath, RevisionFile.NewId(),
-            head is null ? [] : [head.Id], message!.Trim(), DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);
+        var revision = planned.Write(message!, DateTimeOffset.UtcNow);
         if (json)
         {
             Json.Write(console, PlanJson.Of(plan, dryRun, new WrittenRevisionJson(revision.Id, revision.Parents, revision.Message,
                 RevisionFolder.Display(revision.UpPath), RevisionFolder.Display(revision.DownPath))));
             return 0;
         }
-        console.Success($"wrote revision {revision.Id}: {message}");
+        console.Success($"wrote revision {revision.Id}: {revision.Message}");
         console.Line("  " + RevisionFolder.Display(revision.UpPath));
         console.Line("  " + RevisionFolder.Display(revision.DownPath));
         console.Line("review it, then run `schematool apply`");

@@ -22,25 +22,9 @@ public static class ReplicationNotes
             console.Warning(problem);
     }
 
-    /// <summary>
-    /// Apply, before the lock is taken: warns about tables without a primary key, and stops (exit 3) when the server
-    /// refuses them. A model that does not load is left to `plan` to report: apply runs revisions, not the model.
-    /// </summary>
+    /// <summary>Apply, before the lock is taken: the checks of <see cref="ReplicationPreflight"/>, its warnings printed.</summary>
     public static void BeforeApply(ConsoleOutput console, IDatabaseSession session, Workspace workspace)
     {
-        if (session is not IReplicationAdvisor advisor) return;
-        Schema model;
-        try
-        {
-            model = workspace.LoadModel();
-        }
-        catch (Exception e) when (e is SchemaToolException or Yaml.ModelException or IOException)
-        {
-            return;
-        }
-        var advice = advisor.AdviseOnModel(model);
-        foreach (var warning in advice.Warnings) console.Warning(warning);
-        if (advice.Errors.Count > 0)
-            throw new DatabaseException(string.Join(Environment.NewLine, advice.Errors) + Environment.NewLine + "nothing was applied");
+        foreach (var warning in ReplicationPreflight.BeforeApply(session, workspace)) console.Warning(warning);
     }
 }

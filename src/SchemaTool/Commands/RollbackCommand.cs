@@ -46,6 +46,10 @@ public static class RollbackCommand
             .ToArray();
     }
 
+    /// <summary>Why a rollback found nothing to do: no revision applied at all, or the database already at the target.</summary>
+    public static string NothingApplied(string database, string target) =>
+        target == "base" || target.StartsWith('-') ? $"no revision is applied to {database} (it is at base)" : $"{database} is already at {target}";
+
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, MigrationOptions migration, string target, bool dryRun)
     {
         var workspace = common.OpenWorkspace();
@@ -61,7 +65,7 @@ public static class RollbackCommand
         }
         var undone = await migrator.RollbackAsync(target, CancellationToken.None);
         console.Success(undone.Count == 0
-            ? $"nothing to roll back: {workspace.Target.Display} is at {target}"
+            ? $"nothing to roll back: {NothingApplied(workspace.Target.Display, target)}"
             : $"rolled back {undone.Count} revision(s) on {workspace.Target.Display}");
         return 0;
     }

@@ -31,12 +31,16 @@ public static class StatusCommand
         console.Line($"database: {report.Database}");
         console.Line($"current:  {(report.Current.Count == 0 ? "<base>" : string.Join(", ", report.Current))}");
         console.Line($"head:     {(report.Heads.Count == 0 ? "<none>" : string.Join(", ", report.Heads.Select(h => h.Id)))}");
-        foreach (var row in report.Edited)
-            console.Warning($"revision {row.Revision} was edited after it was applied (checksum differs)");
+        foreach (var changed in report.Edited)
+            console.Warning($"revision {changed.Row.Revision} was edited after it was applied (its {changed.Files} changed: checksum differs); " +
+                            $"restore it, or record the change with `schematool rehash {changed.Row.Revision}`");
         foreach (var row in report.Missing)
             console.Warning($"revision {row.Revision} is applied but its files are gone from the migrations folder");
         foreach (var row in report.HalfApplied)
-            console.Warning($"revision {row.Revision} is half-applied: {row.StatementsDone} of {row.StatementsTotal} statements ran; fix it and run `schematool apply` to resume");
+            console.Warning(report.HalfAppliedWithoutFiles.Contains(row)
+                ? $"revision {row.Revision} is half-applied ({row.StatementsDone} of {row.StatementsTotal} statements ran) but its files are gone from the migrations folder; " +
+                  $"`schematool discard {row.Revision}{(row.StatementsDone == 0 ? "" : " --force")}` clears the row"
+                : $"revision {row.Revision} is half-applied: {row.StatementsDone} of {row.StatementsTotal} statements ran; fix it and run `schematool apply` to resume");
         console.Line("pending:  " + (report.Pending.Count == 0
             ? console.Paint("none", ConsoleOutput.Green)
             : console.Paint($"{report.Pending.Count} ({string.Join(", ", report.Pending.Select(p => $"{p.Id} {p.Message}"))})", ConsoleOutput.Yellow)));

@@ -22,6 +22,14 @@ public static class UnlockCommand
     {
         var workspace = common.OpenWorkspace();
         await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        if (session is IConnectionLock connectionLock && await connectionLock.DescribeHolderAsync(CancellationToken.None) is { } connection)
+        {
+            // A lock that ends with its connection cannot be left behind by a run that died: its holder is alive.
+            console.Line($"the migration lock of {workspace.Target.Display} is held by {connection}");
+            throw new DatabaseException(
+                "it belongs to that connection and goes away when it ends, so there is nothing to remove: wait for the run to finish, " +
+                "or end the connection on the server if that run is stuck");
+        }
         if (session is not IBreakableLock breakable || await breakable.ReadLockHolderAsync(CancellationToken.None) is not { } holder)
         {
             console.Line(session is IBreakableLock

@@ -2,14 +2,26 @@ using SchemaTool.Project;
 
 namespace SchemaTool.Cli.Output;
 
-/// <summary>`history --json`: the revisions, newest first.</summary>
-public sealed record HistoryJson(string Database, IReadOnlyList<HistoryEntryJson> Revisions)
+/// <summary>
+/// `history --json`: the revisions, newest first; files_gone lists the history rows whose revision files are gone
+/// (state applied or half_applied).
+/// </summary>
+public sealed record HistoryJson(string Database, IReadOnlyList<HistoryEntryJson> Revisions, IReadOnlyList<RowWithoutFilesJson> FilesGone)
 {
-    public static HistoryJson Of(string database, IReadOnlyList<HistoryEntry> entries) =>
-        new(database, entries.Select(HistoryEntryJson.Of).ToList());
+    public static HistoryJson Of(string database, HistoryReport report) =>
+        new(database, report.Entries.Select(HistoryEntryJson.Of).ToList(), report.WithoutFiles.Select(RowWithoutFilesJson.Of).ToList());
 }
 
-/// <summary>One revision: state is applied, pending or half_applied; applied_at and duration_ms are null unless applied.</summary>
+public sealed record RowWithoutFilesJson(string Id, string Message, string State, int StatementsDone, int StatementsTotal)
+{
+    public static RowWithoutFilesJson Of(Apply.HistoryRow row) =>
+        new(row.Revision, row.Message, row.Complete ? "applied" : "half_applied", row.StatementsDone, row.StatementsTotal);
+}
+
+/// <summary>
+/// One revision: state is applied, pending or half_applied; applied_at and duration_ms are null unless applied;
+/// edited is true when an applied revision's up or down file changed since it was applied.
+/// </summary>
 public sealed record HistoryEntryJson(
     string Id,
     IReadOnlyList<string> Parents,
@@ -19,7 +31,8 @@ public sealed record HistoryEntryJson(
     bool Head,
     bool Current,
     string? AppliedAt,
-    long? DurationMs)
+    long? DurationMs,
+    bool Edited)
 {
     public static HistoryEntryJson Of(HistoryEntry e) => new(
         e.Revision.Id,
@@ -30,5 +43,6 @@ public sealed record HistoryEntryJson(
         e.IsHead,
         e.IsCurrent,
         e.Row is { Complete: true } applied ? Json.Time(applied.AppliedAt) : null,
-        e.Row is { Complete: true } done ? done.DurationMs : null);
+        e.Row is { Complete: true } done ? done.DurationMs : null,
+        e.Changed is not null);
 }

@@ -16,7 +16,10 @@ public sealed class MigrationProgress(ConsoleOutput console) : IProgress<Stateme
     /// <summary>The migrator's messages: "applying REV msg", "rolling back REV msg", "waiting for the lock".</summary>
     public void Log(string message)
     {
-        _previous = TimeSpan.Zero;
+        // A revision's statement times count from its start; a note in the middle of one (a statement that runs
+        // outside its transaction, one found done on resume) does not start a new count.
+        if (message.StartsWith("applying ", StringComparison.Ordinal) || message.StartsWith("rolling back ", StringComparison.Ordinal))
+            _previous = TimeSpan.Zero;
         console.Line(message);
     }
 

@@ -19,4 +19,24 @@ public sealed class DialectLimitTests
         Assert.Equal($"error: index ix_t_name of t: {message}\n", result.Stderr);
         Assert.Empty(project.MigrationFiles());
     }
+
+    /// <summary>The PostgreSQL-only keys of adopted schemas are refused by SQLite (and MySQL, see MySqlPostgresOnlyKeyTests) at plan.</summary>
+    [Theory]
+    [InlineData("    columns:\n      id: { type: int, primary_key: true, auto_increment: { start: 5 } }\n", "column 't.id': SQLite takes `auto_increment: true` only")]
+    [InlineData("    columns:\n      a: { type: int }\n      b: { type: int }\n    indexes:\n      ix_t_a: { columns: [a], include: [b] }\n", "index 'ix_t_a' of table 't': SQLite has no INCLUDE columns")]
+    [InlineData("    columns:\n      a: { type: int }\n    indexes:\n      ix_t_a: { columns: [{ column: a, nulls: first }] }\n", "SQLite cannot place NULLs in an index")]
+    [InlineData("    columns:\n      a: { type: int }\n    indexes:\n      uq_t_a: { columns: [a], unique: true, nulls_not_distinct: true }\n", "SQLite has no NULLS NOT DISTINCT")]
+    [InlineData("    columns:\n      a: { type: int }\n    checks:\n      ck_a: { expression: \"a > 0\", no_inherit: true }\n", "SQLite has no NO INHERIT")]
+    [InlineData("    partition_by: \"range (a)\"\n    columns:\n      a: { type: int }\n", "SQLite cannot build `partition_by:`")]
+    [InlineData("    columns:\n      a: { type: int }\n    primary_key: { columns: [a], deferrable: true }\n", "SQLite cannot defer a primary key")]
+    public void A_postgresql_only_key_exits_2_on_sqlite_and_writes_nothing(string table, string message)
+    {
+        using var project = new TempProject();
+        project.WriteModel($"tables:\n  t:\n{table}");
+
+        var result = project.Expect(2, "plan", "-m", "first");
+
+        Assert.Contains(message, result.Stderr);
+        Assert.Empty(project.MigrationFiles());
+    }
 }

@@ -247,6 +247,47 @@ public sealed class GaleraApplyTests(ITestOutputHelper output)
         await cluster.DropDatabaseAsync(database);
     }
 
+    /// <summary>`apply --all` makes the checks `apply` makes before the lock: a target on a node that requires primary keys stops there.</summary>
+    [Fact]
+    public async Task Apply_all_stops_a_target_before_locking_when_its_node_requires_primary_keys()
+    {
+        var cluster = GaleraCluster.Shared;
+        var onNode1 = await cluster.CreateDatabaseAsync("galera_all1");
+        var onNode2 = await cluster.CreateDatabaseAsync("galera_all2");
+        using var project = ClusterProject.Create("mysql", """
+            tables:
+              events:
+                columns:
+                  payload: { type: text }
+            """);
+        File.AppendAllText(Path.Combine(project.Folder, "schematool.yaml"),
+            $"targets:\n  one: {cluster.Node(1).Url(onNode1)}\n  two: {cluster.Node(2).Url(onNode2)}\n");
+        project.WriteRevision(1, "events", ["CREATE TABLE events (payload text NOT NULL) ENGINE=InnoDB"], ["DROP TABLE events"]);
+        await using (var admin = await cluster.OpenAsync(2))
+            await ExecuteAsync(admin, "SET GLOBAL wsrep_mode = 'REQUIRED_PRIMARY_KEY'");
+        try
+        {
+            var run = await CliProcess.RunAsync(RunTimeout, ["apply", "--all", "--parallel", "1", "--project", project.Folder]);
+            output.WriteLine(run.Output);
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains("two: failed", run.Output);
+            Assert.Contains("requires a primary key", run.Output);
+            Assert.Contains("nothing was applied", run.Output);
+            Assert.Contains("one: applied", run.Output);
+            Assert.Contains("no primary key", run.Output);
+        }
+        finally
+        {
+            await using var admin = await cluster.OpenAsync(2);
+            await ExecuteAsync(admin, "SET GLOBAL wsrep_mode = ''");
+        }
+        await using (var check = await cluster.OpenAsync(1, onNode2))
+            Assert.False(await ExistsAsync(check,
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('events', 'schematool_lock', 'schematool_history')"));
+        await cluster.DropDatabaseAsync(onNode1);
+        await cluster.DropDatabaseAsync(onNode2);
+    }
+
     private static async Task<string> DescribeAsync(GaleraCluster cluster, int node, string database)
     {
         await using var connection = await cluster.OpenAsync(node, database);

@@ -49,6 +49,46 @@ public sealed class ModelWriterTests
         Assert.Equal(yaml, ModelWriter.Write(again));
     }
 
+    /// <summary>The PostgreSQL keys of adopted schemas (issue 18), each written the way the loader reads it back.</summary>
+    private const string Adopted = """
+        tables:
+          events:
+            partition_by: "range (created_at)"
+            partitions:
+              events_2026:
+                bound: "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"
+                partition_by: "list (region)"
+                partitions:
+                  events_2026_eu: "FOR VALUES IN ('eu')"
+              events_old: "DEFAULT"
+            columns:
+              id:         { type: bigint, auto_increment: { always: true, sequence: ev_ids, start: 10, increment: -2, min: -100, max: 10, cache: 5, cycle: true } }
+              created_at: { type: date }
+              region:     { type: text }
+              n:          { type: serial, auto_increment: { start: 1000 } }
+            primary_key: { columns: [id, created_at, region], name: pk_events, deferrable: initially deferred }
+            indexes:
+              ix_events_region: { columns: [{ column: region, order: desc, nulls: last }, { column: n, nulls: first }], include: [id] }
+              uq_events_n: { columns: [n], unique: true, constraint: true, include: [region], nulls_not_distinct: true, deferrable: initially immediate }
+            checks:
+              ck_events_n: { expression: "n > 0", no_inherit: true }
+              ck_plain: "n < 10"
+        """;
+
+    [Fact]
+    public void The_postgresql_keys_of_adopted_schemas_are_written_and_read_back()
+    {
+        var schema = ModelLoader.Load("adopted.yaml", Adopted);
+        var events = schema.Tables[0];
+        Assert.Equal(new Numbering(true, "ev_ids", 10, -2, -100, 10, 5, true), events.Columns[0].Numbering);
+        Assert.Equal("events_2026_eu", events.Partitioning!.Partitions[0].Partitioning!.Partitions[0].Name);
+        Assert.Equal(new PrimaryKey(new[] { "id", "created_at", "region" }, "pk_events", Deferrability.InitiallyDeferred), events.PrimaryKey);
+        Assert.True(events.Checks[0].NoInherit);
+        var yaml = ModelWriter.Write(schema);
+        Assert.Equal(schema, ModelLoader.Load("written.yaml", yaml));
+        Assert.Equal(yaml, ModelWriter.Write(ModelLoader.Load("written.yaml", yaml)));
+    }
+
     [Fact]
     public void Names_the_loader_generates_are_left_out()
     {

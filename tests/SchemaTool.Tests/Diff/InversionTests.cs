@@ -31,6 +31,8 @@ public sealed class InversionTests
         new DropForeignKey("users", Fk("users", "team_id", "teams") with { OnDelete = ReferentialAction.Cascade }),
         new AddCheck("users", new Check("ck_users_email", "email <> ''")),
         new DropCheck("users", new Check("ck_users_email", "email <> ''")),
+        new CreatePartition("events", new Partition("events_2026", "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')")),
+        new DropPartition("events", new Partition("events_old", "DEFAULT")),
         new RebuildTable(Users, Users with { Columns = Users.Columns.Take(2).ToValueList() },
             new[] { new ColumnSource("id", "id"), new ColumnSource("email", "email") },
             new[] { "CREATE TRIGGER t AFTER INSERT ON users BEGIN SELECT 1; END" }),

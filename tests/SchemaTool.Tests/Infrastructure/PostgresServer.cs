@@ -4,7 +4,7 @@ using Npgsql;
 namespace SchemaTool.Tests.Infrastructure;
 
 /// <summary>
-/// A throwaway PostgreSQL 15 server on 127.0.0.1 with its data in a fresh /tmp/schematool-pg-* folder.
+/// A throwaway PostgreSQL server (15, or the major <see cref="VersionVariable"/> names) on 127.0.0.1 with its data in a fresh /tmp/schematool-pg-* folder.
 /// Use <see cref="Shared"/> for ordinary tests (one server per test run, each test in its own database)
 /// and <see cref="StartAsync"/> for tests that need servers of their own, e.g. replication.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (Exception e)
         {
             throw new InvalidOperationException(
-                $"Could not start a throwaway PostgreSQL 15 test server (.ci/install-deps.sh sets up what it needs): {e.Message}", e);
+                $"Could not start a throwaway PostgreSQL {SelectedVersion} test server (.ci/install-deps.sh sets up what it needs): {e.Message}", e);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAs.GiveAsync(folder, account).ConfigureAwait(false);
             var dataDirectory = Path.Combine(folder, "data");
             await RunAs.RunCheckedAsync(account, Path.Combine(binDirectory, "initdb"),
-                ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
+                ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
                 CommandTimeout, folder).ConfigureAwait(false);
             await File.AppendAllLinesAsync(Path.Combine(dataDirectory, "postgresql.conf"), Configuration(folder, options))
                 .ConfigureAwait(false);
@@ -168,22 +168,52 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The PostgreSQL major version the tests run on (13 to 18); unset, 15 (Debian's). The other majors come from
+    /// the npm packages that .ci/install-deps.sh puts in <see cref="OtherVersionsHomeVariable"/> (default
+    /// /opt/schematool/postgres), one folder per major.
+    /// </summary>
+    public const string VersionVariable = "SCHEMATOOL_PG_VERSION";
+
+    public const string OtherVersionsHomeVariable = "SCHEMATOOL_PG_HOME";
+
+    /// <summary>The major version selected by <see cref="VersionVariable"/>.</summary>
+    public static int SelectedVersion =>
+        Environment.GetEnvironmentVariable(VersionVariable) is { Length: > 0 } text
+            ? int.TryParse(text, out var major) && major is >= 13 and <= 18
+                ? major
+                : throw new InvalidOperationException($"{VersionVariable}={text}: expected a PostgreSQL major version from 13 to 18")
+            : 15;
+
     private static async Task<string> FindBinDirectoryAsync()
     {
+        var major = SelectedVersion;
         var candidates = new List<string>();
-        try
+        var home = Environment.GetEnvironmentVariable(OtherVersionsHomeVariable) is { Length: > 0 } h ? h : "/opt/schematool/postgres";
+        if (major != 15 || Environment.GetEnvironmentVariable(VersionVariable) is { Length: > 0 })
+            candidates.Add(Path.Combine(home, major.ToString(System.Globalization.CultureInfo.InvariantCulture), "bin"));
+        if (major == 15)
         {
-            var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], CommandTimeout).ConfigureAwait(false);
-            if (pgConfig.ExitCode == 0) candidates.Add(pgConfig.Output.Trim());
+            try
+            {
+                var pgConfig = await ProcessRunner.RunAsync("pg_config", ["--bindir"], CommandTimeout).ConfigureAwait(false);
+                if (pgConfig.ExitCode == 0) candidates.Add(pgConfig.Output.Trim());
+            }
+            catch (InvalidOperationException)
+            {
+                // pg_config is not installed; the Debian location below may still have the server.
+            }
+            candidates.Add("/usr/lib/postgresql/15/bin");
         }
-        catch (InvalidOperationException)
+        foreach (var directory in candidates.Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl"))))
         {
-            // pg_config is not installed; the Debian location below may still have the server.
+            var version = await ProcessRunner.RunAsync(Path.Combine(directory, "postgres"), ["--version"], CommandTimeout).ConfigureAwait(false);
+            if (version.ExitCode == 0 && version.Output.Contains($"(PostgreSQL) {major}.", StringComparison.Ordinal)) return directory;
         }
-        candidates.Add("/usr/lib/postgresql/15/bin");
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
-            ?? throw new InvalidOperationException(
-                $"PostgreSQL server binaries (initdb, pg_ctl) not found in {string.Join(", ", candidates)}. Install postgresql-15.");
+        throw new InvalidOperationException(
+            $"PostgreSQL {major} server binaries (initdb, pg_ctl, postgres) not found in {string.Join(", ", candidates)}. " +
+            (major == 15 ? "Install postgresql-15" : $"Run .ci/install-deps.sh, which installs PostgreSQL {major} into {home}") +
+            $" ({VersionVariable} selects the version).");
     }
 
     /// <summary>

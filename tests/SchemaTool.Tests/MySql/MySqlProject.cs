@@ -64,6 +64,9 @@ public sealed class MySqlProject : IAsyncDisposable
     public Task<IReadOnlyList<Revision>> RollbackAsync(string target) =>
         RunAsync((migrator, ct) => migrator.RollbackAsync(target, ct));
 
+    public Task<IReadOnlyList<ChangedRevision>> RehashAsync(string? target = null) =>
+        RunAsync((migrator, ct) => migrator.RehashAsync(target, ct));
+
     public async Task<IReadOnlyList<HistoryRow>> HistoryAsync()
     {
         await using var session = await OpenAsync();

@@ -45,6 +45,8 @@ public static class MySqlSamples
         new AddCheck("users", EmailCheck),
         new DropCheck("users", EmailCheck),
         new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty),
+        new CreatePartition("users", new Partition("users_old", "DEFAULT")),
+        new DropPartition("users", new Partition("users_old", "DEFAULT")),
     }.Concat(Diff.ObjectSamples.Operations()).ToDictionary(o => o.GetType());
 
     /// <summary>

@@ -28,6 +28,33 @@ public sealed class MySqlValidationTests
     public void Indexes_MySQL_cannot_build_are_refused(string index, string hint) =>
         Assert.Contains(hint, Assert.Single(Problems(index)));
 
+    [Theory]
+    [InlineData("ix: { columns: [name], include: [id] }", "index 'ix' of table 't': MySQL has no INCLUDE columns (PostgreSQL only)")]
+    [InlineData("ix: { columns: [{ column: name, nulls: last }] }", "MySQL cannot place NULLs in an index")]
+    [InlineData("ix: { columns: [name], unique: true, nulls_not_distinct: true }", "MySQL has no NULLS NOT DISTINCT")]
+    [InlineData("ix: { columns: [name], unique: true, constraint: true, deferrable: true }", "MySQL cannot defer a unique constraint")]
+    public void Postgresql_only_index_keys_are_refused(string index, string message) =>
+        Assert.Contains(Problems(index), p => p.Contains(message));
+
+    [Fact]
+    public void Postgresql_only_table_and_column_keys_are_refused()
+    {
+        var problems = MySqlValidator.Validate(ModelLoader.Load("schema.yaml", """
+            tables:
+              t:
+                partition_by: "range (id)"
+                columns:
+                  id: { type: int, auto_increment: { start: 100 } }
+                primary_key: { columns: [id], deferrable: initially deferred }
+                checks:
+                  ck_id: { expression: "id > 0", no_inherit: true }
+            """));
+        Assert.Contains(problems, p => p.Contains("table 't': MySQL cannot build `partition_by:`/`partitions:`"));
+        Assert.Contains(problems, p => p.Contains("column 't.id': MySQL takes `auto_increment: true` only"));
+        Assert.Contains(problems, p => p.Contains("primary key of table 't': MySQL cannot defer a primary key"));
+        Assert.Contains(problems, p => p.Contains("check 'ck_id' of table 't': MySQL has no NO INHERIT"));
+    }
+
     [Fact]
     public void A_text_column_indexed_by_a_prefix_or_in_full_text_is_fine() =>
         Assert.Empty(Problems("ix: { columns: [{ column: body, length: 100 }] }\n      ft: { using: fulltext, columns: [body] }"));

@@ -151,4 +151,21 @@ public sealed class PostgresNormalizationTests
         Assert.Null(table.Indexes[0].Method);
         Assert.Equal("C", table.Indexes[0].Parts[0].Collation);
     }
+
+    [Theory]
+    [InlineData("timezone('utc'::text, now())", "now() AT TIME ZONE 'utc'")] // PostgreSQL 13 prints the operator as a call
+    [InlineData("(now() AT TIME ZONE 'utc'::text)", "now() AT TIME ZONE 'utc'")] // 14 and later
+    [InlineData("timezone(current_setting('TimeZone'::text), created_at)", "created_at AT TIME ZONE (current_setting('TimeZone'))")]
+    public void Spellings_of_at_time_zone_compare_equal(string catalog, string model) =>
+        Assert.Equal(PostgresExpressions.Canonical(model), PostgresExpressions.Canonical(catalog));
+
+    [Fact]
+    public void A_typed_literal_default_compares_as_its_value_and_keeps_its_spelling()
+    {
+        var users = new Table("t", new[] { new Column("n", "bigint", Default: ColumnDefault.Sql("'2'::bigint")), new Column("m", "bigint", Default: ColumnDefault.Number("2")) });
+        var normalized = PostgresNormalizer.NormalizeTable(users);
+        Assert.Equal(normalized.Columns[0].Default, normalized.Columns[1].Default);
+        Assert.Equal("'2'::bigint", normalized.Columns[0].Default!.Written);
+        Assert.Null(normalized.Columns[1].Default!.Written);
+    }
 }

@@ -60,7 +60,45 @@ public sealed class PostgresSqlGenerationTests
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },
         { "drop_check", new DropCheck("users", Users.Checks[0]) },
         { "quoted_names", new CreateTable(new Table("we\"ird", new[] { new Column("Mixed Case", "text") })) },
+        { "create_table_adopted", new CreateTable(Adopted) },
+        { "alter_column_numbering", new AlterColumn("orders", Adopted.Columns[0], Adopted.Columns[0] with { Numbering = new Numbering(Start: 1, Increment: 1, Cache: 10) }) },
+        { "alter_column_serial_sequence", new AlterColumn("orders", Adopted.Columns[1],
+            Adopted.Columns[1] with { Numbering = new Numbering(Sequence: "orders_no_seq", Start: 100) }) },
+        { "create_partition", new CreatePartition("events", Events.Partitioning!.Partitions[1]) },
+        { "drop_partition", new DropPartition("events", Events.Partitioning!.Partitions[0]) },
+        { "create_partitioned_table", new CreateTable(Events) },
     };
+
+    /// <summary>What an adopted schema has beyond the basics: identity ALWAYS with options, a serial with its own sequence, INCLUDE, NULLS, deferrable keys, NO INHERIT.</summary>
+    private static readonly Table Adopted = new("orders",
+        new[]
+        {
+            new Column("id", "bigint", AutoIncrement: true, Numbering: new Numbering(Always: true, Start: 1000, Increment: 5)),
+            new Column("no", "serial", Numbering: new Numbering(Sequence: "order_numbers", Start: 100, Cycle: true)),
+            new Column("code", "text", Nullable: true),
+            new Column("qty", "bigint", Default: ColumnDefault.Number("2") with { Written = "'2'::bigint" }),
+        },
+        new PrimaryKey(new[] { "id" }, Deferrable: Deferrability.InitiallyDeferred),
+        new[]
+        {
+            new TableIndex("uq_orders_code", new[] { IndexPart.Of("code") }, Unique: true, Constraint: true, Include: new[] { "qty" },
+                NullsNotDistinct: true, Deferrable: Deferrability.InitiallyImmediate),
+            new TableIndex("ix_orders_code", new[] { new IndexPart("code", Descending: true, Nulls: NullsOrder.Last), new IndexPart("qty", Nulls: NullsOrder.First) },
+                Include: new[] { "no" }),
+            new TableIndex("uq_orders_qty", new[] { IndexPart.Of("qty") }, Unique: true, NullsNotDistinct: true),
+        },
+        new ForeignKey[0],
+        new[] { new Check("ck_orders_qty", "qty > 0", NoInherit: true) with { Written = "qty > '0'::bigint" } });
+
+    private static readonly Table Events = new("events",
+        new[] { new Column("id", "bigint"), new Column("created_at", "date"), new Column("region", "text") },
+        new PrimaryKey(new[] { "id", "created_at", "region" }),
+        Partitioning: new Partitioning("RANGE (created_at)", new[]
+        {
+            new Partition("events_2025", "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"),
+            new Partition("events_2026", "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                new Partitioning("LIST (region)", new[] { new Partition("events_2026_eu", "FOR VALUES IN ('eu')"), new Partition("events_2026_rest", "DEFAULT") })),
+        }));
 
     [Theory]
     [MemberData(nameof(Operations))]

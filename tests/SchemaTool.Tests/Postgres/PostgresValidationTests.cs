@@ -6,7 +6,8 @@ namespace SchemaTool.Tests.Postgres;
 
 public sealed class PostgresValidationTests
 {
-    private static IReadOnlyList<string> Problems(string yaml) => new PostgresDialect().Validate(ModelLoader.Load("schema.yaml", yaml));
+    private static IReadOnlyList<string> Problems(string yaml, int serverVersion = 15) =>
+        new PostgresDialect().ForServer(serverVersion).Validate(ModelLoader.Load("schema.yaml", yaml));
 
     [Fact]
     public void A_mysql_prefix_length_is_refused_with_what_to_do_instead()
@@ -48,7 +49,27 @@ public sealed class PostgresValidationTests
                   v:    { type: int, generated: { expression: "1 + 1" } }
             """);
         Assert.Contains(problems, p => p.Contains("t.id") && p.Contains("auto_increment"));
-        Assert.Contains(problems, p => p.Contains("t.v") && p.Contains("stored"));
+        Assert.Contains(problems, p => p.Contains("t.v") && p.Contains("stored") && p.Contains("needs PostgreSQL 18 or later; this server is PostgreSQL 15"));
+    }
+
+    [Fact]
+    public void Features_of_newer_servers_are_refused_with_the_version_they_need()
+    {
+        const string yaml = """
+            tables:
+              t:
+                columns:
+                  id: { type: int, primary_key: true }
+                  v:  { type: int, nullable: true, generated: { expression: "id + 1" } }
+                  c:  { type: text, nullable: true }
+                indexes:
+                  uq_t_c: { columns: [c], unique: true, nulls_not_distinct: true }
+            """;
+        var on13 = Problems(yaml, 13);
+        Assert.Contains(on13, p => p.Contains("index 'uq_t_c' of 't': `nulls_not_distinct:` needs PostgreSQL 15 or later; this server is PostgreSQL 13"));
+        Assert.Contains(on13, p => p.Contains("column 't.v': a virtual generated column (`stored: false`) needs PostgreSQL 18 or later; this server is PostgreSQL 13"));
+        Assert.Single(Problems(yaml, 15));
+        Assert.Empty(Problems(yaml, 18));
     }
 
     [Fact]

@@ -39,8 +39,9 @@ public sealed class SqliteOperationCoverageTests
         var dialect = SqliteDatabase.Dialect;
         foreach (var op in examples)
         {
-            if (NotOnSqlite.Contains(op.GetType()))
+            if (op is CreatePartition or DropPartition || NotOnSqlite.Contains(op.GetType()))
             {
+                // Partitions are PostgreSQL's: the SQLite validator refuses them before any plan is made.
                 Assert.Throws<NotSupportedException>(() => dialect.Generate(op));
                 continue;
             }

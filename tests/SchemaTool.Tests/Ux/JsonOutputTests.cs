@@ -65,7 +65,7 @@ public sealed class JsonOutputTests
         var run = project.Ok("history", "--json");
         using var doc = JsonDocument.Parse(run.Out);
         var revisions = doc.RootElement.GetProperty("revisions");
-        Assert.Equal(["id", "parents", "message", "created", "state", "head", "current", "applied_at", "duration_ms"], Keys(revisions[0]));
+        Assert.Equal(["id", "parents", "message", "created", "state", "head", "current", "applied_at", "duration_ms", "edited"], Keys(revisions[0]));
         Assert.Equal("posts", revisions[0].GetProperty("message").GetString());
         Assert.Equal("pending", revisions[0].GetProperty("state").GetString());
         Assert.True(revisions[0].GetProperty("head").GetBoolean());

@@ -35,6 +35,11 @@ public class SubsetYamlReaderTests
         "deep:\n  a:\n    b:\n      c: 1\n  d: 2\ne: 3\n",
         "dup: 1\ndup: 2\n",
         "m: { k: 1, k: 2 }\n",
+        // The longest key written without `? ` (1024 characters to the colon) and the deepest nesting (64 levels).
+        new string('k', 1024) + ": 1\n",
+        "'" + new string('k', 1022) + "': 1\n",
+        "a: { " + new string('k', 1100) + ": 1 }\n",
+        "x: " + new string('[', 63) + new string(']', 63) + "\n",
     ];
 
     public static TheoryData<string> Accepted => new(AcceptedTexts);
@@ -60,6 +65,12 @@ public class SubsetYamlReaderTests
         "plain scalar root\n",
         "a: [k: v]\n",
         "a: {k}\n",
+        new string('k', 1025) + ": 1\n",
+        "'" + new string('k', 1023) + "': 1\n",
+        "a:\n  " + new string('k', 1025) + ": 1\n",
+        "x: " + new string('[', 64) + new string(']', 64) + "\n",
+        "a:\n\tb: 1\n",
+        "t: { type: decimal(10,2) }\n",
     };
 
     [Theory]

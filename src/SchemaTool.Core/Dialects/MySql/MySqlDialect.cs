@@ -18,6 +18,8 @@ public sealed partial class MySqlDialect : IDialect
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
     public bool TransactionalDdl => false;
 
+    public IdentifierRules Identifiers { get; } = new("MySQL", MaxLength: 64, TrailingSpaceRefused: true, SupplementaryRefused: true);
+
     public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(schema);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
@@ -26,6 +28,15 @@ public sealed partial class MySqlDialect : IDialect
     public IReadOnlyList<string> Generate(Operation operation) => MySqlSqlGenerator.Generate(operation);
 
     public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+
+    /// <summary>
+    /// DDL commits on its own, so it runs alone with its progress recorded after it; INSERT, UPDATE, DELETE and
+    /// REPLACE run in a transaction with their progress update. Anything else (a view, a trigger, SET) runs alone.
+    /// </summary>
+    public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) =>
+        statements.Select(s => new Apply.Statement(s, StatementEffect.Of(s).Kind == EffectKind.Rows
+            ? Apply.StatementTraits.InTransaction
+            : Apply.StatementTraits.Alone("MySQL commits DDL on its own"))).ToList();
 
     public IReadOnlyList<string> Validate(Schema model) =>
         [.. MySqlValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => kind switch

@@ -9,10 +9,8 @@ namespace SchemaTool.Dialects.MySql;
 /// the model leaves alone share one), whatever the number of tables, and returns it in the canonical form of
 /// <see cref="MySqlNormalizer"/>.
 /// </summary>
-internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConnection? second)
+internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConnection? second, IReadOnlySet<string> toolTables)
 {
-    private static readonly string[] OwnTables = ["schematool_history", "schematool_lock"];
-
     /// <summary>
     /// Tables, columns, checks and the unmanaged kinds on the session's connection; indexes and foreign keys on
     /// the <c>second</c> connection at the same time when there is one (each side with its own string pool).
@@ -69,7 +67,7 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
         await foreach (var row in QueryAsync(TablesQuery, ct))
         {
             var name = row.GetString(0);
-            if (OwnTables.Contains(name)) continue;
+            if (toolTables.Contains(name)) continue;
             if (row.GetString(1) == "SEQUENCE") unmanaged.Add(new UnmanagedObject("sequence", name));
             else tables[name] = new TableReader(name, Text(row, 2), Text(row, 3));
         }

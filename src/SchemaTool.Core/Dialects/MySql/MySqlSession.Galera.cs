@@ -13,6 +13,8 @@ public sealed partial class MySqlSession : IReplicationAdvisor, IBreakableLock
     /// <summary>Whether this session talks to a Galera node (wsrep_on); read once, when the session opens.</summary>
     internal bool IsGalera => _galera is not null;
 
+    public bool IsReplicated => IsGalera;
+
     /// <summary>
     /// Called by <see cref="OpenAsync"/>: refuses a Galera node that is not ready and synced, before anything else.
     /// Its one or two SHOW queries (three statements on Galera) are not in <see cref="StatementsSent"/>, which counts

@@ -2,7 +2,7 @@ using MySqlConnector;
 
 namespace SchemaTool.Dialects.MySql;
 
-public sealed partial class MySqlSession
+public sealed partial class MySqlSession : IConnectionLock
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -35,6 +35,25 @@ public sealed partial class MySqlSession
         cmd.Parameters.Add(new MySqlParameter("@seconds", seconds));
         var granted = await cmd.ExecuteScalarAsync(ct);
         return granted is not null and not DBNull && Convert.ToInt64(granted) == 1;
+    }
+
+    /// <summary>
+    /// Who holds GET_LOCK, by IS_USED_LOCK: its connection id, and what PROCESSLIST shows of it (all of it only with
+    /// the PROCESS privilege; the id alone otherwise). Not for Galera, whose lock is a row (<see cref="ReadLockHolderAsync"/>).
+    /// </summary>
+    public async Task<string?> DescribeHolderAsync(CancellationToken cancellationToken)
+    {
+        if (IsGalera) return null;
+        await using var used = CreateCommand("SELECT IS_USED_LOCK(@name)");
+        used.Parameters.Add(new MySqlParameter("@name", LockName()));
+        if (await used.ExecuteScalarAsync(cancellationToken) is not { } id || id is DBNull) return null;
+        await using var process = CreateCommand("SELECT USER, HOST, TIME, COMMAND, STATE, INFO FROM information_schema.PROCESSLIST WHERE ID = @id");
+        process.Parameters.Add(new MySqlParameter("@id", id));
+        await using var reader = await process.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return $"connection {id} (GET_LOCK '{LockName()}')";
+        string? Text(int i) => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        var running = Text(5) is { Length: > 0 } info ? $", running: {(info.Length > 80 ? info[..80] + "..." : info).ReplaceLineEndings(" ")}" : "";
+        return $"connection {id} ({Text(0)}@{Text(1)}, {Text(3)} for {Text(2)} s{(Text(4) is { Length: > 0 } state ? ", " + state : "")}{running}; GET_LOCK '{LockName()}')";
     }
 
     /// <summary>Lock names are server-wide and at most 64 characters.</summary>

@@ -40,34 +40,28 @@ public sealed partial class MySqlSession
     }
 
     /// <summary>
-    /// Where a resume really starts: one statement later than the history row says when the recorded statement took
-    /// effect before the previous run stopped (its progress is then recorded here, with a message).
+    /// Whether statement <paramref name="index"/>, where the history row says to resume, took effect before the
+    /// previous run stopped: its check was written and the tables it names have changed since.
     /// </summary>
-    private async Task<int> ResumePointAsync(MigrationStep step, CancellationToken ct)
+    public async Task<bool> TookEffectAsync(MigrationStep step, int index, CancellationToken ct)
     {
-        var start = step.StartAt;
-        if (start >= step.Statements.Count) return start;
-        if (await ReadCheckAsync(step, ct) is not { } recorded || recorded.Index != start) return start;
-
-        var statement = step.Statements[start];
+        if (await ReadCheckAsync(step, ct) is not { } recorded || recorded.Index != index) return false;
+        var statement = step.Statements[index].Text;
         var effect = StatementEffect.Of(statement);
-        if (effect.Kind == EffectKind.Tables && await TablesStateAsync(effect.Tables, ct) == recorded.Before) return start;
+        if (effect.Kind == EffectKind.Tables && await TablesStateAsync(effect.Tables, ct) == recorded.Before) return false;
         if (recorded.Statement != StatementCheck.Hash(Normalized(statement)))
             throw new StepFailedException(
-                $"revision {step.Revision.Id}: statement {start + 1} of {step.Statements.Count} was running when an earlier apply stopped, " +
+                $"revision {step.Revision.Id}: statement {index + 1} of {step.Statements.Count} was running when an earlier apply stopped, " +
                 "and it may have taken effect, but it has been edited in the up file since. Restore the statement as it was and apply again, " +
-                $"or finish it by hand and set statements_done = {start + 1} in the history row of {step.Revision.Id}",
+                $"or finish it by hand and set statements_done = {index + 1} in the history row of {step.Revision.Id}",
                 new InvalidOperationException("statement edited after an interrupted run"));
-
-        step.Log?.Invoke($"statement {start + 1} of {step.Statements.Count} of {step.Revision.Id} took effect before the earlier apply stopped; recording it as done");
-        await RetryOnCertificationAsync(() => step.History.UpdateProgressAsync(step.Revision.Id, start + 1, complete: false, 0, null, ct), ct);
-        return start + 1;
+        return true;
     }
 
     /// <summary>Records what statement <paramref name="index"/>'s tables look like before it runs.</summary>
     private async Task WriteCheckAsync(MigrationStep step, int index, StatementEffect effect, CancellationToken ct)
     {
-        var statement = step.Statements[index];
+        var statement = step.Statements[index].Text;
         var check = new StatementCheck(index, StatementCheck.Hash(Normalized(statement)), await TablesStateAsync(effect.Tables, ct));
         await RetryOnCertificationAsync(() => SetCheckAsync(step, check.ToString(), ct), ct);
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MySqlConnector;
+using SchemaTool.Apply;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.MySql;
@@ -73,10 +74,16 @@ public sealed partial class MySqlSession : IDatabaseSession
         return new MySqlCommand(sql, connection) { CommandTimeout = 0 };
     }
 
-    public async Task<Schema> IntrospectAsync(CancellationToken cancellationToken)
+    public Task<Schema> IntrospectAsync(CancellationToken cancellationToken) => IntrospectAsync(HistoryTable.DefaultName, cancellationToken);
+
+    // The version the server announced when the connection opened tells MariaDB apart: no statement needed.
+    public Task<ITypeCatalog> ReadTypeCatalogAsync(CancellationToken cancellationToken) => Task.FromResult<ITypeCatalog>(
+        new MySqlTypeCatalog(Connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase)));
+
+    public async Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken)
     {
         await using var second = await OpenSecondAsync(cancellationToken);
-        return await new MySqlIntrospector(this, second).ReadAsync(cancellationToken);
+        return await new MySqlIntrospector(this, second, HistoryTable.ToolTables(historyTable)).ReadAsync(cancellationToken);
     }
 
     /// <summary>
@@ -111,6 +118,7 @@ public sealed partial class MySqlSession : IDatabaseSession
         "  statements_done int NOT NULL,\n" +
         "  statements_total int NOT NULL,\n" +
         "  complete int NOT NULL,\n" +
+        "  down_checksum varchar(64) NULL,\n" +
         "  PRIMARY KEY (revision)\n" +
         ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
 

@@ -7,14 +7,24 @@ public static class MySqlValidator
 {
     public static IReadOnlyList<string> Validate(Schema model)
     {
-        var problems = new List<string>();
+        var problems = PostgresOnlyFeatures.Uses(model, "MySQL").ToList();
         foreach (var table in model.Tables)
         {
+            if (table.Columns.Count == 0)
+                problems.Add($"{Yaml.ModelPositions.Of(model).Table(table.Name)}table '{table.Name}' has no columns, and MySQL cannot make a table without any: add columns");
+            // PostgreSQL numbers any column (identity); MySQL's AUTO_INCREMENT must lead a key, and the model makes it the primary key's.
+            foreach (var column in table.Columns)
+                if (column.AutoIncrement && table.PrimaryKey?.Columns.Contains(column.Name) != true)
+                    problems.Add($"auto_increment column '{table.Name}.{column.Name}' must be (part of) the primary key");
             foreach (var name in table.PrimaryKey?.Columns ?? [])
                 if (table.FindColumn(name) is { } column && MySqlTypes.NeedsPrefixLength(MySqlTypes.Canonical(column.Type)))
                     problems.Add($"primary key of table '{table.Name}': column '{name}' is {column.Type}, which MySQL cannot key in full: use varchar(n) (or binary(n))");
             foreach (var index in table.Indexes)
                 Validate(table, index, problems);
+            // A collation is written as a word: MySQL's names are letters, digits and underscores (utf8mb4_unicode_ci).
+            foreach (var column in table.Columns)
+                if (column.Collation is { } collation && !collation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                    problems.Add($"column '{table.Name}.{column.Name}': MySQL has no collation '{collation}'; its names are letters, digits and _, such as utf8mb4_unicode_ci");
             foreach (var fk in table.ForeignKeys)
             {
                 var what = $"foreign key '{fk.Name}' of table '{table.Name}'";

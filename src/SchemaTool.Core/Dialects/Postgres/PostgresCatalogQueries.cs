@@ -3,32 +3,77 @@ namespace SchemaTool.Dialects.Postgres;
 /// <summary>
 /// The catalog queries, one per object kind, each for the whole schema ($1) at once: their number does not
 /// grow with the number of tables. Names are read, never OIDs, so two databases holding the same schema compare equal.
+/// The texts differ by server version where the catalog does (<see cref="For"/>).
 /// </summary>
 /// <remarks>
 /// Comments come from joins to pg_description, not from obj_description/col_description, and the printing
 /// functions (pg_get_constraintdef, pg_get_indexdef) are called only for the rows that need them: per row,
 /// those functions run a catalog lookup each and made up most of the server's time (bench/RESULTS.md).
 /// </remarks>
-internal static class PostgresCatalogQueries
+internal sealed class PostgresCatalogQueries
 {
-    private const string ManagedTable =
-        "n.nspname = $1 AND c.relkind = 'r' AND NOT c.relispartition AND c.relname NOT IN ('schematool_history', 'schematool_lock')";
+    /// <summary>The oldest major version the queries are written for.</summary>
+    public const int OldestVersion = 13;
 
-    public const string Tables = $"""
-        SELECT c.relname::text, ds.description
+    // A managed table is a plain or partitioned table of the schema that is neither a partition (its partitioned
+    // table carries it) nor an inheritance child (named as left alone).
+    private const string ManagedTable =
+        "n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('schematool_history', 'schematool_lock') " +
+        "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)";
+
+    private static readonly Dictionary<int, PostgresCatalogQueries> ByVersion = new();
+
+    /// <summary>The queries for a server of this major version (<see cref="OldestVersion"/> for older ones).</summary>
+    public static PostgresCatalogQueries For(int majorVersion)
+    {
+        lock (ByVersion)
+        {
+            if (!ByVersion.TryGetValue(majorVersion, out var queries))
+                ByVersion[majorVersion] = queries = new PostgresCatalogQueries(majorVersion);
+            return queries;
+        }
+    }
+
+    /// <summary>How many queries a catalog read sends.</summary>
+    public static int Count => 6;
+
+    private PostgresCatalogQueries(int major)
+    {
+        // NULLS NOT DISTINCT came with PostgreSQL 15.
+        var nullsNotDistinct = major >= 15 ? "i.indnullsnotdistinct" : "false";
+        var constraintNullsNotDistinct = major >= 15 ? "ci.indnullsnotdistinct" : "false";
+        Columns = ColumnsQuery;
+        Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
+        IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged];
+    }
+
+    public string Tables => TablesQuery;
+    public string Columns { get; }
+    public string Constraints { get; }
+    public string IndexParts { get; }
+    public string Partitions => PartitionsQuery;
+    public string Unmanaged => UnmanagedQuery;
+    public string[] All { get; }
+
+    private const string TablesQuery = $"""
+        SELECT c.relname::text, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
         ORDER BY c.relname
         """;
 
-    // A serial column is an integer whose default is nextval() of a sequence the column owns: the last field
-    // says it owns one (what pg_get_serial_sequence looks up, per row), the reader checks the default.
-    public const string Columns = $"""
+    // The sequence a column owns (serial: deptype 'a'; identity: 'i') with its options, and how many column
+    // defaults use it: a serial is a column whose default is the only one using the sequence the column owns.
+    private const string ColumnsQuery = $"""
         SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_get_expr(d.adbin, d.adrelid, true), a.attidentity::text, a.attgenerated::text,
                CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END,
-               ds.description, owned.refobjid IS NOT NULL
+               ds.description, owned.relname::text, owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax,
+               owned.seqcache, owned.seqcycle, format_type(owned.seqtypid, NULL), owned.users::int,
+               d.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
+                                             AND u.objid = d.oid AND u.refobjid = owned.oid)
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -36,15 +81,22 @@ internal static class PostgresCatalogQueries
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
-        LEFT JOIN (SELECT DISTINCT dep.refobjid, dep.refobjsubid
+        LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, s.oid, s.relname,
+                          sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, sq.seqtypid,
+                          (SELECT count(*) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
+                                                            AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) AS users
                    FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                   JOIN pg_sequence sq ON sq.seqrelid = s.oid
                    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+                   ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype DESC
                   ) owned ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
         WHERE {ManagedTable} AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY c.relname, a.attnum
         """;
 
-    public const string Constraints = $"""
+    // Constraints a partition inherits from its partitioned table (conparentid), and the copies PostgreSQL makes
+    // of a foreign key that references a partitioned table, one per partition, are the parent constraint's.
+    private const string ConstraintsQuery = $"""
         SELECT c.relname::text, con.conname::text, con.contype::text,
                ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord),
@@ -53,20 +105,26 @@ internal static class PostgresCatalogQueries
                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord),
                con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
                CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END,
-               CASE WHEN con.contype = 'u' THEN ds.description END
+               CASE WHEN con.contype = 'u' THEN ds.description END,
+               con.connoinherit,
+               CASE WHEN ci.indnatts > ci.indnkeyatts THEN
+                 ARRAY(SELECT a.attname::text FROM generate_series(ci.indnkeyatts + 1, ci.indnatts) g(ord)
+                       JOIN pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = ci.indkey[g.ord - 1] ORDER BY g.ord) END,
+               coalesce({"{NULLS_NOT_DISTINCT}"}, false)
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+        LEFT JOIN pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
         LEFT JOIN pg_description ds ON ds.objoid = con.conindid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
-        WHERE {ManagedTable} AND con.contype IN ('p', 'u', 'f', 'c')
+        WHERE {ManagedTable} AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
         ORDER BY c.relname, con.conname
         """;
 
     // One row per key part. Indexes behind primary key, unique and exclusion constraints come with the
     // constraints (conindid of a foreign key points at the referenced table's index, hence the contype filter).
     // The default operator class and the column's own collation are left out: the model omits them too.
-    public const string IndexParts = $"""
+    private const string IndexPartsQuery = $"""
         SELECT c.relname::text, ic.relname::text, am.amname::text, i.indisunique,
                pg_get_expr(i.indpred, i.indrelid, true), ds.description, k.ord::int,
                CASE WHEN i.indkey[k.ord - 1] <> 0 THEN a.attname::text END,
@@ -74,7 +132,12 @@ internal static class PostgresCatalogQueries
                (i.indoption[k.ord - 1] & 1) = 1,
                CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END,
                CASE WHEN i.indcollation[k.ord - 1] <> 0 AND coll.collname <> 'default'
-                         AND i.indcollation[k.ord - 1] IS DISTINCT FROM a.attcollation THEN coll.collname::text END
+                         AND i.indcollation[k.ord - 1] IS DISTINCT FROM a.attcollation THEN coll.collname::text END,
+               (i.indoption[k.ord - 1] & 2) = 2,
+               CASE WHEN k.ord = 1 AND i.indnatts > i.indnkeyatts THEN
+                 ARRAY(SELECT ia.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) g(ord)
+                       JOIN pg_attribute ia ON ia.attrelid = i.indrelid AND ia.attnum = i.indkey[g.ord - 1] ORDER BY g.ord) END,
+               {"{NULLS_NOT_DISTINCT}"}
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid
@@ -90,42 +153,96 @@ internal static class PostgresCatalogQueries
         ORDER BY c.relname, ic.relname, k.ord
         """;
 
-    // What the model cannot express yet, named so that plan can say it is left alone. Objects that belong to
-    // an extension (deptype 'e') and sequences owned by serial or identity columns (deptype 'a' or 'i') are not listed.
-    public const string Unmanaged = """
+    // Every partition of the schema with its parent, its bound, and its own key when it is partitioned too.
+    private const string PartitionsQuery = """
+        SELECT c.relname::text, p.relname::text, pg_get_expr(c.relpartbound, c.oid),
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_inherits ih ON ih.inhrelid = c.oid
+        JOIN pg_class p ON p.oid = ih.inhparent
+        WHERE n.nspname = $1 AND c.relispartition AND c.relkind IN ('r', 'p')
+        ORDER BY p.relname, c.relname
+        """;
+
+    // A schema other than $1 that is the user's, not the server's.
+    private const string OtherUserSchema =
+        "n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+
+    private const string InScope = $"(n.nspname = $1 OR {OtherUserSchema})";
+
+    // An object's name as the user sees it: qualified when it lives outside the managed schema.
+    private const string Qualified = "CASE WHEN n.nspname = $1 THEN {0} ELSE n.nspname || '.' || {0} END";
+
+    private static string Q(string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Qualified, column);
+
+    // What the model cannot express yet, named so that plan can say it is left alone: in the managed schema, and
+    // everything of the user's in other schemas. Objects that belong to an extension (deptype 'e'), identity
+    // sequences and serial sequences (owned by the one column whose default alone uses them) are not listed.
+    // The third field is the table an object belongs to, or the columns whose defaults use a sequence.
+    private static readonly string UnmanagedQuery = $"""
         SELECT kind, name, tbl FROM (
-          SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
-                                WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' ELSE 'partition' END AS kind,
-                 c.relname::text AS name, NULL::text AS tbl
+          SELECT CASE WHEN n.nspname <> $1 AND c.relkind IN ('r', 'p') THEN 'table'
+                      WHEN c.relkind = 'r' THEN 'inherited table'
+                      ELSE CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
+                                          ELSE 'foreign table' END END AS kind,
+                 {Q("c.relname::text")} AS name,
+                 CASE WHEN c.relkind = 'S' THEN
+                        (SELECT 'used by the default of ' || string_agg(uc.relname || '.' || ua.attname, ', ' ORDER BY uc.relname, ua.attname)
+                         FROM pg_depend u JOIN pg_attrdef ad ON ad.oid = u.objid
+                         JOIN pg_class uc ON uc.oid = ad.adrelid
+                         JOIN pg_attribute ua ON ua.attrelid = ad.adrelid AND ua.attnum = ad.adnum
+                         WHERE u.classid = 'pg_attrdef'::regclass AND u.refclassid = 'pg_class'::regclass AND u.refobjid = c.oid)
+                      WHEN c.relkind = 'r' AND n.nspname = $1 THEN
+                        (SELECT 'inherits ' || string_agg(p.relname, ', ') FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent WHERE ih.inhrelid = c.oid)
+                 END AS tbl
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1
-            AND (c.relkind IN ('v', 'm', 'p', 'f') OR c.relkind = 'r' AND c.relispartition
-                 OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
-                                                    AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
+          WHERE {InScope}
+            AND (c.relkind IN ('v', 'm', 'f')
+                 OR c.relkind IN ('r', 'p') AND n.nspname <> $1 AND NOT c.relispartition
+                 OR c.relkind = 'r' AND n.nspname = $1 AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
+                 OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+                    AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
+                                    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
+                                      AND (SELECT array_agg(u.objid) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
+                                             AND u.refclassid = 'pg_class'::regclass AND u.refobjid = c.oid) = ARRAY[ad.oid]))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
           UNION ALL
           SELECT CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'composite type' END,
-                 t.typname::text, NULL
+                 {Q("t.typname::text")}, NULL
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-          WHERE n.nspname = $1
+          WHERE {InScope}
             AND (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL
-          SELECT 'trigger', tg.tgname::text, c.relname::text
+          SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
           FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND NOT tg.tgisinternal
+          WHERE {InScope} AND NOT tg.tgisinternal AND tg.tgparentid = 0
           UNION ALL
-          SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, p.proname::text, NULL
+          SELECT 'rule', r.rulename::text, {Q("c.relname::text")}
+          FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE {InScope} AND r.rulename <> '_RETURN'
+          UNION ALL
+          SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE n.nspname = $1
+          WHERE {InScope}
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
-          SELECT 'exclusion constraint', con.conname::text, c.relname::text
+          SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND con.contype = 'x'
+          WHERE n.nspname = $1 AND con.contype = 'x' AND con.conparentid = 0
+          UNION ALL
+          -- What a partition has of its own, beside what it takes from its partitioned table.
+          SELECT 'index', ic.relname::text, c.relname::text
+          FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relispartition AND NOT ic.relispartition
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+          UNION ALL
+          SELECT 'constraint', con.conname::text, c.relname::text
+          FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
         ) u
         ORDER BY kind, name, tbl
         """;
-
-    public static readonly string[] All = [Tables, Columns, Constraints, IndexParts, Unmanaged];
 }

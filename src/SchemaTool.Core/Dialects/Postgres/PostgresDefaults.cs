@@ -100,6 +100,9 @@ public static partial class PostgresDefaults
         _ => NeedsParentheses(value.Text) ? $"({value.Text})" : value.Text,
     };
 
+    /// <summary>SQL written as the default, in parentheses where DEFAULT needs them.</summary>
+    public static string Parenthesized(string sql) => NeedsParentheses(sql) ? $"({sql})" : sql;
+
     // DEFAULT takes a restricted expression: now() AT TIME ZONE 'utc' is a syntax error there unless parenthesized.
     private static bool NeedsParentheses(string sql) => !SimpleDefault().IsMatch(sql);
 

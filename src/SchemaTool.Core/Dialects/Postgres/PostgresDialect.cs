@@ -6,6 +6,15 @@ namespace SchemaTool.Dialects.Postgres;
 /// <summary>PostgreSQL: transactional DDL, identity columns, catalog read through pg_catalog in one batch.</summary>
 public sealed partial class PostgresDialect : IDialect
 {
+    /// <summary>
+    /// The major version of the server this dialect plans for, once a session has connected; null (offline, e.g.
+    /// `apply --sql` or a test of the generated SQL) takes the newest server's abilities.
+    /// </summary>
+    public int? ServerVersion { get; private init; }
+
+    /// <summary>This dialect for a server of that major version.</summary>
+    public PostgresDialect ForServer(int majorVersion) => new() { ServerVersion = majorVersion };
+
     private static readonly SqlScriptSplitter Splitter = new(dollarQuotes: true);
 
     public string Name => "postgres";
@@ -13,16 +22,29 @@ public sealed partial class PostgresDialect : IDialect
 
     public bool TransactionalDdl => true;
 
+    public IdentifierRules Identifiers { get; } = new("PostgreSQL", MaxLength: 63, LengthInBytes: true);
+
     public Schema Normalize(Schema schema) => PostgresNormalizer.Normalize(schema);
 
-    public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) => operations;
+    // A serial column takes its values from a sequence, which numbers the existing rows too.
+    public bool FillsExistingRows(Column column) =>
+        column.Nullable || column.Default is not null || column.AutoIncrement || column.Generated is not null
+        || PostgresTypes.SerialBase(PostgresTypes.Canonical(column.Type)) is not null;
+
+    public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
+        PostgresRewriter.Rewrite(operations);
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
     public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
 
+    /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
+    public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
+
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. PostgresValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => ObjectSupport.NotYet(kind, "PostgreSQL"))];
+        [.. PostgresValidator.Validate(model, ServerVersion), .. ObjectSupport.Refuse(model, kind => ObjectSupport.NotYet(kind, "PostgreSQL"))];
+
+    public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => PostgresValidator.ValidateAgainst(current, model);
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
         PostgresTarget.Parse(urlOrConnectionString);

@@ -28,6 +28,7 @@ public static class PostgresExpressions
         FoldCase(tokens);
         MergeNegativeNumbers(tokens);
         var columns = textColumns ?? new HashSet<string>();
+        RewriteTimezoneCalls(tokens);
         RewriteInLists(tokens);
         RewriteBetween(tokens);
         // Twice: a removed cast can free parentheses ((0)::numeric), and removed parentheses can expose a cast.
@@ -37,6 +38,19 @@ public static class PostgresExpressions
             StripNoOpCasts(tokens, columns);
         }
         ExpressionParentheses.RemoveRedundant(tokens);
+        return SqlTokenizer.Join(tokens);
+    }
+
+    /// <summary>
+    /// The text with every unquoted word lower-cased and spacing made regular, nothing else changed: the same SQL
+    /// (PostgreSQL folds unquoted names and ignores the case of keywords), for texts compared as written such as
+    /// partition keys and bounds.
+    /// </summary>
+    public static string CaseFolded(string text)
+    {
+        var tokens = SqlTokenizer.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+            if (tokens[i].Kind == TokenKind.Word) tokens[i] = tokens[i] with { Text = tokens[i].Text.ToLowerInvariant() };
         return SqlTokenizer.Join(tokens);
     }
 
@@ -162,6 +176,40 @@ public static class PostgresExpressions
             i += 2;
         }
         return (type, i);
+    }
+
+    /// <summary>
+    /// timezone(zone, value) becomes (value AT TIME ZONE zone): PostgreSQL 13 prints the operator as the function
+    /// call, later versions as the operator.
+    /// </summary>
+    private static void RewriteTimezoneCalls(List<SqlToken> tokens)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!tokens[i].Is("timezone") || tokens[i + 1].Text != "(" || i > 0 && tokens[i - 1].Text is "." or "::") continue;
+            var close = ExpressionParentheses.MatchingClose(tokens, i + 1);
+            var depth = 0;
+            var comma = -1;
+            for (var j = i + 2; j < close; j++)
+            {
+                if (tokens[j].Text is "(" or "[") depth++;
+                else if (tokens[j].Text is ")" or "]") depth--;
+                else if (depth == 0 && tokens[j].Text == ",") comma = comma < 0 ? j : int.MaxValue;
+            }
+            if (comma is < 0 or int.MaxValue) continue;
+            var zone = tokens.GetRange(i + 2, comma - i - 2);
+            var value = tokens.GetRange(comma + 1, close - comma - 1);
+            var replacement = new List<SqlToken> { Sym("("), Sym("(") };
+            replacement.AddRange(value);
+            // Lower case as FoldCase leaves these words; a zone of more than a literal and its cast keeps parentheses.
+            replacement.AddRange([Sym(")"), new SqlToken(TokenKind.Word, "at"), new SqlToken(TokenKind.Word, "time"), new SqlToken(TokenKind.Word, "zone")]);
+            if (zone.Count > 3) replacement.Add(Sym("("));
+            replacement.AddRange(zone);
+            if (zone.Count > 3) replacement.Add(Sym(")"));
+            replacement.Add(Sym(")"));
+            tokens.RemoveRange(i, close - i + 1);
+            tokens.InsertRange(i, replacement);
+        }
     }
 
     /// <summary>x IN (a, b) becomes x = ANY (ARRAY[a, b]), and NOT IN becomes &lt;&gt; ALL, the way PostgreSQL prints them.</summary>

@@ -5,23 +5,39 @@ namespace SchemaTool.Dialects.Postgres;
 
 internal static partial class PostgresIntrospector
 {
-    private static Column ReadColumn(NpgsqlDataReader r, StringPool strings)
+    private static Column ReadColumn(NpgsqlDataReader r, string table, StringPool strings)
     {
+        var name = strings.Get(r.GetString(1));
         var type = strings.Get(r.GetString(2));
         var defaultSql = strings.GetOrNull(Text(r, 4));
         var identity = r.GetString(5);
         var generated = r.GetString(6);
-        var serial = identity.Length == 0 && generated.Length == 0 && r.GetBoolean(9)
+        var sequence = Text(r, 9);
+        // A serial: the column's default is the one default that uses the sequence the column owns.
+        var serial = identity.Length == 0 && generated.Length == 0 && sequence is not null && r.GetInt32(17) == 1 && r.GetBoolean(18)
             && defaultSql is not null && defaultSql.StartsWith("nextval(", StringComparison.Ordinal);
+        var numbering = serial || identity.Length > 0 && sequence is not null
+            ? ReadNumbering(r, table, name, type, identity == "a")
+            : null;
         return new Column(
-            Name: strings.Get(r.GetString(1)),
+            Name: name,
             Type: serial ? PostgresTypes.SerialOf(type) : type,
             Nullable: !r.GetBoolean(3),
             Default: serial || generated.Length > 0 || defaultSql is null ? null : ColumnDefault.Sql(defaultSql),
             AutoIncrement: identity.Length > 0,
             Comment: Text(r, 8),
             Collation: strings.GetOrNull(Text(r, 7)),
-            Generated: generated == "s" && defaultSql is not null ? new GeneratedColumn(defaultSql, Stored: true) : null);
+            Generated: generated is "s" or "v" && defaultSql is not null ? new GeneratedColumn(defaultSql, Stored: generated == "s") : null,
+            Numbering: numbering);
+    }
+
+    /// <summary>The sequence's options that differ from what PostgreSQL gives a new serial or identity column.</summary>
+    private static Numbering? ReadNumbering(NpgsqlDataReader r, string table, string column, string type, bool always)
+    {
+        var sequence = r.GetString(9);
+        var options = new Numbering(always, sequence, r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetBoolean(15),
+            SequenceType: r.GetString(16));
+        return PostgresNumbering.WithoutDefaults(options, table, column, type);
     }
 
     private static void ReadConstraint(NpgsqlDataReader r, TableParts table, StringPool strings)
@@ -31,21 +47,26 @@ internal static partial class PostgresIntrospector
         switch (r.GetString(2))
         {
             case "p":
-                table.PrimaryKey = new PrimaryKey(columns, name);
+                // The name PostgreSQL gives a key is left out, as the model leaves it out.
+                table.PrimaryKey = new PrimaryKey(columns, name == PostgresSqlGenerator.DefaultPrimaryKeyName(table.Name) ? null : name, Deferrable(r));
                 break;
             case "u":
-                table.Indexes.Add(new TableIndex(name, columns.Select(IndexPart.Of).ToValueList(), Unique: true, Constraint: true, Comment: Text(r, 11)));
+                table.Indexes.Add(new TableIndex(name, columns.Select(IndexPart.Of).ToValueList(), Unique: true, Constraint: true, Comment: Text(r, 11),
+                    Include: r.IsDBNull(13) ? ValueList<string>.Empty : r.GetFieldValue<string[]>(13).Select(strings.Get).ToValueList(),
+                    NullsNotDistinct: r.GetBoolean(14), Deferrable: Deferrable(r)));
                 break;
             case "f":
                 table.ForeignKeys.Add(new ForeignKey(name, columns, strings.Get(r.GetString(4)), r.GetFieldValue<string[]>(5).Select(strings.Get).ToValueList(),
-                    Action(r.GetString(6)), Action(r.GetString(7)),
-                    !r.GetBoolean(8) ? Deferrability.NotDeferrable : r.GetBoolean(9) ? Deferrability.InitiallyDeferred : Deferrability.InitiallyImmediate));
+                    Action(r.GetString(6)), Action(r.GetString(7)), Deferrable(r)));
                 break;
             case "c":
-                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10))));
+                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10)), NoInherit: r.GetBoolean(12)));
                 break;
         }
     }
+
+    private static Deferrability Deferrable(NpgsqlDataReader r) =>
+        !r.GetBoolean(8) ? Deferrability.NotDeferrable : r.GetBoolean(9) ? Deferrability.InitiallyDeferred : Deferrability.InitiallyImmediate;
 
     /// <summary>The expression inside pg_get_constraintdef's <c>CHECK (...)</c>, without a trailing NOT VALID.</summary>
     internal static string CheckExpression(string definition)
@@ -68,22 +89,28 @@ internal static partial class PostgresIntrospector
 
     private sealed record IndexPartRow(
         string Table, string Index, string Method, bool Unique, string? Where, string? Comment,
-        string? Column, string? Expression, bool Descending, string? OpClass, string? Collation);
+        string? Column, string? Expression, bool Descending, string? OpClass, string? Collation,
+        bool NullsFirst, string[]? Include, bool NullsNotDistinct);
 
     private static IndexPartRow ReadIndexPart(NpgsqlDataReader r, StringPool strings) => new(
         strings.Get(r.GetString(0)), r.GetString(1), strings.Get(r.GetString(2)), r.GetBoolean(3), Text(r, 4), Text(r, 5),
-        strings.GetOrNull(Text(r, 7)), Text(r, 8), r.GetBoolean(9), strings.GetOrNull(Text(r, 10)), strings.GetOrNull(Text(r, 11)));
+        strings.GetOrNull(Text(r, 7)), Text(r, 8), r.GetBoolean(9), strings.GetOrNull(Text(r, 10)), strings.GetOrNull(Text(r, 11)),
+        r.GetBoolean(12), r.IsDBNull(13) ? null : r.GetFieldValue<string[]>(13), r.GetBoolean(14));
 
     private static TableIndex BuildIndex(List<IndexPartRow> rows)
     {
         var first = rows[0];
         return new TableIndex(
             first.Index,
-            rows.Select(p => new IndexPart(p.Column, p.Expression, p.Descending, p.OpClass, p.Collation)).ToValueList(),
+            rows.Select(p => new IndexPart(p.Column, p.Expression, p.Descending, p.OpClass, p.Collation,
+                // The order decides where NULLs go unless the index says otherwise.
+                Nulls: p.NullsFirst == p.Descending ? null : p.NullsFirst ? NullsOrder.First : NullsOrder.Last)).ToValueList(),
             first.Unique,
             first.Method,
             first.Where,
             Constraint: false,
-            first.Comment);
+            first.Comment,
+            Include: first.Include is null ? ValueList<string>.Empty : first.Include.ToValueList(),
+            NullsNotDistinct: first.NullsNotDistinct);
     }
 }

@@ -10,12 +10,14 @@ internal static partial class PostgresIntrospector
     /// Reads the schema; with a <paramref name="second"/> connection the columns query runs on it while the
     /// others run on <paramref name="connection"/>. Each reading uses its own string pool: they run at once.
     /// </summary>
-    public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema, CancellationToken ct)
+    public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema,
+        IReadOnlySet<string> toolTables, CancellationToken ct)
     {
-        var columnsApart = second is null ? null : ReadColumnsAsync(second, schema, ct);
+        var queries = PostgresCatalogQueries.For(connection.PostgreSqlVersion.Major);
+        var columnsApart = second is null ? null : ReadColumnsAsync(second, queries, schema, ct);
         try
         {
-            return await ReadAsync(connection, columnsApart, schema, ct);
+            return await ReadAsync(connection, queries, columnsApart, schema, toolTables, ct);
         }
         finally
         {
@@ -24,17 +26,17 @@ internal static partial class PostgresIntrospector
         }
     }
 
-    private static async Task<Schema> ReadAsync(NpgsqlConnection connection, Task<Dictionary<string, List<Column>>>? columnsApart,
-        string schema, CancellationToken ct)
+    private static async Task<Schema> ReadAsync(NpgsqlConnection connection, PostgresCatalogQueries queries,
+        Task<Dictionary<string, List<Column>>>? columnsApart, string schema, IReadOnlySet<string> toolTables, CancellationToken ct)
     {
-        var queries = columnsApart is null ? PostgresCatalogQueries.All : PostgresCatalogQueries.All.Where(q => q != PostgresCatalogQueries.Columns);
-        await using var batch = Batch(connection, queries, schema);
+        await using var batch = Batch(connection, columnsApart is null ? queries.All : queries.All.Where(q => q != queries.Columns), schema);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var strings = new StringPool();
 
         var tables = new SortedDictionary<string, TableParts>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
-            tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1));
+            if (!toolTables.Contains(reader.GetString(0))) // the rest of a table's rows are read by the tables found here
+                tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2));
 
         Dictionary<string, List<Column>>? columns = null;
         if (columnsApart is null)
@@ -54,9 +56,15 @@ internal static partial class PostgresIntrospector
             if (tables.TryGetValue(index.Key.Table, out var t)) t.Indexes.Add(BuildIndex(index.ToList()));
 
         await reader.NextResultAsync(ct);
+        var partitions = new List<PartitionRow>();
+        while (await reader.ReadAsync(ct))
+            partitions.Add(new PartitionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3)));
+        AttachPartitions(tables, partitions);
+
+        await reader.NextResultAsync(ct);
         var unmanaged = new List<UnmanagedObject>();
         while (await reader.ReadAsync(ct))
-            unmanaged.Add(new UnmanagedObject(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
+            unmanaged.Add(Unmanaged(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
 
         foreach (var (table, tableColumns) in columns ?? await columnsApart!)
             if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(tableColumns);
@@ -77,9 +85,10 @@ internal static partial class PostgresIntrospector
     }
 
     /// <summary>The columns query alone, on its own connection.</summary>
-    private static async Task<Dictionary<string, List<Column>>> ReadColumnsAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    private static async Task<Dictionary<string, List<Column>>> ReadColumnsAsync(NpgsqlConnection connection, PostgresCatalogQueries queries,
+        string schema, CancellationToken ct)
     {
-        await using var batch = Batch(connection, [PostgresCatalogQueries.Columns], schema);
+        await using var batch = Batch(connection, [queries.Columns], schema);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         return await ReadColumnsAsync(reader, new StringPool(), ct);
     }
@@ -92,15 +101,18 @@ internal static partial class PostgresIntrospector
         {
             var table = reader.GetString(0);
             if (!columns.TryGetValue(table, out var list)) columns[table] = list = [];
-            list.Add(ReadColumn(reader, strings));
+            list.Add(ReadColumn(reader, table, strings));
         }
         return columns;
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private sealed class TableParts(string name, string? comment)
+    private sealed class TableParts(string name, string? comment, string? partitionBy)
     {
+        public string Name => name;
+        public string? PartitionBy => partitionBy;
+        public ValueList<Partition> Partitions { get; set; } = ValueList<Partition>.Empty;
         public List<Column> Columns { get; } = [];
         public PrimaryKey? PrimaryKey { get; set; }
         public List<TableIndex> Indexes { get; } = [];
@@ -114,6 +126,7 @@ internal static partial class PostgresIntrospector
             Indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(),
             ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
             Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
-            comment);
+            comment,
+            Partitioning: partitionBy is null ? null : new Partitioning(partitionBy, Partitions));
     }
 }

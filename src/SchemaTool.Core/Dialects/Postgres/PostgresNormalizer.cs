@@ -15,29 +15,58 @@ public static class PostgresNormalizer
             .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         return ValueList.SameIfEqual(table, table with
         {
-            Columns = table.Columns.MapShared(c => NormalizeColumn(c, keyColumns.Contains(c.Name), textColumns)),
+            Columns = table.Columns.MapShared(c => NormalizeColumn(table.Name, c, keyColumns.Contains(c.Name), textColumns)),
             Indexes = table.Indexes.MapShared(i => NormalizeIndex(i, textColumns)).OrderedBy(i => i.Name),
             ForeignKeys = table.ForeignKeys.OrderedBy(f => f.Name),
-            Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with { Expression = PostgresExpressions.Canonical(c.Expression, textColumns) }))
+            Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with
+                {
+                    Expression = PostgresExpressions.Canonical(c.Expression, textColumns),
+                    Written = c.Written ?? c.Expression,
+                }))
                 .OrderedBy(c => c.Name),
             Comment = EmptyToNull(table.Comment),
+            Partitioning = table.Partitioning is { } p ? NormalizePartitioning(p) : null,
+            // The name PostgreSQL gives a primary key is no name of the model's.
+            PrimaryKey = table.PrimaryKey is { Name: { } name } key && name == PostgresSqlGenerator.DefaultPrimaryKeyName(table.Name) ? key with { Name = null } : table.PrimaryKey,
         });
     }
 
-    private static Column NormalizeColumn(Column column, bool inPrimaryKey, IReadOnlySet<string> textColumns)
+    private static Partitioning NormalizePartitioning(Partitioning partitioning) => ValueList.SameIfEqual(partitioning, partitioning with
+    {
+        By = PostgresExpressions.CaseFolded(partitioning.By),
+        Partitions = partitioning.Partitions.MapShared(p => ValueList.SameIfEqual(p, p with
+        {
+            Bound = PostgresExpressions.CaseFolded(p.Bound),
+            Partitioning = p.Partitioning is { } sub ? NormalizePartitioning(sub) : null,
+        })).OrderedBy(p => p.Name),
+    });
+
+    private static Column NormalizeColumn(string table, Column column, bool inPrimaryKey, IReadOnlySet<string> textColumns)
     {
         var type = PostgresTypes.Canonical(column.Type);
         var serial = PostgresTypes.SerialBase(type) is not null;
+        var numbered = column.AutoIncrement || serial;
         return ValueList.SameIfEqual(column, column with
         {
             Type = type,
             // A primary key column is NOT NULL whatever the model says, and so are identity columns.
             Nullable = column.Nullable && !inPrimaryKey && !column.AutoIncrement,
-            Default = column.AutoIncrement || serial || column.Generated is not null ? null : PostgresDefaults.Canonical(column.Default, type),
+            Default = column.AutoIncrement || serial || column.Generated is not null ? null : CanonicalDefault(column.Default, type),
+            // On a serial, `auto_increment:` only carries its sequence's options: the serial is the numbering.
+            AutoIncrement = column.AutoIncrement && !serial,
+            Numbering = numbered && column.Numbering is { } n ? PostgresNumbering.WithoutDefaults(n, table, column.Name, type) : null,
             Collation = NormalizeName(column.Collation) is { } c && c != "default" ? c : null,
             Generated = column.Generated is { } g ? g with { Expression = PostgresExpressions.Canonical(g.Expression, textColumns) } : null,
             Comment = EmptyToNull(column.Comment),
         });
+    }
+
+    /// <summary>The default in the form compared, remembering the SQL it was written as so that a copy repeats it.</summary>
+    private static ColumnDefault? CanonicalDefault(ColumnDefault? value, string type)
+    {
+        if (PostgresDefaults.Canonical(value, type) is not { } canonical) return null;
+        var written = value!.Written ?? (value.Kind == DefaultKind.Sql ? value.Text : null);
+        return written is null || canonical.Written == written ? canonical : canonical with { Written = written };
     }
 
     private static TableIndex NormalizeIndex(TableIndex index, IReadOnlySet<string> textColumns)
@@ -51,6 +80,8 @@ public static class PostgresNormalizer
                 Expression = p.Expression is { } e ? PostgresExpressions.Canonical(e, textColumns) : null,
                 OpClass = p.OpClass?.Trim().ToLowerInvariant(),
                 Collation = NormalizeName(p.Collation),
+                // ASC puts NULLs last and DESC first unless told otherwise.
+                Nulls = p.Nulls == (p.Descending ? NullsOrder.First : NullsOrder.Last) ? null : p.Nulls,
             })),
             Where = index.Where is { } w ? PostgresExpressions.Canonical(w, textColumns) : null,
             Comment = EmptyToNull(index.Comment),

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using SchemaTool.Apply;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.Postgres;
@@ -34,7 +35,9 @@ public sealed partial class PostgresSession : IDatabaseSession
             await dataSource.DisposeAsync();
             throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
         }
-        return new PostgresSession(dialect, dataSource, connection, target);
+        // The dialect of this session knows the server's version, for what the model asks of it (PostgresValidator).
+        var bound = dialect is PostgresDialect postgres ? postgres.ForServer(connection.PostgreSqlVersion.Major) : dialect;
+        return new PostgresSession(bound, dataSource, connection, target);
     }
 
     /// <summary>
@@ -60,11 +63,19 @@ public sealed partial class PostgresSession : IDatabaseSession
     /// <summary>Counts each command and each command of a batch; a command is created to be run once.</summary>
     public int StatementsSent => _statementsSent;
 
-    public async Task<Schema> IntrospectAsync(CancellationToken cancellationToken)
+    public Task<Schema> IntrospectAsync(CancellationToken cancellationToken) => IntrospectAsync(HistoryTable.DefaultName, cancellationToken);
+
+    public async Task<ITypeCatalog> ReadTypeCatalogAsync(CancellationToken cancellationToken)
     {
-        _statementsSent += PostgresCatalogQueries.All.Length;
+        _statementsSent++;
+        return await PostgresTypeCatalog.ReadAsync(_connection, cancellationToken);
+    }
+
+    public async Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken)
+    {
+        _statementsSent += PostgresCatalogQueries.Count;
         await using var second = await OpenSecondAsync(cancellationToken);
-        return await PostgresIntrospector.ReadAsync(_connection, second, Schema, cancellationToken);
+        return await PostgresIntrospector.ReadAsync(_connection, second, Schema, HistoryTable.ToolTables(historyTable), cancellationToken);
     }
 
     /// <summary>
@@ -91,7 +102,7 @@ public sealed partial class PostgresSession : IDatabaseSession
     public string HistoryTableDdl(string tableName) =>
         $"CREATE TABLE IF NOT EXISTS {Quote(tableName)} (revision text PRIMARY KEY, parents text NOT NULL, message text NOT NULL, " +
         "checksum text NOT NULL, applied_at text NOT NULL, duration_ms bigint NOT NULL, statements_done integer NOT NULL, " +
-        "statements_total integer NOT NULL, complete integer NOT NULL)";
+        "statements_total integer NOT NULL, complete integer NOT NULL, down_checksum text NULL)";
 
     public string Quote(string identifier) => PostgresSqlGenerator.Q(identifier);
 

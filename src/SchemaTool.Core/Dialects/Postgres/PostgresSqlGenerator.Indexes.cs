@@ -19,6 +19,8 @@ public static partial class PostgresSqlGenerator
         var text = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Q(index.Name)} ON {Q(table)}";
         if (index.Method is not null) text += $" USING {index.Method}";
         text += $" ({string.Join(", ", index.Parts.Select(IndexPartSql))})";
+        if (index.Include.Count > 0) text += $" INCLUDE ({Columns(index.Include)})";
+        if (index.NullsNotDistinct) text += " NULLS NOT DISTINCT";
         if (index.Where is not null) text += $" WHERE {index.Where}";
         return text;
     }
@@ -29,6 +31,7 @@ public static partial class PostgresSqlGenerator
         if (part.Collation is not null) text += $" COLLATE {Q(part.Collation)}";
         if (part.OpClass is not null) text += $" {part.OpClass}";
         if (part.Descending) text += " DESC";
+        if (part.Nulls is { } nulls) text += nulls == NullsOrder.First ? " NULLS FIRST" : " NULLS LAST";
         return text;
     }
 }

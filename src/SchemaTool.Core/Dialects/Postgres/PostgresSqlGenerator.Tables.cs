@@ -6,13 +6,22 @@ public static partial class PostgresSqlGenerator
 {
     private static IReadOnlyList<string> CreateTable(Table table)
     {
+        table = table with { Columns = table.Columns.Select(c => WithSequenceName(table.Name, c)).ToValueList() };
         var lines = table.Columns.Select(ColumnDefinition).ToList();
         if (table.PrimaryKey is { } pk) lines.Add(PrimaryKeyClause(pk));
         lines.AddRange(table.Indexes.Where(i => i.Constraint).Select(UniqueConstraintClause));
         lines.AddRange(table.ForeignKeys.Select(ForeignKeyClause));
         lines.AddRange(table.Checks.Select(CheckClause));
 
-        var statements = new List<string> { $"CREATE TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n)" };
+        var statements = new List<string>();
+        foreach (var column in table.Columns.Where(OwnsNamedSequence))
+            statements.Add(CreateSequence(column));
+        var partitionBy = table.Partitioning is { } p ? $" PARTITION BY {p.By}" : "";
+        statements.Add($"CREATE TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
+        foreach (var column in table.Columns.Where(OwnsNamedSequence))
+            statements.Add(SequenceOwnedBy(table.Name, column));
+        foreach (var partition in table.Partitioning?.Partitions ?? [])
+            statements.AddRange(CreatePartition(table.Name, partition));
         foreach (var index in table.Indexes.Where(i => !i.Constraint))
             statements.Add(CreateIndexStatement(table.Name, index));
         if (table.Comment is not null) statements.Add(CommentOn("TABLE", Q(table.Name), table.Comment));
@@ -24,25 +33,40 @@ public static partial class PostgresSqlGenerator
     }
 
     private static string PrimaryKeyClause(PrimaryKey key) =>
-        (key.Name is null ? "" : $"CONSTRAINT {Q(key.Name)} ") + $"PRIMARY KEY ({Columns(key.Columns)})";
+        (key.Name is null ? "" : $"CONSTRAINT {Q(key.Name)} ") + $"PRIMARY KEY ({Columns(key.Columns)})" + DeferrableClause(key.Deferrable);
 
     private static string UniqueConstraintClause(TableIndex index) =>
-        $"CONSTRAINT {Q(index.Name)} UNIQUE ({Columns(index.ColumnNames ?? throw new NotSupportedException($"unique constraint {index.Name} must list plain columns"))})";
+        $"CONSTRAINT {Q(index.Name)} UNIQUE{(index.NullsNotDistinct ? " NULLS NOT DISTINCT" : "")} " +
+        $"({Columns(index.ColumnNames ?? throw new NotSupportedException($"unique constraint {index.Name} must list plain columns"))})" +
+        (index.Include.Count > 0 ? $" INCLUDE ({Columns(index.Include)})" : "") + DeferrableClause(index.Deferrable);
+
+    private static string DeferrableClause(Deferrability deferrable) => deferrable switch
+    {
+        Deferrability.InitiallyImmediate => " DEFERRABLE INITIALLY IMMEDIATE",
+        Deferrability.InitiallyDeferred => " DEFERRABLE INITIALLY DEFERRED",
+        _ => "",
+    };
+
+    /// <summary>A partition, and its own partitions when it is partitioned too.</summary>
+    private static IEnumerable<string> CreatePartition(string parent, Partition partition)
+    {
+        var by = partition.Partitioning is { } sub ? $" PARTITION BY {sub.By}" : "";
+        yield return $"CREATE TABLE {Q(partition.Name)} PARTITION OF {Q(parent)} {partition.Bound}{by}";
+        foreach (var child in partition.Partitioning?.Partitions ?? [])
+            foreach (var statement in CreatePartition(partition.Name, child))
+                yield return statement;
+    }
 
     private static string ForeignKeyClause(ForeignKey key)
     {
         var text = $"CONSTRAINT {Q(key.Name)} FOREIGN KEY ({Columns(key.Columns)}) REFERENCES {Q(key.ReferencedTable)} ({Columns(key.ReferencedColumns)})";
         if (key.OnDelete != ReferentialAction.NoAction) text += " ON DELETE " + key.OnDelete.ToSql();
         if (key.OnUpdate != ReferentialAction.NoAction) text += " ON UPDATE " + key.OnUpdate.ToSql();
-        return text + key.Deferrable switch
-        {
-            Deferrability.InitiallyImmediate => " DEFERRABLE INITIALLY IMMEDIATE",
-            Deferrability.InitiallyDeferred => " DEFERRABLE INITIALLY DEFERRED",
-            _ => "",
-        };
+        return text + DeferrableClause(key.Deferrable);
     }
 
-    private static string CheckClause(Check check) => $"CONSTRAINT {Q(check.Name)} CHECK ({check.Expression})";
+    private static string CheckClause(Check check) =>
+        $"CONSTRAINT {Q(check.Name)} CHECK ({check.Written ?? check.Expression})" + (check.NoInherit ? " NO INHERIT" : "");
 
     private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Q));
 }

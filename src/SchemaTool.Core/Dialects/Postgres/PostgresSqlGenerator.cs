@@ -24,6 +24,8 @@ public static partial class PostgresSqlGenerator
         DropForeignKey op => [DropConstraint(op.Table, op.Key.Name)],
         AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],
         DropCheck op => [DropConstraint(op.Table, op.Check.Name)],
+        CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
+        DropPartition op => [$"DROP TABLE {Q(op.Partition.Name)}"],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on PostgreSQL in this version: no SQL to {operation.Describe()}"),
@@ -34,7 +36,7 @@ public static partial class PostgresSqlGenerator
     public static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     /// <summary>The name PostgreSQL gives a primary key declared without one.</summary>
-    public static string DefaultPrimaryKeyName(string table) => table + "_pkey";
+    public static string DefaultPrimaryKeyName(string table) => PostgresNumbering.ObjectName(table, null, "pkey");
 
     private static string DropConstraint(string table, string name) => $"ALTER TABLE {Q(table)} DROP CONSTRAINT {Q(name)}";
 

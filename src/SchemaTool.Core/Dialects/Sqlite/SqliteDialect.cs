@@ -14,6 +14,9 @@ public sealed class SqliteDialect : IDialect
 
     public IEqualityComparer<string> TableNameComparer => AsciiCaseInsensitiveComparer.Instance;
 
+    // SQLite refuses tables and indexes named sqlite_*, and the introspector skips both those and a rebuild's temporary tables.
+    public IdentifierRules Identifiers { get; } = new("SQLite", ReservedPrefixes: ["sqlite_", SqliteSqlGenerator.RebuildPrefix]);
+
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
@@ -25,16 +28,22 @@ public sealed class SqliteDialect : IDialect
 
     public IReadOnlyList<string> Validate(Schema model)
     {
-        var problems = new List<string>();
+        var problems = PostgresOnlyFeatures.Uses(model, "SQLite").ToList();
         foreach (var table in model.Tables)
         {
+            if (table.Columns.Count == 0)
+                problems.Add($"{Yaml.ModelPositions.Of(model).Table(table.Name)}table '{table.Name}' has no columns, and SQLite cannot make a table without any: add columns");
             foreach (var index in table.Indexes)
             {
                 if (index.Method is not null) problems.Add($"index {index.Name} of {table.Name}: SQLite has no index methods (`using: {index.Method}`)");
                 if (index.Parts.Any(p => p.OpClass is not null)) problems.Add($"index {index.Name} of {table.Name}: SQLite has no operator classes (`opclass:`)");
                 if (index.Parts.Any(p => p.Length is not null)) problems.Add($"index {index.Name} of {table.Name}: SQLite has no prefix indexes (`length:`)");
             }
-            if (table.Columns.Count(c => c.AutoIncrement) > 0 && table.PrimaryKey is not { Columns.Count: 1 })
+            // A collation is written as a word: SQLite's are BINARY, NOCASE, RTRIM, or a name an application registers.
+            foreach (var collation in table.Columns.Select(c => c.Collation).Concat(table.Indexes.SelectMany(i => i.Parts.Select(p => p.Collation))).OfType<string>())
+                if (collation.Length == 0 || char.IsAsciiDigit(collation[0]) || !collation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                    problems.Add($"table {table.Name}: SQLite has no collation '{collation}'; use BINARY, NOCASE or RTRIM");
+            if (table.Columns.Any(c => c.AutoIncrement && (table.PrimaryKey is not { Columns.Count: 1 } key || key.Columns[0] != c.Name)))
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
         }
         problems.AddRange(ObjectSupport.Refuse(model, Unsupported));

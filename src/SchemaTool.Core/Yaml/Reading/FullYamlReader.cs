@@ -20,7 +20,7 @@ internal static class FullYamlReader
             parser.Consume<StreamStart>();
             while (parser.TryConsume<DocumentStart>(out _))
             {
-                var root = ReadNode(parser, anchors);
+                var root = ReadNode(parser, anchors, 0);
                 parser.Consume<DocumentEnd>();
                 if (documents++ == 0) first = root;
             }
@@ -28,7 +28,7 @@ internal static class FullYamlReader
         }
         catch (YamlException e)
         {
-            throw new YamlSyntaxException((int)e.Start.Line, (int)e.Start.Column, Message(e));
+            throw YamlErrors.Explain(text, e, (int)e.Start.Line, (int)e.Start.Column, Message(e));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
@@ -40,9 +40,12 @@ internal static class FullYamlReader
         return first;
     }
 
-    private static YamlValue ReadNode(IParser parser, Dictionary<string, YamlValue> anchors)
+    private static YamlValue ReadNode(IParser parser, Dictionary<string, YamlValue> anchors, int depth)
     {
         var start = parser.Current!.Start;
+        if (depth >= YamlDocument.MaxDepth && parser.Current is SequenceStart or MappingStart)
+            throw new YamlSyntaxException((int)start.Line, (int)start.Column,
+                $"malformed YAML: nested more than {YamlDocument.MaxDepth} levels deep (a model nests six); remove the extra brackets or indentation");
         YamlValue node;
         switch (parser.Current)
         {
@@ -59,7 +62,7 @@ internal static class FullYamlReader
             case SequenceStart sequence:
                 parser.MoveNext();
                 var items = new List<YamlValue>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, anchors));
+                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, anchors, depth + 1));
                 node = new YamlList(items, (int)start.Line, (int)start.Column);
                 Remember(anchors, sequence.Anchor, node);
                 return node;
@@ -68,8 +71,8 @@ internal static class FullYamlReader
                 var entries = new MapEntries();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = ReadNode(parser, anchors);
-                    if (entries.Add(key, ReadNode(parser, anchors)) is { } repeated) throw repeated;
+                    var key = ReadNode(parser, anchors, depth + 1);
+                    if (entries.Add(key, ReadNode(parser, anchors, depth + 1)) is { } repeated) throw repeated;
                 }
                 node = entries.Build((int)start.Line, (int)start.Column);
                 Remember(anchors, mapping.Anchor, node);

@@ -24,6 +24,7 @@ internal sealed class SubsetYamlReader
     private int _line = 1;
     private int _lineStart;
     private YamlSyntaxException? _repeatedKey; // thrown once the whole text is known to be inside the subset
+    private int _depth; // of the collection being read: past YamlDocument.MaxDepth the full parser reports it
 
     // Model files repeat the same short scalars thousands of times (keys, types, column names, true): one
     // string each saves most of the reader's allocation and of the model's memory.
@@ -145,8 +146,17 @@ internal sealed class SubsetYamlReader
     private YamlValue ReadBlock(int indent) =>
         Current == '-' && IsBlankOrEnd(At(_pos + 1)) ? ReadBlockList(indent) : ReadBlockMap(indent);
 
+    /// <summary>One level deeper; each collection reader calls it and <see cref="Leave"/>: the readers recurse, and the stack is finite.</summary>
+    private void Enter()
+    {
+        if (++_depth > YamlDocument.MaxDepth) throw GiveUp();
+    }
+
+    private void Leave() => _depth--;
+
     private YamlMap ReadBlockMap(int indent)
     {
+        Enter();
         var (line, column) = (_line, Column);
         var entries = new MapEntries();
         while (true)
@@ -175,11 +185,13 @@ internal sealed class SubsetYamlReader
             if (following < indent) break;
             if (following > indent) throw GiveUp();
         }
+        Leave();
         return entries.Build(line, column);
     }
 
     private YamlList ReadBlockList(int indent)
     {
+        Enter();
         var (line, column) = (_line, Column);
         var items = new List<YamlValue>();
         while (Current == '-' && IsBlankOrEnd(At(_pos + 1)))
@@ -193,6 +205,7 @@ internal sealed class SubsetYamlReader
             if (next > indent) throw GiveUp();
             if (next < indent) break;
         }
+        Leave();
         return new YamlList(items, line, column);
     }
 
@@ -221,6 +234,8 @@ internal sealed class SubsetYamlReader
             key = Text(start, _text.AsSpan(start, _pos - start).TrimEnd(' ').Length);
             plain = true;
         }
+        // YAML allows a key written without `? ` up to 1024 characters, and a full parser refuses a longer one.
+        if (_pos - _lineStart - (column - 1) > YamlDocument.MaxImplicitKeyLength) throw GiveUp();
         _pos++; // the colon
         return new YamlScalar(key, plain, line, column);
     }
@@ -258,6 +273,7 @@ internal sealed class SubsetYamlReader
 
     private YamlMap ReadFlowMap()
     {
+        Enter();
         var (line, column) = (_line, Column);
         _pos++;
         var entries = new MapEntries();
@@ -274,11 +290,13 @@ internal sealed class SubsetYamlReader
             if (!FlowSeparator('}')) break;
         }
         _pos++;
+        Leave();
         return entries.Build(line, column);
     }
 
     private YamlList ReadFlowList()
     {
+        Enter();
         var (line, column) = (_line, Column);
         _pos++;
         var items = new List<YamlValue>();
@@ -291,6 +309,7 @@ internal sealed class SubsetYamlReader
             if (!FlowSeparator(']')) break;
         }
         _pos++;
+        Leave();
         return new YamlList(items, line, column);
     }
 

@@ -79,7 +79,7 @@ public sealed class GaleraNode : IAsyncDisposable
                 await ProcessRunner.RunCheckedAsync(installDb,
                     [
                         "--no-defaults", $"--datadir={dataDirectory}", "--auth-root-authentication-method=normal",
-                        "--skip-test-db", "--skip-name-resolve", .. userArgument, .. InnoDbSettings,
+                        "--skip-test-db", "--skip-name-resolve", $"--tmpdir={folder}", .. userArgument, .. InnoDbSettings,
                     ],
                     CommandTimeout, folder).ConfigureAwait(false);
             }

@@ -1,0 +1,33 @@
+using SchemaTool.Dialects;
+using SchemaTool.Model;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Planning;
+
+/// <summary>
+/// The model's types against the database's (<see cref="ITypeCatalog"/>). Only a type the revision would write
+/// is checked: a column the database already has with that type is left alone, so a schema that `inspect` read
+/// (with a type from outside the list) still plans.
+/// </summary>
+internal static class TypeChecks
+{
+    public static IEnumerable<string> Find(Schema model, Plan plan, IDialect dialect, ITypeCatalog catalog)
+    {
+        var at = ModelPositions.Of(model);
+        var current = plan.Current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
+            .ToDictionary(g => g.Key, g => g.First(), dialect.TableNameComparer);
+        foreach (var table in model.Tables)
+        {
+            var desired = plan.Desired.FindTable(table.Name);
+            var existing = current.GetValueOrDefault(table.RenamedFrom ?? table.Name) ?? current.GetValueOrDefault(table.Name);
+            foreach (var column in table.Columns)
+            {
+                var have = existing?.Columns.FirstOrDefault(c => dialect.ColumnNameComparer.Equals(c.Name, column.RenamedFrom ?? column.Name));
+                var want = desired?.FindColumn(column.Name);
+                if (have is not null && want is not null && have.Type == want.Type && have.AutoIncrement == want.AutoIncrement) continue;
+                if (catalog.Problem(column) is { } problem)
+                    yield return $"{at.Column(table.Name, column.Name)}column '{PrintableText.Escape(table.Name)}.{PrintableText.Escape(column.Name)}': {problem}";
+            }
+        }
+    }
+}

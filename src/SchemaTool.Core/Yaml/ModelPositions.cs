@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+using SchemaTool.Model;
+
+namespace SchemaTool.Yaml;
+
+/// <summary>
+/// Where each table, column, index, foreign key and check of a loaded model is written (file:line:column), for
+/// the checks that can run only at plan, against the database (name lengths, known types, tables with rows).
+/// </summary>
+/// <remarks>
+/// Kept beside the schema, not in it: the model records compare by value with what the catalog reads, which has
+/// no positions. A schema built in code has none, and messages then name the object alone.
+/// </remarks>
+public sealed class ModelPositions
+{
+    private static readonly ConditionalWeakTable<Schema, ModelPositions> Attached = new();
+
+    private readonly Dictionary<string, string> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Table, string Name), string> _columns = new();
+    private readonly Dictionary<(string Table, string Name), string> _objects = new();
+
+    public static ModelPositions None { get; } = new();
+
+    /// <summary>The positions of the model <paramref name="model"/> was loaded from; <see cref="None"/> if it was not loaded from files.</summary>
+    public static ModelPositions Of(Schema model) => Attached.TryGetValue(model, out var positions) ? positions : None;
+
+    internal static void Attach(Schema model, IEnumerable<TableDraft> tables)
+    {
+        var positions = new ModelPositions();
+        foreach (var table in tables)
+        {
+            positions._tables.TryAdd(table.Name, table.Where);
+            foreach (var column in table.Columns) positions._columns.TryAdd((table.Name, column.Name), column.Where);
+            foreach (var (index, where) in table.Indexes) positions._objects.TryAdd((table.Name, index.Name), where);
+            foreach (var (key, where) in table.ForeignKeys) positions._objects.TryAdd((table.Name, key.Name), where);
+            foreach (var (check, where) in table.Checks) positions._objects.TryAdd((table.Name, check.Name), where);
+            // What a column shorthand makes is written on the column.
+            foreach (var column in table.Columns.Where(c => c.Unique || c.Index))
+                positions._objects.TryAdd((table.Name, Names.Generated(column.Index ? "ix" : "uq", table.Name, column.Name)), column.Where);
+            foreach (var column in table.Columns.Where(c => c.References is not null))
+                positions._objects.TryAdd((table.Name, Names.Generated("fk", table.Name, column.Name)), column.ReferencesWhere ?? column.Where);
+        }
+        Attached.AddOrUpdate(model, positions);
+    }
+
+    /// <summary>"file:line:column: " of the table, or "" when unknown.</summary>
+    public string Table(string table) => Prefix(_tables.GetValueOrDefault(table));
+
+    /// <summary>"file:line:column: " of the column, else of its table, or "".</summary>
+    public string Column(string table, string column) =>
+        Prefix(_columns.GetValueOrDefault((table, column)) ?? _tables.GetValueOrDefault(table));
+
+    /// <summary>"file:line:column: " of an index, foreign key or check by name, else of its table, or "".</summary>
+    public string Object(string table, string name) =>
+        Prefix(_objects.GetValueOrDefault((table, name)) ?? _tables.GetValueOrDefault(table));
+
+    private static string Prefix(string? where) => where is null ? "" : where + ": ";
+}

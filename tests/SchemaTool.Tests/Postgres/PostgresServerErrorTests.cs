@@ -1,0 +1,90 @@
+using SchemaTool.Tests.Infrastructure;
+using SchemaTool.Tests.Safety.Support;
+
+namespace SchemaTool.Tests.Postgres;
+
+/// <summary>
+/// Errors that break the transaction or the connection under a revision: the user sees the server's message, the
+/// statement and its hint (exit 3), never the rollback's own failure (`internal error: NpgsqlTransaction`, exit 4).
+/// </summary>
+public sealed class PostgresServerErrorTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>
+    /// A revision creating more tables than the server's lock table holds: 53200 "out of shared memory", with the
+    /// hint to raise max_locks_per_transaction. The server here has the smallest lock table PostgreSQL allows.
+    /// </summary>
+    [Fact]
+    public async Task Out_of_shared_memory_is_reported_with_the_statement_and_the_hint()
+    {
+        await using var server = await PostgresServer.StartAsync(new PostgresServerOptions
+        {
+            Settings = new Dictionary<string, string> { ["max_locks_per_transaction"] = "10", ["max_connections"] = "10" },
+        });
+        var database = await server.CreateDatabaseAsync("locks");
+        using var project = new ScratchProject();
+        var tables = Enumerable.Range(1, 400).Select(i => $"CREATE TABLE t{i} (id int PRIMARY KEY, name text);").ToList();
+        project.Add("1", "", string.Join("\n", tables), string.Join("\n", Enumerable.Range(1, 400).Select(i => $"DROP TABLE t{i};")), "many tables");
+
+        var result = project.Run("apply", "--database", server.Url(database));
+        output.WriteLine(result.Err);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("out of shared memory", result.Err);
+        Assert.Contains("hint: You might need to increase max_locks_per_transaction", result.Err);
+        Assert.Contains("failed at statement", result.Err);
+        Assert.DoesNotContain("internal error", result.Err);
+        Assert.Contains("rolled back whole", result.Err);
+        Assert.Empty(await project.TablesAsync(server.Url(database)));
+    }
+
+    /// <summary>
+    /// Plan counts what the revision would lock and says so before it is written, with a split that works: a revision
+    /// of the number of tables the warning names applies on the same server.
+    /// </summary>
+    [Fact]
+    public async Task Plan_warns_when_a_revision_locks_more_than_the_server_holds_and_its_split_applies()
+    {
+        await using var server = await PostgresServer.StartAsync(new PostgresServerOptions
+        {
+            Settings = new Dictionary<string, string> { ["max_locks_per_transaction"] = "10", ["max_connections"] = "10" },
+        });
+        var database = server.Url(await server.CreateDatabaseAsync("split"));
+        using var project = new ScratchProject();
+        string Model(int tables) => "tables:\n" + string.Concat(Enumerable.Range(1, tables).Select(i =>
+            $"  t{i}:\n    columns:\n      id: {{ type: int, primary_key: true }}\n      name: {{ type: text }}\n"));
+        File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"), Model(400));
+
+        var plan = project.Run("plan", "--dry-run", "--database", database);
+        output.WriteLine(plan.Err);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("more than the server's lock table holds: max_locks_per_transaction 10 × (max_connections 10 + max_prepared_transactions 0) = 100", plan.Err);
+        Assert.Contains("out of shared memory", plan.Err);
+        var split = System.Text.RegularExpressions.Regex.Match(plan.Err, @"about (\d+) of the 400 tables a revision");
+        Assert.True(split.Success, plan.Err);
+
+        File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"), Model(int.Parse(split.Groups[1].Value)));
+        var part = project.Run("plan", "-m", "part", "--database", database);
+        Assert.True(part.ExitCode == 0, part.ToString());
+        Assert.DoesNotContain("lock table", part.Err);
+        project.Ok("apply", "--database", database);
+    }
+
+    /// <summary>A NUL byte in a hand-edited revision: the server refuses the message (08P01) and drops the connection.</summary>
+    [Fact]
+    public async Task A_nul_byte_in_a_statement_is_reported_as_the_server_error()
+    {
+        var database = PostgresServer.Shared.Url(await PostgresServer.Shared.CreateDatabaseAsync("nul"));
+        using var project = new ScratchProject();
+        project.Add("1", "", "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE \"b\0c\" (id int PRIMARY KEY);", "DROP TABLE a;", "nul");
+
+        var result = project.Run("apply", "--database", database);
+        output.WriteLine(result.Err);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.DoesNotContain("internal error", result.Err);
+        Assert.Contains("failed at statement 2 of 2", result.Err);
+        Assert.Contains("rolled back whole", result.Err);
+        Assert.Empty(await project.TablesAsync(database));
+    }
+}
