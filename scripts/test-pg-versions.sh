@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the PostgreSQL tests (the dialect's own, the adoption classes, the shared corpus and the generated-schema test)
+# Runs the PostgreSQL tests (the dialect's own, the adoption classes, the shared corpus, the generated-schema test and
+# the real-application corpus)
 # on other PostgreSQL majors than the default 15: each a test server of that version (SCHEMATOOL_PG_VERSION), from
 # the packages .ci/install-deps.sh installs. Expects a built solution (scripts/test.sh builds it). Prints the time
 # of each version and, last, the totals as one plain line: "N passed, N failed".
@@ -10,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 versions=("$@")
 ((${#versions[@]})) || versions=(13 18)
-filter='(FullyQualifiedName~SchemaTool.Tests.Postgres.&FullyQualifiedName!~Standby)|FullyQualifiedName~Postgres_corpus|FullyQualifiedName~Postgres_generated'
+filter='(FullyQualifiedName~SchemaTool.Tests.Postgres.&FullyQualifiedName!~Standby)|FullyQualifiedName~Postgres_corpus|FullyQualifiedName~Postgres_generated|FullyQualifiedName~PostgresRealAppTests'
 
 passed=0; failed=0; status=0
 for version in "${versions[@]}"; do

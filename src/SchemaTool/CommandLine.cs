@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using McMaster.Extensions.CommandLineUtils;
+using McMaster.Extensions.CommandLineUtils.Abstractions;
 using SchemaTool.Cli.Commands;
 using SchemaTool.Cli.Output;
 using SchemaTool.Dialects;
@@ -44,20 +47,22 @@ public static class CommandLine
         UnlockCommand.Register(app, console);
         RehashCommand.Register(app, console);
         DiscardCommand.Register(app, console);
+        VerbHelp.AddTo(app);
         app.OnExecute(() =>
         {
-            app.ShowHelp();
+            // No command is a usage error: the usage goes to stderr with the error's exit code.
+            stderr.Write(app.GetHelpText());
             return 2;
         });
 
         var verbose = args.Contains("--verbose");
         try
         {
-            return app.Execute(RollbackCommand.RewriteStepCount(args));
+            return Execute(app, RollbackCommand.RewriteStepCount(LeadingOptions.MoveAfterCommand(args)), stdout);
         }
         catch (CommandParsingException e)
         {
-            return Fail(console, $"{e.Message}; see `schematool {e.Command.Name} --help`", 2);
+            return Fail(console, ParsingError(e), 2);
         }
         catch (Exception e) when (Unwrap(e) is var inner && inner is not null)
         {
@@ -74,6 +79,60 @@ public static class CommandLine
             if (verbose) stderr.WriteLine(inner.ToString());
             return Fail(console, message, code);
         }
+    }
+
+    /// <summary>
+    /// CommandLineApplication.Execute, except that what the parser prints goes to a buffer that reaches stdout only
+    /// when parsing succeeds (help, version). On a parsing error the parser prints a "Specify --help" hint; the
+    /// error belongs on stderr alone, where <see cref="ParsingError"/> reports it with its own hint.
+    /// </summary>
+    private static int Execute(CommandLineApplication app, string[] args, TextWriter stdout)
+    {
+        var printed = new StringWriter();
+        SetOut(app, printed);
+        ParseResult result;
+        try
+        {
+            result = app.Parse(args);
+        }
+        finally
+        {
+            SetOut(app, stdout);
+        }
+        stdout.Write(printed.ToString());
+        var command = result.SelectedCommand;
+        if (command.IsShowingInformation) return 0;
+        var validation = command.GetValidationResult();
+        if (validation != ValidationResult.Success) throw new InputException(validation.ErrorMessage ?? "invalid arguments");
+        return command.Invoke();
+    }
+
+    private static void SetOut(CommandLineApplication command, TextWriter writer)
+    {
+        command.Out = writer;
+        foreach (var sub in command.Commands) SetOut(sub, writer);
+    }
+
+    /// <summary>"unknown command 'aply'; did you mean apply?", with where to read more.</summary>
+    private static string ParsingError(CommandParsingException e)
+    {
+        var command = e.Command;
+        var help = command.Parent is null ? "`schematool --help`" : $"`schematool {command.Name} --help`";
+        if (e is not UnrecognizedCommandParsingException unrecognized) return $"{e.Message}; see {help}";
+        var word = Regex.Match(e.Message, "'(?<w>.*)'$").Groups["w"].Value;
+        var what = word.StartsWith('-') ? "unknown option" : command.Commands.Count > 0 ? "unknown command" : "unexpected argument";
+        var nearest = unrecognized.NearestMatches.Select(m => Spelling(command, m)).FirstOrDefault(m => m is not null);
+        return $"{what} '{word}'" + (nearest is null ? "" : $"; did you mean {nearest}?") + $" (see {help})";
+    }
+
+    /// <summary>A suggestion as typed: a command's name, or an option with its dashes.</summary>
+    private static string? Spelling(CommandLineApplication command, string match)
+    {
+        if (command.Commands.Any(c => c.Name == match)) return match;
+        var options = command.GetOptions().Where(o => o.ShowInHelpText).ToList();
+        if (options.Any(o => o.LongName == match)) return "--" + match;
+        if (options.Any(o => o.ShortName == match || o.SymbolName == match)) return "-" + match;
+        return null;
     }
 
     private static Exception? Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;

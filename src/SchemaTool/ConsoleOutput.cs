@@ -53,6 +53,13 @@ public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, Terminal
 
     public void Success(string text) => Line(Paint(text, Green));
 
+    /// <summary>Something to know that is neither a result nor a warning; on stderr, so stdout stays the result.</summary>
+    public void Note(string text)
+    {
+        ClearStatus();
+        stderr.WriteLine(Paint("note: " + text, Dim));
+    }
+
     public void Warning(string text)
     {
         ClearStatus();

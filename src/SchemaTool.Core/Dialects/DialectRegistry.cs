@@ -16,27 +16,69 @@ public static class DialectRegistry
         Register("postgres", () => new Postgres.PostgresDialect());
     }
 
+    private static readonly Dictionary<string, string> Schemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sqlite"] = "sqlite", ["sqlite3"] = "sqlite", ["postgres"] = "postgres", ["postgresql"] = "postgres", ["mysql"] = "mysql", ["mariadb"] = "mysql",
+    };
+
     /// <summary>The dialect a URL names by its scheme, or null for a plain connection string.</summary>
-    public static string? DialectOfUrl(string url)
+    public static string? DialectOfUrl(string url) => SchemeOf(url) is { } scheme ? Schemes.GetValueOrDefault(scheme) : null;
+
+    /// <summary>
+    /// The scheme of <c>scheme://...</c> or <c>scheme:path</c>; null for a connection string (Key=value;...) or a
+    /// drive letter (C:\...).
+    /// </summary>
+    private static string? SchemeOf(string url)
     {
         var colon = url.IndexOf(':');
-        if (colon <= 0) return null;
-        return url[..colon].ToLowerInvariant() switch
-        {
-            "sqlite" or "sqlite3" => "sqlite",
-            "postgres" or "postgresql" => "postgres",
-            "mysql" or "mariadb" => "mysql",
-            _ => null,
-        };
+        if (colon < 2) return null;
+        var scheme = url.AsSpan(0, colon);
+        return char.IsAsciiLetter(scheme[0]) && !scheme.ContainsAnyExcept(SchemeCharacters) ? scheme.ToString() : null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+    /// <summary>Whether a connection string or URL query key is one that some driver takes as a password or secret.</summary>
+    public static bool IsSecretKey(string key) => SecretKeys.Value.Contains(key.Replace(" ", "").Replace("_", ""));
+
+    private static readonly Lazy<HashSet<string>> SecretKeys = new(() =>
+        new HashSet<string>(Factories.Values.SelectMany(f => f().SecretKeys).Select(k => k.Replace(" ", "")), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Resolves the dialect (from the URL's scheme, else the explicit name) and parses the target.</summary>
     public static (IDialect Dialect, ConnectionTarget Target) Resolve(string url, string? dialectName, string projectDirectory)
     {
+        var scheme = SchemeOf(url);
+        if (scheme is not null && !Schemes.ContainsKey(scheme)) throw UnknownScheme(scheme);
         var name = DialectOfUrl(url) ?? dialectName
             ?? throw new InputException("the database is given as a connection string, so `dialect:` (sqlite, postgres or mysql) must say which database it is");
         var dialect = Get(name);
         return (dialect, dialect.ParseTarget(url, projectDirectory));
+    }
+
+    private static InputException UnknownScheme(string scheme)
+    {
+        var nearest = Schemes.Keys.Select(k => (Scheme: k, Distance: EditDistance(scheme.ToLowerInvariant(), k))).MinBy(k => k.Distance);
+        var hint = nearest.Distance <= 2 ? $"did you mean '{nearest.Scheme}'? " : "";
+        return new InputException($"unknown scheme '{scheme}' in the database URL; {hint}known schemes: {string.Join(", ", Schemes.Keys)}");
+    }
+
+    /// <summary>Levenshtein distance, for did-you-mean on a scheme (a handful of short words).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
     }
 
     public static IDialect Get(string name) =>

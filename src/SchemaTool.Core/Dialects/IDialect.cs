@@ -1,4 +1,5 @@
 using SchemaTool.Apply;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -36,8 +37,51 @@ public interface IDialect
     bool FillsExistingRows(Column column) =>
         column.Nullable || column.Default is not null || column.AutoIncrement || column.Generated is not null;
 
+    /// <summary>
+    /// Whether the database renames an index (and a unique constraint) in place, so that plan renames one whose
+    /// name alone changes instead of dropping and building it again. SQLite cannot.
+    /// </summary>
+    bool CanRenameIndexes => true;
+
+    /// <summary>
+    /// Whether an index name belongs to its table (MySQL: two tables may each have an index `idx_user`), rather than
+    /// to the schema's namespace that PostgreSQL and SQLite share between indexes and tables.
+    /// </summary>
+    bool IndexNamesPerTable => false;
+
+    /// <summary>How the database compares index names (SQLite and MySQL ignore case).</summary>
+    IEqualityComparer<string> IndexNameComparer => TableNameComparer;
+
+    /// <summary>
+    /// Whether a column of the table's primary key may hold NULL: the database keeps a nullable key column as
+    /// declared (SQLite, outside a WITHOUT ROWID table). Elsewhere a primary key makes
+    /// its columns NOT NULL, and a nullable one in the model would be a change on every run.
+    /// </summary>
+    bool AllowsNullInPrimaryKey(Table table, Column column) => false;
+
+    /// <summary>The model keys that only some databases have and this one can express.</summary>
+    DialectKeys Keys => DialectKeys.None;
+
     /// <summary>The schema in the form this database reads it back: types, defaults and names canonical.</summary>
     Schema Normalize(Schema schema);
+
+    /// <summary>
+    /// A column in the form the differ compares it: spellings that the database keeps as written but treats as one
+    /// made equal (SQLite's type names in any case; MySQL's integer display widths). The schema itself keeps the
+    /// spelling, which is what SQL is written from, so that a database copied from an inspected model is exact.
+    /// </summary>
+    Column Compared(Table table, Column column) => column;
+
+    /// <summary>
+    /// A foreign key in the form the differ compares it: NO ACTION written out or left out is one action (MySQL
+    /// also takes RESTRICT for it, as InnoDB does).
+    /// </summary>
+    ForeignKey Compared(ForeignKey key) =>
+        key.OnDelete != ReferentialAction.ExplicitNoAction && key.OnUpdate != ReferentialAction.ExplicitNoAction ? key : key with
+        {
+            OnDelete = key.OnDelete == ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : key.OnDelete,
+            OnUpdate = key.OnUpdate == ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : key.OnUpdate,
+        };
 
     /// <summary>Rewrites operations the database cannot run as they are (SQLite table rebuilds).</summary>
     IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired);
@@ -45,8 +89,14 @@ public interface IDialect
     /// <summary>The statements of one operation.</summary>
     IReadOnlyList<string> Generate(Operation operation);
 
-    /// <summary>Splits a revision file into statements, respecting the database's quoting rules.</summary>
-    IReadOnlyList<string> SplitStatements(string script);
+    /// <summary>
+    /// Reads SQL text by this database's rules (quotes, comments, names, operators): for splitting scripts,
+    /// checking the model's SQL fields, and classifying statements.
+    /// </summary>
+    SqlLexer Lexer { get; }
+
+    /// <summary>Splits a revision file into statements, by <see cref="Lexer"/> and the database's trigger and routine bodies.</summary>
+    IReadOnlyList<string> SplitStatements(string script) => Lexer.Split(script);
 
     /// <summary>
     /// What each statement of a revision implies for running it (may it run inside the revision's transaction), read
@@ -64,6 +114,12 @@ public interface IDialect
     /// </summary>
     IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => [];
 
+    /// <summary>
+    /// The connection string keys this database's driver takes as a password or another secret (in any case,
+    /// spaces left out): a URL's query or a connection string shows their values as ***.
+    /// </summary>
+    IReadOnlyCollection<string> SecretKeys => [];
+
     /// <summary>Reads a URL (sqlite:app.db, postgres://..., mysql://...) or an ADO.NET connection string.</summary>
     ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory);
 
@@ -76,16 +132,23 @@ public interface IDialect
     Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether opening <paramref name="target"/> and reading it changes nothing, so `plan` may read the catalog
-    /// while the model is still loading (an invalid model must leave no trace). True for a server; a file
-    /// database only when the file exists, since opening creates it.
+    /// Whether the database is there to open without creating it. A server's is (a missing one fails to connect
+    /// anyway); a file database's file must exist, since opening it would create an empty one.
     /// </summary>
-    bool OpensWithoutSideEffects(ConnectionTarget target) => true;
+    bool Exists(ConnectionTarget target) => true;
 
     /// <summary>
-    /// Opens the database only if it exists, for commands that promise to touch nothing (`apply --sql`).
-    /// A server database exists or fails to connect anyway; a file database must not be created.
+    /// Opens the database only if it exists, for the commands that only read (status, check, history, diff,
+    /// inspect, the dry runs, `apply --sql`): a missing file database is a <see cref="DatabaseException"/> naming
+    /// its path, never an empty file left behind and read as a database at base.
     /// </summary>
     Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken) =>
         OpenAsync(target, cancellationToken);
+
+    /// <summary>
+    /// An empty database of this kind, created nowhere, standing in for one that does not <see cref="Exists"/>
+    /// yet: `plan` before the first `apply` plans against it. Asked for only where Exists is false.
+    /// </summary>
+    Task<IDatabaseSession> OpenEmptyAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"a {Name} database exists or fails to connect; there is nothing to stand in for");
 }

@@ -61,6 +61,26 @@ public sealed record DropIndex(string Table, TableIndex Index) : Operation
         RequiresBefore: [Dependencies.Table(Table), .. Index.ReferencedColumns.Select(c => Column(Table, c))]);
 }
 
+/// <summary>
+/// Renames an index, or a unique constraint with its index, in place: what a column or table rename asks of the
+/// names that shorthands generate (ix_users_username -> ix_users_login), without building the index again.
+/// Planned only where the dialect renames indexes (<see cref="Dialects.IDialect.CanRenameIndexes"/>).
+/// </summary>
+public sealed record RenameIndex(string Table, string From, string To, bool IsConstraint) : Operation
+{
+    public override string TableName => Table;
+    public override string ObjectName => From;
+    public override Phase Phase => Phase.Rename;
+    public override Operation Invert() => new RenameIndex(Table, To, From, IsConstraint);
+    public override string Describe() => $"rename {(IsConstraint ? "unique constraint" : "index")} {From} on {Table} to {To}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: None,
+        Removes: None,
+        Requires: [Dependencies.Table(Table)],
+        RequiresBefore: [Dependencies.Table(Table)]);
+}
+
 public sealed record AddForeignKey(string Table, ForeignKey Key) : Operation
 {
     public override string TableName => Table;

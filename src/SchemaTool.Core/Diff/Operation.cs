@@ -60,6 +60,7 @@ public enum Phase
     DropExtension,
     DropNamespace,
     Rename,
+    TableOptions,
     // What tables use comes before them.
     CreateNamespace,
     CreateExtension,

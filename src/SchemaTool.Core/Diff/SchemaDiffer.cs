@@ -13,14 +13,25 @@ public static class SchemaDiffer
     /// database's only by case is the same object, so the change is a rename, never a drop and a create.
     /// </param>
     /// <param name="sameColumnName">The same for column names (MySQL ignores their case); by default as tables.</param>
+    /// <param name="renameIndexes">
+    /// Whether an index dropped and one of the same definition created under another name on the same table is
+    /// renamed instead (<see cref="RenameIndex"/>): where the database can rename an index in place.
+    /// </param>
+    /// <param name="comparedColumn">
+    /// A column in the form in which two are compared (IDialect.Compared): spellings the database treats as one
+    /// are no change. An operation carries the columns themselves, so SQL keeps the model's spelling.
+    /// </param>
+    /// <param name="comparedForeignKey">The same for foreign keys.</param>
     public static IReadOnlyList<Operation> Diff(Schema current, Schema desired,
-        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null)
+        IEqualityComparer<string>? sameTableName = null, IEqualityComparer<string>? sameColumnName = null, bool renameIndexes = false,
+        Func<Table, Column, Column>? comparedColumn = null, Func<ForeignKey, ForeignKey>? comparedForeignKey = null)
     {
         sameTableName ??= StringComparer.Ordinal;
         sameColumnName ??= sameTableName;
         var objectOps = new List<Operation>();
         var typeRenames = ObjectDiffer.Diff(current, desired, objectOps);
         if (typeRenames.Count > 0) current = WithRenamedTypes(current, typeRenames);
+        var rules = new Comparison(comparedColumn ?? ((_, c) => c), comparedForeignKey ?? (f => f));
         var ops = new List<Operation>();
         var currentByName = current.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var desiredNames = desired.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -53,9 +64,10 @@ public static class SchemaDiffer
             ops.Add(new DropTable(have));
 
         var byCurrentName = matches.ToDictionary(m => m.Current.Name, StringComparer.Ordinal);
+        var indexNames = renameIndexes ? IndexRenames.NamesOf(current, desired) : null;
 
         foreach (var match in matches)
-            DiffTable(match, byCurrentName, ops);
+            DiffTable(match, byCurrentName, indexNames, rules, ops);
         ops.AddRange(objectOps);
         return ops;
     }
@@ -69,6 +81,12 @@ public static class SchemaDiffer
                 renames.TryGetValue(ObjectUses.TypeName(c.Type), out var to) ? c with { Type = to + c.Type[ObjectUses.TypeName(c.Type).Length..] } : c),
         })),
     };
+
+    private sealed record Comparison(Func<Table, Column, Column> Column, Func<ForeignKey, ForeignKey> ForeignKey)
+    {
+        public bool SameColumn(Table tableA, Column a, Table tableB, Column b) => a == b || Column(tableA, a) == Column(tableB, b);
+        public bool SameForeignKey(ForeignKey a, ForeignKey b) => a == b || ForeignKey(a) == ForeignKey(b);
+    }
 
     /// <summary>The one unmatched current name that <paramref name="sameName"/> equates with <paramref name="wanted"/>, when the desired side does not keep it.</summary>
     private static string? CaseVariant(IEnumerable<string> currentNames, string wanted, IReadOnlySet<string> desiredNames, IReadOnlySet<string> taken, IEqualityComparer<string> sameName)
@@ -106,7 +124,8 @@ public static class SchemaDiffer
         return renames;
     }
 
-    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName, List<Operation> ops)
+    private static void DiffTable(TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName,
+        IndexRenames.Names? indexNames, Comparison rules, List<Operation> ops)
     {
         var (have, want) = (match.Current, match.Desired);
         var oldName = have.Name;
@@ -135,7 +154,7 @@ public static class SchemaDiffer
             }
             matchedColumns.Add(currentName);
             var renamed = existing.Name == column.Name ? existing : existing with { Name = column.Name };
-            if (renamed != wanted) ops.Add(new AlterColumn(newName, renamed, wanted));
+            if (!rules.SameColumn(have, renamed, want, wanted)) ops.Add(new AlterColumn(newName, renamed, wanted));
         }
         foreach (var column in have.Columns)
             if (!matchedColumns.Contains(column.Name)) ops.Add(new DropColumn(oldName, column));
@@ -146,22 +165,26 @@ public static class SchemaDiffer
             if (want.PrimaryKey is not null) ops.Add(new AddPrimaryKey(newName, want.PrimaryKey));
         }
 
-        DiffByName(have.Indexes, want.Indexes, i => i.Name, i => Translate(i, match),
+        var first = ops.Count;
+        DiffByName(have.Indexes, want.Indexes, i => i.Name, i => Translate(i, match), Equal,
             i => new DropIndex(oldName, i), i => new CreateIndex(newName, i), ops);
-        DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName),
+        if (indexNames is not null) IndexRenames.Pair(ops, first, newName, i => Translate(i, match), indexNames);
+        DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName), rules.SameForeignKey,
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
-        DiffByName(have.Checks, want.Checks, c => c.Name, c => c,
+        DiffByName(have.Checks, want.Checks, c => c.Name, c => c, Equal,
             c => new DropCheck(oldName, c), c => new AddCheck(newName, c), ops);
         if (have.Partitioning is { } partitioned && want.Partitioning is { } wantedPartitioning)
-            DiffByName(partitioned.Partitions, wantedPartitioning.Partitions, p => p.Name, p => p,
+            DiffByName(partitioned.Partitions, wantedPartitioning.Partitions, p => p.Name, p => p, Equal,
                 p => new DropPartition(oldName, p), p => new CreatePartition(newName, p), ops);
 
         if (have.Comment != want.Comment)
             ops.Add(new SetTableComment(newName, have.Comment, want.Comment));
+        if (have.Options != want.Options)
+            ops.Add(new AlterTableOptions(newName, have.Options, want.Options));
     }
 
     private static void DiffByName<T>(
-        ValueList<T> current, ValueList<T> desired, Func<T, string> name, Func<T, T> translate,
+        ValueList<T> current, ValueList<T> desired, Func<T, string> name, Func<T, T> translate, Func<T, T, bool> same,
         Func<T, Operation> drop, Func<T, Operation> create, List<Operation> ops) where T : notnull
     {
         if (current.Count == 0 && desired.Count == 0) return;
@@ -169,15 +192,17 @@ public static class SchemaDiffer
         var currentByName = ByName(current, name);
         foreach (var item in current)
         {
-            if (!desiredByName.TryGetValue(name(item), out var wanted) || !translate(item).Equals(wanted))
+            if (!desiredByName.TryGetValue(name(item), out var wanted) || !same(translate(item), wanted))
                 ops.Add(drop(item));
         }
         foreach (var item in desired)
         {
-            if (!currentByName.TryGetValue(name(item), out var existing) || !translate(existing).Equals(item))
+            if (!currentByName.TryGetValue(name(item), out var existing) || !same(translate(existing), item))
                 ops.Add(create(item));
         }
     }
+
+    private static bool Equal<T>(T a, T b) where T : notnull => a.Equals(b);
 
     /// <summary>Throws on a duplicate name, as ToDictionary did.</summary>
     private static Dictionary<string, T> ByName<T>(ValueList<T> items, Func<T, string> name)

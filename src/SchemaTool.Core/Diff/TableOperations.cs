@@ -87,6 +87,44 @@ public sealed record SetTableComment(string Table, string? From, string? To) : O
 }
 
 /// <summary>
+/// Changes how a table is stored (<see cref="TableOptions"/>): MySQL's engine, default character set and collation.
+/// Runs before the table's column changes, so that a column that follows the table's collation is altered into
+/// the new one. SQLite rewrites it into a rebuild, or for a virtual table a drop and a create.
+/// </summary>
+public sealed record AlterTableOptions(string Table, TableOptions? From, TableOptions? To) : Operation
+{
+    public override string TableName => Table;
+    public override Phase Phase => Phase.TableOptions;
+    public override Operation Invert() => new AlterTableOptions(Table, To, From);
+
+    public override string Describe()
+    {
+        var (from, to) = (From ?? new TableOptions(), To ?? new TableOptions());
+        var changes = new List<string>();
+        void Changed(string what, object? a, object? b)
+        {
+            if (!Equals(a, b)) changes.Add($"{what} {Text(a)} -> {Text(b)}");
+        }
+        Changed("engine", from.Engine, to.Engine);
+        Changed("charset", from.Charset, to.Charset);
+        Changed("collation", from.Collation, to.Collation);
+        Changed("without_rowid", from.WithoutRowId, to.WithoutRowId);
+        Changed("strict", from.Strict, to.Strict);
+        Changed("virtual", from.Virtual, to.Virtual);
+        return $"change table {Table}: {string.Join(", ", changes)}";
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "(none)",
+        bool b => b ? "true" : "false",
+        _ => value.ToString()!,
+    };
+
+    internal override Dependencies Dependencies => new(None, None, [Dependencies.Table(Table)], None);
+}
+
+/// <summary>
 /// Recreate a table with a new definition and copy its rows: how SQLite makes the changes that ALTER TABLE
 /// cannot. <paramref name="ColumnSources"/> maps each column of <paramref name="To"/> that keeps data to its
 /// column in <paramref name="From"/>. <paramref name="Triggers"/> are the table's trigger definitions, which
@@ -94,14 +132,11 @@ public sealed record SetTableComment(string Table, string? From, string? To) : O
 /// </summary>
 public sealed record RebuildTable(Table From, Table To, ValueList<ColumnSource> ColumnSources, ValueList<string> Triggers = default) : Operation
 {
-    /// <summary>What follows the column list in the table's CREATE TABLE (SQLite's WITHOUT ROWID, STRICT), kept as it was.</summary>
-    public string? TableOptions { get; init; }
-
     public override string TableName => To.Name;
     public override Phase Phase => Phase.Rebuild;
 
     public override Operation Invert() =>
-        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers) { TableOptions = TableOptions };
+        new RebuildTable(To, From, ColumnSources.Select(s => new ColumnSource(s.From, s.To)).ToValueList(), Triggers);
 
     /// <summary>The warnings of the changes the rebuild stands for: columns left behind, and narrowed types.</summary>
     public override string? Warning

@@ -1,5 +1,9 @@
 namespace SchemaTool.Model;
 
+/// <param name="DeclaredType">
+/// <paramref name="Type"/> is the database's own declared type, kept as written and never read as a portable name
+/// (SQLite, where a column declared `int` is not the rowid, while the portable int is written INTEGER).
+/// </param>
 public sealed record Column(
     string Name,
     string Type,
@@ -10,7 +14,8 @@ public sealed record Column(
     string? Collation = null,
     GeneratedColumn? Generated = null,
     string? RenamedFrom = null,
-    Numbering? Numbering = null)
+    Numbering? Numbering = null,
+    bool DeclaredType = false)
 {
     /// <summary>The column as it would be read back from a database: without the rename hint.</summary>
     public Column WithoutHints() => RenamedFrom is null ? this : this with { RenamedFrom = null };

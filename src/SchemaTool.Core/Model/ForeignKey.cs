@@ -11,11 +11,19 @@ public sealed record ForeignKey(
 
 public enum ReferentialAction
 {
+    /// <summary>No action, the default: the key says nothing (ON DELETE left out).</summary>
     NoAction,
     Restrict,
     Cascade,
     SetNull,
     SetDefault,
+
+    /// <summary>
+    /// `ON DELETE NO ACTION` written out: the action of <see cref="NoAction"/>, kept apart because MySQL keeps the
+    /// spelling (SHOW CREATE TABLE shows it, REFERENTIAL_CONSTRAINTS says NO ACTION where it says RESTRICT for a key
+    /// that states none). Compared as <see cref="NoAction"/> (IDialect.Compared).
+    /// </summary>
+    ExplicitNoAction,
 }
 
 public enum Deferrability
@@ -29,7 +37,7 @@ public static class ReferentialActions
 {
     public static string ToSql(this ReferentialAction action) => action switch
     {
-        ReferentialAction.NoAction => "NO ACTION",
+        ReferentialAction.NoAction or ReferentialAction.ExplicitNoAction => "NO ACTION",
         ReferentialAction.Restrict => "RESTRICT",
         ReferentialAction.Cascade => "CASCADE",
         ReferentialAction.SetNull => "SET NULL",
@@ -42,7 +50,7 @@ public static class ReferentialActions
     public static ReferentialAction? Parse(string text) =>
         text.Trim().ToUpperInvariant().Replace('_', ' ') switch
         {
-            "NO ACTION" => ReferentialAction.NoAction,
+            "NO ACTION" => ReferentialAction.ExplicitNoAction,
             "RESTRICT" => ReferentialAction.Restrict,
             "CASCADE" => ReferentialAction.Cascade,
             "SET NULL" => ReferentialAction.SetNull,

@@ -9,7 +9,8 @@ public sealed record Table(
     ValueList<Check> Checks = default,
     string? Comment = null,
     string? RenamedFrom = null,
-    Partitioning? Partitioning = null)
+    Partitioning? Partitioning = null,
+    TableOptions? Options = null)
 {
     // Loops rather than LINQ: the differ and the normalizers call these per column, and a lambda and a boxed
     // enumerator per call were a good part of what a no-op plan allocated.

@@ -14,4 +14,7 @@ public sealed record Plan(
     IReadOnlyList<string> Notices)
 {
     public bool IsEmpty => Operations.Count == 0;
+
+    /// <summary>Column drop-and-add pairs that look like renames written without `renamed_from:`.</summary>
+    public IReadOnlyList<RenameHint> RenameHints { get; init; } = [];
 }

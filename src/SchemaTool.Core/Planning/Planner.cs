@@ -30,19 +30,24 @@ public static class Planner
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
-        var diff = dialect.Rewrite(SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer), have, want);
-        var operations = OperationOrderer.Order(DependentObjects.Recreate(diff, have, want));
+        var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes,
+            dialect.Compared, dialect.Compared);
+        var renameHints = RenameHints.Find(diff);
+        var operations = OperationOrderer.Order(DependentObjects.Recreate(dialect.Rewrite(diff, have, want), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
             .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
 
-        return new Plan(have, want, operations, Render(dialect, operations), Render(dialect, inverse),
-            operations.Select(o => o.Warning).OfType<string>().ToList(), notices);
+        // The hints head the up file, where a reviewer reads first, and come last on the console, after the drops' warnings.
+        var hintLines = renameHints.Select(h => h.Message).ToList();
+        return new Plan(have, want, operations, WarningLines(hintLines) + Render(dialect, operations), Render(dialect, inverse),
+            [.. operations.Select(o => o.Warning).OfType<string>(), .. hintLines], notices) { RenameHints = renameHints };
     }
 
     private static void Validate(IDialect dialect, Schema current, Schema model)
     {
-        var problems = NameClashes.Find(model, dialect).Concat(NameRules.Find(model, dialect)).Concat(dialect.Validate(model))
+        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect))
+            .Concat(NameRules.Find(model, dialect)).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
             .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
     }
@@ -59,6 +64,9 @@ public static class Planner
             throw new InvalidOperationException(
                 $"the model was not canonicalized, so what {string.Join(", ", unknown.Take(3))} use is unknown: plan it with Planner.CreateAsync");
     }
+
+    private static string WarningLines(IReadOnlyList<string> warnings) =>
+        warnings.Count == 0 ? "" : string.Concat(warnings.Select(w => $"-- WARNING: {PrintableText.Escape(w)}\n")) + "\n";
 
     /// <summary>
     /// Each operation as a comment naming it, its warning, then its statements. The comments hold names, which may

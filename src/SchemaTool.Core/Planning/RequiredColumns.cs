@@ -30,10 +30,17 @@ internal static class RequiredColumns
                 problems.Add($"{at.Column(table.Name, column.Name)}column '{PrintableText.Escape(table.Name)}.{PrintableText.Escape(column.Name)}' is added " +
                              $"NOT NULL without a default, and table '{PrintableText.Escape(existing.Name)}' has rows, which would get no value for it. " +
                              "Columns are NOT NULL unless `nullable: true` (the opposite of SQLAlchemy). Give it a `default:`, or make it " +
-                             "`nullable: true`, or add it nullable, fill it with an UPDATE written into that revision, and make it NOT NULL in the next");
+                             "`nullable: true`, or add it nullable, fill it with an UPDATE written into that revision, and make it NOT NULL in the next" +
+                             RenameAdvice(plan, existing.Name, column.Name));
         }
         return problems;
     }
+
+    // A NOT NULL column that replaces a dropped one of the same type is most often a rename: then the fix is the hint.
+    private static string RenameAdvice(Plan plan, string table, string column) =>
+        plan.RenameHints.FirstOrDefault(h => h.Table == table && h.To == column) is { } hint
+            ? $"; or, if it is a rename of {PrintableText.Escape(hint.From)}, add `renamed_from: {PrintableText.Escape(hint.From)}` to it"
+            : "";
 
     private static async Task<bool> HasRowsAsync(IDatabaseSession session, string table, CancellationToken ct)
     {

@@ -94,6 +94,12 @@ public static partial class ConfigLoader
             values.GetValueOrDefault("reference_target"));
     }
 
+    /// <summary>The settings of a schematool.yaml that sets nothing, for a database read without a project.</summary>
+    public static ProjectConfig Defaults(string projectDirectory) => new(
+        Path.GetFullPath(projectDirectory), null, null,
+        Path.GetFullPath(Path.Combine(projectDirectory, "schema")), Path.GetFullPath(Path.Combine(projectDirectory, "migrations")),
+        Apply.HistoryTable.DefaultName, TimeSpan.FromSeconds(60), new Dictionary<string, string>(), null, null, null, null);
+
     /// <summary>Replaces ${NAME} with the environment variable NAME; an unset one is an error naming it.</summary>
     public static string Interpolate(string text, Func<string, string?> environment, Action<string> onMissing) =>
         Variable().Replace(text, m =>

@@ -28,7 +28,7 @@ public static class Inspector
 
     public static async Task<Inspection> InspectAsync(Workspace workspace, CancellationToken ct)
     {
-        await using var session = await workspace.ConnectAsync(ct);
+        await using var session = await workspace.ConnectExistingAsync(ct);
         return await InspectAsync(session, workspace.Config.HistoryTable, ct);
     }
 }

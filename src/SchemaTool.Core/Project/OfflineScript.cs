@@ -45,7 +45,7 @@ public static class OfflineScript
         }
         catch (Exception e) when (e is DatabaseException or DbException or TimeoutException)
         {
-            note($"note: {workspace.Target.Display} is not reachable, so the script starts at base ({e.Message})");
+            note($"{workspace.Target.Display} is not reachable, so the script starts at base ({e.Message})");
             return (new HashSet<string>(), "base");
         }
     }

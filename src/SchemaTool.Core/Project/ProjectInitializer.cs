@@ -12,13 +12,17 @@ public static class ProjectInitializer
     public const string ConfigSchemaUrl = SchemaBaseUrl + "schematool-config.schema.json";
     public const string ModelSchemaUrl = SchemaBaseUrl + "schematool-model.schema.json";
 
-    /// <summary>Creates what is missing and returns the paths it wrote; never overwrites a file.</summary>
-    public static IReadOnlyList<string> Init(string directory, string? dialect, string? database)
+    /// <summary>
+    /// Creates what is missing and returns the paths it wrote; never overwrites a file. A password in
+    /// <paramref name="database"/> is written as ${SCHEMATOOL_DB_PASSWORD} (<see cref="InitResult.PasswordVariable"/>).
+    /// </summary>
+    public static InitResult Init(string directory, string? dialect, string? database)
     {
         var configPath = Path.Combine(directory, ProjectConfig.FileName);
         if (File.Exists(configPath))
             throw new InputException($"{configPath} already exists; init never overwrites a project");
         database ??= Dialects.DialectRegistry.Get(dialect ?? "sqlite").ExampleUrl;
+        (database, var passwordMoved) = ConfigSecrets.WithoutPassword(database);
         var written = new List<string>();
         Directory.CreateDirectory(directory);
         var config = $"# yaml-language-server: $schema={ConfigSchemaUrl}\n" +
@@ -40,7 +44,7 @@ public static class ProjectInitializer
         var migrations = Path.Combine(directory, "migrations");
         Directory.CreateDirectory(migrations);
         written.Add(migrations + Path.DirectorySeparatorChar);
-        return written;
+        return new InitResult(written, passwordMoved ? ConfigSecrets.PasswordVariable : null);
     }
 
     private const string ExampleModel = $"""
@@ -55,3 +59,6 @@ public static class ProjectInitializer
 
         """;
 }
+
+/// <summary>What init wrote, and the environment variable that holds the password when the URL had one.</summary>
+public sealed record InitResult(IReadOnlyList<string> Written, string? PasswordVariable);

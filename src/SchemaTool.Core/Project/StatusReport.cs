@@ -33,7 +33,7 @@ public sealed record StatusReport(
         {
             var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
             return (State: await migrator.ReadStateAsync(ct), Current: await workspace.IntrospectAsync(session, ct));
-        }, ct);
+        }, ct, MissingDatabase.Refuse);
         var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
         var plan = await Planner.CreateAsync(session, current, model, ct);
@@ -57,7 +57,7 @@ public sealed record HistoryReport(IReadOnlyList<HistoryEntry> Entries, IReadOnl
     public static async Task<HistoryReport> ReadAsync(Workspace workspace, CancellationToken ct)
     {
         var graph = workspace.LoadRevisions();
-        await using var session = await workspace.ConnectAsync(ct);
+        await using var session = await workspace.ConnectExistingAsync(ct);
         var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
         var state = await migrator.ReadStateAsync(ct);
         var current = RevisionPlanner.Current(graph, state.Applied).ToHashSet();

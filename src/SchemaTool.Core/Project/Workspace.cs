@@ -40,6 +40,21 @@ public sealed class Workspace
         return new Workspace(config, dialect, connection);
     }
 
+    /// <summary>
+    /// The project in <paramref name="projectDirectory"/>; where there is none and <paramref name="database"/> is
+    /// given, that database alone with the default settings. `inspect --database URL` is the first step of adopting
+    /// a database, before there is a project (a relative SQLite path is then relative to the folder).
+    /// </summary>
+    public static Workspace OpenOrDatabaseOnly(string projectDirectory, string? database)
+    {
+        if (File.Exists(Path.Combine(projectDirectory, ProjectConfig.FileName))) return Open(projectDirectory, database);
+        if (database is null)
+            throw new InputException(
+                $"{Path.Combine(projectDirectory, ProjectConfig.FileName)}: no {ProjectConfig.FileName} here; pass --database URL to read a database " +
+                "without a project, or --project DIR");
+        return ForUrl(ConfigLoader.Defaults(projectDirectory), database);
+    }
+
     /// <summary>The same project pointed at one target of its fleet.</summary>
     public Workspace ForTarget(FleetTarget target)
     {
@@ -60,7 +75,7 @@ public sealed class Workspace
 
     public Schema LoadModel()
     {
-        var model = ModelLoader.LoadPath(Config.SchemaPath);
+        var model = ModelLoader.LoadPath(Config.SchemaPath, Dialect.Lexer);
         ModelLoadedUtc = DateTime.UtcNow;
         return model;
     }
@@ -71,17 +86,21 @@ public sealed class Workspace
     public DateTime? DatabaseReadUtc { get; private set; }
 
     /// <summary>
-    /// Connects and runs <paramref name="read"/> while the model loads on another core, where reading changes
-    /// nothing (<see cref="IDialect.OpensWithoutSideEffects"/>); else loads the model first. Either way an invalid
+    /// Opens the database for reading and runs <paramref name="read"/> while the model loads on another core.
+    /// Nothing is created: a database that does not exist yet (a SQLite file before the first apply) is read as
+    /// an empty one with <see cref="MissingDatabase.ReadAsEmpty"/> (plan), else refused. Either way an invalid
     /// model is the error reported, as if it had been loaded first, and no session is left open by a failure.
     /// </summary>
-    public async Task<ModelAndDatabase<T>> ReadWithModelAsync<T>(Func<IDatabaseSession, Task<T>> read, CancellationToken ct)
+    public async Task<ModelAndDatabase<T>> ReadWithModelAsync<T>(Func<IDatabaseSession, Task<T>> read, CancellationToken ct,
+        MissingDatabase missing = MissingDatabase.ReadAsEmpty)
     {
-        var model = Dialect.OpensWithoutSideEffects(Target) ? Task.Run(LoadModel, ct) : Task.FromResult(LoadModel());
+        var model = Task.Run(LoadModel, ct);
         IDatabaseSession? session = null;
         try
         {
-            session = await ConnectAsync(ct);
+            session = missing == MissingDatabase.ReadAsEmpty && !DatabaseExists
+                ? Track(await Dialect.OpenEmptyAsync(ct))
+                : await ConnectExistingAsync(ct);
             var result = await read(session);
             DatabaseReadUtc = DateTime.UtcNow;
             if (!model.IsCompleted) CollectReadingGarbage(); // the catalog's, before the model's piles on top of it
@@ -127,9 +146,17 @@ public sealed class Workspace
     /// <summary>When the first connection was open (UTC); null until then.</summary>
     public DateTime? FirstConnectedUtc { get; private set; }
 
-    public async Task<IDatabaseSession> ConnectAsync(CancellationToken ct)
+    /// <summary>Whether the database is there; false only for a file database not created yet (SQLite before the first apply).</summary>
+    public bool DatabaseExists => Dialect.Exists(Target);
+
+    /// <summary>Connects, creating a file database that does not exist yet: for the commands that write (apply, rollback, stamp).</summary>
+    public async Task<IDatabaseSession> ConnectAsync(CancellationToken ct) => Track(await Dialect.OpenAsync(Target, ct));
+
+    /// <summary>Connects to a database that exists, creating nothing: for the commands that only read (a missing SQLite file is an error naming it).</summary>
+    public async Task<IDatabaseSession> ConnectExistingAsync(CancellationToken ct) => Track(await Dialect.OpenExistingAsync(Target, ct));
+
+    private IDatabaseSession Track(IDatabaseSession session)
     {
-        var session = await Dialect.OpenAsync(Target, ct);
         FirstConnectedUtc ??= DateTime.UtcNow;
         _sessions.Add(session);
         return session;
@@ -137,6 +164,16 @@ public sealed class Workspace
 
     public Migrator CreateMigrator(IDatabaseSession session, RevisionGraph graph, MigratorOptions options) =>
         new(session, graph, options, Config.HistoryTable);
+}
+
+/// <summary>How a command that only reads treats a database that does not exist yet (a SQLite file before the first apply).</summary>
+public enum MissingDatabase
+{
+    /// <summary>An error naming it: status, check, history, diff, inspect and the dry runs report on a database.</summary>
+    Refuse,
+
+    /// <summary>Read as an empty database, created nowhere: plan writes the revisions that will create it.</summary>
+    ReadAsEmpty,
 }
 
 /// <summary>The model and what was read from the database beside it; disposing closes the session.</summary>

@@ -21,6 +21,7 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public List<(Check Check, string Where)> Checks { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
+    public TableOptions Options { get; set; } = new();
 
     /// <summary>The table-level primary_key, else the columns marked primary_key in order, else null.</summary>
     public IReadOnlyList<string>? PrimaryKeyColumns
@@ -35,13 +36,16 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
         }
     }
 
-    public IEnumerable<TableIndex> AllIndexes()
+    public IEnumerable<TableIndex> AllIndexes() => PlacedIndexes().Select(i => i.Index);
+
+    /// <summary>Every index with where it is declared: its key under `indexes:`, or the column whose shorthand makes it.</summary>
+    public IEnumerable<(TableIndex Index, string Where)> PlacedIndexes()
     {
-        foreach (var (index, _) in Indexes) yield return index;
+        foreach (var placed in Indexes) yield return placed;
         foreach (var c in Columns.Where(c => c.Unique || c.Index))
         {
             var name = Names.Generated(c.Index ? "ix" : "uq", Name, c.Name);
-            yield return new TableIndex(name, new[] { IndexPart.Of(c.Name) }, Unique: c.Unique);
+            yield return (new TableIndex(name, new[] { IndexPart.Of(c.Name) }, Unique: c.Unique), c.Where);
         }
     }
 
@@ -66,7 +70,8 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
         Checks.Select(c => c.Check).OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
         Comment,
         RenamedFrom,
-        PartitionBy is null ? null : new Partitioning(PartitionBy, Partitions));
+        PartitionBy is null ? null : new Partitioning(PartitionBy, Partitions),
+        TableOptions.OrNull(Options));
 }
 
 internal sealed class ColumnDraft(string name, string where)
@@ -74,6 +79,7 @@ internal sealed class ColumnDraft(string name, string where)
     public string Name { get; } = name;
     public string Where { get; } = where;
     public string? Type { get; set; }
+    public bool DeclaredType { get; set; }
     public bool Nullable { get; set; }
     public ColumnDefault? Default { get; set; }
     public string? DefaultWhere { get; set; }
@@ -102,5 +108,5 @@ internal sealed class ColumnDraft(string name, string where)
         }
     }
 
-    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering);
+    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering, DeclaredType);
 }

@@ -33,7 +33,7 @@ internal static class IndexReader
                 case "unique": unique = nodes.Bool(value, "unique") ?? false; break;
                 case "constraint": constraint = nodes.Bool(value, "constraint") ?? false; break;
                 case "using": method = nodes.String(value, "using")?.ToLowerInvariant(); break;
-                case "where": where = nodes.String(value, "where"); break;
+                case "where": where = nodes.Sql(value, $"where of {what}"); break;
                 case "comment": comment = nodes.String(value, "comment"); break;
                 case "include": include = ModelLoader.ReadNameList(value, $"include of {what}", nodes); break;
                 case "nulls_not_distinct": nullsNotDistinct = nodes.Bool(value, "nulls_not_distinct") ?? false; break;
@@ -62,7 +62,7 @@ internal static class IndexReader
             switch (key)
             {
                 case "column": column = nodes.String(value, "column"); break;
-                case "expression": expression = nodes.String(value, "expression"); break;
+                case "expression": expression = nodes.Sql(value, $"expression of a column of {what}"); break;
                 case "opclass": opclass = nodes.String(value, "opclass"); break;
                 case "collation": collation = nodes.String(value, "collation"); break;
                 case "length":

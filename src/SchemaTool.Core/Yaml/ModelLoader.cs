@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
 using SchemaTool.Yaml.Objects;
 using SchemaTool.Yaml.Reading;
@@ -14,15 +15,19 @@ public static class ModelLoader
     private static readonly string[] TopKeys =
         ["tables", "views", "triggers", "functions", "procedures", "types", "sequences", "extensions", "schemas", "events"];
     private static readonly string[] TableKeys =
-        ["columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions"];
+    [
+        "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
+        "engine", "charset", "collation", "without_rowid", "strict", "virtual",
+    ];
     private static readonly string[] ColumnKeys =
     [
         "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
-        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated",
+        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated", "declared_type",
     ];
 
     /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
-    public static Schema LoadPath(string path)
+    /// <param name="sqlLexer">the target database's lexer: each SQL field must be one expression by its rules (null: unchecked)</param>
+    public static Schema LoadPath(string path, SqlLexer? sqlLexer = null)
     {
         string[] files;
         if (Directory.Exists(path))
@@ -34,19 +39,19 @@ public static class ModelLoader
         else
             throw new ModelException([$"{path}: the schema folder or file does not exist; create it or set `schema:` in schematool.yaml"]);
 
-        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))));
+        return Load(files.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f)).Select(f => (f, SourceText.Read(f, f))), sqlLexer);
     }
 
-    public static Schema Load(string file, string text) => Load([(file, text)]);
+    public static Schema Load(string file, string text, SqlLexer? sqlLexer = null) => Load([(file, text)], sqlLexer);
 
-    public static Schema Load(IEnumerable<(string File, string Text)> sources)
+    public static Schema Load(IEnumerable<(string File, string Text)> sources, SqlLexer? sqlLexer = null)
     {
         var errors = new List<string>();
         var tables = new List<TableDraft>();
         var objects = new ObjectDrafts();
         foreach (var (file, text) in sources)
         {
-            var nodes = new YamlNodes(file);
+            var nodes = new YamlNodes(file, sqlLexer);
             if (SourceText.NulError(file, text) is { } nul)
             {
                 errors.Add(nul);
@@ -118,8 +123,10 @@ public static class ModelLoader
         var table = new TableDraft(name, nodes.Where(keyNode), nodes);
         if (nodes.Map(node, $"table '{name}'") is not { } map) return table;
         var sawColumns = false;
-        foreach (var (key, value, _) in nodes.Entries(map, $"table '{name}'", TableKeys))
+        var keys = new List<(string Key, YamlValue Node)>();
+        foreach (var (key, value, keyAt) in nodes.Entries(map, $"table '{name}'", TableKeys))
         {
+            keys.Add((key, keyAt));
             switch (key)
             {
                 case "columns":
@@ -145,7 +152,7 @@ public static class ModelLoader
                 case "checks":
                     if (nodes.Map(value, $"checks of '{name}'") is { } checks)
                         foreach (var (check, checkNode, checkKey) in nodes.Entries(checks, $"checks of '{name}'", []))
-                            if (TableOptionsReader.ReadCheck(check, checkNode, nodes) is { } read)
+                            if (TableOptionsReader.ReadCheck(check, name, checkNode, nodes) is { } read)
                                 table.Checks.Add((read, nodes.Where(checkKey)));
                     break;
                 case "partition_by":
@@ -161,9 +168,22 @@ public static class ModelLoader
                 case "renamed_from":
                     table.RenamedFrom = nodes.String(value, "renamed_from");
                     break;
+                case "engine": table.Options = table.Options with { Engine = nodes.String(value, key) }; break;
+                case "charset": table.Options = table.Options with { Charset = nodes.String(value, key) }; break;
+                case "collation": table.Options = table.Options with { Collation = nodes.String(value, key) }; break;
+                case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
+                case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
+                case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
             }
         }
-        if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        if (table.Options.Virtual is not null)
+        {
+            // A virtual table's columns come from its module's arguments; the model names no others.
+            foreach (var (key, keyAt) in keys)
+                if (key is not ("virtual" or "renamed_from"))
+                    nodes.Error(keyAt, $"table '{name}' is virtual: its columns come from `virtual:` ({table.Options.Virtual}); remove `{key}:`");
+        }
+        else if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
         if (table.PartitionsWhere is not null && table.PartitionBy is null)
             nodes.Errors.Add($"{table.PartitionsWhere}: table '{name}' has `partitions:` without `partition_by:`");
         return table;
@@ -180,11 +200,16 @@ public static class ModelLoader
         {
             switch (key)
             {
-                case "type": column.Type = nodes.String(value, "type") ?? ""; typeNode = value; break; // "" after a reported error: no second "has no type"
+                case "type" or "declared_type":
+                    if (column.Type is not null) nodes.Error(k, $"{what} has both `type` and `declared_type`: keep one");
+                    column.Type = nodes.String(value, key) ?? ""; // "" after a reported error: no second "has no type"
+                    column.DeclaredType = key == "declared_type";
+                    typeNode = value;
+                    break;
                 case "nullable": column.Nullable = nodes.Bool(value, "nullable") ?? false; break;
                 case "default": column.Default = ReadDefault(value); column.DefaultWhere = nodes.Where(k); defaultNode = value; break;
                 case "default_sql":
-                    if (nodes.String(value, "default_sql") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
+                    if (nodes.Sql(value, $"default_sql of {what}") is { } sql) column.DefaultSql = ColumnDefault.Sql(sql);
                     column.DefaultSqlWhere = nodes.Where(k);
                     break;
                 case "primary_key": column.PrimaryKey = nodes.Bool(value, "primary_key") ?? false; break;
@@ -238,7 +263,7 @@ public static class ModelLoader
         var stored = false;
         foreach (var (key, v, _) in nodes.Entries(map, $"generated of {what}", ["expression", "stored"]))
         {
-            if (key == "expression") expression = nodes.String(v, "expression");
+            if (key == "expression") expression = nodes.Sql(v, $"generated expression of {what}");
             else stored = nodes.Bool(v, "stored") ?? false;
         }
         if (expression is null) nodes.Error(value, $"generated of {what} needs `expression:`");

@@ -9,7 +9,7 @@ internal static class ModelValidator
     {
         var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var uniqueKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var partitionNames = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var table in tables)
         {
@@ -18,7 +18,6 @@ internal static class ModelValidator
             if (columns.Count < table.Columns.Count)
                 foreach (var group in table.Columns.GroupBy(c => c.Name).Where(g => g.Count() > 1))
                     errors.Add($"{group.Last().Where}: column '{table.Name}.{group.Key}' is declared twice");
-            var primaryKey = table.PrimaryKeyColumns;
 
             if (table.TableKey is not null && table.Columns.Any(c => c.PrimaryKey))
                 errors.Add($"{table.TableKeyWhere}: table '{table.Name}' has both a table-level primary_key and primary_key on a column; keep one");
@@ -43,27 +42,23 @@ internal static class ModelValidator
             }
 
             foreach (var partition in AllPartitions(table.PartitionBy is null ? [] : table.Partitions))
-                if (byName.ContainsKey(partition.Name) || !indexNames.TryAdd("partition\0" + partition.Name, table.Where))
+                if (byName.ContainsKey(partition.Name) || !partitionNames.Add(partition.Name))
                     errors.Add($"{table.PartitionsWhere}: partition '{partition.Name}' of '{table.Name}' has the name of a table or of another partition");
 
             foreach (var (index, where) in table.Indexes)
                 foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
 
-            foreach (var index in table.AllIndexes())
+            // Within one table on every database; whether two tables may share an index name is the dialect's (NameClashes).
+            var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (index, where) in table.PlacedIndexes())
             {
-                var where = table.Indexes.FirstOrDefault(i => i.Index.Name == index.Name).Where ?? table.Where;
                 if (!indexNames.TryAdd(index.Name, where))
-                    errors.Add($"{where}: index name '{index.Name}' is used twice (also at {indexNames[index.Name]}); index names must be unique in the schema");
+                    errors.Add($"{where}: index name '{index.Name}' is used twice in '{table.Name}' (also at {indexNames[index.Name]})");
             }
             if (table.ForeignKeys.Count + table.Columns.Count(c => c.References is not null) > 1) // else no two keys can clash
                 foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
                     errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");
-
-            // Every database makes primary key columns NOT NULL (SQLite's INTEGER PRIMARY KEY included), so a
-            // nullable one would be planned as a change on every run.
-            foreach (var column in table.Columns.Where(c => c.Nullable && primaryKey?.Contains(c.Name) == true))
-                errors.Add($"{column.Where}: column '{table.Name}.{column.Name}' is in the primary key, so it cannot be nullable; remove `nullable: true`");
 
         }
     }

@@ -53,6 +53,11 @@ public static partial class ModelWriter
         if (table.Comment is { } comment) text.Append("    comment: ").Append(YamlText.Quoted(comment)).Append('\n');
         if (table.RenamedFrom is { } renamed) text.Append("    renamed_from: ").Append(YamlText.Scalar(renamed)).Append('\n');
         if (table.Partitioning is { } partitioning) WritePartitioning(text, partitioning, "    ");
+        if (table.Options is { } tableOptions)
+        {
+            WriteOptions(text, tableOptions);
+            if (tableOptions.Virtual is not null) return; // its columns come from the module's arguments
+        }
 
         // A table with no columns exists on PostgreSQL; `columns: {}` keeps it loadable.
         text.Append(table.Columns.Count == 0 ? "    columns: {}\n" : "    columns:\n");
@@ -99,9 +104,19 @@ public static partial class ModelWriter
         }
     }
 
+    private static void WriteOptions(StringBuilder text, TableOptions options)
+    {
+        if (options.Virtual is { } module) text.Append("    virtual: ").Append(YamlText.Quoted(module)).Append('\n');
+        if (options.Engine is { } engine) text.Append("    engine: ").Append(YamlText.Scalar(engine)).Append('\n');
+        if (options.Charset is { } charset) text.Append("    charset: ").Append(YamlText.Scalar(charset)).Append('\n');
+        if (options.Collation is { } collation) text.Append("    collation: ").Append(YamlText.Scalar(collation)).Append('\n');
+        if (options.WithoutRowId) text.Append("    without_rowid: true\n");
+        if (options.Strict) text.Append("    strict: true\n");
+    }
+
     private static string ColumnMap(Column column, ColumnShorthands shorthands)
     {
-        var entries = new List<string> { "type: " + YamlText.Scalar(column.Type) };
+        var entries = new List<string> { (column.DeclaredType ? "declared_type: " : "type: ") + YamlText.Scalar(column.Type) };
         if (column.Nullable) entries.Add("nullable: true");
         if (column.Default is { } d)
             entries.Add(d.Kind switch

@@ -34,14 +34,14 @@ internal static class TableOptionsReader
     }
 
     /// <summary>A check: its condition, or `{ expression: ..., no_inherit: true }`.</summary>
-    public static Check? ReadCheck(string name, YamlValue value, YamlNodes nodes)
+    public static Check? ReadCheck(string name, string table, YamlValue value, YamlNodes nodes)
     {
-        if (value is not YamlMap map) return nodes.String(value, $"check '{name}'") is { } text ? new Check(name, text) : null;
+        if (value is not YamlMap map) return nodes.Sql(value, $"check '{name}' of table '{table}'") is { } text ? new Check(name, text) : null;
         string? expression = null;
         var noInherit = false;
         foreach (var (key, v, _) in nodes.Entries(map, $"check '{name}'", CheckKeys))
         {
-            if (key == "expression") expression = nodes.String(v, "expression");
+            if (key == "expression") expression = nodes.Sql(v, $"check '{name}' of table '{table}'");
             else noInherit = nodes.Bool(v, "no_inherit") ?? false;
         }
         if (expression is null) nodes.Error(value, $"check '{name}' needs `expression:`");

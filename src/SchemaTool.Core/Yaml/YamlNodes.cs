@@ -1,10 +1,12 @@
 using System.Globalization;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml;
 
 /// <summary>Typed reads of YAML nodes that record errors with file:line:column instead of throwing.</summary>
-internal sealed class YamlNodes(string file)
+/// <param name="sqlLexer">the target database's lexer, which holds each SQL field to one expression; null to read them unchecked</param>
+internal sealed class YamlNodes(string file, SqlLexer? sqlLexer = null)
 {
     public List<string> Errors { get; } = [];
 
@@ -33,6 +35,17 @@ internal sealed class YamlNodes(string file)
         if (node is YamlScalar scalar) return scalar.Value;
         Error(node, $"{what} must be a text value");
         return null;
+    }
+
+    /// <summary>A SQL field's text (a check, default_sql, an expression, a where), held to one expression by <c>sqlLexer</c>.</summary>
+    public string? Sql(YamlValue node, string what) => Sql(node, what, SqlExpressionCheck.Find);
+
+    /// <summary>A SQL field's text held by <paramref name="check"/> (e.g. to one statement, <see cref="SqlStatementCheck"/>).</summary>
+    public string? Sql(YamlValue node, string what, Func<SqlLexer, string, SqlFieldProblem?> check)
+    {
+        if (String(node, what) is not { } text) return null;
+        if (sqlLexer is not null && check(sqlLexer, text) is { } problem) Error(node, $"{what}: {problem.Message}");
+        return text;
     }
 
     public bool? Bool(YamlValue node, string what)

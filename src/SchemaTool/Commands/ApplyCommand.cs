@@ -1,6 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
 using SchemaTool.Project;
+using SchemaTool.Revisions;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -37,11 +38,14 @@ public static class ApplyCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        // A dry run reads only, so it creates no database; the real run creates a SQLite file that is not there yet.
+        await using var session = dryRun ? await workspace.ConnectExistingAsync(CancellationToken.None) : await workspace.ConnectAsync(CancellationToken.None);
         var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
+        // The warnings of what is about to run come first; the apply decides again under its lock.
+        var pending = await migrator.PendingAsync(target, CancellationToken.None);
+        foreach (var warning in RevisionWarnings.Of(pending, Direction.Up)) console.Warning(warning);
         if (dryRun)
         {
-            var pending = await migrator.PendingAsync(target, CancellationToken.None);
             console.Line($"dry run: {pending.Count} revision(s) would be applied to {workspace.Target.Display}; nothing runs");
             console.Out.Write(RevisionScript.Render(session.Dialect, pending, Direction.Up));
             return 0;
@@ -57,7 +61,7 @@ public static class ApplyCommand
     private static async Task<int> PrintScriptAsync(CommonOptions common, ConsoleOutput console, string target, string? from)
     {
         var workspace = common.OpenWorkspace();
-        var script = await OfflineScript.CreateAsync(workspace, target, from, console.Warning, CancellationToken.None);
+        var script = await OfflineScript.CreateAsync(workspace, target, from, console.Note, CancellationToken.None);
         console.Out.Write(script.Script);
         return 0;
     }

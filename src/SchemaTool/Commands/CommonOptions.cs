@@ -34,6 +34,14 @@ public sealed class CommonOptions
         return SessionStats.Track(Workspace.ForUrl(config, target.Url).ForTarget(target));
     }
 
+    /// <summary>The project, or without one the database that --database names (inspect, to adopt a database).</summary>
+    public Workspace OpenWorkspaceOrDatabase()
+    {
+        if (_target.HasValue()) return OpenWorkspace();
+        ApplyColor();
+        return SessionStats.Track(Workspace.OpenOrDatabaseOnly(ProjectDirectory, _database.Value()));
+    }
+
     public ProjectConfig LoadConfig()
     {
         if (_noColor.HasValue()) _console.Color = false;

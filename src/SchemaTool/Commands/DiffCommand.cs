@@ -2,6 +2,7 @@ using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Cli.Output;
 using SchemaTool.Model;
 using SchemaTool.Planning;
+using SchemaTool.Project;
 using SchemaTool.Yaml;
 
 namespace SchemaTool.Cli.Commands;
@@ -24,7 +25,7 @@ public static class DiffCommand
     {
         var workspace = common.OpenWorkspace();
         console.Status($"reading {workspace.Target.Display} ...");
-        await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None);
+        await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None, MissingDatabase.Refuse);
         var plan = await Planner.CreateAsync(read.Session, read.Read, read.Model, CancellationToken.None);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)
@@ -33,7 +34,7 @@ public static class DiffCommand
             return 0;
         }
 
-        var database = ModelWriter.Write(plan.Current);
+        var database = ModelWriter.Write(AsStatedBy(plan.Current, plan.Desired));
         var wanted = ModelWriter.Write(WithoutRenameHints(plan.Desired));
         var schemaPath = Path.GetRelativePath(workspace.Config.ProjectDirectory, workspace.Config.SchemaPath);
         UnifiedDiff.Print(console, UnifiedDiff.Render(database, wanted, $"database ({workspace.Target.Display})", $"model ({schemaPath})"));
@@ -44,6 +45,13 @@ public static class DiffCommand
         console.Out.Write(plan.UpScript);
         return 0;
     }
+
+    /// <summary>What the model leaves to the database (a MySQL table's engine or charset) is no difference to show.</summary>
+    private static Schema AsStatedBy(Schema database, Schema model) => database with
+    {
+        Tables = database.Tables.Select(t => t.Options is null ? t
+            : t with { Options = TableOptions.AsStatedBy(t.Options, model.FindTable(t.Name)?.Options) }).ToValueList(),
+    };
 
     /// <summary>renamed_from tells plan how to get there; it is not part of the schema, so it is not diffed.</summary>
     private static Schema WithoutRenameHints(Schema schema) => schema with

@@ -18,8 +18,13 @@ public static class InitCommand
             cmd.OnExecute(() =>
             {
                 var dir = Path.GetFullPath(project.Value() ?? Directory.GetCurrentDirectory());
-                foreach (var path in ProjectInitializer.Init(dir, dialect.Value(), database.Value()))
+                var result = ProjectInitializer.Init(dir, dialect.Value(), database.Value());
+                foreach (var path in result.Written)
                     console.Line("created " + Path.GetRelativePath(Directory.GetCurrentDirectory(), path));
+                if (result.PasswordVariable is { } variable)
+                    console.Line($"the password is not in {ProjectConfig.FileName}: it says ${{{variable}}}, read from the environment when " +
+                                 $"schematool connects. Set it where schematool runs, as the password was written in the URL: " +
+                                 $"export {variable}=... (or your CI's secrets)");
                 console.Line("next: edit schema/*.yaml, then `schematool plan -m \"initial migration\"` and `schematool apply`");
                 return 0;
             });

@@ -16,7 +16,7 @@ public static class InspectCommand
 
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? output)
     {
-        var workspace = common.OpenWorkspace();
+        var workspace = common.OpenWorkspaceOrDatabase();
         var inspection = await Inspector.InspectAsync(workspace, CancellationToken.None);
         foreach (var notice in inspection.Notices) console.Warning(notice);
         if (output is null)

@@ -29,6 +29,8 @@ public static class PlanCommand
         await using var planned = await RevisionPlanning.PlanAsync(workspace, options, CancellationToken.None);
         var (plan, session, model) = (planned.Plan, planned.Session, planned.Model);
 
+        if (!json && !workspace.DatabaseExists)
+            console.Note($"{workspace.Target.Display} does not exist yet: planned against an empty database (`schematool apply` creates it)");
         if (json && (plan.IsEmpty || dryRun))
         {
             Json.Write(console, PlanJson.Of(plan, dryRun, null));

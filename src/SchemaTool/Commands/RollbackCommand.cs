@@ -2,6 +2,7 @@ using McMaster.Extensions.CommandLineUtils;
 using SchemaTool.Apply;
 using SchemaTool.Cli.Output;
 using SchemaTool.Project;
+using SchemaTool.Revisions;
 
 namespace SchemaTool.Cli.Commands;
 
@@ -54,11 +55,14 @@ public static class RollbackCommand
     {
         var workspace = common.OpenWorkspace();
         var graph = workspace.LoadRevisions();
-        await using var session = await workspace.ConnectAsync(CancellationToken.None);
+        // A dry run reads only, so it creates no database; the real run creates a SQLite file that is not there yet.
+        await using var session = dryRun ? await workspace.ConnectExistingAsync(CancellationToken.None) : await workspace.ConnectAsync(CancellationToken.None);
         var migrator = workspace.CreateMigrator(session, graph, migration.For(workspace, console));
+        // The warnings of what is about to run come first; the rollback decides again under its lock.
+        var toUndo = await migrator.ToUndoAsync(target, CancellationToken.None);
+        foreach (var warning in RevisionWarnings.Of(toUndo, Direction.Down)) console.Warning(warning);
         if (dryRun)
         {
-            var toUndo = await migrator.ToUndoAsync(target, CancellationToken.None);
             console.Line($"dry run: {toUndo.Count} revision(s) would be rolled back on {workspace.Target.Display}; nothing runs");
             console.Out.Write(RevisionScript.Render(session.Dialect, toUndo, Direction.Down));
             return 0;

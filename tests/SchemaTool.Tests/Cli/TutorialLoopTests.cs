@@ -115,7 +115,7 @@ public sealed partial class TutorialLoopTests
         Assert.Equal(["ix_users_email", "ix_users_username", "uq_roles_name"], project.Objects("index"));
         Assert.Equal(["1|admin", "2|it's me"], project.Query("SELECT id, name FROM roles ORDER BY id"));
         Assert.Equal(["1|alice|1|NULL", "2|bob|2|NULL"], project.Query("SELECT id, username, role_id, email FROM users ORDER BY id"));
-        Assert.Equal(["VARCHAR(128)"], project.Query("SELECT type FROM pragma_table_info('roles') WHERE name = 'name'"));
+        Assert.Equal(["varchar(128)"], project.Query("SELECT type FROM pragma_table_info('roles') WHERE name = 'name'"));
         Assert.Equal(["1"], project.Query("SELECT \"notnull\" FROM pragma_table_info('users') WHERE name = 'role_id'"));
         Assert.Empty(project.Query("SELECT name FROM pragma_table_info('roles') WHERE name = 'about'"));
         Assert.Equal(["users|id|CASCADE"], project.Query("SELECT \"table\", \"to\", on_delete FROM pragma_foreign_key_list('posts')"));

@@ -7,6 +7,8 @@ using SchemaTool.Project;
 using SchemaTool.Revisions;
 using SchemaTool.Yaml;
 
+using SchemaTool.Tests.Support;
+
 namespace SchemaTool.Tests.Conformance;
 
 public enum Outcome { Pass, Fail, Unsupported, BadCase }
@@ -107,7 +109,7 @@ public sealed class CaseRunner(IConformanceServer server, string workFolder, IRe
 
         // plan + apply on the current database: it must now match the desired one.
         var folder = Directory.CreateDirectory(Path.Combine(workFolder, "migrations-" + Guid.NewGuid().ToString("N")[..12])).FullName;
-        var plan = await Planner.CreateAsync(currentDb, before, model, ct);
+        var plan = await PlannedStatements.CreateAsync(currentDb, before, model, ct);
         RevisionGraph graph;
         if (!plan.IsEmpty)
         {

@@ -147,7 +147,7 @@ public sealed class ModelWriterTests
     {
         var yaml = ModelWriter.Write(ModelLoader.Load("rich.yaml", Rich), new SqliteDialect());
         Assert.Contains("id:   { type: INTEGER, primary_key: true, auto_increment: true }", yaml);
-        Assert.Contains("active:     { type: BOOLEAN, default: 1 }", yaml);
+        Assert.Contains("active:     { type: boolean, default: 1 }", yaml);
         Assert.DoesNotContain("comment:", yaml);
     }
 }

@@ -25,7 +25,7 @@ public static class SchemaComparison
         var facts = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var t in schema.Tables)
         {
-            facts.Add($"table {t.Name}" + (t.Comment is { } c ? $" comment '{c}'" : ""));
+            facts.Add($"table {t.Name}" + (t.Comment is { } c ? $" comment '{c}'" : "") + (t.Options is { } o ? $" {o}" : ""));
             foreach (var col in t.Columns)
                 facts.Add($"column {t.Name}.{col.Name} {col.Type}{(col.Nullable ? " NULL" : " NOT NULL")}" +
                           (col.Default is { } d ? $" DEFAULT {d.Kind}:{d.Text}" : "") +

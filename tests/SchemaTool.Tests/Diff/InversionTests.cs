@@ -19,6 +19,7 @@ public sealed class InversionTests
         new DropTable(Users),
         new RenameTable("people", "users"),
         new SetTableComment("users", null, "people who sign in"),
+        new AlterTableOptions("users", null, new TableOptions(WithoutRowId: true, Strict: true)),
         new AddColumn("users", Text("bio", nullable: true)),
         new DropColumn("users", Text("bio", nullable: true)),
         new RenameColumn("users", "login", "username"),
@@ -27,6 +28,7 @@ public sealed class InversionTests
         new DropPrimaryKey("users", new PrimaryKey(new[] { "id" })),
         new CreateIndex("users", Index("ix_users_email", "email")),
         new DropIndex("users", Index("ix_users_email", "email") with { Unique = true, Where = "email IS NOT NULL" }),
+        new RenameIndex("users", "ix_users_login", "ix_users_username", IsConstraint: false),
         new AddForeignKey("users", Fk("users", "team_id", "teams")),
         new DropForeignKey("users", Fk("users", "team_id", "teams") with { OnDelete = ReferentialAction.Cascade }),
         new AddCheck("users", new Check("ck_users_email", "email <> ''")),
@@ -90,9 +92,8 @@ public sealed class InversionTests
         Assert.True(((DropTable)create.Invert()).ForeignKeysUnordered);
         Assert.Equal(create, create.Invert().Invert());
 
-        var rebuild = (RebuildTable)Example(nameof(RebuildTable)) with { TableOptions = "WITHOUT ROWID, STRICT" };
-        Assert.Equal("WITHOUT ROWID, STRICT", ((RebuildTable)rebuild.Invert()).TableOptions);
-        Assert.Equal(rebuild, rebuild.Invert().Invert());
+        var options = new AlterTableOptions("users", new TableOptions(Charset: "latin1"), new TableOptions(Charset: "utf8mb4", Collation: "utf8mb4_bin"));
+        Assert.Equal(new AlterTableOptions("users", options.To, options.From), options.Invert());
     }
 
     [Fact]

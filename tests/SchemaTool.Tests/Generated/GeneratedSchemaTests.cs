@@ -10,6 +10,8 @@ using SchemaTool.Tests.Conformance;
 using SchemaTool.Yaml;
 using Xunit.Abstractions;
 
+using SchemaTool.Tests.Support;
+
 namespace SchemaTool.Tests.Generated;
 
 /// <summary>
@@ -153,7 +155,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
                 var first = await PlanAndApplyAsync(db, migrations, modelA, "a", ct);
                 var rowsA = await InsertRowsAsync(db, a, ct);
                 var before = await db.IntrospectAsync(ct);
-                var plan = await Planner.CreateAsync(db, before, modelB, ct);
+                var plan = await PlannedStatements.CreateAsync(db, before, modelB, ct);
                 var up = plan.UpScript;
                 await PlanAndApplyAsync(db, migrations, modelB, "b", ct);
 
@@ -188,7 +190,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         private async Task<Revision?> PlanAndApplyAsync(IDatabaseSession db, string migrations, Schema model, string message, CancellationToken ct)
         {
             var graph = RevisionFolder.Load(migrations);
-            var plan = await Planner.CreateAsync(db, await db.IntrospectAsync(ct), model, ct);
+            var plan = await PlannedStatements.CreateAsync(db, await db.IntrospectAsync(ct), model, ct);
             if (plan.IsEmpty) return graph.Heads.FirstOrDefault();
             var parents = graph.Heads.Select(h => h.Id).ToList();
             var revision = RevisionFolder.Write(migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);

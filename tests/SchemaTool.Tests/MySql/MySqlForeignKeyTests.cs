@@ -110,6 +110,7 @@ public sealed class MySqlForeignKeyTests
         var before = await project.IntrospectAsync();
 
         var plan = await project.PlanAsync(Covered(withIndexes: true, renamed));
+        PlannedStatements.AssertSplit(MySqlProject.Dialect, plan);
         Golden.Verify($"mysql/ForeignKeyCoveredByNewIndexes{(renamed ? "AndRenamed" : "")}.sql", plan.UpScript + "-- down\n" + plan.DownScript);
         await StepAsync(project, Covered(withIndexes: true, renamed));
         Assert.Equal(2, await IndexCountAsync(project));

@@ -189,7 +189,7 @@ public sealed class MySqlInterruptedStatementTests
     }
 
     /// <summary>The statement as the tool splits it (leading comment lines dropped), which is what progress reports.</summary>
-    private static StopAfterStatement StopAfter(string statement) => new(MySqlProject.Dialect.SplitStatements(statement).Single());
+    private static StopAfterStatement StopAfter(string statement) => new(MySqlProject.Dialect.Lexer.Split(statement).Single());
 
     /// <summary>Stands for the kill: reached right after the server finished the statement, before its progress is recorded.</summary>
     private sealed class StopAfterStatement(string statement) : IProgress<StatementProgress>

@@ -83,7 +83,7 @@ public sealed class MySqlProject : IAsyncDisposable
     public async Task ExecuteAsync(string sql)
     {
         await using var session = await OpenAsync();
-        foreach (var statement in Dialect.SplitStatements(sql))
+        foreach (var statement in Dialect.Lexer.Split(sql))
         {
             await using var cmd = session.CreateCommand(statement);
             await cmd.ExecuteNonQueryAsync();

@@ -24,7 +24,8 @@ public static class MySqlSamples
         new[] { CreatedIndex, EmailPrefix, new TableIndex("ft_users_email", new[] { IndexPart.Of("email") }, Method: "fulltext") },
         new[] { UsersRole },
         new[] { EmailCheck },
-        Comment: "people who sign in");
+        Comment: "people who sign in",
+        Options: new TableOptions(Charset: "utf8mb4", Collation: "utf8mb4_unicode_ci"));
 
     public static IReadOnlyDictionary<Type, Operation> ByKind { get; } = new Operation[]
     {
@@ -32,6 +33,7 @@ public static class MySqlSamples
         new DropTable(Users),
         new RenameTable("users", "members"),
         new SetTableComment("users", null, "people's accounts"),
+        new AlterTableOptions("users", new TableOptions(Charset: "latin1", Collation: "latin1_swedish_ci"), new TableOptions(Engine: "Aria", Charset: "utf8mb4", Collation: "utf8mb4_bin")),
         new AddColumn("users", Email),
         new DropColumn("users", Email),
         new RenameColumn("users", "email", "mail"),
@@ -40,6 +42,7 @@ public static class MySqlSamples
         new DropPrimaryKey("users", new PrimaryKey(new[] { "id" })),
         new CreateIndex("users", CreatedIndex),
         new DropIndex("users", EmailPrefix),
+        new RenameIndex("users", "ix_users_created", "ix_users_created_at", IsConstraint: false),
         new AddForeignKey("users", UsersRole),
         new DropForeignKey("users", UsersRole),
         new AddCheck("users", EmailCheck),

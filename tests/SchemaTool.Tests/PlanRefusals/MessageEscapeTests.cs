@@ -46,6 +46,7 @@ public sealed class MessageEscapeTests
         using var project = new TempProject();
         project.WriteModel(Model);
         project.Ok("plan", "-m", Hostile);
+        project.CreateEmptyDatabase();
 
         var outputs = new[] { project.Ok("status"), project.Ok("apply"), project.Ok("history"), project.Ok("history", "--json"), project.Ok("status") };
 
@@ -63,6 +64,7 @@ public sealed class MessageEscapeTests
         project.Ok("plan", "-m", "users");
         var up = Directory.GetFiles(project.MigrationsDirectory, "*.up.sql").Single();
         File.WriteAllText(up, File.ReadAllText(up).Replace("-- message: users", "-- message: users\u001b[31m red"));
+        project.CreateEmptyDatabase();
 
         var history = project.Ok("history");
         var apply = project.Ok("apply");

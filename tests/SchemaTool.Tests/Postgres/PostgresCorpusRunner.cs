@@ -6,6 +6,8 @@ using SchemaTool.Model;
 using SchemaTool.Planning;
 using SchemaTool.Tests.Infrastructure;
 
+using SchemaTool.Tests.Support;
+
 namespace SchemaTool.Tests.Postgres;
 
 /// <summary>
@@ -65,7 +67,7 @@ public static class PostgresCorpusRunner
                     string.Join(", ", model.Unmanaged.Concat(start.Unmanaged).Select(u => $"{u.Kind} {u.Name}").Distinct()));
 
             Plan plan;
-            try { plan = Planner.Create(dialect, start, model); }
+            try { plan = PlannedStatements.Create(dialect, start, model); }
             catch (Exception e) { return new Result(c.Id, Outcome.Fail, "plan: " + e.Message); }
             if (plan.IsEmpty)
                 return Same(start, model, dialect) ? new Result(c.Id, Outcome.Pass) : new Result(c.Id, Outcome.Fail, "plan is empty but schemas differ");
@@ -112,7 +114,7 @@ public static class PostgresCorpusRunner
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var pending = schemas.Select(s => $"CREATE SCHEMA IF NOT EXISTS \"{s}\"").Concat(new SqlScriptSplitter(dollarQuotes: true).Split(sql)).ToList();
+        var pending = schemas.Select(s => $"CREATE SCHEMA IF NOT EXISTS \"{s}\"").Concat(SchemaTool.Dialects.Postgres.PostgresLexer.Instance.Split(sql)).ToList();
         while (pending.Count > 0)
         {
             var failed = new List<(string Sql, string Error)>();

@@ -34,7 +34,26 @@ public sealed class PostgresServerErrorTests(Xunit.Abstractions.ITestOutputHelpe
         Assert.Contains("failed at statement", result.Err);
         Assert.DoesNotContain("internal error", result.Err);
         Assert.Contains("rolled back whole", result.Err);
-        Assert.Empty(await project.TablesAsync(server.Url(database)));
+        Assert.Empty(await TablesOnceLocksAreFreedAsync(project, server.Url(database)));
+    }
+
+    /// <summary>
+    /// The failed apply's backend releases its locks as it exits, which on a loaded machine can be after the CLI has:
+    /// until then a new connection cannot start either (53200 again).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> TablesOnceLocksAreFreedAsync(ScratchProject project, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await project.TablesAsync(url);
+            }
+            catch (DatabaseException e) when (attempt < 30 && e.Message.Contains("53200", StringComparison.Ordinal))
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>

@@ -55,6 +55,8 @@ public sealed class PostgresSqlGenerationTests
         { "create_unique_constraint", new CreateIndex("users", Users.Indexes[0]) },
         { "drop_index", new DropIndex("users", Fancy) },
         { "drop_unique_constraint", new DropIndex("users", Users.Indexes[0]) },
+        { "rename_index", new RenameIndex("users", "ix_users_recent", "ix_users_latest", IsConstraint: false) },
+        { "rename_unique_constraint", new RenameIndex("users", "uq_users_name", "uq_users_full_name", IsConstraint: true) },
         { "add_foreign_key", new AddForeignKey("users", Users.ForeignKeys[0]) },
         { "drop_foreign_key", new DropForeignKey("users", Users.ForeignKeys[0]) },
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },
@@ -103,7 +105,7 @@ public sealed class PostgresSqlGenerationTests
     [Theory]
     [MemberData(nameof(Operations))]
     public void Each_operation_has_reviewed_sql(string name, Operation operation) =>
-        Golden.Verify($"postgres/{name}.sql", Planner.Render(Dialect, [operation]));
+        Golden.Verify($"postgres/{name}.sql", PlannedStatements.Render(Dialect, [operation]));
 
     [Fact]
     public void Every_operation_kind_except_a_rebuild_generates_sql()
@@ -112,7 +114,8 @@ public sealed class PostgresSqlGenerationTests
             .Where(t => t.Namespace == typeof(Operation).Namespace && t.IsSubclassOf(typeof(Operation)) && !t.IsAbstract)
             .ToList();
         var covered = Operations().Select(row => row[1].GetType()).ToHashSet();
-        var missing = kinds.Where(k => k != typeof(RebuildTable) && !covered.Contains(k) && !NotYetOnPostgres.ContainsKey(k)).Select(k => k.Name).ToList();
+        // A rebuild is SQLite's; table options are MySQL's and SQLite's, refused at plan on PostgreSQL.
+        var missing = kinds.Where(k => k != typeof(RebuildTable) && k != typeof(AlterTableOptions) && !covered.Contains(k) && !NotYetOnPostgres.ContainsKey(k)).Select(k => k.Name).ToList();
         Assert.True(missing.Count == 0, "no PostgreSQL SQL test for: " + string.Join(", ", missing));
         foreach (var row in Operations())
             Assert.NotEmpty(Dialect.Generate((Operation)row[1]));

@@ -40,7 +40,7 @@ public sealed class SqliteGoldenSqlTests
         "-- up\n" + plan.UpScript + "-- down\n" + plan.DownScript;
 
     private static void Verify(string name, Schema current, string desiredYaml) =>
-        Golden.Verify($"sqlite/{name}.sql", Script(Planner.Create(Dialect, current, Model(desiredYaml))));
+        Golden.Verify($"sqlite/{name}.sql", Script(PlannedStatements.Create(Dialect, current, Model(desiredYaml))));
 
     private const string Objects = """
 
@@ -129,6 +129,20 @@ public sealed class SqliteGoldenSqlTests
     public void Rename_column() =>
         Verify("rename_column", Current(Base), Base.Replace("      login:    { type: varchar(64) }", "      username: { type: varchar(64), renamed_from: login }").Replace("[login]", "[username]"));
 
+    /// <summary>
+    /// The shorthand's index follows the column's name (ix_users_login -> ix_users_username). SQLite cannot rename an
+    /// index: it is dropped and created again, in the revision's transaction.
+    /// </summary>
+    [Fact]
+    public void Rename_column_with_a_generated_index()
+    {
+        var shorthand = Base.Replace("    indexes:\n      ix_users_login: { columns: [login] }", "", StringComparison.Ordinal)
+            .Replace("      login:    { type: varchar(64) }", "      login:    { type: varchar(64), index: true }", StringComparison.Ordinal);
+        Assert.DoesNotContain("indexes:", shorthand);
+        Verify("rename_column_generated_index", Current(shorthand),
+            shorthand.Replace("      login:    { type: varchar(64), index: true }", "      username: { type: varchar(64), index: true, renamed_from: login }", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Create_and_drop_indexes() =>
         Verify("indexes", Current(Base), Base.Replace("      ix_users_login: { columns: [login] }",
@@ -194,4 +208,45 @@ public sealed class SqliteGoldenSqlTests
             """;
         Verify("create_cycle", Schema.Empty, yaml);
     }
+
+    [Fact]
+    public void Declared_types_table_options_and_a_virtual_table() =>
+        Verify("declared_types_and_table_options", Schema.Empty, """
+            tables:
+              kv:
+                without_rowid: true
+                strict: true
+                columns:
+                  k: { type: text, primary_key: true }
+                  v: { declared_type: int, nullable: true }
+              legacy:
+                columns:
+                  id:   { declared_type: INT, primary_key: true, nullable: true }
+                  flag: { declared_type: bool }
+                  n:    { type: int }
+                  name: { type: varchar( 64 ) }
+              docs:
+                virtual: "fts5(title, body, tokenize='porter')"
+            """);
+
+    [Fact]
+    public void Making_a_table_strict_is_a_rebuild_and_a_virtual_table_change_a_drop_and_a_create() =>
+        Verify("rebuild_table_options", Current("""
+            tables:
+              kv:
+                without_rowid: true
+                columns:
+                  k: { type: text, primary_key: true }
+              docs:
+                virtual: "fts5(title)"
+            """), """
+            tables:
+              kv:
+                without_rowid: true
+                strict: true
+                columns:
+                  k: { type: text, primary_key: true }
+              docs:
+                virtual: "fts5(title, body)"
+            """);
 }

@@ -37,7 +37,9 @@ public sealed class SqliteOperationCoverageTests
         Assert.Equal(kinds.Select(k => k.Name).Order(), examples.Select(e => e.GetType().Name).Order());
 
         var dialect = SqliteDatabase.Dialect;
-        foreach (var op in examples)
+        // SQLite cannot rename an index, so its plans never hold one: the differ drops and creates it instead.
+        Assert.False(dialect.CanRenameIndexes);
+        foreach (var op in examples.Where(o => o is not RenameIndex))
         {
             if (op is CreatePartition or DropPartition || NotOnSqlite.Contains(op.GetType()))
             {

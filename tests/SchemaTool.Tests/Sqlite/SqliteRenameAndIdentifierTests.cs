@@ -72,7 +72,7 @@ public sealed partial class SqliteRenameAndIdentifierTests
         project.Execute("INSERT INTO teams VALUES (1, 'red'); INSERT INTO users VALUES (10, 1)");
 
         PlanAndApply(project, Teams.Replace("  teams:\n", "  squads:\n    renamed_from: teams\n").Replace("teams.id", "squads.id").Replace("varchar(32)", "varchar(99)"), "rename and widen");
-        Assert.Equal(["VARCHAR(99)"], project.Query("SELECT type FROM pragma_table_info('squads') WHERE name = 'name'"));
+        Assert.Equal(["varchar(99)"], project.Query("SELECT type FROM pragma_table_info('squads') WHERE name = 'name'"));
         Assert.Equal(["1|red"], project.Query("SELECT * FROM squads"));
         Assert.Equal(["10|1"], project.Query("SELECT * FROM users"));
 

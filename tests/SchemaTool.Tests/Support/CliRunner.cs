@@ -26,6 +26,18 @@ public static class CliRunner
         return new CliResult(code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
     }
 
+    /// <summary>
+    /// Runs the arguments exactly as a user types them (nothing added or moved); terminal and colour are decided
+    /// from an empty environment, so output is plain whatever the test process's NO_COLOR says.
+    /// </summary>
+    public static CliResult Raw(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CommandLine.Run(args, stdout, stderr, _ => null);
+        return new CliResult(code, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
+    }
+
     /// <summary>Runs and asserts the exit code, showing the whole output when it differs.</summary>
     public static CliResult Expect(int exitCode, string projectDirectory, params string[] args)
     {

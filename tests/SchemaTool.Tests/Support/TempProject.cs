@@ -51,6 +51,9 @@ public sealed class TempProject : IDisposable
     public string DownFile(string revision) =>
         System.IO.Directory.GetFiles(MigrationsDirectory, revision + "_*.down.sql").Single();
 
+    /// <summary>An empty SQLite file where the project's database goes: read-only commands refuse a missing one.</summary>
+    public void CreateEmptyDatabase() => File.WriteAllBytes(DatabasePath, []);
+
     public SqliteConnection OpenDatabase()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());

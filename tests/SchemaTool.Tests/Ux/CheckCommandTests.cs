@@ -9,6 +9,7 @@ public sealed class CheckCommandTests
     public void A_fresh_database_with_a_model_fails_the_check_with_its_differences()
     {
         using var project = UxProject.FromExample();
+        project.CreateEmptyDatabase();
         var run = project.Run("check");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("out of date", run.Out);
@@ -20,6 +21,7 @@ public sealed class CheckCommandTests
     {
         using var project = UxProject.FromExample();
         project.Ok("plan", "-m", "initial migration");
+        project.CreateEmptyDatabase();
         var run = project.Run("check");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is not applied; run `schematool apply`", run.Out);

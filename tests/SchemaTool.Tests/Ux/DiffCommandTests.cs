@@ -26,7 +26,7 @@ public sealed class DiffCommandTests
         var run = project.Ok("diff");
 
         Assert.StartsWith("--- database (sqlite:app.db)\n+++ model (schema)\n@@ ", run.Out);
-        Assert.Contains("\n-      name: { type: VARCHAR(64), unique: true }\n+      name: { type: VARCHAR(128), unique: true }\n", run.Out);
+        Assert.Contains("\n-      name: { type: varchar(64), unique: true }\n+      name: { type: varchar(128), unique: true }\n", run.Out);
         Assert.Contains("\n+  posts:\n", run.Out);
         Assert.Contains("\n   roles:\n", run.Out);
         Assert.Contains("CREATE TABLE \"posts\"", run.Out);
@@ -53,6 +53,7 @@ public sealed class DiffCommandTests
     public void On_a_terminal_added_and_removed_lines_are_coloured()
     {
         using var project = UxProject.FromExample();
+        project.CreateEmptyDatabase();
         project.Environment[TerminalMode.ForceVariable] = "1";
         var run = project.Ok("diff");
         Assert.Contains("\u001b[32m+  roles:\u001b[0m", run.Out);

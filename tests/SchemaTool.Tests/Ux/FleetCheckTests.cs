@@ -12,6 +12,7 @@ public sealed class FleetCheckTests
         File.AppendAllText(Path.Combine(project.Dir, "schematool.yaml"), "targets:\n  a: sqlite:a.db\n  b: sqlite:b.db\n");
         project.Ok("plan", "-m", "initial migration", "--target", "a");
         project.Ok("apply", "--target", "a");
+        project.CreateEmptyDatabase("b.db");
 
         var check = project.Run("check", "--all");
         Assert.Equal(1, check.ExitCode);

@@ -45,6 +45,7 @@ public sealed class JsonOutputTests
     {
         using var project = UxProject.FromExample();
         project.Ok("plan", "-m", "initial migration");
+        project.CreateEmptyDatabase();
         var run = project.Ok("status", "--json");
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;

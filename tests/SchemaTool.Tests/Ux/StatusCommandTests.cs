@@ -9,6 +9,7 @@ public sealed class StatusCommandTests
     {
         using var project = UxProject.FromExample();
         project.Ok("plan", "-m", "initial migration");
+        project.CreateEmptyDatabase();
         var run = project.Ok("status");
         Assert.Contains("current:  <base>", run.Out);
         Assert.Matches(@"(?m)^pending:  1 \([0-9a-f]{12} initial migration\)$", run.Out);

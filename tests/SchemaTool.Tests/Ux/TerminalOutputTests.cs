@@ -103,6 +103,7 @@ public sealed class TerminalOutputTests
     public void Reading_the_database_shows_a_status_line_on_a_terminal_only()
     {
         using var project = UxProject.FromExample();
+        project.CreateEmptyDatabase();
         Assert.DoesNotContain("reading sqlite:app.db", project.Run("status").Out);
         project.Environment[TerminalMode.ForceVariable] = "1";
         Assert.Contains("reading sqlite:app.db ...", project.Run("status").Out);

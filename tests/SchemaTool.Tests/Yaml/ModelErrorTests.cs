@@ -43,7 +43,7 @@ public sealed class ModelErrorTests
     public void Unknown_key_at_table_level()
     {
         Assert.Equal(
-            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions",
+            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, without_rowid, strict, virtual",
             Error("tables:\n  users:\n    columns: { id: { type: int } }\n    colums: { name: { type: text } }\n"));
     }
 
@@ -195,22 +195,17 @@ public sealed class ModelErrorTests
     }
 
     [Fact]
-    public void Duplicate_index_name_across_tables()
+    public void Duplicate_index_name_in_one_table()
     {
         const string yaml = """
             tables:
               a:
                 columns:
-                  x: { type: int }
+                  x: { type: int, unique: true }
                 indexes:
-                  ix_x: { columns: [x] }
-              b:
-                columns:
-                  x: { type: int }
-                indexes:
-                  ix_x: { columns: [x] }
+                  uq_a_x: { columns: [x] }
             """;
-        Assert.Equal("schema/tables.yaml:11:7: index name 'ix_x' is used twice (also at schema/tables.yaml:6:7); index names must be unique in the schema", Error(yaml));
+        Assert.Equal("schema/tables.yaml:4:7: index name 'uq_a_x' is used twice in 'a' (also at schema/tables.yaml:6:7)", Error(yaml));
     }
 
     [Fact]
@@ -232,15 +227,6 @@ public sealed class ModelErrorTests
     {
         Assert.Equal("schema/tables.yaml:5:18: primary_key of 'users' names column 'b', which the table does not have",
             Error("tables:\n  users:\n    columns:\n      a: { type: int }\n    primary_key: [a, b]\n"));
-    }
-
-    [Fact]
-    public void Nullable_primary_key_column()
-    {
-        Assert.Equal("schema/tables.yaml:5:7: column 'users.b' is in the primary key, so it cannot be nullable; remove `nullable: true`",
-            Error("tables:\n  users:\n    columns:\n      a: { type: int }\n      b: { type: int, nullable: true }\n    primary_key: [a, b]\n"));
-        Assert.Equal("schema/tables.yaml:4:7: column 'users.id' is in the primary key, so it cannot be nullable; remove `nullable: true`",
-            Error("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true, nullable: true }\n"));
     }
 
     [Fact]

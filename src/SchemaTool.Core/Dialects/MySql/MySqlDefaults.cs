@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.MySql;
@@ -26,7 +27,14 @@ public static partial class MySqlDefaults
             var isNull = false;
             var literal = MySqlLiteral(value.Text) ?? SqlLiterals.TryParseLiteral(value.Text, out isNull);
             if (isNull) return null;
-            if (literal is null) return ColumnDefault.Sql(Expression(value.Text));
+            if (literal is null)
+            {
+                // A literal with a comment or in a spelling of its own ('x' /* why */, 'a' 'b') is still a literal.
+                var expression = Expression(value.Text);
+                literal = MySqlLiteral(expression) ?? SqlLiterals.TryParseLiteral(expression, out isNull);
+                if (isNull) return null;
+                if (literal is null) return ColumnDefault.Sql(expression);
+            }
             value = literal;
         }
         if (value.Kind == DefaultKind.Boolean) value = ColumnDefault.Number(value.Text == "true" ? "1" : "0");
@@ -100,17 +108,21 @@ public static partial class MySqlDefaults
         return ColumnDefault.Sql(head + " on update " + Expression(onUpdate));
     }
 
+    /// <summary>The default and the ON UPDATE expression of <c>x ON UPDATE y</c>; an "on update" inside a string or comment is not one.</summary>
     private static (string Default, string OnUpdate)? SplitOnUpdate(string sql)
     {
-        var m = OnUpdateSuffix().Match(sql);
-        return m.Success ? (sql[..m.Index].Trim(), m.Groups[1].Value.Trim()) : null;
+        SqlToken? on = null;
+        foreach (var token in MySqlLexer.Instance.Tokens(sql))
+        {
+            if (token.Kind == SqlTokenKind.Comment) continue;
+            if (on is { } previous && token.Is("UPDATE")) return (sql[..previous.Start].Trim(), sql[token.End..].Trim());
+            on = token.Is("ON") ? token : null;
+        }
+        return null;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bon update (\S+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex OnUpdatePattern();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s+on\s+update\s+(.+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex OnUpdateSuffix();
 
     private static bool IsCurrentTimestamp(string expression) => expression.StartsWith("current_timestamp(", StringComparison.Ordinal);
 

@@ -26,28 +26,18 @@ public sealed partial class MySqlDialect
 
     private static MySqlConnectionStringBuilder FromUrl(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-            throw new InputException($"'{MaskUrl(url)}' is not a MySQL URL; write mysql://user:password@host:3306/database");
-        var builder = new MySqlConnectionStringBuilder
+        var parsed = DatabaseUrl.Parse(url, plusIsSpace: true)!;
+        if (parsed.Hosts.Length == 0)
+            throw new InputException($"the database URL {MaskUrl(url)} names no host; write mysql://user:password@host:3306/database");
+        var builder = new MySqlConnectionStringBuilder { Database = parsed.Database ?? "" };
+        SetServer(builder, parsed.Hosts, url);
+        if (parsed.User is not null) builder.UserID = parsed.User;
+        if (parsed.Password is not null) builder.Password = parsed.Password;
+        foreach (var (key, value) in parsed.Query)
         {
-            Server = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port < 0 ? 3306u : (uint)uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')),
-        };
-        if (uri.UserInfo.Length > 0)
-        {
-            var colon = uri.UserInfo.IndexOf(':');
-            builder.UserID = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
-            if (colon >= 0) builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
-        }
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = pair.IndexOf('=');
-            var key = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
-            var value = eq < 0 ? "true" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
             try
             {
-                builder[key] = value;
+                builder[key] = value ?? "true";
             }
             catch (ArgumentException)
             {
@@ -57,6 +47,25 @@ public sealed partial class MySqlDialect
         if (builder.Database.Length == 0)
             throw new InputException($"the database URL {Display(builder)} names no database; add it after the port: mysql://user@host:3306/database");
         return builder;
+    }
+
+    /// <summary>host or host:port ([::1]:3306 too); MySqlConnector takes several hosts as a list, on one port.</summary>
+    private static void SetServer(MySqlConnectionStringBuilder builder, string hosts, string url)
+    {
+        var last = hosts.Split(',')[^1];
+        var colon = last.LastIndexOf(':');
+        if (colon >= 0 && !last.EndsWith(']'))
+        {
+            if (!uint.TryParse(last[(colon + 1)..], out var port))
+                throw new InputException($"the port in the database URL {MaskUrl(url)} is not a number; write mysql://user:password@host:3306/database");
+            builder.Port = port;
+        }
+        else builder.Port = 3306;
+        builder.Server = string.Join(",", hosts.Split(',').Select(h =>
+        {
+            var c = h.LastIndexOf(':');
+            return (c >= 0 && !h.EndsWith(']') ? h[..c] : h).Trim('[', ']');
+        }));
     }
 
     private static MySqlConnectionStringBuilder FromConnectionString(string text)
@@ -77,7 +86,6 @@ public sealed partial class MySqlDialect
         return $"mysql://{user}{builder.Server}:{builder.Port}/{builder.Database}";
     }
 
-    /// <summary>A URL that failed to parse, with whatever stands between "://user:" and "@" hidden.</summary>
-    private static string MaskUrl(string url) =>
-        System.Text.RegularExpressions.Regex.Replace(url, "(://[^:/@]*:)[^@]*@", "$1***@");
+    /// <summary>A URL for a message: the password and secret query values as ***, and a host part that is no host hidden too.</summary>
+    private static string MaskUrl(string url) => DatabaseUrl.Parse(url)?.Display(DialectRegistry.IsSecretKey) ?? "(the database URL)";
 }

@@ -1,3 +1,4 @@
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -6,13 +7,18 @@ namespace SchemaTool.Dialects.MySql;
 /// <summary>MySQL 8 and MariaDB 10.11: one dialect; the session tells the two servers apart where their catalogs differ.</summary>
 public sealed partial class MySqlDialect : IDialect
 {
-    private static readonly SqlScriptSplitter Splitter = new(backticks: true, hashComments: true, backslashEscapes: true);
 
     public string Name => "mysql";
 
     // dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html: table names follow the file system
     // (case-sensitive on Linux); column and index names are not case-sensitive on any platform.
     public IEqualityComparer<string> ColumnNameComparer => StringComparer.OrdinalIgnoreCase;
+
+    // An index name is the table's own: `ALTER TABLE t DROP INDEX i` names both.
+    public bool IndexNamesPerTable => true;
+    public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
+
+    public DialectKeys Keys => DialectKeys.EngineAndCharset;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
@@ -22,12 +28,26 @@ public sealed partial class MySqlDialect : IDialect
 
     public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(schema);
 
+    // Display widths are cosmetic, and MySQL 8.0.19 reports none: int(2) is no change against int. Both keep
+    // what was written, so inspect copies int(2) from MariaDB, where SHOW CREATE TABLE shows it.
+    public Column Compared(Table table, Column column) =>
+        MySqlTypes.WithoutDisplayWidth(column.Type) is var type && type == column.Type ? column : column with { Type = type };
+
+    // InnoDB takes NO ACTION for RESTRICT; whether it was written out shows only in SHOW CREATE TABLE.
+    public ForeignKey Compared(ForeignKey key) => key with { OnDelete = NoAction(key.OnDelete), OnUpdate = NoAction(key.OnUpdate) };
+
+    private static ReferentialAction NoAction(ReferentialAction action) =>
+        action is ReferentialAction.Restrict or ReferentialAction.ExplicitNoAction ? ReferentialAction.NoAction : action;
+
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
         new MySqlRewriter(current, desired).Rewrite(operations);
 
     public IReadOnlyList<string> Generate(Operation operation) => MySqlSqlGenerator.Generate(operation);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => MySqlLexer.Instance;
+
+    /// <summary>The keys MySqlConnector takes as the password or the client certificate's password.</summary>
+    public IReadOnlyCollection<string> SecretKeys => ["password", "pwd", "certificatepassword"];
 
     /// <summary>
     /// DDL commits on its own, so it runs alone with its progress recorded after it; INSERT, UPDATE, DELETE and

@@ -1,4 +1,5 @@
 using System.Text;
+using SchemaTool.Dialects.Lexing;
 
 namespace SchemaTool.Dialects.MySql;
 
@@ -55,52 +56,90 @@ public static class MySqlExpressions
 
     private static bool IsWord(string token) => token.Length > 0 && (char.IsLetterOrDigit(token[0]) || token[0] is '_' or '`');
 
+    /// <summary>
+    /// The expression's tokens as <see cref="MySqlLexer"/> reads them, each in its canonical spelling: comments
+    /// dropped (the server keeps none), string literals re-quoted from their value (adjacent ones joined, as the
+    /// server joins them), charset introducers dropped, names lowered and quoted only where needed.
+    /// </summary>
     private static List<string> Tokenize(string expression)
     {
-        var tokens = new List<string>();
-        var s = expression;
-        var i = 0;
-        while (i < s.Length)
+        var lexed = MySqlLexer.Instance.Tokenize(expression);
+        var tokens = new List<string>(lexed.Count);
+        for (var i = 0; i < lexed.Count; i++)
         {
-            var c = s[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c == '_' && TryIntroducer(s, i, out var afterIntroducer)) { i = afterIntroducer; continue; }
-            if (c is '\'' or '"')
+            var token = lexed[i];
+            switch (token.Kind)
             {
-                var end = EndOfQuote(s, i, c);
-                var inner = s[(i + 1)..(end - 1)];
-                if (c == '"') inner = inner.Replace("\"\"", "\"").Replace("'", "''");
-                var literal = MySqlText.Unquote("'" + inner + "'");
-                tokens.Add(literal is null ? s[i..end] : MySqlText.String(literal));
-                i = end;
-                continue;
+                case SqlTokenKind.Word when IsIntroducer(token, lexed, i):
+                    continue;
+                case SqlTokenKind.String when IsPlainString(token):
+                    var value = MySqlText.Decode(token.Span);
+                    while (i + 1 < lexed.Count && IsPlainString(lexed[i + 1])) value += MySqlText.Decode(lexed[++i].Span);
+                    tokens.Add(MySqlText.String(value));
+                    break;
+                case SqlTokenKind.String when token.Span[0] is 'N' or 'n':
+                    tokens.Add(MySqlText.String(MySqlText.Decode(token.Span[1..])));
+                    break;
+                case SqlTokenKind.String:
+                    tokens.Add(char.ToUpperInvariant(token.Span[0]) + token.Text[1..]);
+                    break;
+                case SqlTokenKind.QuotedIdentifier:
+                    tokens.Add(Identifier(token.Text[1..^1].Replace("``", "`")));
+                    break;
+                case SqlTokenKind.Word:
+                    var isCall = i + 1 < lexed.Count && lexed[i + 1].IsPunctuation('(');
+                    var afterAs = tokens.Count > 0 && tokens[^1] == "as";
+                    if (TypeName(token.Text, afterAs, tokens.Count > 0 ? tokens[^1] : null) is { } type)
+                    {
+                        if (type.Length > 0) tokens.Add(type);
+                    }
+                    else tokens.Add(Word(token.Text, isCall));
+                    break;
+                case SqlTokenKind.Number:
+                    tokens.Add(Number(token.Text));
+                    break;
+                case SqlTokenKind.Punctuation:
+                    tokens.Add(Synonyms.GetValueOrDefault(token.Text, token.Text));
+                    break;
+                default:
+                    tokens.Add(token.Text);
+                    break;
             }
-            if (c == '`')
-            {
-                var end = EndOfQuote(s, i, '`');
-                tokens.Add(Identifier(s[(i + 1)..(end - 1)].Replace("``", "`")));
-                i = end;
-                continue;
-            }
-            if (char.IsLetterOrDigit(c) || c is '_' or '$')
-            {
-                var start = i;
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '_' or '$' || s[i] == '.' && char.IsDigit(s[start]))) i++;
-                var word = s[start..i];
-                tokens.Add(char.IsDigit(word[0]) ? word : Word(word, NextNonSpace(s, i) == '('));
-                continue;
-            }
-            var two = i + 1 < s.Length ? s.Substring(i, 2) : "";
-            if (two is "<>" or "!=" or "<=" or ">=" or "&&" or "||" or "<<" or ">>" or ":=")
-            {
-                tokens.Add(Synonyms.GetValueOrDefault(two, two));
-                i += 2;
-                continue;
-            }
-            tokens.Add(c.ToString());
-            i++;
         }
         return tokens;
+    }
+
+    private static bool IsPlainString(in SqlToken token) =>
+        token is { Kind: SqlTokenKind.String, Unterminated: false } && token.Span[0] is '\'' or '"';
+
+    /// <summary>A charset introducer (_utf8mb4'x', _latin1 'x'): MySQL 8 prints one on every literal, MariaDB on some.</summary>
+    private static bool IsIntroducer(in SqlToken token, List<SqlToken> lexed, int i) =>
+        token.Span[0] == '_' && token.Length > 1 && i + 1 < lexed.Count && lexed[i + 1].Kind == SqlTokenKind.String;
+
+    /// <summary>
+    /// A type after CAST's AS, spelled as the server prints it: INT, INTEGER and SIGNED INT are SIGNED, UNSIGNED INT
+    /// is UNSIGNED (empty: the word is dropped). Null when the word is not part of a type.
+    /// </summary>
+    private static string? TypeName(string word, bool afterAs, string? previous)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower is "int" or "integer" && previous is "signed" or "unsigned") return "";
+        if (!afterAs) return null;
+        return lower is "int" or "integer" ? "signed" : lower;
+    }
+
+    /// <summary>Numbers as the server prints them: .5 as 0.5, 1. as 1, 007 as 7, 0x1F as 0x1f.</summary>
+    private static string Number(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.StartsWith("0x", StringComparison.Ordinal) || lower.StartsWith("0b", StringComparison.Ordinal)) return lower;
+        var dot = lower.IndexOf('.');
+        var exponent = lower.IndexOf('e');
+        var integerEnd = dot >= 0 ? dot : exponent >= 0 ? exponent : lower.Length;
+        var integer = lower[..integerEnd].TrimStart('0');
+        var rest = lower[integerEnd..];
+        if (rest.StartsWith('.') && (rest.Length == 1 || rest[1] == 'e')) rest = rest[1..];
+        return (integer.Length == 0 ? "0" : integer) + rest;
     }
 
     private static string Word(string word, bool isCall)
@@ -116,37 +155,6 @@ public static class MySqlExpressions
         var lower = name.ToLowerInvariant();
         var plain = lower.Length > 0 && !char.IsDigit(lower[0]) && lower.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '$');
         return plain && !Reserved.Contains(lower) && !Keywords.Contains(lower) ? lower : MySqlText.Quote(lower);
-    }
-
-    /// <summary>MySQL 8 prints string literals with their charset: <c>_utf8mb4'x'</c>.</summary>
-    private static bool TryIntroducer(string s, int i, out int next)
-    {
-        var j = i + 1;
-        while (j < s.Length && char.IsLetterOrDigit(s[j])) j++;
-        next = j;
-        return j > i + 1 && j < s.Length && s[j] == '\'' && (i == 0 || !char.IsLetterOrDigit(s[i - 1]));
-    }
-
-    private static char NextNonSpace(string s, int i)
-    {
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
-        return i < s.Length ? s[i] : '\0';
-    }
-
-    private static int EndOfQuote(string s, int i, char quote)
-    {
-        var j = i + 1;
-        while (j < s.Length)
-        {
-            if (s[j] == '\\' && quote != '`') j++;
-            else if (s[j] == quote)
-            {
-                if (j + 1 < s.Length && s[j + 1] == quote) j++;
-                else return j + 1;
-            }
-            j++;
-        }
-        return s.Length;
     }
 
     private static void StripWrappingParens(List<string> tokens)

@@ -15,7 +15,10 @@ public static class MySqlNormalizer
 
     public static Table Normalize(Table table)
     {
-        var columns = table.Columns.MapShared(Normalize);
+        var options = MySqlTableOptions.Normalize(table.Options);
+        // A column in its table's collation is declared without one: the catalog reads it so.
+        var columns = table.Columns.MapShared(c => Normalize(c) is var n && n.Collation is { } collation && collation == options?.Collation
+            ? n with { Collation = null } : n);
         var foreignKeys = table.ForeignKeys.MapShared(Normalize).OrderedBy(f => f.Name);
         var normalized = table with
         {
@@ -26,6 +29,7 @@ public static class MySqlNormalizer
             Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with { Expression = MySqlExpressions.Canonical(c.Expression) }))
                 .OrderedBy(c => c.Name),
             Comment = string.IsNullOrEmpty(table.Comment) ? null : table.Comment,
+            Options = options == table.Options ? table.Options : options,
         };
         var indexes = table.Indexes.MapShared(Normalize);
         var kept = indexes.Where(i => !ForeignKeyIndexes.IsImplied(i, normalized)).ToList();
@@ -71,7 +75,10 @@ public static class MySqlNormalizer
         Length = method is null ? part.Length : null,
     });
 
-    /// <summary>InnoDB treats NO ACTION as RESTRICT, and MariaDB reports RESTRICT for both: one form, NO ACTION.</summary>
+    /// <summary>
+    /// MariaDB reports RESTRICT for a key that states no action and for one that says RESTRICT, and SHOW CREATE
+    /// TABLE shows neither: one form, the default. A NO ACTION written out is kept (the catalog reports it).
+    /// </summary>
     public static ForeignKey Normalize(ForeignKey fk) =>
         fk.OnDelete != ReferentialAction.Restrict && fk.OnUpdate != ReferentialAction.Restrict ? fk : fk with
         {

@@ -13,6 +13,7 @@ public sealed partial class MySqlRewriter(Schema current, Schema desired)
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations)
     {
         var ops = operations.ToList();
+        ResolveTableOptions(ops);
         RecreateGeneratedColumns(ops);
         RewriteForeignKeys(ops);
         SwapImpliedIndexesForCoveringOnes(ops);

@@ -1,4 +1,5 @@
 using System.Text;
+using SchemaTool.Diff;
 using SchemaTool.Model;
 using static SchemaTool.Dialects.MySql.MySqlText;
 
@@ -15,9 +16,26 @@ public static partial class MySqlSqlGenerator
         lines.AddRange(table.ForeignKeys.Select(ForeignKeyDefinition));
         lines.AddRange(table.Checks.Select(CheckDefinition));
         var text = new StringBuilder($"CREATE TABLE {Quote(table.Name)} (\n  ");
-        text.Append(string.Join(",\n  ", lines)).Append("\n) ENGINE=InnoDB");
+        text.Append(string.Join(",\n  ", lines)).Append("\n) ENGINE=").Append(table.Options?.Engine ?? MySqlTableOptions.DefaultEngine);
+        if (table.Options?.Charset is { } charset) text.Append(" DEFAULT CHARSET=").Append(charset);
+        if (table.Options?.Collation is { } collation) text.Append(" COLLATE=").Append(collation);
         if (table.Comment is { } comment) text.Append(" COMMENT=").Append(String(comment));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The options that change. DEFAULT CHARSET and COLLATE change only the default of columns made later; the
+    /// rewriter alters the columns that follow the table (CONVERT TO would convert every column, its own collation or not).
+    /// </summary>
+    private static string TableOptions(AlterTableOptions op)
+    {
+        var (from, to) = (op.From ?? new(), op.To ?? new());
+        var clauses = new List<string>();
+        if (!(from.Engine ?? MySqlTableOptions.DefaultEngine).Equals(to.Engine ?? MySqlTableOptions.DefaultEngine, StringComparison.OrdinalIgnoreCase))
+            clauses.Add("ENGINE=" + (to.Engine ?? MySqlTableOptions.DefaultEngine));
+        if ((from.Charset != to.Charset || from.Collation != to.Collation) && to.Charset is not null)
+            clauses.Add($"DEFAULT CHARSET={to.Charset}" + (to.Collation is { } collation ? " COLLATE=" + collation : ""));
+        return string.Join(", ", clauses);
     }
 
     public static string ColumnDefinition(Column column)

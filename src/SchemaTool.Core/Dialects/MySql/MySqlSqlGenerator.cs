@@ -27,6 +27,7 @@ public static partial class MySqlSqlGenerator
     private static string Clause(Operation operation) => operation switch
     {
         SetTableComment op => $"COMMENT = {String(op.To ?? "")}",
+        AlterTableOptions op => TableOptions(op),
         AddColumn op => $"ADD COLUMN {ColumnDefinition(op.Column)}",
         AddColumnAt op => $"ADD COLUMN {ColumnDefinition(op.Column)} {Position(op.After)}",
         DropColumn op => $"DROP COLUMN {Quote(op.Column.Name)}",
@@ -38,6 +39,8 @@ public static partial class MySqlSqlGenerator
         DropPrimaryKey => "DROP PRIMARY KEY",
         CreateIndex op => $"ADD {IndexDefinition(op.Index)}",
         DropIndex op => $"DROP INDEX {Quote(op.Index.Name)}",
+        // A unique constraint is an index to MySQL; RENAME INDEX is MySQL 5.7's and MariaDB 10.5's.
+        RenameIndex op => $"RENAME INDEX {Quote(op.From)} TO {Quote(op.To)}",
         AddForeignKey op => $"ADD {ForeignKeyDefinition(op.Key)}",
         DropForeignKey op => $"DROP FOREIGN KEY {Quote(op.Key.Name)}",
         AddCheck op => $"ADD {CheckDefinition(op.Check)}",

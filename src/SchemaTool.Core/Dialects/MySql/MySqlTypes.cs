@@ -20,17 +20,47 @@ public static partial class MySqlTypes
         var modifiers = string.Join(" ", m.Groups["mods"].Value.ToLowerInvariant()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "signed"));
         var (baseName, baseArgs) = Portable(name, args);
+        if (baseArgs is not null && DefaultWidth(baseName, modifiers) == baseArgs) baseArgs = null;
         return baseName + (baseArgs is null ? "" : "(" + baseArgs + ")") + (modifiers.Length > 0 ? " " + modifiers : "");
+    }
+
+    /// <summary>
+    /// The display width an integer type has when none is given, as MariaDB reports it (int(11), int(10) unsigned);
+    /// a type with that width is written without it. tinyint(1) is the boolean and keeps it.
+    /// </summary>
+    private static string? DefaultWidth(string name, string modifiers)
+    {
+        var unsigned = modifiers.Contains("unsigned") || modifiers.Contains("zerofill");
+        return name switch
+        {
+            "tinyint" => unsigned ? "3" : "4",
+            "smallint" => unsigned ? "5" : "6",
+            "mediumint" => unsigned ? "8" : "9",
+            "int" => unsigned ? "10" : "11",
+            "bigint" => "20",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The type with an integer's display width left out (but tinyint(1), the boolean, and a zerofill width, which
+    /// shows in the values): cosmetic, and MySQL 8.0.19 reports none, so a model's int(2) is no change there.
+    /// </summary>
+    public static string WithoutDisplayWidth(string canonicalType)
+    {
+        var name = BaseName(canonicalType);
+        if (name is not ("tinyint" or "smallint" or "mediumint" or "int" or "bigint") || canonicalType.Length == name.Length
+            || canonicalType[name.Length] != '(' || canonicalType.StartsWith("tinyint(1)", StringComparison.Ordinal)
+            || canonicalType.Contains("zerofill", StringComparison.Ordinal)) return canonicalType;
+        return name + canonicalType[(canonicalType.IndexOf(')') + 1)..];
     }
 
     private static (string Name, string? Args) Portable(string name, string? args) => (name, args) switch
     {
         ("boolean" or "bool", _) => ("tinyint", "1"),
-        // Display widths are cosmetic: MariaDB reports int(11) where MySQL 8 reports int. Only tinyint(1),
-        // the boolean, keeps its width.
-        ("tinyint", "1") => ("tinyint", "1"),
-        ("tinyint" or "smallint" or "mediumint" or "bigint", _) => (name, null),
-        ("int" or "integer", _) => ("int", null),
+        // A display width is kept as written (int(2)), but the one the type has anyway (int(11)) is left out:
+        // MariaDB reports int(11) for int, where MySQL 8 reports int. The differ compares without widths.
+        ("integer", _) => ("int", args),
         ("varchar" or "character varying", _) => ("varchar", args),
         ("char" or "character", null) => ("char", "1"),
         ("char" or "character", _) => ("char", args),
@@ -64,6 +94,10 @@ public static partial class MySqlTypes
         var name = BaseName(canonicalType);
         return name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint" or "decimal" or "float" or "double" or "bit";
     }
+
+    /// <summary>Character types, which have a character set and collation (json's is fixed: utf8mb4_bin).</summary>
+    public static bool HasCollation(string type) =>
+        BaseName(Canonical(type)) is "char" or "varchar" or "tinytext" or "text" or "mediumtext" or "longtext" or "enum" or "set";
 
     /// <summary>Types an index can use only through a prefix length (text, blob and their sizes).</summary>
     public static bool NeedsPrefixLength(string canonicalType) =>

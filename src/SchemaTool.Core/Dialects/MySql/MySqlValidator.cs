@@ -10,7 +10,7 @@ public static class MySqlValidator
         var problems = PostgresOnlyFeatures.Uses(model, "MySQL").ToList();
         foreach (var table in model.Tables)
         {
-            if (table.Columns.Count == 0)
+            if (table.Columns.Count == 0 && table.Options?.Virtual is null) // a virtual table is refused as such
                 problems.Add($"{Yaml.ModelPositions.Of(model).Table(table.Name)}table '{table.Name}' has no columns, and MySQL cannot make a table without any: add columns");
             // PostgreSQL numbers any column (identity); MySQL's AUTO_INCREMENT must lead a key, and the model makes it the primary key's.
             foreach (var column in table.Columns)

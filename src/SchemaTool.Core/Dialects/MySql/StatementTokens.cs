@@ -1,4 +1,5 @@
 using System.Text;
+using SchemaTool.Dialects.Lexing;
 
 namespace SchemaTool.Dialects.MySql;
 
@@ -14,38 +15,25 @@ internal static class StatementTokens
     public static IReadOnlyList<StatementToken> Read(string sql)
     {
         var tokens = new List<StatementToken>();
-        var i = 0;
-        while (i < sql.Length && tokens.Count < Limit)
+        foreach (var token in MySqlLexer.Instance.Tokens(sql))
         {
-            var c = sql[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c == '#' || (c == '-' && At(sql, i + 1, '-') && (i + 2 >= sql.Length || char.IsWhiteSpace(sql[i + 2]))))
+            if (tokens.Count >= Limit) break;
+            switch (token.Kind)
             {
-                while (i < sql.Length && sql[i] != '\n') i++;
-                continue;
+                case SqlTokenKind.Comment or SqlTokenKind.ExecutableComment:
+                    continue;
+                case SqlTokenKind.QuotedIdentifier or SqlTokenKind.String when token.Span[0] is '`' or '\'' or '"':
+                    tokens.Add(new StatementToken(Quoted(sql, token.Start, sql[token.Start]).Text, Quoted: true, IsString: token.Kind == SqlTokenKind.String, IsPunctuation: false));
+                    continue;
+                case SqlTokenKind.Punctuation:
+                    // One character each, as the statement heads are read (db.t is db, ., t).
+                    for (var i = token.Start; i < token.End; i++)
+                        tokens.Add(new StatementToken(sql[i].ToString(), Quoted: false, IsString: false, IsPunctuation: true));
+                    continue;
+                default:
+                    tokens.Add(new StatementToken(token.Text, Quoted: false, IsString: false, IsPunctuation: false));
+                    continue;
             }
-            if (c == '/' && At(sql, i + 1, '*'))
-            {
-                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? sql.Length : end + 2;
-                continue;
-            }
-            if (c is '`' or '\'' or '"')
-            {
-                var (text, next) = Quoted(sql, i, c);
-                tokens.Add(new StatementToken(text, Quoted: true, IsString: c != '`', IsPunctuation: false));
-                i = next;
-                continue;
-            }
-            if (char.IsLetterOrDigit(c) || c is '_' or '$')
-            {
-                var start = i;
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
-                tokens.Add(new StatementToken(sql[start..i], Quoted: false, IsString: false, IsPunctuation: false));
-                continue;
-            }
-            tokens.Add(new StatementToken(c.ToString(), Quoted: false, IsString: false, IsPunctuation: true));
-            i++;
         }
         return tokens;
     }

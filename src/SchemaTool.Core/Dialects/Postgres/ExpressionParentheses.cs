@@ -13,7 +13,7 @@ internal static class ExpressionParentheses
         "ANY", "ALL", "SOME", "IN", "ARRAY", "EXISTS", "CAST", "COLLATE", "INTERVAL",
     };
 
-    public static int MatchingClose(IReadOnlyList<SqlToken> tokens, int open)
+    public static int MatchingClose(IReadOnlyList<ExpressionToken> tokens, int open)
     {
         var depth = 0;
         for (var i = open; i < tokens.Count; i++)
@@ -24,7 +24,7 @@ internal static class ExpressionParentheses
         return tokens.Count - 1;
     }
 
-    public static void RemoveRedundant(List<SqlToken> tokens)
+    public static void RemoveRedundant(List<ExpressionToken> tokens)
     {
         bool changed;
         do
@@ -44,7 +44,7 @@ internal static class ExpressionParentheses
         } while (changed);
     }
 
-    private static bool IsCall(List<SqlToken> tokens, int open)
+    private static bool IsCall(List<ExpressionToken> tokens, int open)
     {
         if (open == 0) return false;
         var before = tokens[open - 1];
@@ -53,7 +53,7 @@ internal static class ExpressionParentheses
         return CallKeywords.Contains(before.Text) || !SqlTokenizer.Keywords.Contains(before.Text);
     }
 
-    private static bool CanRemove(List<SqlToken> tokens, int open, int close)
+    private static bool CanRemove(List<ExpressionToken> tokens, int open, int close)
     {
         var inner = tokens.GetRange(open + 1, close - open - 1);
         var left = open == 0 ? null : tokens[open - 1];
@@ -72,7 +72,7 @@ internal static class ExpressionParentheses
         return leftOk && rightOk;
     }
 
-    private static bool IsAtom(List<SqlToken> inner)
+    private static bool IsAtom(List<ExpressionToken> inner)
     {
         // x::type binds tighter than any operator: ('now'::text) is as much an atom as 'now'.
         var cast = inner.FindIndex(t => t.Text == "::");
@@ -88,7 +88,7 @@ internal static class ExpressionParentheses
         return inner.Count == 3 && inner[1].Text == "." && inner[0].Kind != TokenKind.Symbol && inner[2].Kind != TokenKind.Symbol;
     }
 
-    private static bool HasTopLevel(List<SqlToken> inner, string keyword)
+    private static bool HasTopLevel(List<ExpressionToken> inner, string keyword)
     {
         var depth = 0;
         foreach (var t in inner)

@@ -1,3 +1,4 @@
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -14,8 +15,6 @@ public sealed partial class PostgresDialect : IDialect
 
     /// <summary>This dialect for a server of that major version.</summary>
     public PostgresDialect ForServer(int majorVersion) => new() { ServerVersion = majorVersion };
-
-    private static readonly SqlScriptSplitter Splitter = new(dollarQuotes: true);
 
     public string Name => "postgres";
     public string ExampleUrl => "postgres://postgres@localhost:5432/app";
@@ -36,7 +35,9 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => PostgresLexer.Instance;
+
+    public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);

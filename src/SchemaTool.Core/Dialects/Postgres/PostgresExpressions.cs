@@ -25,6 +25,7 @@ public static class PostgresExpressions
     public static string Canonical(string expression, IReadOnlySet<string>? textColumns = null)
     {
         var tokens = SqlTokenizer.Tokenize(expression);
+        StandardStrings(tokens);
         FoldCase(tokens);
         MergeNegativeNumbers(tokens);
         var columns = textColumns ?? new HashSet<string>();
@@ -54,7 +55,27 @@ public static class PostgresExpressions
         return SqlTokenizer.Join(tokens);
     }
 
-    private static void FoldCase(List<SqlToken> tokens)
+    /// <summary>
+    /// E'it\'s' and $$it's$$ as 'it''s': the catalog prints every string constant in standard form. A constant whose
+    /// escapes make no valid text (a NUL, bytes that are no UTF-8) is left as written.
+    /// </summary>
+    private static void StandardStrings(List<ExpressionToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var text = tokens[i].Text;
+            if (tokens[i].Kind != TokenKind.String || text[^1] is not ('\'' or '$')) continue;
+            var value = text[0] switch
+            {
+                'E' or 'e' => EscapeStrings.Decode(text.AsSpan(2, text.Length - 3)),
+                '$' => text[(text.IndexOf('$', 1) + 1)..text.LastIndexOf('$', text.Length - 2)],
+                _ => null,
+            };
+            if (value is not null && !value.Contains('\0')) tokens[i] = tokens[i] with { Text = SqlLiterals.String(value) };
+        }
+    }
+
+    private static void FoldCase(List<ExpressionToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -62,7 +83,7 @@ public static class PostgresExpressions
             if (t.Kind == TokenKind.Word)
                 tokens[i] = t with { Text = SqlTokenizer.Keywords.Contains(t.Text) ? t.Text.ToUpperInvariant() : t.Text.ToLowerInvariant() };
             else if (t.Kind == TokenKind.QuotedName && IsPlainName(t.Text[1..^1]))
-                tokens[i] = new SqlToken(TokenKind.Word, t.Text[1..^1]);
+                tokens[i] = new ExpressionToken(TokenKind.Word, t.Text[1..^1]);
         }
     }
 
@@ -71,7 +92,7 @@ public static class PostgresExpressions
                         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '$')
                         && !SqlTokenizer.Keywords.Contains(name) && !SqlTokenizer.QuotedKeywords.Contains(name);
 
-    private static void MergeNegativeNumbers(List<SqlToken> tokens)
+    private static void MergeNegativeNumbers(List<ExpressionToken> tokens)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -80,13 +101,13 @@ public static class PostgresExpressions
             var unary = before is null || before.Kind == TokenKind.Symbol && before.Text is not (")" or "]")
                         || before.Kind == TokenKind.Word && SqlTokenizer.Keywords.Contains(before.Text) && before.Text != "NULL";
             if (!unary) continue;
-            tokens[i] = new SqlToken(TokenKind.Number, "-" + tokens[i + 1].Text);
+            tokens[i] = new ExpressionToken(TokenKind.Number, "-" + tokens[i + 1].Text);
             tokens.RemoveAt(i + 1);
         }
     }
 
     /// <summary>Removes the casts the catalog adds that change nothing: 'x'::text, 0::numeric, ARRAY[...]::text[], col::text.</summary>
-    private static void StripNoOpCasts(List<SqlToken> tokens, IReadOnlySet<string> textColumns)
+    private static void StripNoOpCasts(List<ExpressionToken> tokens, IReadOnlySet<string> textColumns)
     {
         for (var i = 1; i < tokens.Count; i++)
         {
@@ -102,7 +123,7 @@ public static class PostgresExpressions
             if (NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.String && IsNumber(before.Text[1..^1]))
             {
                 // A negative constant reads back quoted: CHECK (x > -1) prints as x > '-1'::integer.
-                tokens[i - 1] = new SqlToken(TokenKind.Number, before.Text[1..^1]);
+                tokens[i - 1] = new ExpressionToken(TokenKind.Number, before.Text[1..^1]);
                 strip = true;
             }
             // ('now'::text)::date converts at each insert; 'now'::date is fixed when the default is created.
@@ -112,7 +133,7 @@ public static class PostgresExpressions
                 if (tokens.Skip(i + 1).Take(end - i - 1).All(t => t.Kind != TokenKind.QuotedName) && type.Length > 0)
                 {
                     tokens.RemoveRange(i + 1, end - i - 1);
-                    tokens.Insert(i + 1, new SqlToken(TokenKind.Word, PostgresTypes.Canonical(type)));
+                    tokens.Insert(i + 1, new ExpressionToken(TokenKind.Word, PostgresTypes.Canonical(type)));
                 }
                 continue;
             }
@@ -122,7 +143,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>ARRAY['a', 'b'] ending at <paramref name="close"/>: its ::text[] cast changes nothing. ARRAY[]::text[] or ARRAY[1]::text[] it does.</summary>
-    private static bool IsArrayOfStrings(List<SqlToken> tokens, int close)
+    private static bool IsArrayOfStrings(List<ExpressionToken> tokens, int close)
     {
         var depth = 0;
         for (var j = close; j >= 0; j--)
@@ -139,7 +160,7 @@ public static class PostgresExpressions
         return false;
     }
 
-    private static bool IsQualified(List<SqlToken> tokens, int index) => index > 0 && tokens[index - 1].Text == ".";
+    private static bool IsQualified(List<ExpressionToken> tokens, int index) => index > 0 && tokens[index - 1].Text == ".";
 
     private static bool IsNumber(string text) =>
         decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
@@ -151,7 +172,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>Reads a type name after ::, e.g. character varying(10)[]; returns it and the index after it.</summary>
-    private static (string Type, int End) ReadTypeName(List<SqlToken> tokens, int start)
+    private static (string Type, int End) ReadTypeName(List<ExpressionToken> tokens, int start)
     {
         var i = start;
         var words = new List<string>();
@@ -182,7 +203,7 @@ public static class PostgresExpressions
     /// timezone(zone, value) becomes (value AT TIME ZONE zone): PostgreSQL 13 prints the operator as the function
     /// call, later versions as the operator.
     /// </summary>
-    private static void RewriteTimezoneCalls(List<SqlToken> tokens)
+    private static void RewriteTimezoneCalls(List<ExpressionToken> tokens)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -199,10 +220,10 @@ public static class PostgresExpressions
             if (comma is < 0 or int.MaxValue) continue;
             var zone = tokens.GetRange(i + 2, comma - i - 2);
             var value = tokens.GetRange(comma + 1, close - comma - 1);
-            var replacement = new List<SqlToken> { Sym("("), Sym("(") };
+            var replacement = new List<ExpressionToken> { Sym("("), Sym("(") };
             replacement.AddRange(value);
             // Lower case as FoldCase leaves these words; a zone of more than a literal and its cast keeps parentheses.
-            replacement.AddRange([Sym(")"), new SqlToken(TokenKind.Word, "at"), new SqlToken(TokenKind.Word, "time"), new SqlToken(TokenKind.Word, "zone")]);
+            replacement.AddRange([Sym(")"), new ExpressionToken(TokenKind.Word, "at"), new ExpressionToken(TokenKind.Word, "time"), new ExpressionToken(TokenKind.Word, "zone")]);
             if (zone.Count > 3) replacement.Add(Sym("("));
             replacement.AddRange(zone);
             if (zone.Count > 3) replacement.Add(Sym(")"));
@@ -213,7 +234,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>x IN (a, b) becomes x = ANY (ARRAY[a, b]), and NOT IN becomes &lt;&gt; ALL, the way PostgreSQL prints them.</summary>
-    private static void RewriteInLists(List<SqlToken> tokens)
+    private static void RewriteInLists(List<ExpressionToken> tokens)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -222,7 +243,7 @@ public static class PostgresExpressions
             var close = ExpressionParentheses.MatchingClose(tokens, i + 1);
             var negated = i > 0 && tokens[i - 1].Is("NOT");
             var list = tokens.GetRange(i + 2, close - i - 2);
-            var replacement = new List<SqlToken>
+            var replacement = new List<ExpressionToken>
             {
                 Sym(negated ? "<>" : "="), new(TokenKind.Word, negated ? "ALL" : "ANY"), Sym("("), new(TokenKind.Word, "ARRAY"), Sym("["),
             };
@@ -236,7 +257,7 @@ public static class PostgresExpressions
     }
 
     /// <summary>x BETWEEN a AND b becomes x &gt;= a AND x &lt;= b when every part is one token, as PostgreSQL prints it.</summary>
-    private static void RewriteBetween(List<SqlToken> tokens)
+    private static void RewriteBetween(List<ExpressionToken> tokens)
     {
         for (var i = 1; i + 3 < tokens.Count; i++)
         {
@@ -246,9 +267,9 @@ public static class PostgresExpressions
             if (i + 4 < tokens.Count && tokens[i + 4].Text is "(" or "." or "::" or "[") continue;
             var (low, high) = (tokens[i + 1], tokens[i + 3]);
             tokens.RemoveRange(i - 1, 5);
-            tokens.InsertRange(i - 1, [operand, Sym(">="), low, new SqlToken(TokenKind.Word, "AND"), operand, Sym("<="), high]);
+            tokens.InsertRange(i - 1, [operand, Sym(">="), low, new ExpressionToken(TokenKind.Word, "AND"), operand, Sym("<="), high]);
         }
     }
 
-    private static SqlToken Sym(string text) => new(TokenKind.Symbol, text);
+    private static ExpressionToken Sym(string text) => new(TokenKind.Symbol, text);
 }

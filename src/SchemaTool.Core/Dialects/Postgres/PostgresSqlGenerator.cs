@@ -20,6 +20,10 @@ public static partial class PostgresSqlGenerator
         DropPrimaryKey op => [DropConstraint(op.Table, op.Key.Name ?? DefaultPrimaryKeyName(op.Table))],
         CreateIndex op => CreateIndex(op.Table, op.Index),
         DropIndex op => [op.Index.Constraint ? DropConstraint(op.Table, op.Index.Name) : $"DROP INDEX {Q(op.Index.Name)}"],
+        // Renaming a unique constraint renames its index with it.
+        RenameIndex op => [op.IsConstraint
+            ? $"ALTER TABLE {Q(op.Table)} RENAME CONSTRAINT {Q(op.From)} TO {Q(op.To)}"
+            : $"ALTER INDEX {Q(op.From)} RENAME TO {Q(op.To)}"],
         AddForeignKey op => [$"ALTER TABLE {Q(op.Table)} ADD {ForeignKeyClause(op.Key)}"],
         DropForeignKey op => [DropConstraint(op.Table, op.Key.Name)],
         AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],

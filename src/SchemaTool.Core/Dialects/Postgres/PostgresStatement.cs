@@ -1,5 +1,5 @@
-using System.Text;
 using SchemaTool.Apply;
+using SchemaTool.Dialects.Lexing;
 
 namespace SchemaTool.Dialects.Postgres;
 
@@ -134,103 +134,52 @@ internal sealed record PostgresStatement(PostgresStatementKind Kind, string? Nam
     /// <summary><see cref="Text"/> as written; <see cref="Value"/> a string's or a quoted name's content.</summary>
     private readonly record struct Token(TokenKind Kind, string Text, string Value);
 
-    /// <summary>Words, quoted names, strings (plain, E'', dollar-quoted) and symbols; comments and whitespace skipped.</summary>
+    /// <summary>Words, quoted names, strings (plain, E'', dollar-quoted) and symbols, read by <see cref="PostgresLexer"/>; comments skipped.</summary>
     private static List<Token> Lex(string sql, int limit)
     {
         var tokens = new List<Token>();
-        var i = 0;
-        while (i < sql.Length && tokens.Count < limit)
+        foreach (var token in PostgresLexer.Instance.Tokens(sql))
         {
-            var c = sql[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c == '-' && At(sql, i + 1, '-'))
+            if (tokens.Count >= limit) break;
+            var text = token.Text;
+            switch (token.Kind)
             {
-                while (i < sql.Length && sql[i] != '\n') i++;
-                continue;
-            }
-            if (c == '/' && At(sql, i + 1, '*'))
-            {
-                i = SkipBlockComment(sql, i);
-                continue;
-            }
-            var start = i;
-            if (c == '\'' || (c is 'E' or 'e' && At(sql, i + 1, '\'')))
-            {
-                var escapes = c != '\'';
-                if (escapes) i++;
-                var value = new StringBuilder();
-                i++;
-                while (i < sql.Length)
-                {
-                    if (escapes && sql[i] == '\\' && i + 1 < sql.Length) { value.Append(sql[i + 1]); i += 2; continue; }
-                    if (sql[i] == '\'')
-                    {
-                        if (At(sql, i + 1, '\'')) { value.Append('\''); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    value.Append(sql[i++]);
-                }
-                tokens.Add(new Token(TokenKind.String, sql[start..i], value.ToString()));
-            }
-            else if (c == '"')
-            {
-                var value = new StringBuilder();
-                i++;
-                while (i < sql.Length)
-                {
-                    if (sql[i] == '"')
-                    {
-                        if (At(sql, i + 1, '"')) { value.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    value.Append(sql[i++]);
-                }
-                tokens.Add(new Token(TokenKind.QuotedName, sql[start..i], value.ToString()));
-            }
-            else if (c == '$' && DollarTag(sql, i) is { } tag)
-            {
-                var end = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
-                i = end < 0 ? sql.Length : end + tag.Length;
-                var body = end < 0 ? sql[(start + tag.Length)..] : sql[(start + tag.Length)..end];
-                tokens.Add(new Token(TokenKind.String, sql[start..i], body));
-            }
-            else if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
-                tokens.Add(new Token(TokenKind.Word, sql[start..i], sql[start..i]));
-            }
-            else
-            {
-                i++;
-                tokens.Add(new Token(TokenKind.Symbol, sql[start..i], sql[start..i]));
+                case SqlTokenKind.Comment:
+                    continue;
+                case SqlTokenKind.Word or SqlTokenKind.Number:
+                    tokens.Add(new Token(TokenKind.Word, text, text));
+                    break;
+                case SqlTokenKind.QuotedIdentifier:
+                    tokens.Add(new Token(TokenKind.QuotedName, text, Unquote(text, '"')));
+                    break;
+                case SqlTokenKind.String:
+                    tokens.Add(new Token(TokenKind.String, text, StringValue(text, token.Unterminated)));
+                    break;
+                default:
+                    tokens.Add(new Token(TokenKind.Symbol, text, text));
+                    break;
             }
         }
         return tokens;
     }
 
-    private static bool At(string s, int i, char c) => i < s.Length && s[i] == c;
-
-    private static int SkipBlockComment(string s, int i)
+    private static string StringValue(string text, bool unterminated)
     {
-        var depth = 0;
-        while (i < s.Length)
+        if (text[0] == '$')
         {
-            if (s[i] == '/' && At(s, i + 1, '*')) { depth++; i += 2; }
-            else if (s[i] == '*' && At(s, i + 1, '/')) { depth--; i += 2; if (depth == 0) return i; }
-            else i++;
+            var tag = text[..(text.IndexOf('$', 1) + 1)];
+            return unterminated ? text[tag.Length..] : text[tag.Length..^tag.Length];
         }
-        return i;
+        var open = text.IndexOf('\'');
+        var inner = text[(open + 1)..(unterminated ? text.Length : text.Length - 1)];
+        return text[0] is 'E' or 'e' ? EscapeStrings.Decode(inner) ?? inner : inner.Replace("''", "'");
     }
 
-    /// <summary>$$ or $tag$ at <paramref name="i"/>, else null (a $1 parameter, or $ inside a word, is no tag).</summary>
-    private static string? DollarTag(string s, int i)
+    private static string Unquote(string text, char quote)
     {
-        var close = s.IndexOf('$', i + 1);
-        if (close < 0) return null;
-        var tag = s[i..(close + 1)];
-        return tag.Length == 2 || (!char.IsDigit(tag[1]) && tag[1..^1].All(ch => char.IsLetterOrDigit(ch) || ch == '_')) ? tag : null;
+        var open = text.IndexOf(quote);
+        var end = text.Length > open + 1 && text[^1] == quote ? text.Length - 1 : text.Length;
+        return text[(open + 1)..end].Replace(new string(quote, 2), quote.ToString());
     }
 
     /// <summary>A cursor over a statement's tokens.</summary>

@@ -10,67 +10,41 @@ public static class PostgresTarget
 {
     public const string DefaultSchema = "public";
 
+    /// <summary>The keys Npgsql takes as the password or the client key's password.</summary>
+    public static readonly IReadOnlyCollection<string> SecretKeys = ["password", "psw", "pwd", "sslpassword"];
+
     public static ConnectionTarget Parse(string urlOrConnectionString)
     {
         var text = urlOrConnectionString.Trim();
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0 && text[..scheme].ToLowerInvariant() is "postgres" or "postgresql")
-            return FromUrl(text, text[(scheme + 3)..]);
+            return FromUrl(text);
         return FromConnectionString(text);
     }
 
-    private static ConnectionTarget FromUrl(string url, string rest)
+    private static ConnectionTarget FromUrl(string url)
     {
-        var question = rest.IndexOf('?');
-        var main = question < 0 ? rest : rest[..question];
-        var query = question < 0 ? "" : rest[(question + 1)..];
-        var at = main.LastIndexOf('@');
-        var userInfo = at < 0 ? null : main[..at];
-        var hostAndPath = main[(at + 1)..];
-        var slash = hostAndPath.IndexOf('/');
-        var hosts = slash < 0 ? hostAndPath : hostAndPath[..slash];
-        var database = slash < 0 ? "" : Decode(hostAndPath[(slash + 1)..]);
-
+        var parsed = DatabaseUrl.Parse(url)!;
         var builder = new NpgsqlConnectionStringBuilder();
-        SetHosts(builder, hosts, url);
-        if (database.Length > 0) builder.Database = database;
-        if (userInfo is not null)
-        {
-            var colon = userInfo.IndexOf(':');
-            builder.Username = Decode(colon < 0 ? userInfo : userInfo[..colon]);
-            if (colon >= 0) builder.Password = Decode(userInfo[(colon + 1)..]);
-        }
+        SetHosts(builder, parsed, url);
+        if (parsed.Database is { Length: > 0 } database) builder.Database = database;
+        if (parsed.User is not null) builder.Username = parsed.User;
+        if (parsed.Password is not null) builder.Password = parsed.Password;
 
         string? schema = null;
-        var shownQuery = new List<string>();
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (key, value) in parsed.Query)
         {
-            var eq = pair.IndexOf('=');
-            var key = Decode(eq < 0 ? pair : pair[..eq]);
-            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..]);
-            if (key.Equals("password", StringComparison.OrdinalIgnoreCase))
-            {
-                builder.Password = value;
-                shownQuery.Add("password=***");
-                continue;
-            }
-            shownQuery.Add(pair);
-            if (key is "search_path" or "schema" or "currentSchema") schema = value.Split(',')[0].Trim();
-            else SetOption(builder, key, value);
+            if (key is "search_path" or "schema" or "currentSchema") schema = (value ?? "").Split(',')[0].Trim();
+            else SetOption(builder, key, value ?? "");
         }
-
-        var display = $"{url[..url.IndexOf("://", StringComparison.Ordinal)]}://"
-                      + (userInfo is null ? "" : Decode(builder.Username ?? "") + (builder.Password is null ? "" : ":***") + "@")
-                      + hosts + (slash < 0 ? "" : "/" + database)
-                      + (shownQuery.Count == 0 ? "" : "?" + string.Join("&", shownQuery));
-        return Finish(builder, schema, display);
+        return Finish(builder, schema, parsed.Display(DialectRegistry.IsSecretKey));
     }
 
-    private static void SetHosts(NpgsqlConnectionStringBuilder builder, string hosts, string url)
+    private static void SetHosts(NpgsqlConnectionStringBuilder builder, DatabaseUrl url, string text)
     {
-        if (hosts.Length == 0) throw new InputException($"the database URL names no host: {Mask(url)}; write postgres://user:password@host:5432/database");
-        var parts = hosts.Split(',').Select(Decode).ToList();
-        if (parts.Count == 1 && SplitPort(parts[0]) is var (host, port))
+        if (url.Hosts.Length == 0) throw new InputException($"the database URL names no host: {Mask(text)}; write postgres://user:password@host:5432/database");
+        var parts = url.Hosts.Split(',').ToList();
+        if (parts.Count == 1 && SplitPort(parts[0], text) is var (host, port))
         {
             builder.Host = host;
             if (port is not null) builder.Port = port.Value;
@@ -82,12 +56,13 @@ public static class PostgresTarget
         }
     }
 
-    private static (string Host, int? Port) SplitPort(string hostPort)
+    /// <summary>host:port; the message shows the URL masked, never the part it could not read (it may be a password).</summary>
+    private static (string Host, int? Port) SplitPort(string hostPort, string url)
     {
         var colon = hostPort.LastIndexOf(':');
         if (colon < 0 || hostPort.EndsWith(']')) return (hostPort.Trim('[', ']'), null);
         if (!int.TryParse(hostPort[(colon + 1)..], out var port))
-            throw new InputException($"the port in '{hostPort}' is not a number");
+            throw new InputException($"the port in the database URL {Mask(url)} is not a number; write postgres://user:password@host:5432/database");
         return (hostPort[..colon].Trim('[', ']'), port);
     }
 
@@ -110,7 +85,9 @@ public static class PostgresTarget
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new InputException($"the database URL option {key}={value} is not understood: {e.Message}");
+            var shown = DialectRegistry.IsSecretKey(key) ? "***" : value;
+            var reason = shown == value || value.Length == 0 ? e.Message : e.Message.Replace(value, shown, StringComparison.Ordinal);
+            throw new InputException($"the database URL option {key}={shown} is not understood: {reason}");
         }
     }
 
@@ -128,6 +105,7 @@ public static class PostgresTarget
         var schema = builder.SearchPath?.Split(',')[0].Trim().Trim('"');
         var shown = new NpgsqlConnectionStringBuilder(builder.ConnectionString);
         if (shown.Password is not null) shown.Password = "***";
+        if (shown.SslPassword is not null) shown.SslPassword = "***";
         return Finish(builder, schema, shown.ConnectionString);
     }
 
@@ -150,12 +128,6 @@ public static class PostgresTarget
     private static bool IsPlain(string name) =>
         name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text);
-
-    private static string Mask(string url)
-    {
-        var at = url.LastIndexOf('@');
-        var colon = url.IndexOf(':', url.IndexOf("://", StringComparison.Ordinal) + 3);
-        return at > 0 && colon > 0 && colon < at ? url[..(colon + 1)] + "***" + url[at..] : url;
-    }
+    /// <summary>A URL for a message: the password and secret query values as ***, and a host part that is no host hidden too.</summary>
+    private static string Mask(string url) => DatabaseUrl.Parse(url)?.Display(DialectRegistry.IsSecretKey) ?? "(the database URL)";
 }

@@ -8,7 +8,8 @@ namespace SchemaTool.Dialects.Sqlite;
 /// </summary>
 internal static class SqliteDdlParser
 {
-    public sealed record ParsedColumn(string Name, bool AutoIncrement, string? Collation, GeneratedColumn? Generated);
+    /// <param name="DeclaredType">The type as written in the CREATE TABLE (pragma_table_info spells INT for `int`); null when quoted.</param>
+    public sealed record ParsedColumn(string Name, bool AutoIncrement, string? Collation, GeneratedColumn? Generated, string? DeclaredType = null);
     public sealed record ParsedForeignKey(string? Name, List<string> Columns, string Table, Deferrability Deferrable);
     public sealed record ParsedUnique(string? Name, List<string> Columns);
     public sealed record ParsedTable(List<ParsedColumn> Columns, List<Check> Checks, List<ParsedForeignKey> ForeignKeys, List<ParsedUnique> Uniques);
@@ -87,7 +88,28 @@ internal static class SqliteDdlParser
             if (!t.Is("CONSTRAINT") && (t.Is("CHECK") || t.Is("REFERENCES") || t.Is("UNIQUE") || t.Is("PRIMARY") || t.Is("NOT") || t.Is("DEFAULT") || t.Is("COLLATE") || t.Is("GENERATED") || t.Is("AS")))
                 pendingName = null;
         }
-        result.Columns.Add(new ParsedColumn(name, autoIncrement, collation, generated));
+        result.Columns.Add(new ParsedColumn(name, autoIncrement, collation, generated, DeclaredType(def, sql)));
+    }
+
+    private static readonly string[] ColumnConstraintWords =
+        ["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"];
+
+    /// <summary>The source text of a column's type: the tokens after its name up to its first constraint.</summary>
+    private static string? DeclaredType(List<Token> def, string sql)
+    {
+        var end = 1;
+        var depth = 0;
+        while (end < def.Count)
+        {
+            var t = def[end];
+            if (t.IsSymbol('(')) depth++;
+            else if (t.IsSymbol(')')) depth--;
+            else if (depth == 0 && ColumnConstraintWords.Any(t.Is)) break;
+            end++;
+        }
+        if (end == 1) return "";
+        var type = def.GetRange(1, end - 1);
+        return type.Any(t => t.Kind == TokenKind.Quoted) ? null : sql[type[0].Start..type[^1].End];
     }
 
     /// <summary>What follows the column list of a CREATE TABLE (WITHOUT ROWID, STRICT), or null.</summary>
@@ -114,7 +136,7 @@ internal static class SqliteDdlParser
             var end = part.FindIndex(t => t.Is("COLLATE") || t.Is("ASC") || t.Is("DESC"));
             var body = end < 0 ? part : part.GetRange(0, end);
             var isColumn = body.Count == 1 && body[0].Kind is TokenKind.Word or TokenKind.Quoted;
-            expressions.Add(isColumn || body.Count == 0 ? null : Unwrap(sql[body[0].Start..body[^1].End]));
+            expressions.Add(isColumn || body.Count == 0 ? null : Unwrapped(body, sql));
         }
         string? where = null;
         var whereAt = tokens.FindIndex(close, t => t.Is("WHERE"));
@@ -199,9 +221,14 @@ internal static class SqliteDdlParser
         return parts;
     }
 
-    private static string Unwrap(string text)
+    /// <summary>An index part's text, without the parentheses around it when they match: ((a) + (b)) but not (a) + (b).</summary>
+    private static string Unwrapped(List<Token> body, string sql)
     {
-        text = text.Trim();
-        return text.Length > 1 && text[0] == '(' && text[^1] == ')' ? text[1..^1].Trim() : text;
+        if (body.Count > 2 && body[0].IsSymbol('(') && body[^1].IsSymbol(')'))
+        {
+            Parenthesized(body, 0, sql, out var after);
+            if (after == body.Count) return sql[body[1].Start..body[^2].End].Trim();
+        }
+        return sql[body[0].Start..body[^1].End].Trim();
     }
 }

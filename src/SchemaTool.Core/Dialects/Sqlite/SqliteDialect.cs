@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
 
@@ -6,8 +7,6 @@ namespace SchemaTool.Dialects.Sqlite;
 
 public sealed class SqliteDialect : IDialect
 {
-    private static readonly SqlScriptSplitter Splitter = new();
-
     public string Name => "sqlite";
     public string ExampleUrl => "sqlite:app.db";
     public bool TransactionalDdl => true;
@@ -17,21 +16,39 @@ public sealed class SqliteDialect : IDialect
     // SQLite refuses tables and indexes named sqlite_*, and the introspector skips both those and a rebuild's temporary tables.
     public IdentifierRules Identifiers { get; } = new("SQLite", ReservedPrefixes: ["sqlite_", SqliteSqlGenerator.RebuildPrefix]);
 
+    /// <summary>
+    /// SQLite has no ALTER INDEX ... RENAME, and a unique constraint's name is part of CREATE TABLE: a new name is a
+    /// DROP INDEX and a CREATE INDEX (or a rebuild). Both run in the revision's transaction, so no other connection
+    /// ever sees the table without the index or its uniqueness check; the cost is building the index once.
+    /// </summary>
+    public bool CanRenameIndexes => false;
+
+    /// <summary>
+    /// SQLite lets NULL into a primary key column that is not declared NOT NULL (sqlite.org/lang_createtable.html
+    /// #the_primary_key: a legacy of an early bug, kept). The rowid (a lone INTEGER PRIMARY KEY) never holds NULL,
+    /// with or without NOT NULL, so there `nullable:` only says whether NOT NULL is written (compared as one).
+    /// </summary>
+    public bool AllowsNullInPrimaryKey(Table table, Column column) => table.Options?.WithoutRowId != true;
+
+    public DialectKeys Keys => DialectKeys.DeclaredType | DialectKeys.VirtualTable | DialectKeys.RowIdAndStrict;
+
     public Schema Normalize(Schema schema) => SqliteNormalizer.Normalize(schema);
+
+    public Column Compared(Table table, Column column) => SqliteNormalizer.Compared(table, column);
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
         SqliteRebuildRewriter.Rewrite(operations, current, desired);
 
     public IReadOnlyList<string> Generate(Operation operation) => SqliteSqlGenerator.Generate(operation);
 
-    public IReadOnlyList<string> SplitStatements(string script) => Splitter.Split(script);
+    public SqlLexer Lexer => SqliteLexer.Instance;
 
     public IReadOnlyList<string> Validate(Schema model)
     {
         var problems = PostgresOnlyFeatures.Uses(model, "SQLite").ToList();
         foreach (var table in model.Tables)
         {
-            if (table.Columns.Count == 0)
+            if (table.Columns.Count == 0 && table.Options?.Virtual is null)
                 problems.Add($"{Yaml.ModelPositions.Of(model).Table(table.Name)}table '{table.Name}' has no columns, and SQLite cannot make a table without any: add columns");
             foreach (var index in table.Indexes)
             {
@@ -45,6 +62,7 @@ public sealed class SqliteDialect : IDialect
                     problems.Add($"table {table.Name}: SQLite has no collation '{collation}'; use BINARY, NOCASE or RTRIM");
             if (table.Columns.Any(c => c.AutoIncrement && (table.PrimaryKey is not { Columns.Count: 1 } key || key.Columns[0] != c.Name)))
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
+            if (table.Options is { } options) ValidateOptions(table, options, problems);
         }
         problems.AddRange(ObjectSupport.Refuse(model, Unsupported));
         foreach (var trigger in model.Triggers) problems.AddRange(TriggerProblems(trigger));
@@ -75,6 +93,24 @@ public sealed class SqliteDialect : IDialect
             yield return $"{where}: a SQLite trigger runs statements: write them in `body:` (`execute:` calls a PostgreSQL function)";
     }
 
+    // sqlite.org/withoutrowid.html and sqlite.org/stricttables.html: what SQLite would refuse at apply.
+    private static readonly string[] StrictTypes = ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"];
+
+    private static void ValidateOptions(Table table, TableOptions options, List<string> problems)
+    {
+        if (options.WithoutRowId && table.PrimaryKey is null)
+            problems.Add($"table {table.Name} is without_rowid, which needs a primary key: add `primary_key:`");
+        if (options.WithoutRowId && table.Columns.Any(c => c.AutoIncrement))
+            problems.Add($"table {table.Name} is without_rowid, which has no auto_increment (AUTOINCREMENT is the rowid's): remove `auto_increment:`");
+        if (!options.Strict) return;
+        foreach (var column in table.Columns)
+        {
+            var type = SqliteNormalizer.DeclaredTypeOf(column);
+            if (!StrictTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+                problems.Add($"column {table.Name}.{column.Name} is {(type.Length == 0 ? "without a type" : type)}, which a strict table refuses: use one of int, integer, real, text, blob, any");
+        }
+    }
+
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory)
     {
         string path;
@@ -95,19 +131,28 @@ public sealed class SqliteDialect : IDialect
         return new ConnectionTarget("sqlite", connection, "sqlite:" + path);
     }
 
+    public bool Exists(ConnectionTarget target) => FileOf(target) is var path && (path == ":memory:" || File.Exists(path));
+
     public Task<IDatabaseSession> OpenExistingAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
+        if (!Exists(target))
+            throw new DatabaseException(
+                $"{target.Display} does not exist: there is no file {FileOf(target)}. Check --database or `database:` " +
+                "in schematool.yaml; `schematool apply` creates the file");
+        // Read-only: besides never creating the file, the commands that only read cannot write it by mistake.
         var readOnly = new SqliteConnectionStringBuilder(target.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
         return OpenAsync(target with { ConnectionString = readOnly.ToString() }, cancellationToken);
     }
+
+    public Task<IDatabaseSession> OpenEmptyAsync(CancellationToken cancellationToken) =>
+        OpenAsync(new ConnectionTarget("sqlite", "Data Source=:memory:", "sqlite::memory:"), cancellationToken);
+
+    private static string FileOf(ConnectionTarget target) => new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
 
     public Task<IReadOnlyList<string>> ListDatabasesAsync(string serverUrl, string like, CancellationToken cancellationToken) =>
         throw new InputException("targets_pattern lists the databases of a PostgreSQL or MySQL server; for SQLite files use targets_glob (sqlite:tenants/*.db)");
 
     public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;
-
-    public bool OpensWithoutSideEffects(ConnectionTarget target) =>
-        File.Exists(new SqliteConnectionStringBuilder(target.ConnectionString).DataSource);
 
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {

@@ -9,9 +9,9 @@ namespace SchemaTool.Dialects.Sqlite;
 /// </summary>
 internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<string> excludedTables)
 {
-    public const string TableOptionKind = "table option";
-
-    private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+    // A virtual table is read from its CREATE statement alone: pragma_table_xinfo fails on one whose module this
+    // SQLite lacks. sqlite_schema keeps "CREATE VIRTUAL TABLE" in that spelling, whatever was written.
+    private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
 
     private sealed record RawColumn(string Name, string Type, bool NotNull, string? Default, int PrimaryKeyOrder, int Hidden);
     private sealed record RawIndex(string Name, bool Unique, string Origin, string? Sql, List<(string? Column, bool Desc, string? Collation)> Parts);
@@ -19,7 +19,13 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
 
     public async Task<Schema> ReadAsync(CancellationToken ct)
     {
-        var objects = await QueryAsync("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+        // The shadow tables that keep a virtual table's data (docs_content, docs_idx... of an fts5 table docs), as
+        // SQLite itself tells them from the virtual table's module, come with the schema's objects.
+        var objects = await QueryAsync("""
+            SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'
+            UNION ALL SELECT 'shadow', name, name, NULL FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'
+            ORDER BY 2
+            """,
             r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.IsDBNull(3) ? null : r.GetString(3)), ct);
 
         var columns = await GroupAsync(
@@ -57,14 +63,15 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
         var tables = new List<Table>();
         var unmanaged = new List<UnmanagedObject>();
+        var shadows = VirtualTables.ShadowTables(objects.Select(o => (o.Type, o.Name, o.Sql)));
         foreach (var o in objects)
         {
-            if (o.Type == "table" && !excludedTables.Contains(o.Name) && !o.Name.StartsWith(SqliteSqlGenerator.RebuildPrefix, StringComparison.Ordinal))
+            if (o.Type == "table" && !excludedTables.Contains(o.Name) && !o.Name.StartsWith(SqliteSqlGenerator.RebuildPrefix, StringComparison.Ordinal)
+                && !shadows.Contains(o.Name))
             {
-                // WITHOUT ROWID and STRICT are not in the model yet: named, and kept by rebuilds.
-                if (SqliteDdlParser.TableOptions(o.Sql ?? "") is { } options)
-                    unmanaged.Add(new UnmanagedObject(TableOptionKind, $"{options} of {o.Name}", o.Name, options));
-                tables.Add(BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], ParentOf));
+                tables.Add(VirtualTables.Module(o.Sql ?? "") is { } module
+                    ? new Table(o.Name, ValueList<Column>.Empty, Options: new TableOptions(Virtual: module))
+                    : BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], ParentOf));
             }
         }
         var (views, triggers) = ReadViewsAndTriggers(objects.Where(o => o.Type is "view" or "trigger").Select(o => (o.Type, o.Name, o.Table, o.Sql)), tables, unmanaged);
@@ -118,12 +125,15 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
         {
             var extra = parsedColumns.GetValueOrDefault(c.Name);
             // An INTEGER PRIMARY KEY is the rowid: never null, whatever the declaration says.
-            var isRowId = keyColumns.Count == 1 && keyColumns[0] == c.Name && c.Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase);
-            return new Column(c.Name, c.Type, Nullable: !c.NotNull && !isRowId,
+            // The type as the CREATE TABLE spells it: pragma_table_info writes INT for `int`. A rowid column reads
+            // back nullable when NOT NULL is not written, as declared; it never holds NULL either way.
+            var type = extra?.DeclaredType ?? c.Type;
+            return new Column(c.Name, type, Nullable: !c.NotNull,
                 Default: c.Default is null ? null : SqliteNormalizer.Default(ColumnDefault.Sql(c.Default)),
                 AutoIncrement: extra?.AutoIncrement ?? false,
                 Collation: extra?.Collation,
-                Generated: extra?.Generated);
+                Generated: extra?.Generated,
+                DeclaredType: SqliteNormalizer.NeedsDeclaredType(type));
         }).ToValueList();
 
         var indexes = new List<TableIndex>();
@@ -161,17 +171,25 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
             return new ForeignKey(
                 declared?.Name ?? Yaml.Names.Generated("fk", name, [.. from]),
                 from.ToValueList(), parent?.Name ?? k.Table, target.ToValueList(),
-                Model.ReferentialActions.Parse(k.OnDelete) ?? ReferentialAction.NoAction,
-                Model.ReferentialActions.Parse(k.OnUpdate) ?? ReferentialAction.NoAction,
+                Action(k.OnDelete),
+                Action(k.OnUpdate),
                 declared?.Deferrable ?? Deferrability.NotDeferrable);
         }).OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList();
 
+        var options = SqliteDdlParser.TableOptions(sql)?.ToUpperInvariant() ?? "";
         return new Table(name, columns,
             keyColumns.Count > 0 ? new PrimaryKey(keyColumns.ToValueList()) : null,
             // Sorted by the final name, as the model is: a UNIQUE constraint is read as sqlite_autoindex_* first.
             indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), foreignKeys,
-            parsed.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList());
+            parsed.Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
+            Options: TableOptions.OrNull(new TableOptions(
+                WithoutRowId: System.Text.RegularExpressions.Regex.IsMatch(options, @"\bWITHOUT\s+ROWID\b"),
+                Strict: System.Text.RegularExpressions.Regex.IsMatch(options, @"\bSTRICT\b"))));
     }
+
+    // pragma_foreign_key_list says NO ACTION for a key that states no action, as for one that writes it.
+    private static ReferentialAction Action(string rule) =>
+        Model.ReferentialActions.Parse(rule) is { } action && action != ReferentialAction.ExplicitNoAction ? action : ReferentialAction.NoAction;
 
     private static string Declared(List<RawColumn> columns, string name) =>
         columns.FirstOrDefault(c => c.Name.Equals(name, StringComparison.Ordinal))?.Name

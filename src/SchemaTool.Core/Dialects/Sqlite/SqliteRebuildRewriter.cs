@@ -11,13 +11,32 @@ namespace SchemaTool.Dialects.Sqlite;
 internal static class SqliteRebuildRewriter
 {
     public static IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
-        UnorderCycles(RewriteRebuilds(SplitReplacedViews(operations), current, desired));
+        UnorderCycles(RewriteRebuilds(RecreateVirtualTables(SplitReplacedViews(operations), current, desired), current, desired));
 
     /// <summary>SQLite has no CREATE OR REPLACE VIEW: a changed view is dropped and created (its triggers with it, see DependentObjects).</summary>
     private static IReadOnlyList<Operation> SplitReplacedViews(IReadOnlyList<Operation> operations) =>
         operations.Any(o => o is ReplaceView)
             ? operations.SelectMany(o => o is ReplaceView r ? [new DropView(r.From), new CreateView(r.To)] : new[] { o }).ToList()
             : operations;
+
+    /// <summary>
+    /// A virtual table cannot be altered: a change of its module or arguments, or a table that becomes virtual or
+    /// stops being it, is a drop and a create (the virtual table's rows go with it, as the drop's warning says).
+    /// </summary>
+    private static IReadOnlyList<Operation> RecreateVirtualTables(IReadOnlyList<Operation> operations, Schema current, Schema desired)
+    {
+        var changed = operations.OfType<AlterTableOptions>().Where(o => o.From?.Virtual != o.To?.Virtual).Select(o => o.Table).ToHashSet(StringComparer.Ordinal);
+        if (changed.Count == 0) return operations;
+        var renamedFrom = operations.OfType<RenameTable>().ToDictionary(r => r.To, r => r.From, StringComparer.Ordinal);
+        var result = operations.Where(o => !changed.Contains(o.TableName)).ToList();
+        foreach (var table in changed.Order(StringComparer.Ordinal))
+        {
+            var want = desired.FindTable(table)!;
+            result.Add(new DropTable(current.FindTable(renamedFrom.GetValueOrDefault(table, table))!));
+            result.Add(new CreateTable(want with { RenamedFrom = null, Columns = want.Columns.Select(c => c.WithoutHints()).ToValueList() }));
+        }
+        return result;
+    }
 
     /// <summary>
     /// SQLite accepts a CREATE TABLE whose foreign key names a table not created yet, and the apply engine runs
@@ -67,9 +86,10 @@ internal static class SqliteRebuildRewriter
 
         var drops = operations.OfType<DropColumn>().GroupBy(d => d.Table).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var rebuild = operations.Where(op => NeedsRebuild(op, current, drops)).Select(op => NewName(op.TableName)).ToHashSet(StringComparer.Ordinal);
+        var renamedFrom = renamedTo.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
+        rebuild.UnionWith(RowIdChanges(operations, current, desired, renamedFrom));
         if (rebuild.Count == 0) return operations;
 
-        var renamedFrom = renamedTo.ToDictionary(r => r.Value, r => r.Key, StringComparer.Ordinal);
         var columnRenamesByTable = operations.OfType<RenameColumn>().ToLookup(r => r.Table, StringComparer.Ordinal);
         // A column rename runs in place before the rebuild, so that SQLite rewrites what names the column in
         // other tables' foreign keys and in views; the rebuild then reads the column by its new name.
@@ -101,10 +121,23 @@ internal static class SqliteRebuildRewriter
             var triggers = current.Unmanaged.Where(u => u.Kind == "trigger" && u.Table == oldName && u.Definition is not null)
                 .Select(u => oldName == table ? u.Definition! : RenameTableIn(u.Definition!, oldName, table)).ToValueList();
             var stripped = to with { RenamedFrom = null, Columns = to.Columns.Select(c => c.WithoutHints()).ToValueList() };
-            var options = current.Unmanaged.FirstOrDefault(u => u.Kind == SqliteIntrospector.TableOptionKind && u.Table == oldName)?.Definition;
-            result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers) { TableOptions = options });
+            result.Add(new RebuildTable(before with { Name = table }, stripped, sources, triggers));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The tables whose primary key becomes the rowid or stops being it (`id int PRIMARY KEY` against
+    /// `id INTEGER PRIMARY KEY`): the differ takes int and INTEGER for one type, which they are everywhere else.
+    /// </summary>
+    private static IEnumerable<string> RowIdChanges(IReadOnlyList<Operation> operations, Schema current, Schema desired, Dictionary<string, string> renamedFrom)
+    {
+        var created = operations.OfType<CreateTable>().Select(c => c.Table.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var want in desired.Tables)
+        {
+            if (created.Contains(want.Name) || current.FindTable(renamedFrom.GetValueOrDefault(want.Name, want.Name)) is not { } have) continue;
+            if (SqliteNormalizer.RowIdAlias(have) is null != SqliteNormalizer.RowIdAlias(want) is null) yield return want.Name;
+        }
     }
 
     /// <summary>

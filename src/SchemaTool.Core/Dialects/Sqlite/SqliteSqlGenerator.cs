@@ -26,6 +26,7 @@ internal static class SqliteSqlGenerator
         CreateTrigger op => [SqliteObjectText.CreateTrigger(op.Trigger)],
         DropTrigger op => [$"DROP TRIGGER {Quote(op.Trigger.Name)}"],
         ReplaceView => throw new NotSupportedException("SQLite cannot replace a view in place; the dialect rewrites it into a drop and a create"),
+        RenameIndex => throw new NotSupportedException("SQLite cannot rename an index; plan drops and creates it again (CanRenameIndexes)"),
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"SQLite has no {operation.ObjectKind.Plural()}: no SQL to {operation.Describe()}"),
         _ => throw new NotSupportedException($"SQLite cannot {operation.Describe()} in place; the dialect rewrites it into a table rebuild"),
@@ -40,8 +41,9 @@ internal static class SqliteSqlGenerator
         return [$"ALTER TABLE {Quote(op.From)} RENAME TO {Quote(temporary)}", $"ALTER TABLE {Quote(temporary)} RENAME TO {Quote(op.To)}"];
     }
 
-    private static IReadOnlyList<string> CreateTableStatements(Table table, string name, string? options = null)
+    private static IReadOnlyList<string> CreateTableStatements(Table table, string name)
     {
+        if (table.Options?.Virtual is { } module) return [$"CREATE VIRTUAL TABLE {Quote(name)} USING {module}"];
         var single = table.PrimaryKey is { Columns.Count: 1 } pk ? pk.Columns[0] : null;
         var lines = table.Columns.Select(c => "  " + ColumnDefinition(c, c.Name == single)).ToList();
         if (table.PrimaryKey is { Columns.Count: > 1 } composite)
@@ -52,10 +54,18 @@ internal static class SqliteSqlGenerator
             lines.Add($"  CONSTRAINT {Quote(check.Name)} CHECK ({check.Expression})");
         foreach (var fk in table.ForeignKeys)
             lines.Add("  " + ForeignKey(fk));
-        var statements = new List<string> { $"CREATE TABLE {Quote(name)} (\n{string.Join(",\n", lines)}\n)" + (options is null ? "" : " " + options) };
+        var statements = new List<string> { $"CREATE TABLE {Quote(name)} (\n{string.Join(",\n", lines)}\n){Options(table.Options)}" };
         statements.AddRange(table.Indexes.Where(i => !i.Constraint).Select(i => CreateIndexStatement(table.Name, i)));
         return statements;
     }
+
+    private static string Options(TableOptions? options) => (options?.WithoutRowId, options?.Strict) switch
+    {
+        (true, true) => " WITHOUT ROWID, STRICT",
+        (true, _) => " WITHOUT ROWID",
+        (_, true) => " STRICT",
+        _ => "",
+    };
 
     public static string ColumnDefinition(Column column, bool inlinePrimaryKey)
     {
@@ -107,7 +117,7 @@ internal static class SqliteSqlGenerator
     private static IReadOnlyList<string> Rebuild(RebuildTable op)
     {
         var temp = RebuildPrefix + op.To.Name;
-        var create = CreateTableStatements(op.To with { Indexes = op.To.Indexes.Where(i => i.Constraint).ToValueList() }, temp, op.TableOptions);
+        var create = CreateTableStatements(op.To with { Indexes = op.To.Indexes.Where(i => i.Constraint).ToValueList() }, temp);
         var targets = string.Join(", ", op.ColumnSources.Select(s => Quote(s.To)));
         var sources = string.Join(", ", op.ColumnSources.Select(s => Quote(s.From)));
         var statements = new List<string>(create);

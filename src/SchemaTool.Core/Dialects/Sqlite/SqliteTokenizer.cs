@@ -1,3 +1,5 @@
+using SchemaTool.Dialects.Lexing;
+
 namespace SchemaTool.Dialects.Sqlite;
 
 internal enum TokenKind { Word, Quoted, String, Number, Symbol }
@@ -13,60 +15,24 @@ internal readonly record struct Token(TokenKind Kind, string Text, int Start, in
     public bool IsSymbol(char c) => Kind == TokenKind.Symbol && Text.Length == 1 && Text[0] == c;
 }
 
+/// <summary>SQLite DDL as tokens with their places, read by <see cref="SqliteLexer"/>; comments left out.</summary>
 internal static class SqliteTokenizer
 {
     public static List<Token> Tokenize(string sql)
     {
         var tokens = new List<Token>();
-        var i = 0;
-        while (i < sql.Length)
+        foreach (var token in SqliteLexer.Instance.Tokens(sql))
         {
-            var c = sql[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            var kind = token.Kind switch
             {
-                var nl = sql.IndexOf('\n', i);
-                i = nl < 0 ? sql.Length : nl + 1;
-                continue;
-            }
-            if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                var close = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = close < 0 ? sql.Length : close + 2;
-                continue;
-            }
-            var start = i;
-            if (c is '"' or '`' or '\'' or '[')
-            {
-                var close = c == '[' ? ']' : c;
-                i++;
-                while (i < sql.Length)
-                {
-                    if (sql[i] == close)
-                    {
-                        if (close != ']' && i + 1 < sql.Length && sql[i + 1] == close) { i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-                tokens.Add(new Token(c == '\'' ? TokenKind.String : TokenKind.Quoted, sql[start..i], start, i));
-                continue;
-            }
-            if (char.IsLetter(c) || c == '_')
-            {
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
-                tokens.Add(new Token(TokenKind.Word, sql[start..i], start, i));
-                continue;
-            }
-            if (char.IsDigit(c) || c == '.' && i + 1 < sql.Length && char.IsDigit(sql[i + 1]))
-            {
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '.')) i++;
-                tokens.Add(new Token(TokenKind.Number, sql[start..i], start, i));
-                continue;
-            }
-            i++;
-            tokens.Add(new Token(TokenKind.Symbol, sql[start..i], start, i));
+                SqlTokenKind.Word => TokenKind.Word,
+                SqlTokenKind.QuotedIdentifier => TokenKind.Quoted,
+                SqlTokenKind.String => TokenKind.String,
+                SqlTokenKind.Number => TokenKind.Number,
+                SqlTokenKind.Comment => (TokenKind?)null,
+                _ => TokenKind.Symbol,
+            };
+            if (kind is { } k) tokens.Add(new Token(k, token.Text, token.Start, token.End));
         }
         return tokens;
     }

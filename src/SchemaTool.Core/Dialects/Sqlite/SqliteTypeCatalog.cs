@@ -29,6 +29,8 @@ public sealed class SqliteTypeCatalog : ITypeCatalog
 
     public string? Problem(Column column)
     {
+        // A declared type is SQLite's own text, taken as written: inspect writes one where this list would not know it.
+        if (column.DeclaredType) return null;
         if (TypeName.Parse(column.Type, out _) is not { } type) return null; // the loader reported it
         var name = type.Name;
         if (!Affinities.TryGetValue(name, out var affinity) || type.Suffix.Count > 0 || type.ArrayDepth > 0)

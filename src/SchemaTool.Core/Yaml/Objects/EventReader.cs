@@ -17,8 +17,8 @@ internal static class EventReader
         {
             e = key switch
             {
-                "schedule" => e with { Schedule = nodes.String(value, $"schedule of {what}") ?? "" },
-                "body" => e with { Body = nodes.String(value, $"body of {what}") ?? "" },
+                "schedule" => e with { Schedule = nodes.Sql(value, $"schedule of {what}", SqlChecks.Expression) ?? "" },
+                "body" => e with { Body = nodes.Sql(value, $"body of {what}", SqlChecks.EventBody) ?? "" },
                 "enabled" => e with { Enabled = nodes.Bool(value, "enabled") ?? true },
                 "preserve" => e with { Preserve = nodes.Bool(value, "preserve") ?? false },
                 _ => e with { Comment = nodes.String(value, "comment") },

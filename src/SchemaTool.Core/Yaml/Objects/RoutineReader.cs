@@ -15,7 +15,7 @@ internal static class RoutineReader
         string? definition = null, comment = null;
         foreach (var (key, value, _) in nodes.Entries(map, what, RoutineKeys))
         {
-            if (key == "definition") definition = nodes.String(value, $"definition of {what}");
+            if (key == "definition") definition = nodes.Sql(value, $"definition of {what}", SqlChecks.Statement);
             else comment = nodes.String(value, "comment");
         }
         if (string.IsNullOrWhiteSpace(definition)) nodes.Error(keyNode, $"{what} has no `definition:` (its whole CREATE statement)");

@@ -42,9 +42,9 @@ internal static class TriggerReader
                         else nodes.Error(value, $"unknown for_each '{level}' of {what}; expected row or statement");
                     }
                     break;
-                case "when": when = nodes.String(value, "when"); break;
-                case "body": body = nodes.String(value, "body"); break;
-                case "execute": execute = nodes.String(value, "execute"); break;
+                case "when": when = nodes.Sql(value, $"when of {what}"); break;
+                case "body": body = nodes.Sql(value, $"body of {what}", SqlChecks.TriggerBody); break;
+                case "execute": execute = nodes.Sql(value, $"execute of {what}"); break;
                 case "comment": comment = nodes.String(value, "comment"); break;
             }
         }

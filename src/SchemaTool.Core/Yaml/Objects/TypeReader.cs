@@ -34,12 +34,12 @@ internal static class TypeReader
                 case "domain": baseType = nodes.String(value, $"domain of {what}"); break;
                 case "nullable": nullable = nodes.Bool(value, "nullable") ?? true; break;
                 case "default": literal = ModelLoader.ReadDefault(value); break;
-                case "default_sql": if (nodes.String(value, "default_sql") is { } d) sql = ColumnDefault.Sql(d); break;
-                case "check": if (nodes.String(value, "check") is { } c) checks.Add(new Check(Names.Fit(name + "_check"), c)); break;
+                case "default_sql": if (nodes.Sql(value, $"default_sql of {what}") is { } d) sql = ColumnDefault.Sql(d); break;
+                case "check": if (nodes.Sql(value, $"check of {what}") is { } c) checks.Add(new Check(Names.Fit(name + "_check"), c)); break;
                 case "checks":
                     if (nodes.Map(value, $"checks of {what}") is { } checkMap)
                         foreach (var (check, checkNode, _) in nodes.Entries(checkMap, $"checks of {what}", []))
-                            if (nodes.String(checkNode, $"check '{check}'") is { } expression) checks.Add(new Check(check, expression));
+                            if (nodes.Sql(checkNode, $"check '{check}' of {what}") is { } expression) checks.Add(new Check(check, expression));
                     break;
                 case "collation": collation = nodes.String(value, "collation"); break;
                 case "comment": comment = nodes.String(value, "comment"); break;

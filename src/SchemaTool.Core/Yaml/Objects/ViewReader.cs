@@ -21,7 +21,7 @@ internal static class ViewReader
         {
             switch (key)
             {
-                case "sql": sql = nodes.String(value, $"sql of {what}"); break;
+                case "sql": sql = nodes.Sql(value, $"sql of {what}", SqlChecks.Statement); break;
                 case "materialized": materialized = nodes.Bool(value, "materialized") ?? false; break;
                 case "columns": columns = ModelLoader.ReadNameList(value, $"columns of {what}", nodes); break;
                 case "comment": comment = nodes.String(value, "comment"); break;

@@ -12,5 +12,5 @@ CREATE TABLE `users` (
   FULLTEXT INDEX `ft_users_email` (`email`),
   CONSTRAINT `fk_users_role` FOREIGN KEY (`role_id`) REFERENCES `roles` (`id`) ON DELETE SET NULL,
   CONSTRAINT `ck_users_email` CHECK (email <> '')
-) ENGINE=InnoDB COMMENT='people who sign in';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='people who sign in';
 

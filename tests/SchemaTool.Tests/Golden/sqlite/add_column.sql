@@ -1,6 +1,6 @@
 -- up
 -- add column users.bio
-ALTER TABLE "users" ADD COLUMN "bio" TEXT;
+ALTER TABLE "users" ADD COLUMN "bio" text;
 
 -- add column users.points
 ALTER TABLE "users" ADD COLUMN "points" INTEGER NOT NULL DEFAULT 0;

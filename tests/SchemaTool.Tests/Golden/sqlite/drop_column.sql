@@ -5,5 +5,5 @@ ALTER TABLE "users" DROP COLUMN "legacy";
 
 -- down
 -- add column users.legacy
-ALTER TABLE "users" ADD COLUMN "legacy" TEXT;
+ALTER TABLE "users" ADD COLUMN "legacy" text;
 

@@ -7,9 +7,9 @@ DROP TABLE "users";
 -- create table users
 CREATE TABLE "users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 CREATE INDEX "ix_users_login" ON "users" ("login");

@@ -2,9 +2,9 @@
 -- rebuild table users
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(128) NOT NULL,
+  "login" varchar(128) NOT NULL,
   "team_id" INTEGER NOT NULL,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";
@@ -18,12 +18,12 @@ CREATE INDEX "ix_users_login" ON "users" ("login");
 
 -- down
 -- rebuild table users
--- WARNING: changes the type of users.login from VARCHAR(128) to VARCHAR(64): values may be truncated or fail to convert
+-- WARNING: changes the type of users.login from varchar(128) to varchar(64): values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";

@@ -2,9 +2,9 @@
 -- rebuild table users
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "ck_users_login" CHECK (login <> ''),
   CONSTRAINT "fk_users_legacy" FOREIGN KEY ("legacy") REFERENCES "teams" ("name") ON UPDATE CASCADE
 );
@@ -21,9 +21,9 @@ CREATE INDEX "ix_users_login" ON "users" ("login");
 -- rebuild table users
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";

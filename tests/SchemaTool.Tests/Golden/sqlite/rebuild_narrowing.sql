@@ -1,9 +1,9 @@
 -- up
 -- rebuild table users
--- WARNING: changes the type of users.login from VARCHAR(64) to VARCHAR(16): values may be truncated or fail to convert; changes the type of users.legacy from TEXT to INTEGER: values may be truncated or fail to convert
+-- WARNING: changes the type of users.login from varchar(64) to varchar(16): values may be truncated or fail to convert; changes the type of users.legacy from text to INTEGER: values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(16) NOT NULL,
+  "login" varchar(16) NOT NULL,
   "team_id" INTEGER,
   "legacy" INTEGER,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
@@ -19,12 +19,12 @@ CREATE INDEX "ix_users_login" ON "users" ("login");
 
 -- down
 -- rebuild table users
--- WARNING: changes the type of users.legacy from INTEGER to TEXT: values may be truncated or fail to convert
+-- WARNING: changes the type of users.legacy from INTEGER to text: values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";

@@ -1,8 +1,8 @@
 -- up
 -- rebuild table tags
 CREATE TABLE "_schematool_new_tags" (
-  "name" TEXT NOT NULL,
-  "kind" TEXT NOT NULL,
+  "name" text NOT NULL,
+  "kind" text NOT NULL,
   PRIMARY KEY ("kind", "name")
 );
 INSERT INTO "_schematool_new_tags" ("name", "kind") SELECT "name", "kind" FROM "tags";
@@ -14,8 +14,8 @@ PRAGMA legacy_alter_table = OFF;
 -- down
 -- rebuild table tags
 CREATE TABLE "_schematool_new_tags" (
-  "name" TEXT NOT NULL,
-  "kind" TEXT NOT NULL
+  "name" text NOT NULL,
+  "kind" text NOT NULL
 );
 INSERT INTO "_schematool_new_tags" ("name", "kind") SELECT "name", "kind" FROM "tags";
 DROP TABLE "tags";

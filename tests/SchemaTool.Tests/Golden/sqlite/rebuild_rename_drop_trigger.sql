@@ -6,8 +6,8 @@ ALTER TABLE "users" RENAME COLUMN "login" TO "username";
 -- WARNING: rebuilds table users without column(s) team_id: their data is lost
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "username" VARCHAR(80) NOT NULL,
-  "legacy" TEXT
+  "username" varchar(80) NOT NULL,
+  "legacy" text
 );
 INSERT INTO "_schematool_new_users" ("id", "username", "legacy") SELECT "id", "username", "legacy" FROM "users";
 DELETE FROM sqlite_sequence WHERE name = '_schematool_new_users';
@@ -21,12 +21,12 @@ CREATE TRIGGER trg_users_touch AFTER UPDATE ON users BEGIN UPDATE users SET lega
 
 -- down
 -- rebuild table users
--- WARNING: changes the type of users.username from VARCHAR(80) to VARCHAR(64): values may be truncated or fail to convert
+-- WARNING: changes the type of users.username from varchar(80) to varchar(64): values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "username" VARCHAR(64) NOT NULL,
+  "username" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "username", "legacy") SELECT "id", "username", "legacy" FROM "users";

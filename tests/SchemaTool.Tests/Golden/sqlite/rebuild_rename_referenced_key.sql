@@ -5,7 +5,7 @@ ALTER TABLE "teams" RENAME COLUMN "id" TO "team_no";
 -- rebuild table teams
 CREATE TABLE "_schematool_new_teams" (
   "team_no" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "name" VARCHAR(80) NOT NULL
+  "name" varchar(80) NOT NULL
 );
 INSERT INTO "_schematool_new_teams" ("team_no", "name") SELECT "team_no", "name" FROM "teams";
 DELETE FROM sqlite_sequence WHERE name = '_schematool_new_teams';
@@ -18,10 +18,10 @@ CREATE UNIQUE INDEX "uq_teams_name" ON "teams" ("name");
 
 -- down
 -- rebuild table teams
--- WARNING: changes the type of teams.name from VARCHAR(80) to VARCHAR(64): values may be truncated or fail to convert
+-- WARNING: changes the type of teams.name from varchar(80) to varchar(64): values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_teams" (
   "team_no" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "name" VARCHAR(64) NOT NULL
+  "name" varchar(64) NOT NULL
 );
 INSERT INTO "_schematool_new_teams" ("team_no", "name") SELECT "team_no", "name" FROM "teams";
 DELETE FROM sqlite_sequence WHERE name = '_schematool_new_teams';

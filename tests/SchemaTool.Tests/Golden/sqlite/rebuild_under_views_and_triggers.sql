@@ -11,9 +11,9 @@ DROP VIEW "team_logins";
 -- rebuild table users
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(80) NOT NULL,
+  "login" varchar(80) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";
@@ -48,12 +48,12 @@ DROP VIEW "logins";
 DROP VIEW "team_logins";
 
 -- rebuild table users
--- WARNING: changes the type of users.login from VARCHAR(80) to VARCHAR(64): values may be truncated or fail to convert
+-- WARNING: changes the type of users.login from varchar(80) to varchar(64): values may be truncated or fail to convert
 CREATE TABLE "_schematool_new_users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 INSERT INTO "_schematool_new_users" ("id", "login", "team_id", "legacy") SELECT "id", "login", "team_id", "legacy" FROM "users";

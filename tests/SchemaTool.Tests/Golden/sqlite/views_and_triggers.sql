@@ -2,16 +2,16 @@
 -- create table teams
 CREATE TABLE "teams" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "name" VARCHAR(64) NOT NULL
+  "name" varchar(64) NOT NULL
 );
 CREATE UNIQUE INDEX "uq_teams_name" ON "teams" ("name");
 
 -- create table users
 CREATE TABLE "users" (
   "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-  "login" VARCHAR(64) NOT NULL,
+  "login" varchar(64) NOT NULL,
   "team_id" INTEGER,
-  "legacy" TEXT,
+  "legacy" text,
   CONSTRAINT "fk_users_team_id" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE SET NULL
 );
 CREATE INDEX "ix_users_login" ON "users" ("login");

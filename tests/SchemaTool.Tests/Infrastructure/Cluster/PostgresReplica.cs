@@ -92,7 +92,9 @@ public sealed class PostgresReplica : IAsyncDisposable
     {
         await using var primary = new NpgsqlConnection(Primary.AdminConnectionString);
         await primary.OpenAsync().ConfigureAwait(false);
-        await using var position = new NpgsqlCommand("select pg_current_wal_lsn()::text", primary);
+        // The insert position, not the write position: the test servers run with synchronous_commit off, so a
+        // commit's record may be inserted but not yet written when this runs.
+        await using var position = new NpgsqlCommand("select pg_current_wal_insert_lsn()::text", primary);
         var lsn = (string)(await position.ExecuteScalarAsync().ConfigureAwait(false))!;
         await using var standby = new NpgsqlConnection(StandbyConnectionString("postgres"));
         await standby.OpenAsync().ConfigureAwait(false);

@@ -8,7 +8,10 @@ namespace SchemaTool.Tests.Safety.Support;
 /// </summary>
 public static class ToolProcess
 {
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts it with <paramref name="environment"/> added to this process's environment.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -16,6 +19,7 @@ public static class ToolProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "schematool.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.ArgumentList.Add("--no-color");
@@ -23,9 +27,11 @@ public static class ToolProcess
     }
 
     /// <summary>Runs to the end and returns what it printed.</summary>
-    public static async Task<ToolResult> RunAsync(params string[] args)
+    public static Task<ToolResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<ToolResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

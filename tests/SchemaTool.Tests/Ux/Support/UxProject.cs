@@ -44,6 +44,12 @@ public sealed class UxProject : IDisposable
         return run;
     }
 
+    /// <summary>
+    /// An empty SQLite database file (a valid database with no tables), for the commands that only read: they
+    /// refuse a database file that does not exist.
+    /// </summary>
+    public void CreateEmptyDatabase(string file = "app.db") => File.WriteAllBytes(Path.Combine(Dir, file), []);
+
     public void UseModel(string relativeFile) =>
         File.Copy(Path.Combine(Dir, relativeFile), Path.Combine(Dir, "schema", "tables.yaml"), overwrite: true);
 

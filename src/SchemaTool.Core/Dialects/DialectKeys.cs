@@ -1,0 +1,23 @@
+namespace SchemaTool.Dialects;
+
+/// <summary>
+/// Model keys that only some databases can express (<see cref="IDialect.Keys"/>); a model that uses one on a
+/// database without it is refused at plan, at the key's table or column.
+/// </summary>
+[Flags]
+public enum DialectKeys
+{
+    None = 0,
+
+    /// <summary>A column's `declared_type:`, kept as written (SQLite).</summary>
+    DeclaredType = 1,
+
+    /// <summary>A table's `virtual:` module (SQLite).</summary>
+    VirtualTable = 2,
+
+    /// <summary>A table's `without_rowid:` and `strict:` (SQLite).</summary>
+    RowIdAndStrict = 4,
+
+    /// <summary>A table's `engine:`, `charset:` and `collation:` (MySQL).</summary>
+    EngineAndCharset = 8,
+}

@@ -1,0 +1,35 @@
+namespace SchemaTool.Model;
+
+/// <summary>
+/// How a table is stored, where a database lets the table say so: MySQL's engine and default character set and
+/// collation; SQLite's WITHOUT ROWID and STRICT, and the module of a virtual table (`fts5(title, body)`). A dialect
+/// refuses the options its database does not have.
+/// </summary>
+/// <param name="Engine">MySQL's storage engine; null is InnoDB, the engine schematool creates tables in.</param>
+/// <param name="Charset">MySQL's default character set of the table; null in a model: the database's.</param>
+/// <param name="Collation">MySQL's default collation of the table; null in a model: the character set's default.</param>
+/// <param name="Virtual">SQLite: the table is a virtual table, made by `CREATE VIRTUAL TABLE t USING` this text.</param>
+public sealed record TableOptions(
+    string? Engine = null,
+    string? Charset = null,
+    string? Collation = null,
+    bool WithoutRowId = false,
+    bool Strict = false,
+    string? Virtual = null)
+{
+    private static readonly TableOptions None = new();
+
+    /// <summary>
+    /// The database's options without those the model leaves to the database (engine, charset, collation: plan
+    /// keeps them as they are), for showing the two side by side.
+    /// </summary>
+    public static TableOptions? AsStatedBy(TableOptions? database, TableOptions? model) => database is null ? null : OrNull(database with
+    {
+        Engine = model?.Engine is null ? null : database.Engine,
+        Charset = model?.Charset is null && model?.Collation is null ? null : database.Charset,
+        Collation = model?.Collation is null ? null : database.Collation,
+    });
+
+    /// <summary>Null for options that say nothing, so that a table without options has one form.</summary>
+    public static TableOptions? OrNull(TableOptions? options) => options is null || options == None ? null : options;
+}

@@ -1,0 +1,36 @@
+using SchemaTool.Dialects;
+using SchemaTool.Model;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Planning;
+
+/// <summary>The model's keys that the target database cannot express (<see cref="DialectKeys"/>), each at its place.</summary>
+internal static class UnexpressedKeys
+{
+    public static IEnumerable<string> Find(Schema model, IDialect dialect)
+    {
+        var places = ModelPositions.Of(model);
+        var keys = dialect.Keys;
+        foreach (var table in model.Tables)
+        {
+            var at = places.Table(table.Name);
+            if (table.Options is { } options)
+            {
+                if (options.Virtual is not null && !keys.HasFlag(DialectKeys.VirtualTable))
+                    yield return at +
+                        $"table '{table.Name}' is `virtual:`; virtual tables are SQLite's, {dialect.Name} has none";
+                if ((options.WithoutRowId || options.Strict) && !keys.HasFlag(DialectKeys.RowIdAndStrict))
+                    yield return at +
+                        $"table '{table.Name}': `without_rowid:` and `strict:` are SQLite's table options; remove them for {dialect.Name}";
+                if ((options.Engine ?? options.Charset ?? options.Collation) is not null && !keys.HasFlag(DialectKeys.EngineAndCharset))
+                    yield return at +
+                        $"table '{table.Name}': `engine:`, `charset:` and `collation:` of a table are MySQL's; on {dialect.Name} give columns a `collation:` instead";
+            }
+            if (keys.HasFlag(DialectKeys.DeclaredType)) continue;
+            foreach (var column in table.Columns)
+                if (column.DeclaredType)
+                    yield return places.Column(table.Name, column.Name) +
+                        $"column '{table.Name}.{column.Name}': `declared_type:` keeps SQLite's declared type as written; on {dialect.Name} write `type: {column.Type}`";
+        }
+    }
+}

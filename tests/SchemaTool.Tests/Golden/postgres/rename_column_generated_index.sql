@@ -1,0 +1,32 @@
+-- up
+-- rename column users.email to mail
+ALTER TABLE "users" RENAME COLUMN "email" TO "mail";
+
+-- rename index ix_users_username on users to ix_users_login
+ALTER INDEX "ix_users_username" RENAME TO "ix_users_login";
+
+-- rename unique constraint uq_users_code on users to uq_users_code_v2
+ALTER TABLE "users" RENAME CONSTRAINT "uq_users_code" TO "uq_users_code_v2";
+
+-- rename index uq_users_email on users to uq_users_mail
+ALTER INDEX "uq_users_email" RENAME TO "uq_users_mail";
+
+-- rename column users.username to login
+ALTER TABLE "users" RENAME COLUMN "username" TO "login";
+
+-- down
+-- rename column users.login to username
+ALTER TABLE "users" RENAME COLUMN "login" TO "username";
+
+-- rename index uq_users_mail on users to uq_users_email
+ALTER INDEX "uq_users_mail" RENAME TO "uq_users_email";
+
+-- rename unique constraint uq_users_code_v2 on users to uq_users_code
+ALTER TABLE "users" RENAME CONSTRAINT "uq_users_code_v2" TO "uq_users_code";
+
+-- rename index ix_users_login on users to ix_users_username
+ALTER INDEX "ix_users_login" RENAME TO "ix_users_username";
+
+-- rename column users.mail to email
+ALTER TABLE "users" RENAME COLUMN "mail" TO "email";
+

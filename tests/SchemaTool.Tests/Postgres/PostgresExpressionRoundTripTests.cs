@@ -1,0 +1,69 @@
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Tests.Postgres;
+
+/// <summary>
+/// SQL fields with what PostgreSQL's lexer reads differently from a naive one: E'' strings with backslash escapes,
+/// dollar-quoted strings, comments (nested ones too), a$b names, operators next to a minus. Each is applied to the
+/// real server, stored as the server stores the expression written verbatim, and reads back equal.
+/// </summary>
+public sealed class PostgresExpressionRoundTripTests
+{
+    public static TheoryData<string, string> Checks => new()
+    {
+        { "E'' strings", @"a <> E'it\'s; x' AND a <> E'back\\slash' AND a <> e'tab\there'" },
+        { "dollar quotes", "a <> $$it's$$ AND a <> $t$ $$ ; $t$" },
+        { "comments", "a <> 'x' /* why /* nested */ still */ AND b > 0 -- note\n AND b < 10" },
+        { "a name with a dollar", "a$b > 0" },
+        { "minus after an operator", "b>-1 AND b<>-2" },
+        { "dashes and comment openers in strings", "a <> 'x -- y' AND a <> '/* c */'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public async Task A_check_is_stored_as_written_and_reads_back_equal(string name, string expression)
+    {
+        _ = name;
+        var quoted = "\"" + expression.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+        var model = $"""
+            tables:
+              t:
+                columns:
+                  id: {"{"} type: int, primary_key: true {"}"}
+                  a: {"{"} type: text, nullable: true {"}"}
+                  b: {"{"} type: int, nullable: true {"}"}
+                  a$b: {"{"} type: int, nullable: true {"}"}
+                checks:
+                  ck_t: {quoted}
+            """;
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(model);
+        var (second, _) = await db.PlanAsync(model);
+        Assert.True(second.IsEmpty, second.UpScript);
+
+        var raw = ModelLoader.Load("schema.yaml", model).FindTable("t")!.Checks[0].Expression;
+        await db.ExecuteAsync($"CREATE TABLE raw_t (id int, a text, b int, a$b int, CONSTRAINT ck_t CHECK ({raw}\n))");
+        var stored = await db.QueryAsync(
+            "SELECT conrelid::regclass::text, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conname = 'ck_t' ORDER BY 1");
+        Assert.Equal(stored[0][1], stored[1][1]);
+    }
+}
+
+/// <summary>E'' and dollar-quoted constants in the standard form the catalog prints them in.</summary>
+public sealed class PostgresStringConstantTests
+{
+    [Theory]
+    [InlineData(@"a = E'it\'s'", "a = 'it''s'")]
+    [InlineData(@"a = E'it''s'", "a = 'it''s'")]
+    [InlineData(@"a = E'\303\251'", "a = 'é'")]
+    [InlineData(@"a = E'\xC3\xA9!'", "a = 'é!'")]
+    [InlineData(@"a = E'\u00e9\U0001F600'", "a = 'é😀'")]
+    [InlineData(@"a = E'back\\slash\q'", @"a = 'back\slashq'")]
+    [InlineData(@"a = E'\xff'", @"a = E'\xff'")]
+    [InlineData(@"a = E'\0'", @"a = E'\0'")]
+    [InlineData(@"a = E'\uD83D'", @"a = E'\uD83D'")]
+    [InlineData("a = $$it's$$", "a = 'it''s'")]
+    [InlineData("a = $t$a$$b$t$", "a = 'a$$b'")]
+    public void Become_standard_strings(string expression, string canonical) =>
+        Assert.Equal(canonical, SchemaTool.Dialects.Postgres.PostgresExpressions.Canonical(expression));
+}
