@@ -13,7 +13,23 @@ namespace SchemaTool.Dialects.Sqlite;
 internal static partial class SqliteNormalizer
 {
     public static Schema Normalize(Schema schema) =>
-        schema with { Tables = schema.Tables.MapShared(Normalize) };
+        schema.Views.Count == 0 && schema.Triggers.Count == 0
+            ? schema with { Tables = schema.Tables.MapShared(Normalize) }
+            : schema with { Tables = schema.Tables.MapShared(Normalize), Views = schema.Views.MapShared(Normalize), Triggers = schema.Triggers.MapShared(Normalize) };
+
+    // SQLite keeps no comments; a view's query and a trigger's parts are compared as the CREATE text holds them.
+    private static View Normalize(View view) => ValueList.SameIfEqual(view, view with
+    {
+        Sql = SqliteObjectText.Trim(view.Sql),
+        Comment = null,
+    });
+
+    private static Trigger Normalize(Trigger trigger) => ValueList.SameIfEqual(trigger, trigger with
+    {
+        Body = trigger.Body is { } body ? SqliteObjectText.TrimBody(body) : null,
+        When = trigger.When is { } when ? SqliteObjectText.Trim(when) : null,
+        Comment = null,
+    });
 
     private static Table Normalize(Table table) => ValueList.SameIfEqual(table, table with
     {
