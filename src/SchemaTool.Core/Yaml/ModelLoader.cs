@@ -17,7 +17,7 @@ public static class ModelLoader
     private static readonly string[] TableKeys =
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
-        "engine", "charset", "collation", "without_rowid", "strict", "virtual",
+        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -171,6 +171,8 @@ public static class ModelLoader
                 case "engine": table.Options = table.Options with { Engine = nodes.String(value, key) }; break;
                 case "charset": table.Options = table.Options with { Charset = nodes.String(value, key) }; break;
                 case "collation": table.Options = table.Options with { Collation = nodes.String(value, key) }; break;
+                case "row_format": table.Options = table.Options with { RowFormat = nodes.String(value, key) }; break;
+                case "unlogged": table.Options = table.Options with { Unlogged = nodes.Bool(value, key) ?? false }; break;
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
                 case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;

@@ -110,6 +110,8 @@ public static partial class ModelWriter
         if (options.Engine is { } engine) text.Append("    engine: ").Append(YamlText.Scalar(engine)).Append('\n');
         if (options.Charset is { } charset) text.Append("    charset: ").Append(YamlText.Scalar(charset)).Append('\n');
         if (options.Collation is { } collation) text.Append("    collation: ").Append(YamlText.Scalar(collation)).Append('\n');
+        if (options.RowFormat is { } rowFormat) text.Append("    row_format: ").Append(YamlText.Scalar(rowFormat)).Append('\n');
+        if (options.Unlogged) text.Append("    unlogged: true\n");
         if (options.WithoutRowId) text.Append("    without_rowid: true\n");
         if (options.Strict) text.Append("    strict: true\n");
     }

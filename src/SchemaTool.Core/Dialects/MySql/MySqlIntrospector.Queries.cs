@@ -5,7 +5,7 @@ internal sealed partial class MySqlIntrospector
     // Each query reads one object kind for the whole database; the readers pick their table by name.
 
     private const string TablesQuery = """
-        SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, ENGINE
+        SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, ENGINE, CREATE_OPTIONS
         FROM information_schema.TABLES
         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE', 'SYSTEM VERSIONED')
         ORDER BY TABLE_NAME

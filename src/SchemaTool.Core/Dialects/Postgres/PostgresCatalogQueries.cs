@@ -57,7 +57,8 @@ internal sealed class PostgresCatalogQueries
     public string[] All { get; }
 
     private const string TablesQuery = $"""
-        SELECT c.relname::text, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+        SELECT c.relname::text, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+               c.relpersistence = 'u'
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}

@@ -39,6 +39,8 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
+    public DialectKeys Keys => DialectKeys.Unlogged;
+
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
 

@@ -12,6 +12,7 @@ public static partial class PostgresSqlGenerator
         DropTable op => [$"DROP TABLE {Q(op.Table.Name)}"],
         RenameTable op => [$"ALTER TABLE {Q(op.From)} RENAME TO {Q(op.To)}"],
         SetTableComment op => [CommentOn("TABLE", Q(op.Table), op.To)],
+        AlterTableOptions op => [$"ALTER TABLE {Q(op.Table)} SET {(op.To?.Unlogged == true ? "UNLOGGED" : "LOGGED")}"],
         AddColumn op => AddColumn(op.Table, op.Column),
         DropColumn op => [$"ALTER TABLE {Q(op.Table)} DROP COLUMN {Q(op.Column.Name)}"],
         RenameColumn op => [$"ALTER TABLE {Q(op.Table)} RENAME COLUMN {Q(op.From)} TO {Q(op.To)}"],
