@@ -18,6 +18,9 @@ public enum DialectKeys
     /// <summary>A table's `without_rowid:` and `strict:` (SQLite).</summary>
     RowIdAndStrict = 4,
 
-    /// <summary>A table's `engine:`, `charset:` and `collation:` (MySQL).</summary>
+    /// <summary>A table's `engine:`, `charset:`, `collation:` and `row_format:` (MySQL).</summary>
     EngineAndCharset = 8,
+
+    /// <summary>A table's `unlogged:` (PostgreSQL).</summary>
+    Unlogged = 16,
 }

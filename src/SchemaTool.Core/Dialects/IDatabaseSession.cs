@@ -30,6 +30,15 @@ public interface IDatabaseSession : IAsyncDisposable, IStepUnits
     /// <summary>Reads the schema of a project whose history table has the default name.</summary>
     Task<Schema> IntrospectAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The model with the definitions only the server can put in canonical form (views, triggers, routines, events)
+    /// in that form, and with what each of them uses (DependsOn), read back the way <see cref="IntrospectAsync"/> reads
+    /// the database: by creating them in a scratch space that is thrown away (an in-memory database, a schema in a
+    /// transaction that is rolled back). A definition the server refuses is an <see cref="InputException"/> naming
+    /// the object. The model's tables are left as they are: the dialect's Normalize, which is pure, handles those.
+    /// </summary>
+    Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken);
+
     /// <summary>The types this database knows, for plan to check the model's against (PostgreSQL: one catalog query).</summary>
     Task<ITypeCatalog> ReadTypeCatalogAsync(CancellationToken cancellationToken);
 

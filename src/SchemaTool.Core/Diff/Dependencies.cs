@@ -17,4 +17,60 @@ internal sealed record Dependencies(
     public static string ColumnDefinition(string table, string column) => "d:" + table + "." + column;
     public static string UniqueKey(string table, IEnumerable<string> columns) =>
         "u:" + table + "(" + string.Join(",", columns.OrderBy(c => c, StringComparer.Ordinal)) + ")";
+
+    // Tables and views share one namespace in every database, so a view is a relation like a table: a view that
+    // reads another one requires it as it would a table.
+    public static string Relation(string name) => Table(name);
+
+    // Routines, types and sequences are found by name in expressions (ObjectUses), where their spelling is free:
+    // their keys ignore case, which at worst orders two operations that need not be.
+    public static string Routine(string name) => "f:" + name.ToLowerInvariant();
+    public static string Type(string name) => "ty:" + name.ToLowerInvariant();
+    public static string Sequence(string name) => "sq:" + name.ToLowerInvariant();
+    public static string Extension(string name) => "x:" + name;
+
+    /// <summary>Any extension: what every extension's create provides and its drop removes (see ObjectUses).</summary>
+    public const string AnyExtension = "x:*";
+    public static string Namespace(string name) => "n:" + name;
+
+    /// <summary>
+    /// That a resource is gone: what drops an object provides it, and what creates an object of the same name
+    /// requires it, so a drop and a create of one name (a view changed, an enum value moved) run in that order.
+    /// Where nothing drops the name, nothing provides it, and the create waits for nothing.
+    /// </summary>
+    public static string Gone(string resource) => "-" + resource;
+
+    public static string Trigger(string name) => "tr:" + name;
+    public static string Event(string name) => "ev:" + name;
+
+    /// <summary>The resources a dependency stands for: a column stands for its relation too.</summary>
+    public static IEnumerable<string> Of(Model.Dependency dependency)
+    {
+        switch (dependency.Kind)
+        {
+            case Model.DependencyKind.Relation:
+                yield return Relation(dependency.Name);
+                break;
+            case Model.DependencyKind.Column:
+                yield return Relation(dependency.Name);
+                yield return Column(dependency.Name, dependency.Column ?? "");
+                yield return ColumnDefinition(dependency.Name, dependency.Column ?? "");
+                break;
+            case Model.DependencyKind.Routine:
+                yield return Routine(dependency.Name);
+                break;
+            case Model.DependencyKind.Type:
+                yield return Type(dependency.Name);
+                break;
+            case Model.DependencyKind.Sequence:
+                yield return Sequence(dependency.Name);
+                break;
+            case Model.DependencyKind.Extension:
+                yield return Extension(dependency.Name);
+                break;
+        }
+    }
+
+    public static IReadOnlyList<string> Of(IEnumerable<Model.Dependency>? dependencies) =>
+        dependencies is null ? None : dependencies.SelectMany(Of).Distinct().ToList();
 }

@@ -14,6 +14,18 @@ public abstract record Operation
     /// <summary>The name of the object acted on inside the table, for ordering and summaries.</summary>
     public virtual string ObjectName => "";
 
+    /// <summary>
+    /// The kind of object acted on: a table, or something inside one, unless the operation says otherwise. An
+    /// operation on an object outside tables (a view, a sequence...) gives that object's name as its TableName.
+    /// </summary>
+    public virtual SchemaObjectKind ObjectKind => SchemaObjectKind.Table;
+
+    /// <summary>
+    /// The table or view the operation acts on or inside, whose renames and drops order it (OperationOrderer);
+    /// null for an object that lives outside relations (a type, a sequence, a routine...).
+    /// </summary>
+    internal virtual string? Relation => TableName;
+
     /// <summary>Coarse position when dependencies leave the order free (drops first, foreign keys last).</summary>
     public abstract Phase Phase { get; }
 
@@ -30,6 +42,10 @@ public abstract record Operation
 
 public enum Phase
 {
+    // Objects that use tables go first, so that what they use can change or go.
+    DropEvent,
+    DropTrigger,
+    DropView,
     DropForeignKey,
     DropCheck,
     DropIndex,
@@ -37,8 +53,21 @@ public enum Phase
     DropPartition,
     DropTable,
     DropColumn,
+    // What tables use goes after them.
+    DropRoutine,
+    DropSequence,
+    DropType,
+    DropExtension,
+    DropNamespace,
     Rename,
     TableOptions,
+    // What tables use comes before them.
+    CreateNamespace,
+    CreateExtension,
+    AlterType,
+    CreateType,
+    CreateSequence,
+    CreateRoutine,
     CreateTable,
     AddColumn,
     AlterColumn,
@@ -49,4 +78,9 @@ public enum Phase
     AddCheck,
     AddForeignKey,
     Comment,
+    // Objects that use tables come after them.
+    CreateView,
+    CreateTrigger,
+    CreateEvent,
+    AlterSequence,
 }

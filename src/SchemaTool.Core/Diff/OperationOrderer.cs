@@ -32,7 +32,9 @@ public static class OperationOrderer
 
     private static List<Operation>? TrySort(List<Operation> ops, out List<Operation> stuck)
     {
-        var deps = ops.Select(EffectiveDependencies).ToList();
+        // Only a plan that acts on objects outside tables needs what tables use of them (ObjectUses).
+        var usesObjects = ops.Any(o => o.Relation is null);
+        var deps = ops.Select(o => EffectiveDependencies(o, usesObjects)).ToList();
         var providers = new Dictionary<string, List<int>>();
         var removers = new Dictionary<string, List<int>>();
         for (var i = 0; i < ops.Count; i++)
@@ -85,10 +87,17 @@ public static class OperationOrderer
     }
 
     /// <summary>Ops on a table after its rename use the new name; drops before it use the old one.</summary>
-    private static Dependencies EffectiveDependencies(Operation op)
+    private static Dependencies EffectiveDependencies(Operation op, bool usesObjects)
     {
         var d = op.Dependencies;
-        var table = Dependencies.Table(op.TableName);
+        if (usesObjects)
+        {
+            var (requires, requiresBefore) = ObjectUses.Of(op);
+            if (requires.Count > 0 || requiresBefore.Count > 0)
+                d = d with { Requires = [.. d.Requires, .. requires], RequiresBefore = [.. d.RequiresBefore, .. requiresBefore] };
+        }
+        if (op.Relation is null) return d;
+        var table = Dependencies.Table(op.Relation);
         if (d.Provides.Contains(table) || d.Removes.Contains(table)) return d;
         return op.Phase < Phase.Rename
             ? d with { RequiresBefore = [.. d.RequiresBefore, table] }

@@ -28,6 +28,9 @@ public static class SchemaDiffer
     {
         sameTableName ??= StringComparer.Ordinal;
         sameColumnName ??= sameTableName;
+        var objectOps = new List<Operation>();
+        var typeRenames = ObjectDiffer.Diff(current, desired, objectOps);
+        if (typeRenames.Count > 0) current = WithRenamedTypes(current, typeRenames);
         var rules = new Comparison(comparedColumn ?? ((_, c) => c), comparedForeignKey ?? (f => f));
         var ops = new List<Operation>();
         var currentByName = current.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -65,8 +68,19 @@ public static class SchemaDiffer
 
         foreach (var match in matches)
             DiffTable(match, byCurrentName, indexNames, rules, ops);
+        ops.AddRange(objectOps);
         return ops;
     }
+
+    /// <summary>The columns of a type that the model renames follow it (RenameType), so they are not changed themselves.</summary>
+    private static Schema WithRenamedTypes(Schema schema, IReadOnlyDictionary<string, string> renames) => schema with
+    {
+        Tables = schema.Tables.MapShared(t => ValueList.SameIfEqual(t, t with
+        {
+            Columns = t.Columns.MapShared(c =>
+                renames.TryGetValue(ObjectUses.TypeName(c.Type), out var to) ? c with { Type = to + c.Type[ObjectUses.TypeName(c.Type).Length..] } : c),
+        })),
+    };
 
     private sealed record Comparison(Func<Table, Column, Column> Column, Func<ForeignKey, ForeignKey> ForeignKey)
     {

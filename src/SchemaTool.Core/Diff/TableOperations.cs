@@ -108,6 +108,8 @@ public sealed record AlterTableOptions(string Table, TableOptions? From, TableOp
         Changed("engine", from.Engine, to.Engine);
         Changed("charset", from.Charset, to.Charset);
         Changed("collation", from.Collation, to.Collation);
+        Changed("row_format", from.RowFormat, to.RowFormat);
+        Changed("unlogged", from.Unlogged, to.Unlogged);
         Changed("without_rowid", from.WithoutRowId, to.WithoutRowId);
         Changed("strict", from.Strict, to.Strict);
         Changed("virtual", from.Virtual, to.Virtual);

@@ -26,6 +26,36 @@ public sealed record Schema(ValueList<Table> Tables, ValueList<UnmanagedObject> 
         }).GetValueOrDefault(name);
 
     private static readonly ConditionalWeakTable<Schema, Dictionary<string, Table>> TablesByName = new();
+
+    // The objects beyond tables (docs/schema-objects.md). Init-only, so that `new Schema(tables, unmanaged)` stays
+    // as it was; each dialect says which of them it models (the others are refused at plan).
+    public ValueList<View> Views { get; init; }
+    public ValueList<Trigger> Triggers { get; init; }
+    public ValueList<Routine> Routines { get; init; }
+    public ValueList<EnumType> Enums { get; init; }
+    public ValueList<DomainType> Domains { get; init; }
+    public ValueList<Sequence> Sequences { get; init; }
+    public ValueList<Extension> Extensions { get; init; }
+    public ValueList<Namespace> Namespaces { get; init; }
+    public ValueList<ScheduledEvent> Events { get; init; }
+
+    /// <summary>Each kind of object beyond tables that the schema holds, with how many.</summary>
+    public IEnumerable<(SchemaObjectKind Kind, int Count)> ObjectCounts()
+    {
+        var views = Views.Count(v => !v.Materialized);
+        if (views > 0) yield return (SchemaObjectKind.View, views);
+        if (Views.Count > views) yield return (SchemaObjectKind.MaterializedView, Views.Count - views);
+        if (Triggers.Count > 0) yield return (SchemaObjectKind.Trigger, Triggers.Count);
+        var functions = Routines.Count(r => r.Kind == RoutineKind.Function);
+        if (functions > 0) yield return (SchemaObjectKind.Function, functions);
+        if (Routines.Count > functions) yield return (SchemaObjectKind.Procedure, Routines.Count - functions);
+        if (Enums.Count > 0) yield return (SchemaObjectKind.EnumType, Enums.Count);
+        if (Domains.Count > 0) yield return (SchemaObjectKind.Domain, Domains.Count);
+        if (Sequences.Count > 0) yield return (SchemaObjectKind.Sequence, Sequences.Count);
+        if (Extensions.Count > 0) yield return (SchemaObjectKind.Extension, Extensions.Count);
+        if (Namespaces.Count > 0) yield return (SchemaObjectKind.Namespace, Namespaces.Count);
+        if (Events.Count > 0) yield return (SchemaObjectKind.Event, Events.Count);
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SchemaTool.Model;
@@ -10,6 +11,7 @@ namespace SchemaTool.Model;
 /// length: `Select(...).ToValueList()` then fills one array of the right size instead of growing buffers,
 /// which was most of what normalizing a schema allocated.
 /// </remarks>
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -76,6 +78,9 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IList<T>, IEquatable<Val
 
 public static class ValueList
 {
+    /// <summary>For collection expressions: `ValueList&lt;string&gt; names = ["a", "b"];`.</summary>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(ImmutableArray.Create(items));
+
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
 
     /// <summary>

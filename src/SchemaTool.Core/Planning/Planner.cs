@@ -8,21 +8,37 @@ namespace SchemaTool.Planning;
 /// <summary>Diff, dialect rewrite, dependency order, SQL: the pipeline from two schemas to a revision's scripts.</summary>
 public static class Planner
 {
+    /// <summary>
+    /// The plan from the database's schema to the model, with the model's views, triggers and routines first brought
+    /// to the server's canonical form by the session (<see cref="IDatabaseSession.CanonicalizeAsync"/>): what `plan`,
+    /// `diff` and `status` run.
+    /// </summary>
+    public static async Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, PlanSettings settings, CancellationToken ct)
+    {
+        Validate(session.Dialect, current, model); // before the session runs any of the model's SQL
+        return Create(session.Dialect, current, await session.CanonicalizeAsync(model, ct), settings);
+    }
+
+    public static Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, CancellationToken ct) =>
+        CreateAsync(session, current, model, PlanSettings.Default, ct);
+
     public static Plan Create(IDialect dialect, Schema current, Schema model) => Create(dialect, current, model, PlanSettings.Default);
 
+    /// <summary>
+    /// The plan between two schemas that are each what a database reads back: an introspected one, or a model
+    /// canonicalized by a session (else a model's views and triggers do not know what they use, and this throws).
+    /// </summary>
     public static Plan Create(IDialect dialect, Schema current, Schema model, PlanSettings settings)
     {
-        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect))
-            .Concat(NameRules.Find(model, dialect)).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
-            .Concat(dialect.ValidateAgainst(current, model)).ToList();
-        if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
+        Validate(dialect, current, model);
+        RequireDependencies(model);
 
         var have = dialect.Normalize(current);
         var want = dialect.Normalize(model) with { Unmanaged = have.Unmanaged };
         var diff = SchemaDiffer.Diff(have, want, dialect.TableNameComparer, dialect.ColumnNameComparer, dialect.CanRenameIndexes,
             dialect.Compared, dialect.Compared);
         var renameHints = RenameHints.Find(diff);
-        var operations = OperationOrderer.Order(dialect.Rewrite(diff, have, want));
+        var operations = OperationOrderer.Order(DependentObjects.Recreate(dialect.Rewrite(diff, have, want), have, want));
         var inverse = operations.Reverse().Select(o => o.Invert()).ToList();
         var notices = have.Unmanaged
             .Select(u => $"{u.Kind} {u.Name}{(u.Note is { } note ? $" ({note})" : "")} is not in the model's scope and is left alone").ToList();
@@ -38,6 +54,27 @@ public static class Planner
             UpStatements = up.SelectMany(o => o.Statements).ToList(),
             DownStatements = down.SelectMany(o => o.Statements).ToList(),
         };
+    }
+
+    private static void Validate(IDialect dialect, Schema current, Schema model)
+    {
+        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect))
+            .Concat(NameRules.Find(model, dialect)).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
+            .Concat(dialect.ValidateAgainst(current, model)).ToList();
+        if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Ordering by what objects use needs that to be known on the model's side too.</summary>
+    private static void RequireDependencies(Schema model)
+    {
+        var unknown = model.Views.Where(v => v.DependsOn is null).Select(v => "view " + v.Name)
+            .Concat(model.Triggers.Where(t => t.DependsOn is null).Select(t => "trigger " + t.Name))
+            .Concat(model.Routines.Where(r => r.DependsOn is null).Select(r => "routine " + r.Name))
+            .Concat(model.Events.Where(e => e.DependsOn is null).Select(e => "event " + e.Name))
+            .ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException(
+                $"the model was not canonicalized, so what {string.Join(", ", unknown.Take(3))} use is unknown: plan it with Planner.CreateAsync");
     }
 
     private static string WarningLines(IReadOnlyList<string> warnings) =>

@@ -39,7 +39,7 @@ public static class RevisionPlanning
         {
             var (model, session, (current, types)) = read;
             var settings = new PlanSettings(Online: workspace.Config.Online && !options.Offline, RowEstimates: session.RowEstimates);
-            var plan = Check(workspace, session.Dialect, model, current, types, options, settings);
+            var plan = await CheckAsync(workspace, session, model, current, types, options, settings, ct);
             if (!plan.IsEmpty && (await RequiredColumns.FindAsync(plan, model, session, ct)) is { Count: > 0 } required)
                 throw new InputException(string.Join(Environment.NewLine, required));
             return new PlannedRevision(plan, model, session, head?.Id, workspace.Config.MigrationsPath);
@@ -51,12 +51,13 @@ public static class RevisionPlanning
         }
     }
 
-    private static Plan Check(Workspace workspace, IDialect dialect, Schema model, Schema current, ITypeCatalog types, PlanOptions options,
-        PlanSettings settings)
+    private static async Task<Plan> CheckAsync(Workspace workspace, IDatabaseSession session, Schema model, Schema current, ITypeCatalog types,
+        PlanOptions options, PlanSettings settings, CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var reserved = ToolTableNames.Find(model, dialect, workspace.Config.HistoryTable).ToList();
         if (reserved.Count > 0) throw new InputException(string.Join(Environment.NewLine, reserved));
-        var plan = Planner.Create(dialect, current, model, settings);
+        var plan = await Planner.CreateAsync(session, current, model, settings, ct);
         var unknown = TypeChecks.Find(model, plan, dialect, types).ToList();
         if (unknown.Count > 0) throw new InputException(string.Join(Environment.NewLine, unknown));
         if (model.Tables.Count == 0 && plan.Current.Tables.Count > 0 && !options.AllowEmptyModel)
@@ -80,6 +81,10 @@ public sealed class PlannedRevision(Plan plan, Schema model, IDatabaseSession se
     /// <summary>Writes the revision's up and down files, the head the plan was made at as its parent.</summary>
     public Revision Write(string message, DateTimeOffset created) =>
         RevisionFolder.Write(migrationsFolder, RevisionFile.NewId(), parent is null ? [] : [parent], message, created, plan.UpScript, plan.DownScript);
+
+    /// <summary>What the server would refuse of this revision as a whole (on PostgreSQL: more locks than its lock table holds), as warnings.</summary>
+    public async Task<IReadOnlyList<string>> ServerLimitWarningsAsync(CancellationToken cancellationToken) =>
+        session is Dialects.ITransactionLimits limits ? await limits.CheckPlanAsync(plan, cancellationToken) : [];
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
 }

@@ -34,6 +34,34 @@ internal static class SqlFields
                         yield return $"table '{table.Name}', expression of index '{index.Name}': {e}";
             }
         }
+        foreach (var problem in ObjectProblems(model, lexer)) yield return problem;
+    }
+
+    /// <summary>A view's query and a routine's CREATE are one statement each; a trigger's and an event's body stay inside theirs.</summary>
+    private static IEnumerable<string> ObjectProblems(Schema model, SqlLexer lexer)
+    {
+        foreach (var view in model.Views)
+            if (SqlStatementCheck.Statement(lexer, view.Sql) is { } p) yield return $"view '{view.Name}', sql: {p.Message}";
+        foreach (var trigger in model.Triggers)
+        {
+            if (trigger.When is { } when && Problem(lexer, when) is { } w) yield return $"trigger '{trigger.Name}', when: {w}";
+            if (trigger.Execute is { } execute && Problem(lexer, execute) is { } e) yield return $"trigger '{trigger.Name}', execute: {e}";
+            if (trigger.Body is { } body && SqlStatementCheck.TriggerBody(lexer, body) is { } b) yield return $"trigger '{trigger.Name}', body: {b.Message}";
+        }
+        foreach (var routine in model.Routines)
+            if (SqlStatementCheck.Statement(lexer, routine.Definition) is { } p) yield return $"{routine.Kind.ToString().ToLowerInvariant()} '{routine.Name}', definition: {p.Message}";
+        foreach (var e in model.Events)
+        {
+            if (Problem(lexer, e.Schedule) is { } s) yield return $"event '{e.Name}', schedule: {s}";
+            if (SqlStatementCheck.EventBody(lexer, e.Body) is { } b) yield return $"event '{e.Name}', body: {b.Message}";
+        }
+        foreach (var domain in model.Domains)
+        {
+            foreach (var check in domain.Checks)
+                if (Problem(lexer, check.Expression) is { } c) yield return $"domain '{domain.Name}', check '{check.Name}': {c}";
+            if (domain.Default is { Kind: DefaultKind.Sql, Text: var sql } && Problem(lexer, sql) is { } d)
+                yield return $"domain '{domain.Name}', default_sql: {d}";
+        }
     }
 
     private static string? Problem(SqlLexer lexer, string text) => SqlExpressionCheck.Find(lexer, text)?.Message;

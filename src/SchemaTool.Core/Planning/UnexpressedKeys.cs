@@ -25,6 +25,10 @@ internal static class UnexpressedKeys
                 if ((options.Engine ?? options.Charset ?? options.Collation) is not null && !keys.HasFlag(DialectKeys.EngineAndCharset))
                     yield return at +
                         $"table '{table.Name}': `engine:`, `charset:` and `collation:` of a table are MySQL's; on {dialect.Name} give columns a `collation:` instead";
+                if (options.Unlogged && !keys.HasFlag(DialectKeys.Unlogged))
+                    yield return at + $"table '{table.Name}': `unlogged:` is PostgreSQL's; remove it for {dialect.Name}";
+                if (options.RowFormat is not null && !keys.HasFlag(DialectKeys.EngineAndCharset))
+                    yield return at + $"table '{table.Name}': `row_format:` is MySQL's; remove it for {dialect.Name}";
             }
             if (keys.HasFlag(DialectKeys.DeclaredType)) continue;
             foreach (var column in table.Columns)

@@ -36,7 +36,7 @@ public sealed record StatusReport(
         }, ct, MissingDatabase.Refuse);
         var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
-        var plan = Planner.Create(session.Dialect, current, model);
+        var plan = await Planner.CreateAsync(session, current, model, ct);
         var report = new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
             state.Partial.Values.ToList(), graph.Heads, plan.Operations,
             ChangedRevision.Find(graph, state.Rows).Where(c => !c.Missing).ToList(),

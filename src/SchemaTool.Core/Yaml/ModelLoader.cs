@@ -1,6 +1,7 @@
 using System.Globalization;
 using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
+using SchemaTool.Yaml.Objects;
 using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml;
@@ -11,11 +12,12 @@ namespace SchemaTool.Yaml;
 /// </summary>
 public static class ModelLoader
 {
-    private static readonly string[] TopKeys = ["tables"];
+    private static readonly string[] TopKeys =
+        ["tables", "views", "triggers", "functions", "procedures", "types", "sequences", "extensions", "schemas", "events"];
     private static readonly string[] TableKeys =
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
-        "engine", "charset", "collation", "without_rowid", "strict", "virtual",
+        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -46,6 +48,7 @@ public static class ModelLoader
     {
         var errors = new List<string>();
         var tables = new List<TableDraft>();
+        var objects = new ObjectDrafts();
         foreach (var (file, text) in sources)
         {
             var nodes = new YamlNodes(file, sqlLexer);
@@ -55,7 +58,7 @@ public static class ModelLoader
                 continue;
             }
             var root = Parse(file, text, errors);
-            if (root is not null) ReadRoot(root, nodes, tables);
+            if (root is not null) ReadRoot(root, nodes, tables, objects);
             errors.AddRange(nodes.Errors);
         }
 
@@ -65,8 +68,9 @@ public static class ModelLoader
         NameCharacters.Check(tables, errors);
         SqlWords.Check(tables, errors);
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
+        if (errors.Count == 0) ObjectValidator.Validate(objects, tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
-        var schema = new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        var schema = objects.AddTo(new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal)));
         ModelPositions.Attach(schema, tables);
         return schema;
     }
@@ -84,16 +88,33 @@ public static class ModelLoader
         }
     }
 
-    private static void ReadRoot(YamlValue root, YamlNodes nodes, List<TableDraft> tables)
+    private static void ReadRoot(YamlValue root, YamlNodes nodes, List<TableDraft> tables, ObjectDrafts objects)
     {
         if (YamlNodes.IsNull(root)) return;
         if (nodes.Map(root, "the model file") is not { } map) return;
-        foreach (var (_, value, _) in nodes.Entries(map, "the model file", TopKeys))
+        foreach (var (key, value, _) in nodes.Entries(map, "the model file", TopKeys))
         {
             if (YamlNodes.IsNull(value)) continue;
-            if (nodes.Map(value, "tables") is not { } tableMap) continue;
-            foreach (var (name, tableNode, keyNode) in nodes.Entries(tableMap, "tables", []))
-                tables.Add(ReadTable(name, tableNode, keyNode, nodes));
+            switch (key)
+            {
+                case "extensions": NamespaceReader.ReadExtensions(value, nodes, objects); continue;
+                case "schemas": NamespaceReader.ReadNamespaces(value, nodes, objects); continue;
+            }
+            if (nodes.Map(value, key) is not { } entries) continue;
+            foreach (var (name, node, keyNode) in nodes.Entries(entries, key, []))
+            {
+                switch (key)
+                {
+                    case "tables": tables.Add(ReadTable(name, node, keyNode, nodes)); break;
+                    case "views": ViewReader.Read(name, node, keyNode, nodes, objects); break;
+                    case "triggers": TriggerReader.Read(name, node, keyNode, nodes, objects); break;
+                    case "functions": RoutineReader.Read(RoutineKind.Function, name, node, keyNode, nodes, objects); break;
+                    case "procedures": RoutineReader.Read(RoutineKind.Procedure, name, node, keyNode, nodes, objects); break;
+                    case "types": TypeReader.Read(name, node, keyNode, nodes, objects); break;
+                    case "sequences": SequenceReader.Read(name, node, keyNode, nodes, objects); break;
+                    case "events": EventReader.Read(name, node, keyNode, nodes, objects); break;
+                }
+            }
         }
     }
 
@@ -150,6 +171,8 @@ public static class ModelLoader
                 case "engine": table.Options = table.Options with { Engine = nodes.String(value, key) }; break;
                 case "charset": table.Options = table.Options with { Charset = nodes.String(value, key) }; break;
                 case "collation": table.Options = table.Options with { Collation = nodes.String(value, key) }; break;
+                case "row_format": table.Options = table.Options with { RowFormat = nodes.String(value, key) }; break;
+                case "unlogged": table.Options = table.Options with { Unlogged = nodes.Bool(value, key) ?? false }; break;
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
                 case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
@@ -222,7 +245,7 @@ public static class ModelLoader
         return action;
     }
 
-    private static ColumnDefault? ReadDefault(YamlValue value)
+    internal static ColumnDefault? ReadDefault(YamlValue value)
     {
         if (value is not YamlScalar scalar || YamlNodes.IsNull(value)) return null;
         var text = scalar.Value;

@@ -10,7 +10,7 @@ namespace SchemaTool.Yaml;
 /// generate are left out by using the column shorthands, so <see cref="ModelLoader"/> reads back the same
 /// schema. `inspect` writes this text, and `diff` compares two of them.
 /// </summary>
-public static class ModelWriter
+public static partial class ModelWriter
 {
     /// <summary>
     /// The schema as model YAML. With a dialect, the schema is first put in that dialect's canonical form, so
@@ -21,14 +21,16 @@ public static class ModelWriter
         if (dialect is not null) schema = dialect.Normalize(schema);
         var text = new StringBuilder();
         WriteUnmanaged(text, schema.Unmanaged);
+        WriteObjectsBeforeTables(text, schema);
         if (schema.Tables.Count == 0)
-        {
             text.Append("tables: {}\n");
-            return text.ToString();
+        else
+        {
+            text.Append("tables:\n");
+            foreach (var table in schema.Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
+                WriteTable(text, table);
         }
-        text.Append("tables:\n");
-        foreach (var table in schema.Tables.OrderBy(t => t.Name, StringComparer.Ordinal))
-            WriteTable(text, table);
+        WriteObjectsAfterTables(text, schema);
         return text.ToString();
     }
 
@@ -108,6 +110,8 @@ public static class ModelWriter
         if (options.Engine is { } engine) text.Append("    engine: ").Append(YamlText.Scalar(engine)).Append('\n');
         if (options.Charset is { } charset) text.Append("    charset: ").Append(YamlText.Scalar(charset)).Append('\n');
         if (options.Collation is { } collation) text.Append("    collation: ").Append(YamlText.Scalar(collation)).Append('\n');
+        if (options.RowFormat is { } rowFormat) text.Append("    row_format: ").Append(YamlText.Scalar(rowFormat)).Append('\n');
+        if (options.Unlogged) text.Append("    unlogged: true\n");
         if (options.WithoutRowId) text.Append("    without_rowid: true\n");
         if (options.Strict) text.Append("    strict: true\n");
     }
@@ -146,7 +150,7 @@ public static class ModelWriter
         return "{ " + string.Join(", ", entries) + " }";
     }
 
-    private static string IndexMap(TableIndex index)
+    internal static string IndexMap(TableIndex index)
     {
         var entries = new List<string> { "columns: " + YamlText.List(index.Parts.Select(PartText)) };
         if (index.Unique) entries.Add("unique: true");

@@ -38,10 +38,13 @@ internal sealed class YamlNodes(string file, SqlLexer? sqlLexer = null)
     }
 
     /// <summary>A SQL field's text (a check, default_sql, an expression, a where), held to one expression by <c>sqlLexer</c>.</summary>
-    public string? Sql(YamlValue node, string what)
+    public string? Sql(YamlValue node, string what) => Sql(node, what, SqlExpressionCheck.Find);
+
+    /// <summary>A SQL field's text held by <paramref name="check"/> (e.g. to one statement, <see cref="SqlStatementCheck"/>).</summary>
+    public string? Sql(YamlValue node, string what, Func<SqlLexer, string, SqlFieldProblem?> check)
     {
         if (String(node, what) is not { } text) return null;
-        if (sqlLexer is not null && SqlExpressionCheck.Find(sqlLexer, text) is { } problem) Error(node, $"{what}: {problem.Message}");
+        if (sqlLexer is not null && check(sqlLexer, text) is { } problem) Error(node, $"{what}: {problem.Message}");
         return text;
     }
 

@@ -26,8 +26,8 @@ public static class DiffCommand
         var workspace = common.OpenWorkspace();
         console.Status($"reading {workspace.Target.Display} ...");
         await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None, MissingDatabase.Refuse);
-        var plan = Planner.Create(read.Session.Dialect, read.Read, read.Model,
-            new PlanSettings(Online: workspace.Config.Online, RowEstimates: read.Session.RowEstimates));
+        var plan = await Planner.CreateAsync(read.Session, read.Read, read.Model,
+            new PlanSettings(Online: workspace.Config.Online, RowEstimates: read.Session.RowEstimates), CancellationToken.None);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)
         {
@@ -58,5 +58,8 @@ public static class DiffCommand
     private static Schema WithoutRenameHints(Schema schema) => schema with
     {
         Tables = schema.Tables.Select(t => t with { RenamedFrom = null, Columns = t.Columns.Select(c => c.WithoutHints()).ToValueList() }).ToValueList(),
+        Enums = schema.Enums.Select(e => e.WithoutHints()).ToValueList(),
+        Domains = schema.Domains.Select(d => d.WithoutHints()).ToValueList(),
+        Sequences = schema.Sequences.Select(s => s.WithoutHints()).ToValueList(),
     };
 }

@@ -47,8 +47,7 @@ public static class PlanCommand
 
         if (!json) PlanSummary.Print(console, plan);
         ReplicationNotes.ForPlan(console, session, plan, model); // warnings go to stderr, so --json stays clean
-        if (session is Dialects.ITransactionLimits limits)
-            foreach (var warning in await limits.CheckPlanAsync(plan, CancellationToken.None)) console.Warning(warning);
+        foreach (var warning in await planned.ServerLimitWarningsAsync(CancellationToken.None)) console.Warning(warning);
         if (dryRun)
         {
             console.Line();

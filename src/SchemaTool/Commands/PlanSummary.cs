@@ -13,7 +13,7 @@ public static class PlanSummary
         foreach (var table in tables)
         {
             var (mark, colour) = Mark(table.Kind);
-            console.Line(console.Paint($"  {mark} {table.Table} ({TableChanges.Word(table.Kind)})", colour));
+            console.Line(console.Paint($"  {mark} {table.Subject} ({TableChanges.Word(table.Kind)})", colour));
             if (table.Kind is TableChangeKind.Created or TableChangeKind.Dropped) continue;
             foreach (var change in table.Changes) console.Line("      " + change);
         }
@@ -58,7 +58,9 @@ public static class PlanSummary
         var parts = new List<string> { $"{created} created", $"{altered} altered" };
         if (renamed > 0) parts.Add($"{renamed} renamed");
         parts.Add($"{dropped} dropped");
-        return $"{operations} change(s) to {tables.Count} table(s): {string.Join(", ", parts)}";
+        var objects = TableChanges.Objects(tables);
+        var subjects = objects == 0 ? $"{tables.Count} table(s)" : $"{tables.Count - objects} table(s) and {objects} other object(s)";
+        return $"{operations} change(s) to {subjects}: {string.Join(", ", parts)}";
     }
 
     private static (string Mark, string Colour) Mark(TableChangeKind kind) => kind switch

@@ -1,3 +1,4 @@
+using SchemaTool.Model;
 using SchemaTool.Planning;
 
 namespace SchemaTool.Cli.Output;
@@ -25,7 +26,7 @@ public sealed record PlanJson(
         var tables = TableChanges.Of(plan.Operations);
         var (created, altered, renamed, dropped) = TableChanges.Count(tables);
         return new PlanJson(!plan.IsEmpty, dryRun, revision, new PlanCountsJson(plan.Operations.Count, created, altered, renamed, dropped),
-            tables.Select(t => new TableChangeJson(t.Table, TableChanges.Word(t.Kind), t.Changes, t.Warnings)).ToList(),
+            tables.Select(t => new TableChangeJson(t.Table, TableChanges.Word(t.Kind), t.Changes, t.Warnings, t.Object.Word())).ToList(),
             OperationJson.Of(plan.Operations), plan.Warnings, plan.Notices, plan.UpScript, plan.DownScript,
             StatementJson.Of(plan.UpStatements), StatementJson.Of(plan.DownStatements));
     }
@@ -59,8 +60,11 @@ public sealed record StatementJson(
 /// <summary>How many operations, and how many tables each way.</summary>
 public sealed record PlanCountsJson(int Operations, int Created, int Altered, int Renamed, int Dropped);
 
-/// <summary>One table of the plan: change is created, altered, renamed or dropped.</summary>
-public sealed record TableChangeJson(string Table, string Change, IReadOnlyList<string> Details, IReadOnlyList<string> Warnings);
+/// <summary>
+/// One table of the plan, or another object (<paramref name="Kind"/>: view, sequence...): change is created, altered,
+/// renamed or dropped.
+/// </summary>
+public sealed record TableChangeJson(string Table, string Change, IReadOnlyList<string> Details, IReadOnlyList<string> Warnings, string Kind);
 
 /// <summary>The revision files plan wrote, paths relative to the current folder.</summary>
 public sealed record WrittenRevisionJson(string Id, IReadOnlyList<string> Parents, string Message, string UpPath, string DownPath);

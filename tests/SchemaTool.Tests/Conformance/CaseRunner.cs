@@ -103,13 +103,13 @@ public sealed class CaseRunner(IConformanceServer server, string workFolder, IRe
         {
             return Fail("inspect wrote YAML that does not load", string.Join("; ", e.Errors));
         }
-        var selfPlan = Planner.Create(Dialect, desired, model);
+        var selfPlan = await Planner.CreateAsync(desiredDb, desired, model, ct);
         if (!selfPlan.IsEmpty)
             return Fail("inspect does not converge", Describe(selfPlan));
 
         // plan + apply on the current database: it must now match the desired one.
         var folder = Directory.CreateDirectory(Path.Combine(workFolder, "migrations-" + Guid.NewGuid().ToString("N")[..12])).FullName;
-        var plan = PlannedStatements.Create(Dialect, before, model);
+        var plan = await PlannedStatements.CreateAsync(currentDb, before, model, ct);
         RevisionGraph graph;
         if (!plan.IsEmpty)
         {
@@ -131,7 +131,7 @@ public sealed class CaseRunner(IConformanceServer server, string workFolder, IRe
         if (differences.Count > 0)
             return Fail("after apply the databases differ", string.Join("; ", differences) + " | up: " + plan.UpScript);
 
-        var second = Planner.Create(Dialect, after, model);
+        var second = await Planner.CreateAsync(currentDb, after, model, ct);
         if (!second.IsEmpty)
             return Fail("second plan not empty", Describe(second));
 

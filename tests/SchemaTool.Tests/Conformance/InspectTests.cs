@@ -49,32 +49,36 @@ public sealed class InspectTests : IDisposable
         await using var session = await dialect.OpenAsync(dialect.ParseTarget("sqlite:" + path, _folder), CancellationToken.None);
         var inspection = await Inspector.InspectAsync(session, CancellationToken.None);
 
-        Assert.Contains("#   view v_users", inspection.Yaml);
+        Assert.Contains("views:\n  v_users: { sql: \"SELECT id FROM users\" }\n", inspection.Yaml);
         Assert.Contains("username:   { type: text, index: true, collation: NOCASE }", inspection.Yaml);
         Assert.Contains("role_id:    { declared_type: int, nullable: true, references: roles.id, on_delete: set null }", inspection.Yaml);
         Assert.DoesNotContain("ix_users_username", inspection.Yaml);
         var model = ModelLoader.Load("inspected.yaml", inspection.Yaml);
-        var plan = Planner.Create(dialect, await session.IntrospectAsync(CancellationToken.None), model);
+        var plan = await Planner.CreateAsync(session, await session.IntrospectAsync(CancellationToken.None), model, CancellationToken.None);
         Assert.True(plan.IsEmpty, plan.UpScript);
     }
 
     [Fact]
-    public async Task The_command_writes_the_file_and_names_what_it_leaves_alone_on_stderr()
+    public async Task The_command_writes_the_file_with_views_and_table_options_and_leaves_nothing_alone()
     {
-        await DatabaseAsync("CREATE TABLE t (id INTEGER PRIMARY KEY); CREATE VIEW v AS SELECT id FROM t;");
+        await DatabaseAsync("CREATE TABLE t (id INTEGER PRIMARY KEY); CREATE TABLE kv (k TEXT PRIMARY KEY) WITHOUT ROWID; CREATE VIEW v AS SELECT id FROM t;");
         File.WriteAllText(Path.Combine(_folder, "schematool.yaml"), "database: sqlite:app.db\n");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = CommandLine.Run(["inspect", "-o", Path.Combine(_folder, "schema", "inspected.yaml"), "--project", _folder, "--no-color"], stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
-        Assert.Contains("view v is not in the model's scope and is left alone", stderr.ToString());
+        Assert.DoesNotContain("left alone", stderr.ToString());
         Assert.Equal("""
-            # Left alone: the model cannot express these objects yet, and schematool never changes them.
-            #   view v
             tables:
+              kv:
+                without_rowid: true
+                columns:
+                  k: { type: TEXT, primary_key: true }
               t:
                 columns:
                   id: { type: INTEGER, nullable: true, primary_key: true }
+            views:
+              v: { sql: "SELECT id FROM t" }
 
             """.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(_folder, "schema", "inspected.yaml")));
 

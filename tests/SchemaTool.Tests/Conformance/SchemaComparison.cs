@@ -6,7 +6,7 @@ namespace SchemaTool.Tests.Conformance;
 /// <summary>
 /// Compares two introspected schemas object by object, in the dialect's canonical form: tables, columns
 /// (type, nullability, default...), primary keys, unique constraints and indexes with their columns, foreign
-/// keys with their actions, checks. Column order is not compared.
+/// keys with their actions, checks, views and triggers. Column order is not compared.
 /// </summary>
 public static class SchemaComparison
 {
@@ -46,6 +46,13 @@ public static class SchemaComparison
             foreach (var ck in t.Checks)
                 facts.Add($"check {t.Name}.{ck.Name} ({ck.Expression})");
         }
+        foreach (var v in schema.Views)
+            facts.Add($"{v.Kind.Word()} {v.Name}" + (v.Columns.Count > 0 ? $" ({string.Join(", ", v.Columns)})" : "") + $" AS {v.Sql}" +
+                      (v.Comment is { } vc ? $" comment '{vc}'" : ""));
+        foreach (var tr in schema.Triggers)
+            facts.Add($"trigger {tr.Name} {tr.Timing.ToSql()} {string.Join(" OR ", tr.Events.Select(e => e.ToSql()))}" +
+                      (tr.UpdateOf.Count > 0 ? $" OF {string.Join(", ", tr.UpdateOf)}" : "") + $" ON {tr.Table} FOR EACH {tr.ForEach}" +
+                      (tr.When is { } when ? $" WHEN {when}" : "") + $" {tr.Body ?? "EXECUTE " + tr.Execute}");
         foreach (var u in schema.Unmanaged)
             facts.Add($"{u.Kind} {u.Name}");
         return facts;

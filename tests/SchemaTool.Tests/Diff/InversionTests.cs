@@ -38,6 +38,7 @@ public sealed class InversionTests
         new RebuildTable(Users, Users with { Columns = Users.Columns.Take(2).ToValueList() },
             new[] { new ColumnSource("id", "id"), new ColumnSource("email", "email") },
             new[] { "CREATE TRIGGER t AFTER INSERT ON users BEGIN SELECT 1; END" }),
+        .. ObjectSamples.Operations(),
     ];
 
     public static TheoryData<string> ExampleNames() => new(Examples().Select(o => o.GetType().Name));
@@ -67,7 +68,7 @@ public sealed class InversionTests
         var op = Example(type);
         var inverse = op.Invert();
         // A rename's inverse acts on the name the rename gave; everything else on the same table.
-        Assert.Equal(op is RenameTable r ? r.From : op.TableName, inverse.TableName);
+        Assert.Equal(op switch { RenameTable r => r.From, RenameType t => t.From, RenameSequence s => s.From, _ => op.TableName }, inverse.TableName);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class UnexpressedKeyTests
     private const string Virtual = "tables:\n  docs:\n    virtual: \"fts5(title)\"\n";
     private const string Strict = "tables:\n  t:\n    strict: true\n    columns:\n      id: { type: int, primary_key: true }\n";
     private const string Charset = "tables:\n  t:\n    charset: utf8mb4\n    columns:\n      id: { type: int, primary_key: true }\n";
+    private const string Unlogged = "tables:\n  t:\n    unlogged: true\n    columns:\n      id: { type: int, primary_key: true }\n";
+    private const string RowFormat = "tables:\n  t:\n    row_format: DYNAMIC\n    columns:\n      id: { type: int, primary_key: true }\n";
 
     [Theory]
     [InlineData("postgres")]
@@ -39,9 +41,18 @@ public sealed class UnexpressedKeyTests
     [Theory]
     [InlineData("postgres")]
     [InlineData("sqlite")]
-    public void MySQL_table_options_are_refused_elsewhere(string dialect) =>
+    public void MySQL_table_options_are_refused_elsewhere(string dialect)
+    {
         Assert.Equal($"schema.yaml:2:3: table 't': `engine:`, `charset:` and `collation:` of a table are MySQL's; on {dialect} give columns a `collation:` instead",
             Problem(dialect, Charset));
+        Assert.Equal($"schema.yaml:2:3: table 't': `row_format:` is MySQL's; remove it for {dialect}", Problem(dialect, RowFormat));
+    }
+
+    [Theory]
+    [InlineData("mysql")]
+    [InlineData("sqlite")]
+    public void Unlogged_is_refused_outside_PostgreSQL(string dialect) =>
+        Assert.Equal($"schema.yaml:2:3: table 't': `unlogged:` is PostgreSQL's; remove it for {dialect}", Problem(dialect, Unlogged));
 
     [Fact]
     public void Each_key_is_taken_where_it_belongs()
@@ -50,5 +61,7 @@ public sealed class UnexpressedKeyTests
         Assert.Null(Problem("sqlite", Virtual));
         Assert.Null(Problem("sqlite", Strict));
         Assert.Null(Problem("mysql", Charset));
+        Assert.Null(Problem("mysql", RowFormat));
+        Assert.Null(Problem("postgres", Unlogged));
     }
 }

@@ -18,7 +18,8 @@ namespace SchemaTool.Tests.Generated;
 /// Property test over random model pairs (<see cref="SchemaGenerator"/>): on a real database, the plan from A
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
-/// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server);
+/// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server), SQLite
+/// with views and triggers too (ObjectGenerator);
 /// SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list;
 /// SCHEMATOOL_GENERATED_PARALLEL=N runs N seeds at once.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-generated-sqlite-").FullName;
         try
         {
-            await RunAsync(new SqliteConformanceServer(folder), folder, Seeds(SqliteSeeds));
+            await RunAsync(new SqliteConformanceServer(folder), folder, Seeds(SqliteSeeds), withObjects: true);
         }
         finally
         {
@@ -93,7 +94,8 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
     private static int Parallelism(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("SCHEMATOOL_GENERATED_PARALLEL"), out var n) && n > 0 ? n : fallback;
 
-    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4)
+    /// <param name="withObjects">Whether the models also have views and triggers (<see cref="ObjectGenerator"/>): on the dialects that model them.</param>
+    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4, bool withObjects = false)
     {
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentBag<(int Seed, string Reason)>();
@@ -102,7 +104,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string? reason;
             try
             {
-                reason = await new SeedRun(server, folder, seed).RunAsync(ct);
+                reason = await new SeedRun(server, folder, seed, withObjects).RunAsync(ct);
             }
             catch (Exception e)
             {
@@ -119,15 +121,18 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string.Join("\n", sorted.Take(10).Select(f => $"seed {f.Seed}: {f.Reason}")));
     }
 
-    private sealed class SeedRun(IConformanceServer server, string folder, int seed)
+    private sealed class SeedRun(IConformanceServer server, string folder, int seed, bool withObjects)
     {
         private IDialect Dialect => server.Dialect;
 
         public async Task<string?> RunAsync(CancellationToken ct)
         {
             var (a, b) = new SchemaGenerator(seed).Pair();
-            var yamlA = ModelWriter.Write(new Schema(a.Select(t => t.ToModel())));
-            var yamlB = ModelWriter.Write(new Schema(b.Select(t => t.ToModel())));
+            var (schemaA, schemaB) = withObjects
+                ? new ObjectGenerator(seed).Pair(a, b)
+                : (new Schema(a.Select(t => t.ToModel())), new Schema(b.Select(t => t.ToModel())));
+            var yamlA = ModelWriter.Write(schemaA);
+            var yamlB = ModelWriter.Write(schemaB);
             Schema modelA, modelB;
             try
             {
@@ -150,7 +155,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
                 var first = await PlanAndApplyAsync(db, migrations, modelA, "a", ct);
                 var rowsA = await InsertRowsAsync(db, a, ct);
                 var before = await db.IntrospectAsync(ct);
-                var plan = PlannedStatements.Create(Dialect, before, modelB);
+                var plan = await PlannedStatements.CreateAsync(db, before, modelB, ct);
                 var up = plan.UpScript;
                 await PlanAndApplyAsync(db, migrations, modelB, "b", ct);
 
@@ -160,7 +165,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
                     var differences = SchemaComparison.Differences(await other.IntrospectAsync(ct), await db.IntrospectAsync(ct), Dialect);
                     if (differences.Count > 0) return $"A -> B does not reach B: {string.Join("; ", differences)}\n{up}{Models()}";
                 }
-                var second = Planner.Create(Dialect, await db.IntrospectAsync(ct), modelB);
+                var second = await Planner.CreateAsync(db, await db.IntrospectAsync(ct), modelB, ct);
                 if (!second.IsEmpty) return $"second plan not empty: {string.Join("; ", second.Operations.Select(o => o.Describe()))}\n{up}{Models()}";
                 if (await CompareRowsAsync(db, a, b, rowsA, forward: true, ct) is { } lostForward) return $"after A -> B: {lostForward}\n{up}{Models()}";
 
@@ -185,7 +190,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         private async Task<Revision?> PlanAndApplyAsync(IDatabaseSession db, string migrations, Schema model, string message, CancellationToken ct)
         {
             var graph = RevisionFolder.Load(migrations);
-            var plan = PlannedStatements.Create(Dialect, await db.IntrospectAsync(ct), model);
+            var plan = await PlannedStatements.CreateAsync(db, await db.IntrospectAsync(ct), model, ct);
             if (plan.IsEmpty) return graph.Heads.FirstOrDefault();
             var parents = graph.Heads.Select(h => h.Id).ToList();
             var revision = RevisionFolder.Write(migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);

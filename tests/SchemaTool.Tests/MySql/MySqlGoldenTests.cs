@@ -15,7 +15,7 @@ public sealed class MySqlGoldenTests
     private static readonly MySqlDialect Dialect = new();
 
     public static TheoryData<string> Kinds() =>
-        new(MySqlSamples.ByKind.Keys.Where(t => t != typeof(RebuildTable) && t != typeof(CreatePartition) && t != typeof(DropPartition)).Select(t => t.Name).Order(StringComparer.Ordinal));
+        new(MySqlSamples.ByKind.Keys.Where(t => t != typeof(RebuildTable) && t != typeof(CreatePartition) && t != typeof(DropPartition) && !MySqlSamples.NotYetOnMySql.Contains(t)).Select(t => t.Name).Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -34,7 +34,7 @@ public sealed class MySqlGoldenTests
         foreach (var kind in kinds)
         {
             Assert.True(MySqlSamples.ByKind.TryGetValue(kind, out var sample), $"MySqlSamples has no sample of {kind.Name}: add one and its golden file");
-            if (kind == typeof(RebuildTable) || kind == typeof(CreatePartition) || kind == typeof(DropPartition))
+            if (kind == typeof(RebuildTable) || kind == typeof(CreatePartition) || kind == typeof(DropPartition) || MySqlSamples.NotYetOnMySql.Contains(kind))
                 Assert.Throws<NotSupportedException>(() => Dialect.Generate(sample));
             else
                 Assert.Single(Dialect.Generate(sample), s => s.Length > 0);

@@ -55,6 +55,56 @@ public sealed class MySqlValidationTests
         Assert.Contains(problems, p => p.Contains("check 'ck_id' of table 't': MySQL has no NO INHERIT"));
     }
 
+    /// <summary>MariaDB's data dictionary keeps comments in utf8mb3: an emoji would read back as '?' (found by the apply fuzz test).</summary>
+    [Fact]
+    public void A_comment_with_a_character_past_U_FFFF_is_refused()
+    {
+        var problems = MySqlValidator.Validate(ModelLoader.Load("schema.yaml", """
+            tables:
+              t:
+                comment: "rocket 🚀"
+                columns:
+                  id: { type: int, primary_key: true, comment: "😀" }
+                  name: { type: varchar(64), comment: "é is fine" }
+                indexes:
+                  ix: { columns: [name], comment: "名 is fine, 𝄞 is not" }
+            """));
+        Assert.Equal(
+            [
+                "comment of index 'ix' of table 't' holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it",
+                "comment of table 't' holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it",
+                "comment of column 't.id' holds a character past U+FFFF (such as an emoji), which MySQL keeps as '?' in a comment: remove it",
+            ], problems);
+    }
+
+    /// <summary>
+    /// A literal default with an emoji is stored as '?'; a check, default_sql or generated expression is kept, but
+    /// information_schema reports it as '????', a change on every plan (found by the apply fuzz test).
+    /// </summary>
+    [Fact]
+    public void A_default_or_an_expression_with_a_character_past_U_FFFF_is_refused()
+    {
+        var problems = MySqlValidator.Validate(ModelLoader.Load("schema.yaml", """
+            tables:
+              t:
+                columns:
+                  id: { type: int, primary_key: true }
+                  a: { type: varchar(20), default: "😀x" }
+                  b: { type: varchar(20), default_sql: "concat('😀', 'y')" }
+                  g: { type: varchar(40), nullable: true, generated: { expression: "concat(a, '😀')" } }
+                  fine: { type: varchar(20), default: "é名" }
+                checks:
+                  ck: "a <> '😀z'"
+            """));
+        Assert.Equal(
+            [
+                "default of column 't.a' holds a character past U+FFFF (such as an emoji), which MySQL stores as '?' in a default: remove it",
+                "default_sql of column 't.b' holds a character past U+FFFF (such as an emoji), which MySQL's information_schema reports as '????': write it as a hex literal (_utf8mb4 0xF09F9880) instead",
+                "generated expression of column 't.g' holds a character past U+FFFF (such as an emoji), which MySQL's information_schema reports as '????': write it as a hex literal (_utf8mb4 0xF09F9880) instead",
+                "check 'ck' of table 't' holds a character past U+FFFF (such as an emoji), which MySQL's information_schema reports as '????': write it as a hex literal (_utf8mb4 0xF09F9880) instead",
+            ], problems);
+    }
+
     [Fact]
     public void A_text_column_indexed_by_a_prefix_or_in_full_text_is_fine() =>
         Assert.Empty(Problems("ix: { columns: [{ column: body, length: 100 }] }\n      ft: { using: fulltext, columns: [body] }"));

@@ -45,7 +45,7 @@ public sealed class StatementEffectTests
     [Fact]
     public void Every_statement_the_generator_writes_names_its_tables()
     {
-        foreach (var operation in MySqlSamples.ByKind.Values.Where(o => o is not (RebuildTable or CreatePartition or DropPartition)))
+        foreach (var operation in MySqlSamples.ByKind.Values.Where(o => o is not (RebuildTable or CreatePartition or DropPartition) && !MySqlSamples.NotYetOnMySql.Contains(o.GetType())))
         foreach (var sql in MySqlSqlGenerator.Generate(operation).Concat(MySqlSqlGenerator.Generate(operation.Invert())))
         {
             var effect = StatementEffect.Of(sql);

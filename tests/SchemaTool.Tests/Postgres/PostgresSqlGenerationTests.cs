@@ -115,12 +115,29 @@ public sealed class PostgresSqlGenerationTests
             .ToList();
         var covered = Operations().Select(row => row[1].GetType()).ToHashSet();
         // A rebuild is SQLite's; table options are MySQL's and SQLite's, refused at plan on PostgreSQL.
-        var missing = kinds.Where(k => k != typeof(RebuildTable) && k != typeof(AlterTableOptions) && !covered.Contains(k)).Select(k => k.Name).ToList();
+        var missing = kinds.Where(k => k != typeof(RebuildTable) && k != typeof(AlterTableOptions) && !covered.Contains(k) && !NotYetOnPostgres.ContainsKey(k)).Select(k => k.Name).ToList();
         Assert.True(missing.Count == 0, "no PostgreSQL SQL test for: " + string.Join(", ", missing));
         foreach (var row in Operations())
             Assert.NotEmpty(Dialect.Generate((Operation)row[1]));
         Assert.Throws<NotSupportedException>(() => Dialect.Generate(new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty)));
+        foreach (var (kind, sample) in NotYetOnPostgres)
+            Assert.True(Assert.Throws<NotSupportedException>(() => Dialect.Generate(sample)).Message.Contains("not modelled on PostgreSQL"), kind.Name);
     }
+
+    /// <summary>
+    /// The operation kinds on objects beyond tables that PostgreSQL does not model in this version (a model declaring
+    /// them is refused at plan): the generator refuses them. Listed so that none is forgotten when they arrive.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<Type, Operation> NotYetOnPostgres = new Type[]
+    {
+        typeof(CreateView), typeof(DropView), typeof(ReplaceView), typeof(CreateTrigger), typeof(DropTrigger),
+        typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
+        typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
+        typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
+        typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
+        typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
+    }.ToDictionary(t => t, t => Tests.Diff.ObjectSamples.Operations().Single(o => o.GetType() == t));
 
     [Fact]
     public void Identifiers_are_quoted_with_embedded_quotes_doubled()

@@ -98,6 +98,25 @@ public sealed class CatalogComparisonTests : IDisposable
     }
 
     [Fact]
+    public async Task Sqlite_sees_views_and_triggers_but_not_an_optional_for_each_row()
+    {
+        var differences = await DifferencesAsync(new SqliteRealAppDatabase(_folder), """
+            CREATE TABLE t (id INTEGER PRIMARY KEY, n int);
+            CREATE VIEW big AS SELECT id FROM t WHERE n > 10;
+            CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN UPDATE t SET n = 0 WHERE id = new.id; END;
+            CREATE TRIGGER t_au AFTER UPDATE ON t BEGIN SELECT 1; END;
+            """, """
+            CREATE TABLE t (id INTEGER PRIMARY KEY, n int);
+            CREATE VIEW "big" AS SELECT id FROM t WHERE n > 20;
+            CREATE TRIGGER "t_ai" AFTER INSERT ON "t" FOR EACH ROW BEGIN UPDATE t SET n = 0 WHERE id = new.id; END;
+            CREATE TRIGGER t_au BEFORE UPDATE ON t BEGIN SELECT 1; END;
+            """);
+        Assert.Contains("- view big: create view big as select id from t where n > 10", differences);
+        Assert.Contains("- trigger t_au: create trigger t_au after update on t begin select 1 ; end", differences);
+        Assert.Equal(4, differences.Count);
+    }
+
+    [Fact]
     public async Task Leftovers_are_everything_but_the_history_table()
     {
         var database = new PostgresRealAppDatabase();

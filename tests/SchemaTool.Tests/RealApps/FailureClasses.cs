@@ -45,6 +45,8 @@ public static partial class FailureClasses
         Text("sqlite", "compare", @"^[-+] (table|column) \w+_(content|segdir|segments|docsize|config|data|idx|stat)\b", "14"),
         Text("postgres", "*", @"^(named: )?.*\bextension |operator class ""[^""]+"" does not exist", "19 (extension)"),
         Text("postgres", "apply", @"type ""[^""]+"" does not exist", "19 (enum or domain)"),
+        Text("postgres", "*", @"unknown type \S+: this database has no such type", "19 (enum or domain)"),
+        Text("postgres", "*", @"its default uses sequence '[^']+', which the database does not have", "19 (sequence)"),
         Text("postgres", "apply", @"function \S+(\([^)]*\))? does not exist", "19 (function)"),
         Text("postgres", "compare", @"^- constraint [^\n]* p PRIMARY KEY [^\n]*\n(.*\n)*\+ constraint [^\n]* p PRIMARY KEY", "A (primary key name)"),
         Text("mysql", "compare", @"^- column [^\n]* CHECK \(", "B (column CHECK)"),

@@ -117,7 +117,17 @@ public sealed class SqliteRealAppDatabase(string folder) : IRealAppDatabase
                                                 $"({string.Join(", ", keys.Select(k => k[4] ?? "<primary key>"))}) on update {keys[0][5]} on delete {keys[0][6]} match {keys[0][7]}"));
             }
         }
+        // Views and triggers are in the model: compared by their stored CREATE text, as the virtual tables are.
+        foreach (var row in await RowsAsync(connection, "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('view', 'trigger') AND sql IS NOT NULL"))
+            facts.Add(new CatalogFact((string)row[2]!, $"{row[0]} {row[1]}: {WithoutForEachRow(Join(Tokens((string)row[3]!)))}"));
         return new CatalogSnapshot(facts, new CatalogCounts(tables, columns, indexes, foreignKeys));
+    }
+
+    /// <summary>SQLite has row triggers only, so `FOR EACH ROW` is optional and changes nothing: written or not is the same trigger.</summary>
+    private static string WithoutForEachRow(string tokens)
+    {
+        var begin = tokens.IndexOf(" begin ", StringComparison.Ordinal);
+        return begin < 0 ? tokens : tokens[..begin].Replace(" for each row", "", StringComparison.Ordinal) + tokens[begin..];
     }
 
     private static async Task<List<object?[]>> RowsAsync(SqliteConnection connection, string sql, string? argument = null)
@@ -136,14 +146,11 @@ public sealed class SqliteRealAppDatabase(string folder) : IRealAppDatabase
         return rows;
     }
 
-    public async Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url)
-    {
-        await using var connection = await OpenAsync(url);
-        var rows = await RowsAsync(connection,
-            "SELECT type, name FROM sqlite_schema WHERE type IN ('view', 'trigger') " +
-            "UNION ALL SELECT 'virtual table', name FROM pragma_table_list WHERE schema = 'main' AND type = 'virtual'");
-        return rows.Select(r => new CatalogObject((string)r[0]!, (string)r[1]!)).ToList();
-    }
+    /// <summary>
+    /// None: every kind of object SQLite has is in the model (tables, virtual tables, views, triggers), and
+    /// ReadAsync compares each, so inspect has nothing to name as left alone.
+    /// </summary>
+    public Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url) => Task.FromResult<IReadOnlyList<CatalogObject>>([]);
 
     public async Task<IReadOnlyList<string>> LeftoversAsync(string url)
     {

@@ -62,30 +62,16 @@ public sealed class SqlFieldInjectionTests
         File.WriteAllText(model, Base);
         Assert.Equal(0, project.Run("plan", "-m", "init", "--database", database).ExitCode);
         Assert.Equal(0, project.Run("apply", "--database", database).ExitCode);
-        await ExecuteAsync(project, database, "INSERT INTO victim (id) VALUES (1)");
+        await project.ExecuteAsync(database, "INSERT INTO victim (id) VALUES (1)");
 
         var (columns, rest) = attack.Yaml.StartsWith("      ", StringComparison.Ordinal) ? (attack.Yaml + "\n", "") : ("", attack.Yaml + "\n");
         File.WriteAllText(model, Base.Replace("      a: { type: int, nullable: true }\n", "      a: { type: int, nullable: true }\n" + columns) + rest);
         var plan = project.Run("plan", "-m", "attack", "--database", database);
         if (plan.ExitCode == 0) project.Run("apply", "--database", database);
 
-        Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(project, database, "SELECT COUNT(*) FROM victim")));
+        Assert.Equal(1L, Convert.ToInt64(await project.ScalarAsync(database, "SELECT COUNT(*) FROM victim")));
         Assert.Equal(2, plan.ExitCode);
         Assert.Matches($@"tables\.yaml:\d+:\d+: {System.Text.RegularExpressions.Regex.Escape(attack.Names)}: the .* at character \d+ ", plan.Err);
         Assert.Equal(2, Directory.GetFiles(project.Migrations).Length);
-    }
-
-    private static async Task ExecuteAsync(ScratchProject project, string database, string sql)
-    {
-        await using var session = await project.ConnectAsync(database);
-        await using var command = session.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(ScratchProject project, string database, string sql)
-    {
-        await using var session = await project.ConnectAsync(database);
-        await using var command = session.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
     }
 }

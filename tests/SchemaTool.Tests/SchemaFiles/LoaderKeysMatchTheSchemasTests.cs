@@ -30,6 +30,15 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
         { "SchemaTool.Yaml.TableOptionsReader", "PrimaryKeyKeys", Model, "/$defs/table/properties/primary_key/oneOf/1/properties" },
         { "SchemaTool.Yaml.TableOptionsReader", "CheckKeys", Model, "/$defs/check/oneOf/1/properties" },
         { "SchemaTool.Yaml.TableOptionsReader", "PartitionKeys", Model, "/$defs/partition/oneOf/1/properties" },
+        { "SchemaTool.Yaml.Objects.ViewReader", "ViewKeys", Model, "/$defs/view/properties" },
+        { "SchemaTool.Yaml.Objects.TriggerReader", "TriggerKeys", Model, "/$defs/trigger/properties" },
+        { "SchemaTool.Yaml.Objects.RoutineReader", "RoutineKeys", Model, "/$defs/routine/properties" },
+        { "SchemaTool.Yaml.Objects.TypeReader", "TypeKeys", Model, "/$defs/type/properties" },
+        { "SchemaTool.Yaml.Objects.TypeReader", "EnumValueKeys", Model, "/$defs/enumValue/oneOf/1/properties" },
+        { "SchemaTool.Yaml.Objects.SequenceReader", "SequenceKeys", Model, "/$defs/sequence/properties" },
+        { "SchemaTool.Yaml.Objects.NamespaceReader", "ExtensionKeys", Model, "/$defs/extension/properties" },
+        { "SchemaTool.Yaml.Objects.NamespaceReader", "NamespaceKeys", Model, "/$defs/namespace/properties" },
+        { "SchemaTool.Yaml.Objects.EventReader", "EventKeys", Model, "/$defs/event/properties" },
         { "SchemaTool.Project.ConfigLoader", "Keys", Config, "/properties" },
     };
 
@@ -45,6 +54,8 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
     [
         "src/SchemaTool.Core/Yaml/ModelLoader.cs", "src/SchemaTool.Core/Yaml/IndexReader.cs",
         "src/SchemaTool.Core/Yaml/ForeignKeyReader.cs", "src/SchemaTool.Core/Project/ConfigLoader.cs",
+        .. Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src/SchemaTool.Core/Yaml/Objects"), "*Reader.cs")
+            .Select(f => Path.GetRelativePath(RepoPaths.Root, f)).Order(StringComparer.Ordinal),
     ];
 
     [Theory]

@@ -42,6 +42,36 @@ public sealed class SqliteGoldenSqlTests
     private static void Verify(string name, Schema current, string desiredYaml) =>
         Golden.Verify($"sqlite/{name}.sql", Script(PlannedStatements.Create(Dialect, current, Model(desiredYaml))));
 
+    private const string Objects = """
+
+        views:
+          team_logins: { sql: "SELECT u.login, t.name FROM users u JOIN teams t ON t.id = u.team_id" }
+          logins:      { sql: "SELECT login FROM team_logins" }
+        triggers:
+          users_legacy:
+            table: users
+            timing: after
+            events: [update]
+            update_of: [login]
+            body: "UPDATE users SET legacy = OLD.login WHERE id = NEW.id;"
+        """;
+
+    /// <summary>A plan between two models whose views and triggers an in-memory SQLite database canonicalizes, as plan's does.</summary>
+    private static async Task VerifyWithObjects(string name, string currentYaml, string desiredYaml)
+    {
+        await using var session = await Dialect.OpenAsync(Dialect.ParseTarget("sqlite::memory:", Path.GetTempPath()), CancellationToken.None);
+        var current = Dialect.Normalize(await session.CanonicalizeAsync(Model(currentYaml), CancellationToken.None));
+        Golden.Verify($"sqlite/{name}.sql", Script(await Planner.CreateAsync(session, current, Model(desiredYaml), CancellationToken.None)));
+    }
+
+    [Fact]
+    public Task Views_and_triggers_are_created_after_what_they_read_and_dropped_before_it() =>
+        VerifyWithObjects("views_and_triggers", "tables: {}\n", Base + Objects);
+
+    [Fact]
+    public Task A_rebuild_drops_the_views_and_triggers_over_its_table_before_and_creates_them_after() =>
+        VerifyWithObjects("rebuild_under_views_and_triggers", Base + Objects, Base.Replace("login:    { type: varchar(64) }", "login:    { type: varchar(80) }") + Objects);
+
     [Fact]
     public void A_table_and_a_column_renamed_only_by_case_are_renamed_not_recreated() =>
         Verify("rename_case_only", Current(Base),

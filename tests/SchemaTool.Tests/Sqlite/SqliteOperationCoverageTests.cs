@@ -15,6 +15,20 @@ public sealed class SqliteOperationCoverageTests
             .WithIndex(Index("ix_users_email", "email"))
             .WithFk(Fk("users", "team_id", "teams")));
 
+    /// <summary>
+    /// The kinds of object SQLite does not have: a model that declares them is refused at plan (SqliteDialect.Validate),
+    /// and the generator refuses their operations. Listed here so that a new kind cannot be forgotten.
+    /// </summary>
+    private static readonly Type[] NotOnSqlite =
+    [
+        typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
+        typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
+        typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
+        typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
+        typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
+    ];
+
     [Fact]
     public void Every_operation_kind_generates_sql_or_is_rewritten_into_a_rebuild()
     {
@@ -27,7 +41,7 @@ public sealed class SqliteOperationCoverageTests
         Assert.False(dialect.CanRenameIndexes);
         foreach (var op in examples.Where(o => o is not RenameIndex))
         {
-            if (op is CreatePartition or DropPartition)
+            if (op is CreatePartition or DropPartition || NotOnSqlite.Contains(op.GetType()))
             {
                 // Partitions are PostgreSQL's: the SQLite validator refuses them before any plan is made.
                 Assert.Throws<NotSupportedException>(() => dialect.Generate(op));
@@ -35,7 +49,9 @@ public sealed class SqliteOperationCoverageTests
             }
             var rewritten = dialect.Rewrite([op], Tables, Tables);
             Assert.NotEmpty(rewritten);
-            if (!rewritten.SequenceEqual([op]))
+            if (op is ReplaceView replace)
+                Assert.Equal([new DropView(replace.From), new CreateView(replace.To)], rewritten);
+            else if (!rewritten.SequenceEqual([op]))
                 Assert.All(rewritten, r => Assert.IsType<RebuildTable>(r));
             foreach (var r in rewritten)
             {

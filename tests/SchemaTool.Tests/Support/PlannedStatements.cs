@@ -47,4 +47,12 @@ public static class PlannedStatements
         AssertSplit(dialect, plan);
         return plan;
     }
+
+    /// <summary><see cref="Planner.CreateAsync"/>, its scripts checked to split back into its statements.</summary>
+    public static async Task<Plan> CreateAsync(IDatabaseSession session, SchemaTool.Model.Schema current, SchemaTool.Model.Schema model, CancellationToken ct)
+    {
+        var plan = await Planner.CreateAsync(session, current, model, ct);
+        AssertSplit(session.Dialect, plan);
+        return plan;
+    }
 }

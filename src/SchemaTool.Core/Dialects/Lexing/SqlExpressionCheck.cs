@@ -60,7 +60,7 @@ public static class SqlExpressionCheck
     }
 
     /// <summary>Control characters (a NUL ends the text for some drivers) and halves of a surrogate pair, which no encoding writes.</summary>
-    private static SqlFieldProblem? Characters(string text)
+    internal static SqlFieldProblem? Characters(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -78,7 +78,7 @@ public static class SqlExpressionCheck
         return null;
     }
 
-    private static string Unclosed(in SqlToken token) => token.Kind switch
+    internal static string Unclosed(in SqlToken token) => token.Kind switch
     {
         SqlTokenKind.QuotedIdentifier => "the quoted name",
         SqlTokenKind.Comment or SqlTokenKind.ExecutableComment => "the comment",

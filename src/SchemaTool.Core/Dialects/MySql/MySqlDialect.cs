@@ -86,7 +86,16 @@ public sealed partial class MySqlDialect : IDialect
         });
     }
 
-    public IReadOnlyList<string> Validate(Schema model) => MySqlValidator.Validate(model);
+    public IReadOnlyList<string> Validate(Schema model) =>
+        [.. MySqlValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => kind switch
+        {
+            SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
+            SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
+            SchemaObjectKind.Domain => "MySQL has no domains",
+            SchemaObjectKind.Extension => "MySQL has no extensions",
+            SchemaObjectKind.Namespace => "MySQL has no schemas inside a database (a MySQL schema is the database)",
+            _ => ObjectSupport.NotYet(kind, "MySQL"),
+        })];
 
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken) =>
         await MySqlSession.OpenAsync(this, target, cancellationToken);

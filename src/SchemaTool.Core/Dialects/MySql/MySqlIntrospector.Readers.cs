@@ -99,7 +99,7 @@ internal sealed partial class MySqlIntrospector
     }
 
     /// <summary>One table's rows from the queries on the session's connection, gathered before the table is built.</summary>
-    private sealed class TableReader(string name, string? collation, string? comment, string? engine)
+    private sealed class TableReader(string name, string? collation, string? comment, string? engine, string? createOptions)
     {
         public string Name => name;
         public string? Collation { get; } = collation;
@@ -127,7 +127,7 @@ internal sealed partial class MySqlIntrospector
             keys is null ? ValueList<ForeignKey>.Empty : keys.ForeignKeys.Values.ToValueList(),
             Checks.ToValueList(),
             string.IsNullOrEmpty(comment) ? null : comment,
-            Options: MySqlTableOptions.FromCatalog(engine, Collation));
+            Options: MySqlTableOptions.FromCatalog(engine, Collation, createOptions));
     }
 
     /// <summary>One table's key rows (primary key, indexes, foreign keys), read apart from its columns.</summary>

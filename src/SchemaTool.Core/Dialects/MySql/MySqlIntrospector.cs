@@ -69,7 +69,7 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
             var name = row.GetString(0);
             if (toolTables.Contains(name)) continue;
             if (row.GetString(1) == "SEQUENCE") unmanaged.Add(new UnmanagedObject("sequence", name));
-            else tables[name] = new TableReader(name, Text(row, 2), Text(row, 3), Text(row, 4));
+            else tables[name] = new TableReader(name, Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5));
             if (Text(row, row.GetOrdinal("TABLE_ROWS")) is { } rows && long.TryParse(rows, out var estimate)) RowEstimates[name] = estimate;
         }
         return tables;

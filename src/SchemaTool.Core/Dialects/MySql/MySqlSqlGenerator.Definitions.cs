@@ -19,6 +19,7 @@ public static partial class MySqlSqlGenerator
         text.Append(string.Join(",\n  ", lines)).Append("\n) ENGINE=").Append(table.Options?.Engine ?? MySqlTableOptions.DefaultEngine);
         if (table.Options?.Charset is { } charset) text.Append(" DEFAULT CHARSET=").Append(charset);
         if (table.Options?.Collation is { } collation) text.Append(" COLLATE=").Append(collation);
+        if (table.Options?.RowFormat is { } rowFormat) text.Append(" ROW_FORMAT=").Append(rowFormat);
         if (table.Comment is { } comment) text.Append(" COMMENT=").Append(String(comment));
         return text.ToString();
     }
@@ -35,6 +36,7 @@ public static partial class MySqlSqlGenerator
             clauses.Add("ENGINE=" + (to.Engine ?? MySqlTableOptions.DefaultEngine));
         if ((from.Charset != to.Charset || from.Collation != to.Collation) && to.Charset is not null)
             clauses.Add($"DEFAULT CHARSET={to.Charset}" + (to.Collation is { } collation ? " COLLATE=" + collation : ""));
+        if (from.RowFormat != to.RowFormat) clauses.Add("ROW_FORMAT=" + (to.RowFormat ?? "DEFAULT"));
         return string.Join(", ", clauses);
     }
 

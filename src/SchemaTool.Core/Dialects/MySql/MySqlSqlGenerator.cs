@@ -1,4 +1,5 @@
 using SchemaTool.Diff;
+using SchemaTool.Model;
 using static SchemaTool.Dialects.MySql.MySqlText;
 
 namespace SchemaTool.Dialects.MySql;
@@ -17,6 +18,8 @@ public static partial class MySqlSqlGenerator
         RenameTable op => $"RENAME TABLE {Quote(op.From)} TO {Quote(op.To)}",
         CombinedAlterTable op => $"ALTER TABLE {Quote(op.Table)} " + string.Join(", ", op.InStatementOrder.Select(Clause)),
         RebuildTable => throw new NotSupportedException("MySQL alters tables in place; table rebuilds are SQLite's"),
+        _ when operation.ObjectKind != SchemaObjectKind.Table =>
+            throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on MySQL in this version: no SQL to {operation.Describe()}"),
         _ => $"ALTER TABLE {Quote(operation.TableName)} {Clause(operation)}",
     }];
 

@@ -17,11 +17,20 @@ public static class MySqlTableOptions
         ["federated"] = "FEDERATED", ["sequence"] = "SEQUENCE",
     };
 
-    /// <summary>The options as the catalog reads them: the engine null when InnoDB, the character set taken from the collation.</summary>
-    public static TableOptions? FromCatalog(string? engine, string? collation) => TableOptions.OrNull(new TableOptions(
+    /// <summary>
+    /// The options as the catalog reads them: the engine null when InnoDB, the character set taken from the
+    /// collation, the row format only when the table states it (information_schema.TABLES.CREATE_OPTIONS has
+    /// `row_format=DYNAMIC` then; its ROW_FORMAT column gives the format in effect, stated or not).
+    /// </summary>
+    public static TableOptions? FromCatalog(string? engine, string? collation, string? createOptions) => TableOptions.OrNull(new TableOptions(
         Engine: engine is null || engine.Equals(DefaultEngine, StringComparison.OrdinalIgnoreCase) ? null : engine,
         Charset: collation is null ? null : CharsetOf(collation),
-        Collation: collation));
+        Collation: collation,
+        RowFormat: StatedRowFormat(createOptions)));
+
+    private static string? StatedRowFormat(string? createOptions) =>
+        createOptions?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(o => o.StartsWith("row_format=", StringComparison.OrdinalIgnoreCase))?["row_format=".Length..].ToUpperInvariant();
 
     public static TableOptions? Normalize(TableOptions? options)
     {
@@ -32,6 +41,7 @@ public static class MySqlTableOptions
             Engine = options.Engine is { } engine ? Engines.GetValueOrDefault(engine, engine) : null,
             Charset = Alias(options.Charset?.ToLowerInvariant()) ?? (collation is null ? null : CharsetOf(collation)),
             Collation = collation,
+            RowFormat = options.RowFormat?.ToUpperInvariant(),
         });
     }
 
@@ -48,7 +58,7 @@ public static class MySqlTableOptions
 
     /// <summary>
     /// What the table becomes: what the model states, and what it leaves out as the database has it (a model
-    /// without `engine:` keeps the table's engine; one with `charset:` alone keeps the collation while the
+    /// without `engine:` keeps the table's engine, one without `row_format:` its row format; one with `charset:` alone keeps the collation while the
     /// character set stays, else takes the new character set's default).
     /// </summary>
     public static TableOptions Resolve(TableOptions? have, TableOptions? want)
@@ -61,11 +71,11 @@ public static class MySqlTableOptions
             ({ } cs, null) when cs == have.Charset => (cs, have.Collation),
             var stated => stated,
         };
-        return new TableOptions(Engine: want.Engine ?? have.Engine, Charset: charset, Collation: collation);
+        return new TableOptions(Engine: want.Engine ?? have.Engine, Charset: charset, Collation: collation, RowFormat: want.RowFormat ?? have.RowFormat);
     }
 
     /// <summary>Whether the two say the same: InnoDB named or not.</summary>
     public static bool Same(TableOptions a, TableOptions b) =>
         (a.Engine ?? DefaultEngine).Equals(b.Engine ?? DefaultEngine, StringComparison.OrdinalIgnoreCase)
-        && a.Charset == b.Charset && a.Collation == b.Collation;
+        && a.Charset == b.Charset && a.Collation == b.Collation && a.RowFormat == b.RowFormat;
 }

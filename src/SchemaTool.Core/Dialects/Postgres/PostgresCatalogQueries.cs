@@ -60,6 +60,7 @@ internal sealed class PostgresCatalogQueries
     // that it costs no query of its own; a partitioned table's is its partitions'.
     private const string TablesQuery = $"""
         SELECT c.relname::text, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+               c.relpersistence = 'u',
           CASE WHEN c.relkind = 'p' THEN (SELECT sum(pc.reltuples)::bigint FROM pg_partition_tree(c.oid) pt
                                           JOIN pg_class pc ON pc.oid = pt.relid WHERE pt.isleaf AND pc.reltuples >= 0)
                WHEN c.reltuples >= 0 THEN c.reltuples::bigint END

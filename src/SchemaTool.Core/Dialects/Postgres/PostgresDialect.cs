@@ -42,10 +42,13 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
+    public DialectKeys Keys => DialectKeys.Unlogged;
+
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
 
-    public IReadOnlyList<string> Validate(Schema model) => PostgresValidator.Validate(model, ServerVersion);
+    public IReadOnlyList<string> Validate(Schema model) =>
+        [.. PostgresValidator.Validate(model, ServerVersion), .. ObjectSupport.Refuse(model, kind => ObjectSupport.NotYet(kind, "PostgreSQL"))];
 
     public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => PostgresValidator.ValidateAgainst(current, model);
 

@@ -107,6 +107,14 @@ public static class PostgresExpressions
     }
 
     /// <summary>Removes the casts the catalog adds that change nothing: 'x'::text, 0::numeric, ARRAY[...]::text[], col::text.</summary>
+    /// <summary>The column a word or a quoted name ("a""b" is a"b) names; null for any other token.</summary>
+    private static string? ColumnName(ExpressionToken token) => token.Kind switch
+    {
+        TokenKind.Word => token.Text,
+        TokenKind.QuotedName when token.Text.Length >= 2 && token.Text[0] == '"' => token.Text[1..^1].Replace("\"\"", "\""),
+        _ => null,
+    };
+
     private static void StripNoOpCasts(List<ExpressionToken> tokens, IReadOnlySet<string> textColumns)
     {
         for (var i = 1; i < tokens.Count; i++)
@@ -118,7 +126,7 @@ public static class PostgresExpressions
             var isTextCast = TextCastTypes.Contains(StripTypmod(baseType));
             var strip =
                 isTextCast && (before.Kind == TokenKind.String || before.Text == "]" && IsArrayOfStrings(tokens, i - 1)
-                               || before.Kind == TokenKind.Word && textColumns.Contains(before.Text) && !IsQualified(tokens, i - 1))
+                               || ColumnName(before) is { } column && textColumns.Contains(column) && !IsQualified(tokens, i - 1))
                 || NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.Number;
             if (NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.String && IsNumber(before.Text[1..^1]))
             {

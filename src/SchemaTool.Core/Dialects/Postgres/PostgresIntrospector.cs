@@ -38,8 +38,8 @@ internal static partial class PostgresIntrospector
         while (await reader.ReadAsync(ct))
             if (!toolTables.Contains(reader.GetString(0))) // the rest of a table's rows are read by the tables found here
             {
-                tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2));
-                if (!reader.IsDBNull(3)) rowEstimates[reader.GetString(0)] = reader.GetInt64(3);
+                tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetBoolean(3));
+                if (!reader.IsDBNull(4)) rowEstimates[reader.GetString(0)] = reader.GetInt64(4);
             }
 
         Dictionary<string, List<Column>>? columns = null;
@@ -112,7 +112,7 @@ internal static partial class PostgresIntrospector
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private sealed class TableParts(string name, string? comment, string? partitionBy)
+    private sealed class TableParts(string name, string? comment, string? partitionBy, bool unlogged)
     {
         public string Name => name;
         public string? PartitionBy => partitionBy;
@@ -131,6 +131,7 @@ internal static partial class PostgresIntrospector
             ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
             Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
             comment,
+            Options: unlogged ? new TableOptions(Unlogged: true) : null,
             Partitioning: partitionBy is null ? null : new Partitioning(partitionBy, Partitions));
     }
 }

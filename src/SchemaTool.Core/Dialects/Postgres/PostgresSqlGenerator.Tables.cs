@@ -17,7 +17,8 @@ public static partial class PostgresSqlGenerator
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(CreateSequence(column));
         var partitionBy = table.Partitioning is { } p ? $" PARTITION BY {p.By}" : "";
-        statements.Add($"CREATE TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
+        var unlogged = table.Options?.Unlogged == true ? "UNLOGGED " : "";
+        statements.Add($"CREATE {unlogged}TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(SequenceOwnedBy(table.Name, column));
         foreach (var partition in table.Partitioning?.Partitions ?? [])

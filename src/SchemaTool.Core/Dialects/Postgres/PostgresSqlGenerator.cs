@@ -12,6 +12,7 @@ public static partial class PostgresSqlGenerator
         DropTable op => [$"DROP TABLE {Q(op.Table.Name)}"],
         RenameTable op => [$"ALTER TABLE {Q(op.From)} RENAME TO {Q(op.To)}"],
         SetTableComment op => [CommentOn("TABLE", Q(op.Table), op.To)],
+        AlterTableOptions op => [$"ALTER TABLE {Q(op.Table)} SET {(op.To?.Unlogged == true ? "UNLOGGED" : "LOGGED")}"],
         AddColumn op => AddColumn(op.Table, op.Column),
         DropColumn op => [$"ALTER TABLE {Q(op.Table)} DROP COLUMN {Q(op.Column.Name)}"],
         RenameColumn op => [$"ALTER TABLE {Q(op.Table)} RENAME COLUMN {Q(op.From)} TO {Q(op.To)}"],
@@ -31,6 +32,8 @@ public static partial class PostgresSqlGenerator
         CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
         DropPartition op => [$"DROP TABLE {Q(op.Partition.Name)}"],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
+        _ when operation.ObjectKind != SchemaObjectKind.Table =>
+            throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on PostgreSQL in this version: no SQL to {operation.Describe()}"),
         _ => throw new NotSupportedException($"the PostgreSQL dialect has no SQL for {operation.GetType().Name}"),
     };
 

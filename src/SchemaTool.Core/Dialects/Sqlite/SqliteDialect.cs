@@ -64,7 +64,33 @@ public sealed class SqliteDialect : IDialect
                 problems.Add($"table {table.Name}: on SQLite an auto_increment column must be the whole primary key");
             if (table.Options is { } options) ValidateOptions(table, options, problems);
         }
+        problems.AddRange(ObjectSupport.Refuse(model, Unsupported));
+        foreach (var trigger in model.Triggers) problems.AddRange(TriggerProblems(trigger));
         return problems;
+    }
+
+    private static string? Unsupported(SchemaObjectKind kind) => kind switch
+    {
+        SchemaObjectKind.View or SchemaObjectKind.Trigger => null,
+        SchemaObjectKind.MaterializedView => "SQLite has no materialized views",
+        SchemaObjectKind.Function or SchemaObjectKind.Procedure => "SQLite has no stored functions or procedures",
+        SchemaObjectKind.EnumType => "SQLite has no enum types: use a check (`value IN ('a', 'b')`)",
+        SchemaObjectKind.Domain => "SQLite has no domains",
+        SchemaObjectKind.Sequence => "SQLite has no sequences: use auto_increment",
+        SchemaObjectKind.Extension => "SQLite has no extensions",
+        SchemaObjectKind.Namespace => "SQLite has no schemas inside a database",
+        _ => $"SQLite has no {kind.Plural()}",
+    };
+
+    private static IEnumerable<string> TriggerProblems(Trigger trigger)
+    {
+        var where = $"trigger {trigger.Name}";
+        if (trigger.Events.Count != 1 || trigger.Events[0] == TriggerEvent.Truncate)
+            yield return $"{where}: a SQLite trigger fires on exactly one event: insert, update or delete";
+        if (trigger.ForEach != TriggerLevel.Row)
+            yield return $"{where}: SQLite triggers fire for each row only (`for_each: row`)";
+        if (trigger.Execute is not null || trigger.Body is null)
+            yield return $"{where}: a SQLite trigger runs statements: write them in `body:` (`execute:` calls a PostgreSQL function)";
     }
 
     // sqlite.org/withoutrowid.html and sqlite.org/stricttables.html: what SQLite would refuse at apply.

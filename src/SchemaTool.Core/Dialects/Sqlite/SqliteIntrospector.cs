@@ -73,10 +73,9 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
                     ? new Table(o.Name, ValueList<Column>.Empty, Options: new TableOptions(Virtual: module))
                     : BuildTable(o.Name, o.Sql ?? "", columns.GetValueOrDefault(o.Name) ?? [], indexes.GetValueOrDefault(o.Name) ?? [], foreignKeys.GetValueOrDefault(o.Name) ?? [], ParentOf));
             }
-            else if (o.Type is "view" or "trigger")
-                unmanaged.Add(new UnmanagedObject(o.Type, o.Name, o.Table, o.Sql));
         }
-        return new Schema(tables.ToValueList(), unmanaged.ToValueList());
+        var (views, triggers) = ReadViewsAndTriggers(objects.Where(o => o.Type is "view" or "trigger").Select(o => (o.Type, o.Name, o.Table, o.Sql)), tables, unmanaged);
+        return new Schema(tables.ToValueList(), unmanaged.ToValueList()) { Views = views, Triggers = triggers };
 
         // SQLite resolves names without regard to case, and pragma_foreign_key_list reports them as the foreign
         // key spells them (REFERENCES Users (ID) for a table users (id)): read them as the parent declares them.
@@ -84,6 +83,36 @@ internal sealed class SqliteIntrospector(IDatabaseSession session, IReadOnlySet<
             columns.TryGetValue(table, out var exact) ? (table, exact)
             : folded.Value.TryGetValue(table, out var name) ? (name, columns[name])
             : null;
+    }
+
+    /// <summary>
+    /// Views and triggers from their kept CREATE text, with what each uses (SqliteObjectText.Dependencies). A text
+    /// that is not what the model can say is named and left alone; a rebuild of its table keeps such a trigger
+    /// as it is (RebuildTable.Triggers).
+    /// </summary>
+    private (ValueList<View>, ValueList<Trigger>) ReadViewsAndTriggers(IEnumerable<(string Type, string Name, string Table, string? Sql)> objects, List<Table> tables, List<UnmanagedObject> unmanaged)
+    {
+        var list = objects.ToList();
+        if (list.Count == 0) return (ValueList<View>.Empty, ValueList<Trigger>.Empty);
+        var relations = new Dictionary<string, (string Name, IReadOnlyList<string>? Columns)>(AsciiCaseInsensitiveComparer.Instance);
+        foreach (var t in tables) relations.TryAdd(t.Name, (t.Name, t.Columns.Select(c => c.Name).ToList()));
+        foreach (var o in list.Where(o => o.Type == "view")) relations.TryAdd(o.Name, (o.Name, null));
+
+        var views = new List<View>();
+        var triggers = new List<Trigger>();
+        foreach (var o in list)
+        {
+            var sql = o.Sql ?? "";
+            if (o.Type == "view" && SqliteObjectText.ParseView(sql) is { } view)
+                views.Add(new View(o.Name, view.Sql, Columns: view.Columns) { DependsOn = SqliteObjectText.Dependencies(view.Sql, o.Name, relations) });
+            else if (o.Type == "trigger" && excludedTables.Contains(o.Table))
+                continue;
+            else if (o.Type == "trigger" && SqliteObjectText.ParseTrigger(o.Name, relations.GetValueOrDefault(o.Table).Name ?? o.Table, sql) is { } trigger)
+                triggers.Add(trigger with { DependsOn = SqliteObjectText.Dependencies((trigger.When ?? "") + " " + trigger.Body, null, relations, trigger.Table) });
+            else
+                unmanaged.Add(new UnmanagedObject(o.Type, o.Name, o.Table, o.Sql));
+        }
+        return (views.ToValueList(), triggers.ToValueList());
     }
 
     private static Table BuildTable(string name, string sql, List<RawColumn> rawColumns, List<RawIndex> rawIndexes, List<RawForeignKey> rawKeys, Func<string, (string Name, List<RawColumn> Columns)?> parentOf)

@@ -13,7 +13,23 @@ namespace SchemaTool.Dialects.Sqlite;
 internal static partial class SqliteNormalizer
 {
     public static Schema Normalize(Schema schema) =>
-        schema with { Tables = schema.Tables.MapShared(Normalize) };
+        schema.Views.Count == 0 && schema.Triggers.Count == 0
+            ? schema with { Tables = schema.Tables.MapShared(Normalize) }
+            : schema with { Tables = schema.Tables.MapShared(Normalize), Views = schema.Views.MapShared(Normalize), Triggers = schema.Triggers.MapShared(Normalize) };
+
+    // SQLite keeps no comments; a view's query and a trigger's parts are compared as the CREATE text holds them.
+    private static View Normalize(View view) => ValueList.SameIfEqual(view, view with
+    {
+        Sql = SqliteObjectText.Trim(view.Sql),
+        Comment = null,
+    });
+
+    private static Trigger Normalize(Trigger trigger) => ValueList.SameIfEqual(trigger, trigger with
+    {
+        Body = trigger.Body is { } body ? SqliteObjectText.TrimBody(body) : null,
+        When = trigger.When is { } when ? SqliteObjectText.Trim(when) : null,
+        Comment = null,
+    });
 
     private static Table Normalize(Table table) => ValueList.SameIfEqual(table, table with
     {
@@ -92,9 +108,14 @@ internal static partial class SqliteNormalizer
     {
         var type = ComparedType(column.AutoIncrement ? "INTEGER" : column.Type);
         var nullable = column.Nullable && !IsRowIdAlias(table, column);
-        return type == column.Type && !column.DeclaredType && nullable == column.Nullable
-            ? column : column with { Type = type, DeclaredType = false, Nullable = nullable };
+        var value = column.Default is { } d && BooleanKeyword(d) is { } b ? ColumnDefault.Number(b ? "1" : "0") : column.Default;
+        return type == column.Type && !column.DeclaredType && nullable == column.Nullable && value == column.Default
+            ? column : column with { Type = type, DeclaredType = false, Nullable = nullable, Default = value };
     }
+
+    /// <summary>The value of a `true` / `false` SQL default (SQLite stores 1 / 0), or null for any other default.</summary>
+    private static bool? BooleanKeyword(ColumnDefault value) =>
+        value.Kind != DefaultKind.Sql ? null : value.Text.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null };
 
     /// <summary>Whether the column is the table's rowid: the one column of its primary key, declared INTEGER.</summary>
     public static bool IsRowIdAlias(Table table, Column column) =>
@@ -159,6 +180,8 @@ internal static partial class SqliteNormalizer
     {
         if (value.Kind == DefaultKind.Boolean) return ColumnDefault.Number(value.Text == "true" ? "1" : "0");
         if (value.Kind != DefaultKind.Sql) return value;
+        // SQLite keeps `DEFAULT false` as written; it is the 0 it stores only when compared (BooleanKeyword).
+        if (BooleanKeyword(value) is not null) return ColumnDefault.Sql(value.Text.Trim());
         var literal = SqlLiterals.TryParseLiteral(value.Text, out var isNull);
         if (isNull) return null;
         if (literal is not null) return Default(literal);

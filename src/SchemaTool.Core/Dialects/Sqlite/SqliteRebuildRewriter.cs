@@ -5,12 +5,19 @@ namespace SchemaTool.Dialects.Sqlite;
 
 /// <summary>
 /// Replaces the operations that SQLite's ALTER TABLE cannot run with one rebuild per table, built from the
-/// inspected table (with its triggers) and the desired one.
+/// inspected table and the desired one. The views and triggers of the model are dropped before a rebuild and
+/// created after it (DependentObjects); a rebuild carries only the triggers the model cannot express, verbatim.
 /// </summary>
 internal static class SqliteRebuildRewriter
 {
     public static IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
-        UnorderCycles(RewriteRebuilds(RecreateVirtualTables(operations, current, desired), current, desired));
+        UnorderCycles(RewriteRebuilds(RecreateVirtualTables(SplitReplacedViews(operations), current, desired), current, desired));
+
+    /// <summary>SQLite has no CREATE OR REPLACE VIEW: a changed view is dropped and created (its triggers with it, see DependentObjects).</summary>
+    private static IReadOnlyList<Operation> SplitReplacedViews(IReadOnlyList<Operation> operations) =>
+        operations.Any(o => o is ReplaceView)
+            ? operations.SelectMany(o => o is ReplaceView r ? [new DropView(r.From), new CreateView(r.To)] : new[] { o }).ToList()
+            : operations;
 
     /// <summary>
     /// A virtual table cannot be altered: a change of its module or arguments, or a table that becomes virtual or
@@ -94,7 +101,9 @@ internal static class SqliteRebuildRewriter
         foreach (var op in operations)
         {
             var table = NewName(op.TableName);
-            if (op is RenameTable || op is RenameColumn && inPlace.Contains(table) || !rebuild.Contains(table)) result.Add(op);
+            // Views and triggers are not part of a table's rebuild: they are dropped and created around it.
+            if (op is RenameTable || op is RenameColumn && inPlace.Contains(table) || !rebuild.Contains(table) || op.ObjectKind != SchemaObjectKind.Table)
+                result.Add(op);
         }
         foreach (var table in rebuild.Order(StringComparer.Ordinal))
         {
@@ -185,6 +194,7 @@ internal static class SqliteRebuildRewriter
 
     private static bool NeedsRebuild(Operation op, Schema current, Dictionary<string, int> drops) => op switch
     {
+        _ when op.ObjectKind != SchemaObjectKind.Table => false,
         CreateTable or DropTable or RenameTable or RenameColumn => false,
         CreateIndex c => c.Index.Constraint,
         DropIndex d => d.Index.Constraint,

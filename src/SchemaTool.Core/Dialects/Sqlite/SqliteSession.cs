@@ -10,7 +10,7 @@ namespace SchemaTool.Dialects.Sqlite;
 /// A SQLite file. The migration lock is an immediate transaction held for the whole run (with foreign keys
 /// off, as table rebuilds need); each revision is a savepoint inside it, checked with foreign_key_check.
 /// </summary>
-internal sealed class SqliteSession(SqliteDialect dialect, SqliteConnection connection) : IDatabaseSession
+internal sealed partial class SqliteSession(SqliteDialect dialect, SqliteConnection connection) : IDatabaseSession
 {
     private bool _inTransaction;
     private bool _unitOpen;

@@ -21,7 +21,14 @@ internal static class SqliteSqlGenerator
         CreateIndex op => [CreateIndexStatement(op.Table, op.Index)],
         DropIndex op => [$"DROP INDEX {Quote(op.Index.Name)}"],
         RebuildTable op => Rebuild(op),
+        CreateView op => [SqliteObjectText.CreateView(op.View)],
+        DropView op => [$"DROP VIEW {Quote(op.View.Name)}"],
+        CreateTrigger op => [SqliteObjectText.CreateTrigger(op.Trigger)],
+        DropTrigger op => [$"DROP TRIGGER {Quote(op.Trigger.Name)}"],
+        ReplaceView => throw new NotSupportedException("SQLite cannot replace a view in place; the dialect rewrites it into a drop and a create"),
         RenameIndex => throw new NotSupportedException("SQLite cannot rename an index; plan drops and creates it again (CanRenameIndexes)"),
+        _ when operation.ObjectKind != SchemaObjectKind.Table =>
+            throw new NotSupportedException($"SQLite has no {operation.ObjectKind.Plural()}: no SQL to {operation.Describe()}"),
         _ => throw new NotSupportedException($"SQLite cannot {operation.Describe()} in place; the dialect rewrites it into a table rebuild"),
     };
 

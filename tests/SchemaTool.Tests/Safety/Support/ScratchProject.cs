@@ -72,6 +72,22 @@ public sealed class ScratchProject : IDisposable
     public Task<IDatabaseSession> ConnectAsync(string? database = null) =>
         Workspace.Open(Dir, database).ConnectAsync(CancellationToken.None);
 
+    /// <summary>Runs one statement on the project's database (or <paramref name="database"/>), outside any revision.</summary>
+    public async Task ExecuteAsync(string? database, string sql)
+    {
+        await using var session = await ConnectAsync(database);
+        await using var command = session.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first value <paramref name="sql"/> reads from the project's database (or <paramref name="database"/>).</summary>
+    public async Task<object?> ScalarAsync(string? database, string sql)
+    {
+        await using var session = await ConnectAsync(database);
+        await using var command = session.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Dir, recursive: true); }

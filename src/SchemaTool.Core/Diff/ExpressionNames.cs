@@ -1,0 +1,54 @@
+namespace SchemaTool.Diff;
+
+/// <summary>
+/// The names an SQL expression may use, found without a parser: words called as functions (`f(`), and the text of
+/// string literals (a PostgreSQL default names its sequence so: nextval('invoice_no')). They only order
+/// operations: a name that no operation provides orders nothing, so finding too many costs nothing.
+/// </summary>
+internal static class ExpressionNames
+{
+    public static IEnumerable<string> Functions(string? sql)
+    {
+        if (string.IsNullOrEmpty(sql)) yield break;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            if (c == '\'') { i = SkipQuoted(sql, i, '\''); continue; }
+            if (!char.IsLetter(c) && c != '_') { i++; continue; }
+            var start = i;
+            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
+            var end = i;
+            while (i < sql.Length && char.IsWhiteSpace(sql[i])) i++;
+            if (i < sql.Length && sql[i] == '(') yield return sql[start..end];
+        }
+    }
+
+    public static IEnumerable<string> StringLiterals(string? sql)
+    {
+        if (string.IsNullOrEmpty(sql)) yield break;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            if (sql[i] != '\'') { i++; continue; }
+            var end = SkipQuoted(sql, i, '\'');
+            yield return sql[(i + 1)..Math.Max(i + 1, end - 1)].Replace("''", "'");
+            i = end;
+        }
+    }
+
+    private static int SkipQuoted(string sql, int i, char quote)
+    {
+        var j = i + 1;
+        while (j < sql.Length)
+        {
+            if (sql[j] == quote)
+            {
+                if (j + 1 < sql.Length && sql[j + 1] == quote) { j += 2; continue; }
+                return j + 1;
+            }
+            j++;
+        }
+        return sql.Length;
+    }
+}

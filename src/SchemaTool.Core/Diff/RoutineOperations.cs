@@ -1,0 +1,55 @@
+using SchemaTool.Model;
+using static SchemaTool.Diff.Dependencies;
+
+namespace SchemaTool.Diff;
+
+/// <summary>Creates a function or procedure before the defaults, checks, indexes, views and triggers that call it.</summary>
+public sealed record CreateRoutine(Routine Routine) : Operation
+{
+    public override string TableName => Routine.Name;
+    public override SchemaObjectKind ObjectKind => Routine.ObjectKind;
+    internal override string? Relation => null;
+    public override Phase Phase => Phase.CreateRoutine;
+    public override Operation Invert() => new DropRoutine(Routine);
+    public override string Describe() => $"create {Routine.ObjectKind.Word()} {Routine.Name}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: [Dependencies.Routine(Routine.Name)],
+        Removes: None,
+        Requires: [.. Of(Routine.DependsOn), Gone(Dependencies.Routine(Routine.Name))],
+        RequiresBefore: None);
+}
+
+/// <summary>Drops a function or procedure after what calls it.</summary>
+public sealed record DropRoutine(Routine Routine) : Operation
+{
+    public override string TableName => Routine.Name;
+    public override SchemaObjectKind ObjectKind => Routine.ObjectKind;
+    internal override string? Relation => null;
+    public override Phase Phase => Phase.DropRoutine;
+    public override Operation Invert() => new CreateRoutine(Routine);
+    public override string Describe() => $"drop {Routine.ObjectKind.Word()} {Routine.Name}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: [Gone(Dependencies.Routine(Routine.Name))],
+        Removes: [Dependencies.Routine(Routine.Name)],
+        Requires: None,
+        RequiresBefore: Of(Routine.DependsOn));
+}
+
+/// <summary>Replaces a routine's definition in place (CREATE OR REPLACE), which keeps what calls it.</summary>
+public sealed record ReplaceRoutine(Routine From, Routine To) : Operation
+{
+    public override string TableName => To.Name;
+    public override SchemaObjectKind ObjectKind => To.ObjectKind;
+    internal override string? Relation => null;
+    public override Phase Phase => Phase.CreateRoutine;
+    public override Operation Invert() => new ReplaceRoutine(To, From);
+    public override string Describe() => $"replace {To.ObjectKind.Word()} {To.Name}";
+
+    internal override Dependencies Dependencies => new(
+        Provides: None,
+        Removes: None,
+        Requires: [Dependencies.Routine(To.Name), .. Of(To.DependsOn)],
+        RequiresBefore: Of(From.DependsOn));
+}

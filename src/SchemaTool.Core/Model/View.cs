@@ -1,0 +1,25 @@
+namespace SchemaTool.Model;
+
+/// <summary>
+/// A view: its query (<paramref name="Sql"/>, the SELECT as the database's canonical form has it), optionally its
+/// column names, and for a PostgreSQL materialized view its indexes.
+/// </summary>
+public sealed record View(
+    string Name,
+    string Sql,
+    bool Materialized = false,
+    ValueList<string> Columns = default,
+    ValueList<TableIndex> Indexes = default,
+    string? Comment = null)
+{
+    /// <summary>
+    /// What the query reads; null until a catalog was read or the session canonicalized the model. Not part of
+    /// the view's definition: the differ compares <see cref="WithoutDependencies"/>.
+    /// </summary>
+    public ValueList<Dependency>? DependsOn { get; init; }
+
+    public SchemaObjectKind Kind => Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View;
+
+    /// <summary>The object without what is derived from it: what the differ compares.</summary>
+    public View WithoutDependencies() => DependsOn is null ? this : this with { DependsOn = null };
+}

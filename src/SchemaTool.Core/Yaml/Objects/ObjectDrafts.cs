@@ -1,0 +1,33 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Yaml.Objects;
+
+/// <summary>The objects beyond tables as read from the model files, each with where it was declared, for the errors.</summary>
+internal sealed class ObjectDrafts
+{
+    public List<(View View, string Where)> Views { get; } = [];
+    public List<(Trigger Trigger, string Where)> Triggers { get; } = [];
+    public List<(Routine Routine, string Where)> Routines { get; } = [];
+    public List<(EnumType Type, string Where)> Enums { get; } = [];
+    public List<(DomainType Type, string Where)> Domains { get; } = [];
+    public List<(Sequence Sequence, string Where)> Sequences { get; } = [];
+    public List<(Extension Extension, string Where)> Extensions { get; } = [];
+    public List<(Namespace Namespace, string Where)> Namespaces { get; } = [];
+    public List<(ScheduledEvent Event, string Where)> Events { get; } = [];
+
+    public Schema AddTo(Schema schema) => schema with
+    {
+        Views = Sorted(Views, v => v.View, v => v.Name),
+        Triggers = Sorted(Triggers, t => t.Trigger, t => t.Name),
+        Routines = Sorted(Routines, r => r.Routine, r => r.Name),
+        Enums = Sorted(Enums, e => e.Type, e => e.Name),
+        Domains = Sorted(Domains, d => d.Type, d => d.Name),
+        Sequences = Sorted(Sequences, s => s.Sequence, s => s.Name),
+        Extensions = Sorted(Extensions, e => e.Extension, e => e.Name),
+        Namespaces = Sorted(Namespaces, n => n.Namespace, n => n.Name),
+        Events = Sorted(Events, e => e.Event, e => e.Name),
+    };
+
+    private static ValueList<T> Sorted<TDraft, T>(List<TDraft> drafts, Func<TDraft, T> item, Func<T, string> name) =>
+        drafts.Select(item).OrderBy(name, StringComparer.Ordinal).ToValueList();
+}

@@ -1,0 +1,54 @@
+namespace SchemaTool.Yaml.Objects;
+
+/// <summary>Checks the objects beyond tables against each other and the tables: repeated names, missing tables and columns.</summary>
+internal static class ObjectValidator
+{
+    public static void Validate(ObjectDrafts drafts, List<TableDraft> tables, List<string> errors)
+    {
+        Twice(drafts.Views, v => v.View.Name, v => v.Where, "view", errors);
+        Twice(drafts.Triggers, t => t.Trigger.Name, t => t.Where, "trigger", errors);
+        Twice(drafts.Routines, r => r.Routine.Kind + " " + r.Routine.Name, r => r.Where, "routine", errors);
+        Twice(drafts.Enums.Select(e => (e.Type.Name, e.Where)).Concat(drafts.Domains.Select(d => (d.Type.Name, d.Where))).ToList(), t => t.Name, t => t.Where, "type", errors);
+        Twice(drafts.Sequences, s => s.Sequence.Name, s => s.Where, "sequence", errors);
+        Twice(drafts.Extensions, e => e.Extension.Name, e => e.Where, "extension", errors);
+        Twice(drafts.Namespaces, n => n.Namespace.Name, n => n.Where, "schema", errors);
+        Twice(drafts.Events, e => e.Event.Name, e => e.Where, "event", errors);
+
+        var tablesByName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var views = drafts.Views.Select(v => v.View.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (view, where) in drafts.Views)
+            if (tablesByName.TryGetValue(view.Name, out var table))
+                errors.Add($"{where}: view '{view.Name}' has the name of a table (declared at {table.Where}); tables and views share their names");
+
+        foreach (var (trigger, where) in drafts.Triggers)
+        {
+            if (trigger.Table.Length == 0) continue;
+            var onView = views.Contains(trigger.Table);
+            if (!onView && !tablesByName.ContainsKey(trigger.Table))
+            {
+                errors.Add($"{where}: trigger '{trigger.Name}' is on table '{trigger.Table}', which the model does not declare");
+                continue;
+            }
+            if (onView != (trigger.Timing == Model.TriggerTiming.InsteadOf))
+                errors.Add(onView
+                    ? $"{where}: trigger '{trigger.Name}' is on view '{trigger.Table}': a trigger on a view runs `instead of` the change"
+                    : $"{where}: trigger '{trigger.Name}': `instead of` triggers are for views, and '{trigger.Table}' is a table");
+            if (!onView)
+                foreach (var column in trigger.UpdateOf.Where(c => !tablesByName[trigger.Table].Columns.Exists(tc => tc.Name == c)))
+                    errors.Add($"{where}: trigger '{trigger.Name}' names column '{trigger.Table}.{column}' in update_of, which does not exist");
+        }
+
+        foreach (var (sequence, where) in drafts.Sequences)
+        {
+            if (sequence.Owner is not { } owner) continue;
+            if (!tablesByName.TryGetValue(owner.Table, out var table) || !table.Columns.Exists(c => c.Name == owner.Column))
+                errors.Add($"{where}: sequence '{sequence.Name}' is owned by '{sequence.OwnedBy}', which is not a column of the model");
+        }
+    }
+
+    private static void Twice<T>(List<T> items, Func<T, string> name, Func<T, string> where, string what, List<string> errors)
+    {
+        foreach (var group in items.GroupBy(name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add($"{where(group.Last())}: {what} '{group.Key.Split(' ')[^1]}' is declared twice (also at {where(group.First())})");
+    }
+}

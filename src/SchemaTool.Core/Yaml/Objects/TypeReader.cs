@@ -1,0 +1,94 @@
+using SchemaTool.Model;
+using SchemaTool.Yaml.Reading;
+
+namespace SchemaTool.Yaml.Objects;
+
+/// <summary>
+/// `types:` — name → { enum: [values] } or { domain: base type, nullable, default | default_sql, check, checks,
+/// collation }, both with comment and renamed_from. An enum value is a name or { value, renamed_from }.
+/// </summary>
+internal static class TypeReader
+{
+    private static readonly string[] TypeKeys =
+        ["enum", "domain", "nullable", "default", "default_sql", "check", "checks", "collation", "comment", "renamed_from"];
+    private static readonly string[] EnumValueKeys = ["value", "renamed_from"];
+    private static readonly string[] DomainOnly = ["nullable", "default", "default_sql", "check", "checks", "collation"];
+
+    public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
+    {
+        var what = $"type '{name}'";
+        if (nodes.Map(node, what) is not { } map) return;
+        List<string>? values = null;
+        var renamedValues = new List<EnumValueRename>();
+        string? baseType = null, collation = null, comment = null, renamedFrom = null;
+        var nullable = true;
+        ColumnDefault? literal = null, sql = null;
+        var checks = new List<Check>();
+        var keys = new List<(string Key, YamlValue Node)>();
+        foreach (var (key, value, k) in nodes.Entries(map, what, TypeKeys))
+        {
+            keys.Add((key, k));
+            switch (key)
+            {
+                case "enum": values = ReadValues(value, what, nodes, renamedValues); break;
+                case "domain": baseType = nodes.String(value, $"domain of {what}"); break;
+                case "nullable": nullable = nodes.Bool(value, "nullable") ?? true; break;
+                case "default": literal = ModelLoader.ReadDefault(value); break;
+                case "default_sql": if (nodes.Sql(value, $"default_sql of {what}") is { } d) sql = ColumnDefault.Sql(d); break;
+                case "check": if (nodes.Sql(value, $"check of {what}") is { } c) checks.Add(new Check(Names.Fit(name + "_check"), c)); break;
+                case "checks":
+                    if (nodes.Map(value, $"checks of {what}") is { } checkMap)
+                        foreach (var (check, checkNode, _) in nodes.Entries(checkMap, $"checks of {what}", []))
+                            if (nodes.Sql(checkNode, $"check '{check}' of {what}") is { } expression) checks.Add(new Check(check, expression));
+                    break;
+                case "collation": collation = nodes.String(value, "collation"); break;
+                case "comment": comment = nodes.String(value, "comment"); break;
+                case "renamed_from": renamedFrom = nodes.String(value, "renamed_from"); break;
+            }
+        }
+        var where = nodes.Where(keyNode);
+        if ((values is null) == (baseType is null))
+        {
+            nodes.Error(keyNode, $"{what} needs exactly one of `enum:` (its values) or `domain:` (its base type)");
+            return;
+        }
+        if (values is not null)
+        {
+            foreach (var (key, k) in keys.Where(k => DomainOnly.Contains(k.Key)))
+                nodes.Error(k, $"{what} is an enum: `{key}` belongs to a domain");
+            if (values.Count == 0) nodes.Error(keyNode, $"{what} has no values");
+            foreach (var repeated in values.GroupBy(v => v).Where(g => g.Count() > 1))
+                nodes.Error(keyNode, $"{what} has the value '{repeated.Key}' twice");
+            drafts.Enums.Add((new EnumType(name, values.ToValueList(), comment, renamedFrom, renamedValues.ToValueList()), where));
+            return;
+        }
+        if (literal is not null && sql is not null) nodes.Error(keyNode, $"{what} has both `default` and `default_sql`: keep one");
+        drafts.Domains.Add((new DomainType(name, baseType!, nullable, literal ?? sql, checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
+            collation, comment, renamedFrom), where));
+    }
+
+    private static List<string> ReadValues(YamlValue node, string what, YamlNodes nodes, List<EnumValueRename> renames)
+    {
+        var values = new List<string>();
+        if (nodes.List(node, $"enum of {what}") is not { } list) return values;
+        foreach (var item in list.Items)
+        {
+            if (item is YamlScalar)
+            {
+                if (nodes.String(item, $"a value of {what}") is { } v) values.Add(v);
+                continue;
+            }
+            if (nodes.Map(item, $"a value of {what}") is not { } map) continue;
+            string? value = null, from = null;
+            foreach (var (key, v, _) in nodes.Entries(map, $"a value of {what}", EnumValueKeys))
+            {
+                if (key == "value") value = nodes.String(v, "value");
+                else from = nodes.String(v, "renamed_from");
+            }
+            if (value is null) { nodes.Error(item, $"a value of {what} needs `value:`"); continue; }
+            values.Add(value);
+            if (from is not null) renames.Add(new EnumValueRename(from, value));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,131 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Tests.Generated;
+
+/// <summary>
+/// Views and triggers for a pair of generated table lists (<see cref="SchemaGenerator"/>): A gets views over its
+/// tables (some over other views: chains) and triggers whose WHEN and body read columns; B keeps A's objects as B's
+/// tables allow (renamed tables and columns followed, dropped ones taken out), then changes some: another column
+/// list or condition, a view or trigger dropped, new ones added. So B's table changes (rebuilds, renames, drops)
+/// run under views and triggers that must be dropped and created around them. A random of its own, so the tables
+/// of every seed stay what they were without objects.
+/// </summary>
+public sealed class ObjectGenerator(int seed)
+{
+    private readonly Random _random = new(seed * 7919 + 17);
+    private int _names;
+
+    /// <summary>A view over a table (its columns, maybe a condition), or over another view (Columns null: that view's first column).</summary>
+    private sealed record GenView(string Name, string From, List<string>? Columns, string? Filter);
+
+    private sealed record GenTrigger(string Name, string Table, TriggerTiming Timing, TriggerEvent Event, string Column, bool UpdateOf);
+
+    private readonly List<GenView> _viewsA = [];
+    private readonly List<GenTrigger> _triggersA = [];
+    private readonly List<GenView> _viewsB = [];
+    private readonly List<GenTrigger> _triggersB = [];
+
+    public (Schema A, Schema B) Pair(List<GenTable> a, List<GenTable> b)
+    {
+        Add(a, _viewsA, _triggersA, _random.Next(0, 4));
+        Carry(b);
+        for (var edits = _random.Next(0, 3); edits > 0; edits--) Mutate(b);
+        return (Build(a, _viewsA, _triggersA), Build(b, _viewsB, _triggersB));
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private bool Chance(int percent) => _random.Next(100) < percent;
+
+    private void Add(List<GenTable> tables, List<GenView> views, List<GenTrigger> triggers, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (Chance(60)) AddView(tables, views);
+            else AddTrigger(tables, triggers);
+        }
+    }
+
+    private void AddView(List<GenTable> tables, List<GenView> views)
+    {
+        if (views.Count > 0 && Chance(35))
+        {
+            views.Add(new GenView($"v{++_names}", Pick(views).Name, null, null));
+            return;
+        }
+        var table = Pick(tables);
+        var columns = table.Columns.OrderBy(_ => _random.Next()).Take(_random.Next(1, Math.Min(4, table.Columns.Count + 1))).Select(c => c.Name).ToList();
+        views.Add(new GenView($"v{++_names}", table.Name, columns, Chance(40) ? Pick(columns) : null));
+    }
+
+    private void AddTrigger(List<GenTable> tables, List<GenTrigger> triggers)
+    {
+        var table = Pick(tables);
+        var e = Pick([TriggerEvent.Insert, TriggerEvent.Update, TriggerEvent.Delete]);
+        triggers.Add(new GenTrigger($"trg{++_names}", table.Name, Pick([TriggerTiming.Before, TriggerTiming.After]), e,
+            Pick(table.Columns).Name, e == TriggerEvent.Update && Chance(50)));
+    }
+
+    /// <summary>A's objects as B's tables allow: through renames, without what B dropped.</summary>
+    private void Carry(List<GenTable> b)
+    {
+        var tableOf = b.Where(t => t.Origin is not null).ToDictionary(t => t.Origin!);
+        string? Column(GenTable table, string column) => table.Columns.FirstOrDefault(c => c.Origin == column)?.Name;
+        foreach (var view in _viewsA)
+        {
+            if (view.Columns is null)
+            {
+                if (_viewsB.Any(v => v.Name == view.From)) _viewsB.Add(view);
+                continue;
+            }
+            if (!tableOf.TryGetValue(view.From, out var table)) continue;
+            var columns = view.Columns.Select(c => Column(table, c)).OfType<string>().ToList();
+            if (columns.Count > 0)
+                _viewsB.Add(view with { From = table.Name, Columns = columns, Filter = view.Filter is { } f ? Column(table, f) : null });
+        }
+        foreach (var trigger in _triggersA)
+            if (tableOf.TryGetValue(trigger.Table, out var table) && Column(table, trigger.Column) is { } column)
+                _triggersB.Add(trigger with { Table = table.Name, Column = column });
+    }
+
+    private void Mutate(List<GenTable> b)
+    {
+        switch (_random.Next(4))
+        {
+            case 0 when _viewsB.Any(v => v.Columns is not null):
+                var view = Pick(_viewsB.Where(v => v.Columns is not null).ToList());
+                var table = b.First(t => t.Name == view.From);
+                _viewsB[_viewsB.IndexOf(view)] = Chance(50)
+                    ? view with { Filter = view.Filter is null ? view.Columns![0] : null }
+                    : view with { Columns = [Pick(table.Columns).Name] };
+                break;
+            case 1 when _viewsB.Count + _triggersB.Count > 0:
+                var leaves = _viewsB.Where(v => _viewsB.All(o => o.From != v.Name)).ToList();
+                if (leaves.Count > 0 && Chance(50)) _viewsB.Remove(Pick(leaves));
+                else if (_triggersB.Count > 0) _triggersB.Remove(Pick(_triggersB));
+                break;
+            case 2:
+                AddView(b, _viewsB);
+                break;
+            default:
+                AddTrigger(b, _triggersB);
+                break;
+        }
+    }
+
+    private static Schema Build(List<GenTable> tables, List<GenView> views, List<GenTrigger> triggers) =>
+        new Schema(tables.Select(t => t.ToModel())) with
+        {
+            Views = views.Select(v => new View(v.Name, $"SELECT {string.Join(", ", Columns(v, views))} FROM {v.From}" +
+                (v.Filter is { } f ? $" WHERE {f} IS NOT NULL" : ""))).ToValueList(),
+            Triggers = triggers.Select(t =>
+            {
+                var row = t.Event == TriggerEvent.Delete ? "OLD" : "NEW";
+                return new Trigger(t.Name, t.Table, t.Timing, [t.Event], Body: $"SELECT {row}.{t.Column};",
+                    UpdateOf: t.UpdateOf ? [t.Column] : default, When: $"{row}.{t.Column} IS NOT NULL");
+            }).ToValueList(),
+        };
+
+    private static List<string> Columns(GenView view, List<GenView> views) =>
+        view.Columns ?? [Columns(views.First(v => v.Name == view.From), views)[0]];
+}
