@@ -184,7 +184,7 @@ internal static partial class MySqlAlterations
     };
 
     /// <summary>
-    /// Another engine is a copy of the table into it. A new default character set or collation concerns only columns
+    /// Another engine is a copy of the table into it, another row format a rebuild. A new default character set or collation concerns only columns
     /// added later (the rewriter alters the columns themselves): MariaDB changes the catalog; MySQL rebuilds in place.
     /// </summary>
     private static Alteration TableOptions(AlterTableOptions op, MySqlServer server)
@@ -192,6 +192,8 @@ internal static partial class MySqlAlterations
         var (from, to) = (op.From ?? new(), op.To ?? new());
         if (!(from.Engine ?? MySqlTableOptions.DefaultEngine).Equals(to.Engine ?? MySqlTableOptions.DefaultEngine, StringComparison.OrdinalIgnoreCase))
             return new(Algorithm.Copy, TableWork.Rewrite, $"moving {op.Table} to the {to.Engine ?? MySqlTableOptions.DefaultEngine} engine copies the table");
+        // Another row format is a rebuild of the table, which InnoDB does in place with writes going on.
+        if (!string.Equals(from.RowFormat, to.RowFormat, StringComparison.OrdinalIgnoreCase)) return Alteration.OnlineRebuild;
         return server.MariaDb ? Alteration.Instant : Alteration.OnlineRebuild;
     }
 
