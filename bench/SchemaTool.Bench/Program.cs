@@ -5,6 +5,7 @@ using SchemaTool.Bench;
 // schematool-bench alembic  --tables N --seed S --out models.py
 // schematool-bench introspect --url sqlite:/path/app.db [--runs 3]
 // schematool-bench ddl      --tables N --seed S --dialect postgres|mysql   (CREATE statements, while schematool lacks the dialect)
+// schematool-bench writer   --dialect postgres|mysql --connection CS --stop FILE [--interval-ms 5] [--rows N] [--trace FILE]
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1));
 switch (command)
@@ -24,6 +25,8 @@ switch (command)
     case "ddl":
         Console.Out.Write(FallbackDdl.Generate(new Generator(options.Int("tables", 100), options.Int("seed", 42), options.Int("changed", 0)), options.Required("dialect")));
         return 0;
+    case "writer":
+        return await OnlineWriter.RunAsync(options);
     default:
         Console.Error.WriteLine("usage: schematool-bench generate|profile|alembic --tables N --seed S [--changed PCT] [--out PATH]");
         return 2;

@@ -22,8 +22,15 @@ public interface IStepUnits
     /// </summary>
     Task RollbackUnitAsync();
 
-    /// <summary>Runs one statement, inside the open unit or on its own.</summary>
+    /// <summary>
+    /// Runs one statement, inside the open unit or on its own. A statement that gives up waiting for its lock
+    /// (<see cref="StatementTraits.WaitQueuesWrites"/>, after <see cref="MigrationStep.LockWait"/>) throws
+    /// <see cref="StatementLockTimeoutException"/>, naming the sessions that held the lock; the runner tries again.
+    /// </summary>
     Task ExecuteAsync(Statement statement, CancellationToken cancellationToken);
+
+    /// <summary>Once per step, before anything of it runs: the session learns the step's <see cref="MigrationStep.LockWait"/>.</summary>
+    Task BeginStepAsync(MigrationStep step, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Once per step that records its progress statement by statement, before its history row is read or written.</summary>
     Task PrepareProgressAsync(MigrationStep step, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -24,6 +24,9 @@ public sealed record MigrationStep(
     IStepObserver? Observer = null,
     int UpStatementCount = 0)
 {
+    /// <summary>How long a statement whose lock wait holds up other sessions' writes may wait, and how often it is tried.</summary>
+    public LockWait LockWait { get; init; } = LockWait.Default;
+
     public string File => Direction == Direction.Up ? Revision.UpPath : Revision.DownPath;
 
     public string Verb => Direction == Direction.Up ? "apply" : "rollback";

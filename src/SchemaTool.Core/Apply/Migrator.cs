@@ -9,7 +9,8 @@ public sealed record MigratorOptions(
     bool AllowChanged = false,
     Action<string>? Log = null,
     IProgress<StatementProgress>? Progress = null,
-    IStepObserver? Observer = null);
+    IStepObserver? Observer = null,
+    LockWait? LockWait = null);
 
 /// <summary>
 /// Runs revisions against one database under the migration lock, recording each in the history table.
@@ -167,7 +168,10 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
         Log((direction == Direction.Up ? "applying " : "rolling back ") + $"{revision.Id} {revision.Message}" +
             (halfApplied is not null ? $" (resuming at statement {startAt + 1} of {statements.Count})" : ""));
         var upCount = direction == Direction.Down ? dialect.SplitStatements(revision.UpSql).Count : statements.Count;
-        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log, halfApplied, options.Observer, upCount);
+        var step = new MigrationStep(revision, direction, statements, startAt, _history, options.Progress, options.Log, halfApplied, options.Observer, upCount)
+        {
+            LockWait = options.LockWait ?? LockWait.Default,
+        };
         try
         {
             await new StepRunner(session).RunAsync(step, ct);

@@ -11,21 +11,28 @@ namespace SchemaTool.Apply;
 /// <list type="bullet">
 /// <item>Where DDL is transactional and every statement may run in a transaction, the revision is one unit with its
 /// history row: it commits whole or not at all.</item>
-/// <item>Otherwise (MySQL's DDL, PostgreSQL's CREATE INDEX CONCURRENTLY) the row is written first, as half-applied, and
-/// advanced as the revision goes: each statement that must run alone runs in autocommit and then records its progress;
+/// <item>Otherwise (MySQL's DDL, PostgreSQL's CREATE INDEX CONCURRENTLY and VALIDATE CONSTRAINT) the row is written
+/// first, as half-applied, and advanced as the revision goes: each statement that must run alone runs in autocommit and
+/// then records its progress; a statement that needs a transaction of its own gets one, committed with its progress;
 /// the statements between them run in units that commit together with their progress. A failure, or a kill, leaves
 /// the row at the last statement in place, and `apply` resumes there.</item>
 /// </list>
 /// Any exception inside a unit rolls it back before it is reported; a rollback that fails in turn (the connection is
-/// gone, and the server rolled back with it) never hides the error that caused it.
+/// gone, and the server rolled back with it) never hides the error that caused it. A statement that gave up waiting
+/// for its lock (<see cref="StatementLockTimeoutException"/>) did not run: its unit, or it alone, is tried again after a
+/// pause, up to <see cref="LockWait.Retries"/> times.
 /// </summary>
 public sealed class StepRunner(IStepUnits units)
 {
-    public Task RunAsync(MigrationStep step, CancellationToken ct)
+    public async Task RunAsync(MigrationStep step, CancellationToken ct)
     {
-        if (step.HalfApplied is null && units.TransactionalDdl && step.Statements.All(s => s.RunsInTransaction))
-            return RunWholeAsync(step, ct);
-        return step.Direction == Direction.Up ? RunUpInPartsAsync(step, ct) : RunDownInPartsAsync(step, ct);
+        await units.BeginStepAsync(step, ct);
+        if (step.HalfApplied is null && units.TransactionalDdl && step.Statements.All(s => s.RunsInTransaction && !s.Traits.OwnTransaction))
+            await RunWholeAsync(step, ct);
+        else if (step.Direction == Direction.Up)
+            await RunUpInPartsAsync(step, ct);
+        else
+            await RunDownInPartsAsync(step, ct);
     }
 
     private async Task RunWholeAsync(MigrationStep step, CancellationToken ct)
@@ -35,18 +42,31 @@ public sealed class StepRunner(IStepUnits units)
         var at = new Cursor();
         try
         {
-            at.InUnit = true;
-            await units.BeginUnitAsync(ct);
-            for (var i = 0; i < total; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
-            at.Reached(Phase.History, total);
-            await ObserveAsync(step, StepPoint.BeforeHistory, total, ct);
-            if (step.Direction == Direction.Up)
-                await step.History.InsertAsync(step.Revision, total, total, complete: true, clock.ElapsedMilliseconds, ct);
-            else
-                await step.History.DeleteAsync(step.Revision.Id, ct);
-            at.Reached(Phase.Commit, total);
-            await ObserveAsync(step, StepPoint.BeforeCommit, total, ct);
-            await units.CommitUnitAsync(ct);
+            await WithLockRetriesAsync(step, at, async () =>
+            {
+                at.InUnit = true;
+                try
+                {
+                    await units.BeginUnitAsync(ct);
+                    for (var i = 0; i < total; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
+                    at.Reached(Phase.History, total);
+                    await ObserveAsync(step, StepPoint.BeforeHistory, total, ct);
+                    if (step.Direction == Direction.Up)
+                        await step.History.InsertAsync(step.Revision, total, total, complete: true, clock.ElapsedMilliseconds, ct);
+                    else
+                        await step.History.DeleteAsync(step.Revision.Id, ct);
+                    at.Reached(Phase.Commit, total);
+                    await ObserveAsync(step, StepPoint.BeforeCommit, total, ct);
+                    await units.CommitUnitAsync(ct);
+                    at.InUnit = false;
+                }
+                catch (StatementLockTimeoutException)
+                {
+                    await RollbackQuietlyAsync();
+                    at.InUnit = false;
+                    throw;
+                }
+            }, ct);
         }
         catch (Exception e)
         {
@@ -83,7 +103,10 @@ public sealed class StepRunner(IStepUnits units)
             {
                 if (step.Statements[done].RunsInTransaction)
                 {
-                    var end = units.TransactionalDdl ? NextAlone(step, done) : done + 1;
+                    var end = units.TransactionalDdl ? NextBoundary(step, done) : done + 1;
+                    if (step.Statements[done].Traits is { OwnTransaction: true, Why: { } why } && units.TransactionalDdl)
+                        step.Log?.Invoke($"statement {done + 1} of {total} runs in a transaction of its own ({why})" +
+                                         (done > 0 ? $"; statements 1 to {done} are committed and recorded" : ""));
                     await RunUnitAsync(step, done, end, clock, at, ct);
                     done = end;
                     complete = done == total;
@@ -113,7 +136,7 @@ public sealed class StepRunner(IStepUnits units)
     private async Task RunUnitAsync(MigrationStep step, int start, int end, Stopwatch clock, Cursor at, CancellationToken ct)
     {
         var complete = end == step.Statements.Count;
-        await units.RetryAsync(async () =>
+        await WithLockRetriesAsync(step, at, () => units.RetryAsync(async () =>
         {
             at.InUnit = true;
             at.UnitStart = start;
@@ -135,7 +158,7 @@ public sealed class StepRunner(IStepUnits units)
                 at.InUnit = false;
                 throw;
             }
-        }, ct);
+        }, ct), ct);
         if (units.TransactionalDdl) return;
         for (var i = start; i < end; i++) await ReportAsync(step, i, clock, at, ct);
     }
@@ -145,20 +168,23 @@ public sealed class StepRunner(IStepUnits units)
     {
         var statement = step.Statements[index];
         if (step.Direction == Direction.Up && statement.Traits.Why is { } why && units.TransactionalDdl)
-            step.Log?.Invoke($"statement {index + 1} of {step.Statements.Count} runs outside the revision's transaction ({why}); " +
-                             $"statements 1 to {index} are committed and recorded");
+            step.Log?.Invoke($"statement {index + 1} of {step.Statements.Count} runs outside the revision's transaction ({why})" +
+                             (index > 0 ? $"; statements 1 to {index} are committed and recorded" : ""));
         at.UnitStart = null;
-        at.Reached(Phase.Before, index);
-        if (step.Direction == Direction.Up) await units.BeforeAloneAsync(step, index, ct);
-        try
+        await WithLockRetriesAsync(step, at, async () =>
         {
-            await RunStatementAsync(step, index, clock, at, report: true, ct);
-        }
-        catch (Exception e) when (at.Phase == Phase.Running && step.Direction == Direction.Up)
-        {
-            await QuietlyAsync(() => units.AloneFailedAsync(step, index, e, CancellationToken.None));
-            throw;
-        }
+            at.Reached(Phase.Before, index);
+            if (step.Direction == Direction.Up) await units.BeforeAloneAsync(step, index, ct);
+            try
+            {
+                await RunStatementAsync(step, index, clock, at, report: true, ct);
+            }
+            catch (Exception e) when (at.Phase == Phase.Running && step.Direction == Direction.Up)
+            {
+                await QuietlyAsync(() => units.AloneFailedAsync(step, index, e, CancellationToken.None));
+                throw;
+            }
+        }, ct);
         if (step.Direction == Direction.Up)
             await units.RetryAsync(() => WriteProgressAsync(step, index + 1, complete: false, clock, at, ct), ct);
     }
@@ -189,14 +215,14 @@ public sealed class StepRunner(IStepUnits units)
             {
                 if (step.Statements[done].RunsInTransaction && units.TransactionalDdl)
                 {
-                    var end = NextAlone(step, done);
-                    await RunDownUnitAsync(step, done, end, clock, at, ct);
+                    var end = NextBoundary(step, done);
+                    await WithLockRetriesAsync(step, at, () => RunDownUnitAsync(step, done, end, clock, at, ct), ct);
                     deleted = end == total;
                     done = end;
                 }
                 else if (step.Statements[done].RunsInTransaction)
                 {
-                    await units.RetryAsync(async () =>
+                    await WithLockRetriesAsync(step, at, () => units.RetryAsync(async () =>
                     {
                         at.InUnit = true;
                         at.UnitStart = done;
@@ -213,14 +239,14 @@ public sealed class StepRunner(IStepUnits units)
                             at.InUnit = false;
                             throw;
                         }
-                    }, ct);
+                    }, ct), ct);
                     await ReportAsync(step, done, clock, at, ct);
                     done++;
                 }
                 else
                 {
                     at.UnitStart = null;
-                    await RunStatementAsync(step, done, clock, at, report: true, ct);
+                    await WithLockRetriesAsync(step, at, () => RunStatementAsync(step, done, clock, at, report: true, ct), ct);
                     done++;
                 }
             }
@@ -242,18 +268,27 @@ public sealed class StepRunner(IStepUnits units)
     {
         at.InUnit = true;
         at.UnitStart = start;
-        await units.BeginUnitAsync(ct);
-        for (var i = start; i < end; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
-        if (end == step.Statements.Count)
+        try
         {
-            at.Reached(Phase.History, end);
-            await ObserveAsync(step, StepPoint.BeforeHistory, end, ct);
-            await step.History.DeleteAsync(step.Revision.Id, ct);
+            await units.BeginUnitAsync(ct);
+            for (var i = start; i < end; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
+            if (end == step.Statements.Count)
+            {
+                at.Reached(Phase.History, end);
+                await ObserveAsync(step, StepPoint.BeforeHistory, end, ct);
+                await step.History.DeleteAsync(step.Revision.Id, ct);
+            }
+            at.Reached(Phase.Commit, end);
+            await ObserveAsync(step, StepPoint.BeforeCommit, end, ct);
+            await units.CommitUnitAsync(ct);
+            at.InUnit = false;
         }
-        at.Reached(Phase.Commit, end);
-        await ObserveAsync(step, StepPoint.BeforeCommit, end, ct);
-        await units.CommitUnitAsync(ct);
-        at.InUnit = false;
+        catch (StatementLockTimeoutException)
+        {
+            await RollbackQuietlyAsync();
+            at.InUnit = false;
+            throw;
+        }
     }
 
     private async Task<string> DownStateAsync(MigrationStep step, int done, Stopwatch clock)
@@ -313,11 +348,40 @@ public sealed class StepRunner(IStepUnits units)
     private static Task ObserveAsync(MigrationStep step, StepPoint point, int index, CancellationToken ct) =>
         step.Observer?.AtAsync(point, step, index, ct) ?? Task.CompletedTask;
 
-    private static int NextAlone(MigrationStep step, int from)
+    /// <summary>
+    /// The end (exclusive) of the unit that starts at <paramref name="from"/>: a statement that needs a transaction of
+    /// its own is one; otherwise the unit runs to the next statement that must run alone or in its own transaction.
+    /// </summary>
+    private static int NextBoundary(MigrationStep step, int from)
     {
+        if (step.Statements[from].Traits.OwnTransaction) return from + 1;
         var i = from;
-        while (i < step.Statements.Count && step.Statements[i].RunsInTransaction) i++;
+        while (i < step.Statements.Count && step.Statements[i].RunsInTransaction && !step.Statements[i].Traits.OwnTransaction) i++;
         return i;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> (a unit, or a statement that runs alone; it leaves nothing open when it throws)
+    /// again while its statement gives up waiting for a lock, after a pause that grows; the last give-up goes on as
+    /// the step's failure, with the sessions that held the lock in its message.
+    /// </summary>
+    private static async Task WithLockRetriesAsync(MigrationStep step, Cursor at, Func<Task> attempt, CancellationToken ct)
+    {
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                await attempt();
+                return;
+            }
+            catch (StatementLockTimeoutException e) when (retry <= step.LockWait.Retries)
+            {
+                var pause = LockWait.Backoff(retry);
+                step.Log?.Invoke($"statement {at.Index + 1} of {step.Statements.Count} did not run: {e.Message}\n" +
+                                 $"  trying again in {pause.TotalSeconds:0.#} s (retry {retry} of {step.LockWait.Retries})");
+                await Task.Delay(pause, ct);
+            }
+        }
     }
 
     private async Task RollbackQuietlyAsync() => await QuietlyAsync(units.RollbackUnitAsync);

@@ -21,6 +21,12 @@ public interface IDatabaseSession : IAsyncDisposable, IStepUnits
     /// </summary>
     Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The row estimate of each table the last <see cref="IntrospectAsync(string, CancellationToken)"/> read, from the
+    /// same catalog queries (PostgreSQL's reltuples, MySQL's TABLE_ROWS); a table without one is missing.
+    /// </summary>
+    IReadOnlyDictionary<string, long> RowEstimates => new Dictionary<string, long>();
+
     /// <summary>Reads the schema of a project whose history table has the default name.</summary>
     Task<Schema> IntrospectAsync(CancellationToken cancellationToken);
 

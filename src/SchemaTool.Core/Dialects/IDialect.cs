@@ -86,8 +86,17 @@ public interface IDialect
     /// <summary>Rewrites operations the database cannot run as they are (SQLite table rebuilds).</summary>
     IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired);
 
-    /// <summary>The statements of one operation.</summary>
+    /// <summary>The statements of one operation, in their plain forms.</summary>
     IReadOnlyList<string> Generate(Operation operation);
+
+    /// <summary>
+    /// The statements of one operation as a revision writes them, each with what it does (<see cref="StatementTraits"/>:
+    /// the lock, whether it reads or rewrites the table, whether it runs in the revision's transaction): the online
+    /// forms where <paramref name="context"/> asks for them and this database has them. The traits of each statement
+    /// agree with what <see cref="Classify"/> reads from its text at apply, and may know more (that a type change
+    /// rewrites nothing).
+    /// </summary>
+    IReadOnlyList<Statement> Generate(Operation operation, GenerationContext context) => Classify(Generate(operation));
 
     /// <summary>
     /// Reads SQL text by this database's rules (quotes, comments, names, operators): for splitting scripts,

@@ -6,8 +6,11 @@ using SchemaTool.Revisions;
 
 namespace SchemaTool.Planning;
 
-/// <summary>What `plan` is told besides the model: <paramref name="AllowEmptyModel"/> lets a model without tables drop every table.</summary>
-public sealed record PlanOptions(bool AllowEmptyModel = false);
+/// <summary>
+/// What `plan` is told besides the model: <paramref name="AllowEmptyModel"/> lets a model without tables drop every
+/// table; <paramref name="Offline"/> writes the plain forms for this revision whatever `online:` says.
+/// </summary>
+public sealed record PlanOptions(bool AllowEmptyModel = false, bool Offline = false);
 
 /// <summary>
 /// The `plan` use case: reads the model and the database (which must be at head), plans, and refuses what must
@@ -35,7 +38,8 @@ public static class RevisionPlanning
         try
         {
             var (model, session, (current, types)) = read;
-            var plan = await CheckAsync(workspace, session, model, current, types, options, ct);
+            var settings = new PlanSettings(Online: workspace.Config.Online && !options.Offline, RowEstimates: session.RowEstimates);
+            var plan = await CheckAsync(workspace, session, model, current, types, options, settings, ct);
             if (!plan.IsEmpty && (await RequiredColumns.FindAsync(plan, model, session, ct)) is { Count: > 0 } required)
                 throw new InputException(string.Join(Environment.NewLine, required));
             return new PlannedRevision(plan, model, session, head?.Id, workspace.Config.MigrationsPath);
@@ -48,12 +52,12 @@ public static class RevisionPlanning
     }
 
     private static async Task<Plan> CheckAsync(Workspace workspace, IDatabaseSession session, Schema model, Schema current, ITypeCatalog types,
-        PlanOptions options, CancellationToken ct)
+        PlanOptions options, PlanSettings settings, CancellationToken ct)
     {
         var dialect = session.Dialect;
         var reserved = ToolTableNames.Find(model, dialect, workspace.Config.HistoryTable).ToList();
         if (reserved.Count > 0) throw new InputException(string.Join(Environment.NewLine, reserved));
-        var plan = await Planner.CreateAsync(session, current, model, ct);
+        var plan = await Planner.CreateAsync(session, current, model, settings, ct);
         var unknown = TypeChecks.Find(model, plan, dialect, types).ToList();
         if (unknown.Count > 0) throw new InputException(string.Join(Environment.NewLine, unknown));
         if (model.Tables.Count == 0 && plan.Current.Tables.Count > 0 && !options.AllowEmptyModel)

@@ -11,6 +11,7 @@ public static partial class ConfigLoader
     [
         "database", "dialect", "schema", "migrations", "history_table", "lock_timeout",
         "targets", "targets_file", "targets_glob", "targets_pattern", "reference_target",
+        "online", "ddl_lock_timeout", "ddl_lock_retries",
     ];
 
     public static ProjectConfig Load(string projectDirectory, Func<string, string?>? environment = null)
@@ -72,6 +73,25 @@ public static partial class ConfigLoader
             if (int.TryParse(lt, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0) timeout = TimeSpan.FromSeconds(seconds);
             else nodes.Errors.Add($"{file}: lock_timeout must be a whole number of seconds, not '{lt}'");
         }
+        var online = true;
+        if (values.TryGetValue("online", out var on))
+        {
+            if (on is "true" or "True" or "TRUE" or "false" or "False" or "FALSE") online = on.Equals("true", StringComparison.OrdinalIgnoreCase);
+            else nodes.Errors.Add($"{file}: online must be true or false, not '{PrintableText.Escape(on)}'");
+        }
+        var lockWait = Apply.LockWait.Default;
+        if (values.TryGetValue("ddl_lock_timeout", out var dlt))
+        {
+            if (double.TryParse(dlt, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= 86_400)
+                lockWait = lockWait with { Timeout = TimeSpan.FromSeconds(seconds) };
+            else nodes.Errors.Add($"{file}: ddl_lock_timeout must be a number of seconds (0.5, 2; 0 waits without limit), not '{PrintableText.Escape(dlt)}'");
+        }
+        if (values.TryGetValue("ddl_lock_retries", out var dlr))
+        {
+            if (int.TryParse(dlr, NumberStyles.Integer, CultureInfo.InvariantCulture, out var retries) && retries is >= 0 and <= 100)
+                lockWait = lockWait with { Retries = retries };
+            else nodes.Errors.Add($"{file}: ddl_lock_retries must be a whole number from 0 to 100, not '{PrintableText.Escape(dlr)}'");
+        }
         if (values.TryGetValue("dialect", out var d) && !Dialects.DialectRegistry.Names.Contains(d, StringComparer.OrdinalIgnoreCase))
             nodes.Errors.Add($"{file}: dialect must be one of {string.Join(", ", Dialects.DialectRegistry.Names)}, not '{d}'");
         if (values.TryGetValue("history_table", out var history) && (history.Length == 0 || PrintableText.NeedsEscaping(history)))
@@ -91,7 +111,11 @@ public static partial class ConfigLoader
             values.TryGetValue("targets_file", out var tf) ? Abs(tf) : null,
             values.GetValueOrDefault("targets_glob"),
             pattern,
-            values.GetValueOrDefault("reference_target"));
+            values.GetValueOrDefault("reference_target"))
+        {
+            Online = online,
+            LockWait = lockWait,
+        };
     }
 
     /// <summary>The settings of a schematool.yaml that sets nothing, for a database read without a project.</summary>

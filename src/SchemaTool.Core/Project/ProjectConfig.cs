@@ -16,6 +16,12 @@ public sealed record ProjectConfig(
     string? ReferenceTarget)
 {
     public const string FileName = "schematool.yaml";
+
+    /// <summary>`online:`: whether `plan` writes the online forms (the default) or the plain ones.</summary>
+    public bool Online { get; init; } = true;
+
+    /// <summary>`ddl_lock_timeout:` and `ddl_lock_retries:`: how apply bounds a statement's wait for its lock.</summary>
+    public Apply.LockWait LockWait { get; init; } = Apply.LockWait.Default;
 }
 
 /// <summary>Every database on one server whose name matches a LIKE pattern (tenant_%).</summary>

@@ -26,7 +26,8 @@ public static class DiffCommand
         var workspace = common.OpenWorkspace();
         console.Status($"reading {workspace.Target.Display} ...");
         await using var read = await workspace.ReadWithModelAsync(session => workspace.IntrospectAsync(session, CancellationToken.None), CancellationToken.None, MissingDatabase.Refuse);
-        var plan = await Planner.CreateAsync(read.Session, read.Read, read.Model, CancellationToken.None);
+        var plan = await Planner.CreateAsync(read.Session, read.Read, read.Model,
+            new PlanSettings(Online: workspace.Config.Online, RowEstimates: read.Session.RowEstimates), CancellationToken.None);
         foreach (var notice in plan.Notices) console.Info("note: " + notice);
         if (plan.IsEmpty)
         {

@@ -15,12 +15,11 @@ public sealed class MigrationOptions(CommandLineApplication command)
         command.Option("--lock-timeout <SECONDS>", "how long to wait for another run's lock (default: lock_timeout, else 60)", CommandOptionType.SingleValue);
 
     /// <summary>The migrator's options, with progress shown as revisions and statements run.</summary>
-    public MigratorOptions For(Workspace workspace, ConsoleOutput console) =>
-        MigrationProgress.Attach(new MigratorOptions(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue()), console);
+    public MigratorOptions For(Workspace workspace, ConsoleOutput console) => MigrationProgress.Attach(Quiet(workspace), console);
 
     /// <summary>The migrator's options without progress lines, for fleets (one result line per target instead).</summary>
     public MigratorOptions Quiet(Workspace workspace) =>
-        new(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue());
+        new(LockTimeout(_lockTimeout.Value(), workspace.Config.LockTimeout), _allowChanged.HasValue(), LockWait: workspace.Config.LockWait);
 
     private static TimeSpan LockTimeout(string? seconds, TimeSpan fallback)
     {

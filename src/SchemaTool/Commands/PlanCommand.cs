@@ -15,9 +15,11 @@ public static class PlanCommand
             var dryRun = cmd.Option("--dry-run", "print the SQL and write nothing", CommandOptionType.NoValue);
             var json = cmd.Option("--json", "print one JSON object (see README) instead of the summary", CommandOptionType.NoValue);
             var allowEmpty = cmd.Option("--allow-empty-model", "let a model with no tables drop every table of the database", CommandOptionType.NoValue);
+            var offline = cmd.Option("--offline", "write the plain forms for this revision (no CONCURRENTLY, NOT VALID or ALGORITHM clauses), as `online: false` does",
+                CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
             cmd.OnExecute(() => RunAsync(common, console, message.Value(), dryRun.HasValue(), json.HasValue(),
-                new PlanOptions(AllowEmptyModel: allowEmpty.HasValue())).GetAwaiter().GetResult());
+                new PlanOptions(AllowEmptyModel: allowEmpty.HasValue(), Offline: offline.HasValue())).GetAwaiter().GetResult());
         });
 
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? message, bool dryRun, bool json, PlanOptions options)

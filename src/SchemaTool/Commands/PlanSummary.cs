@@ -18,6 +18,38 @@ public static class PlanSummary
             foreach (var change in table.Changes) console.Line("      " + change);
         }
         foreach (var warning in plan.Warnings) console.Warning(warning);
+        PrintStatements(console, plan);
+    }
+
+    /// <summary>At most this many statements on existing tables are listed; the flagged ones always are.</summary>
+    private const int ListedStatements = 40;
+
+    /// <summary>
+    /// Each up statement that works on a table that exists: the lock it takes and what it does to the rows. One that
+    /// blocks writes while it reads or rewrites a large table is flagged with a warning.
+    /// </summary>
+    private static void PrintStatements(ConsoleOutput console, Plan plan)
+    {
+        var shown = plan.UpStatements.Select((s, i) => (Statement: s, Number: i + 1, Effect: s.Effect()))
+            .Where(s => s.Effect is not null).ToList();
+        if (shown.Count == 0) return;
+        console.Line("statements on existing tables (lock; what it does to the rows):");
+        var listed = shown.Count <= ListedStatements ? shown : shown.Where(s => s.Statement.Flagged).ToList();
+        foreach (var (statement, number, effect) in listed)
+        {
+            console.Line(console.Paint($"  {number,4}  {effect}", statement.Flagged ? ConsoleOutput.Yellow : ConsoleOutput.Dim));
+            console.Line($"        {FirstLine(statement.Statement.Text)}");
+        }
+        if (listed.Count < shown.Count) console.Line($"  ... and {shown.Count - listed.Count} more (`plan --json` lists every statement)");
+        foreach (var (statement, number, _) in shown.Where(s => s.Statement.Flagged))
+            console.Warning($"statement {number} blocks writes to {PrintableText.Escape(statement.Table)} ({statement.Rows:N0} rows estimated) until it has " +
+                            $"{(statement.Statement.Traits.Work == Apply.TableWork.Rewrite ? "rewritten" : "read")} every row: {FirstLine(statement.Statement.Text)}");
+    }
+
+    private static string FirstLine(string sql)
+    {
+        var line = sql.ReplaceLineEndings("\n").Split('\n')[0];
+        return PrintableText.Escape(line.Length > 100 ? line[..100] + " ..." : line);
     }
 
     public static string Headline(int operations, IReadOnlyList<TableChange> tables)

@@ -142,12 +142,12 @@ public sealed class IndexRenameTests
             project.WriteModel(After);
             project.Ok("plan", "-m", "rename");
             var up = Up(project, "rename");
-            Assert.Contains("ALTER TABLE `users` RENAME INDEX `ix_users_username` TO `ix_users_login`;\n", up);
-            Assert.Contains("ALTER TABLE `users` RENAME INDEX `uq_users_email` TO `uq_users_mail`;\n", up);
-            Assert.Contains("ALTER TABLE `users` RENAME INDEX `uq_users_code` TO `uq_users_code_v2`;\n", up);
+            Assert.Contains("ALTER TABLE `users` RENAME INDEX `ix_users_username` TO `ix_users_login`, ALGORITHM=INSTANT;\n", up);
+            Assert.Contains("ALTER TABLE `users` RENAME INDEX `uq_users_email` TO `uq_users_mail`, ALGORITHM=INSTANT;\n", up);
+            Assert.Contains("ALTER TABLE `users` RENAME INDEX `uq_users_code` TO `uq_users_code_v2`, ALGORITHM=INSTANT;\n", up);
             Assert.DoesNotContain("DROP INDEX", up);
             Assert.DoesNotContain("ADD UNIQUE", up);
-            Assert.Contains("ALTER TABLE `users` RENAME INDEX `ix_users_login` TO `ix_users_username`;\n", Down(project, "rename"));
+            Assert.Contains("ALTER TABLE `users` RENAME INDEX `ix_users_login` TO `ix_users_username`, ALGORITHM=INSTANT;\n", Down(project, "rename"));
 
             project.Ok("apply");
             Assert.Equal(before, await InnoDbIndexIdsAsync(server, database, "ix_users_login", "uq_users_mail", "uq_users_code_v2"));

@@ -22,7 +22,7 @@ public sealed class MySqlGoldenTests
     public void Each_operation_kind_has_its_golden_SQL(string kind)
     {
         var operation = MySqlSamples.ByKind.Values.Single(o => o.GetType().Name == kind);
-        Golden.Verify($"mysql/{kind}.sql", PlannedStatements.Render(Dialect, [operation]));
+        Golden.Verify($"mysql/{kind}.sql", RevisionForms.Of(Dialect, [operation]));
     }
 
     [Fact]
@@ -45,14 +45,14 @@ public sealed class MySqlGoldenTests
     public void Positioned_columns_go_back_where_they_were()
     {
         var add = new AddColumnAt("users", MySqlSamples.Email, "id");
-        Golden.Verify("mysql/AddColumnAt.sql", PlannedStatements.Render(Dialect, [add, add.Invert(), add with { After = null }]));
+        Golden.Verify("mysql/AddColumnAt.sql", RevisionForms.Of(Dialect, [add, add.Invert(), add with { After = null }]));
     }
 
     [Fact]
     public void A_column_moves_into_the_models_order_and_back()
     {
         var move = new MoveColumn("users", MySqlSamples.Email, "id", "created_at", 0);
-        Golden.Verify("mysql/MoveColumn.sql", PlannedStatements.Render(Dialect, [move, move.Invert()]));
+        Golden.Verify("mysql/MoveColumn.sql", RevisionForms.Of(Dialect, [move, move.Invert()]));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class MySqlGoldenTests
             new AddPrimaryKey("users", new PrimaryKey(new[] { "id" })),
             new AddColumnAt("users", MySqlSamples.Id, null),
         });
-        Golden.Verify("mysql/CombinedAlterTable.sql", PlannedStatements.Render(Dialect, [combined, combined.Invert()]));
+        Golden.Verify("mysql/CombinedAlterTable.sql", RevisionForms.Of(Dialect, [combined, combined.Invert()]));
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class PostgresSqlGenerationTests
     [Theory]
     [MemberData(nameof(Operations))]
     public void Each_operation_has_reviewed_sql(string name, Operation operation) =>
-        Golden.Verify($"postgres/{name}.sql", PlannedStatements.Render(Dialect, [operation]));
+        Golden.Verify($"postgres/{name}.sql", RevisionForms.Of(Dialect, [operation]));
 
     [Fact]
     public void Every_operation_kind_except_a_rebuild_generates_sql()

@@ -45,7 +45,8 @@ public sealed class PostgresTrapTests
                 primary_key: [id, created_at]
             """);
         Assert.Contains("ALTER TABLE \"events\" DROP CONSTRAINT \"events_pkey\"", plan.UpScript);
-        Assert.Contains("ADD PRIMARY KEY (\"id\", \"created_at\")", plan.UpScript);
+        Assert.Contains("CREATE UNIQUE INDEX CONCURRENTLY \"events_pkey\" ON \"events\" (\"id\", \"created_at\")", plan.UpScript);
+        Assert.Contains("ADD CONSTRAINT \"events_pkey\" PRIMARY KEY USING INDEX \"events_pkey\"", plan.UpScript);
         await db.ApplyAsync();
         var (again, _) = await db.PlanAsync("""
             tables:

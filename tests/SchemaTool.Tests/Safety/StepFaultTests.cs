@@ -19,7 +19,8 @@ namespace SchemaTool.Tests.Safety;
 /// session. Afterwards the history and the schema agree: on SQLite and PostgreSQL nothing of the revision is
 /// committed; where it runs in parts (MariaDB, PostgreSQL with CREATE INDEX CONCURRENTLY) its row says exactly how
 /// far it got (or one statement less, for a statement that ran while its progress could not be written: the
-/// resume must find it done). Then `apply` finishes it, every statement taking effect exactly once.
+/// resume must find it done); the same with a check added NOT VALID and validated in a transaction of its own, as
+/// the online forms write it. Then `apply` finishes it, every statement taking effect exactly once.
 /// </summary>
 public sealed class StepFaultTests(ITestOutputHelper output)
 {
@@ -30,6 +31,7 @@ public sealed class StepFaultTests(ITestOutputHelper output)
         { "sqlite", "plain" },
         { "postgres", "plain" },
         { "postgres", "concurrently" },
+        { "postgres", "validate" },
         { "mysql", "plain" },
     };
 
@@ -149,10 +151,10 @@ public sealed class StepFaultTests(ITestOutputHelper output)
         await workspace.CreateMigrator(session, RevisionFolder.Load(project.Migrations), options).ApplyAsync(target, CancellationToken.None);
     }
 
-    /// <summary>What the revision under test has done: table b, its rows, index ix_b, table c.</summary>
-    private sealed record Facts(bool B, long Rows, bool Index, bool C)
+    /// <summary>What the revision under test has done: table b, its rows, index ix_b, table c, check ck_b (PostgreSQL: none, added, validated).</summary>
+    private sealed record Facts(bool B, long Rows, bool Index, bool C, string Check = "none")
     {
-        public override string ToString() => $"b={B} rows={Rows} ix_b={Index} c={C}";
+        public override string ToString() => $"b={B} rows={Rows} ix_b={Index} c={C} ck_b={Check}";
     }
 
     private static async Task<Facts> FactsAsync(ScratchProject project, string database)
@@ -166,7 +168,13 @@ public sealed class StepFaultTests(ITestOutputHelper output)
             await using var count = session.CreateCommand("SELECT count(*) FROM b");
             rows = Convert.ToInt64(await count.ExecuteScalarAsync());
         }
-        return new Facts(b is not null, rows, b?.Indexes.Any(i => i.Name == "ix_b") == true, schema.FindTable("c") is not null);
+        var check = "none";
+        if (session.Dialect.Name == "postgres")
+        {
+            await using var validated = session.CreateCommand("SELECT convalidated FROM pg_constraint WHERE conname = 'ck_b'");
+            check = await validated.ExecuteScalarAsync() switch { true => "validated", false => "added", _ => "none" };
+        }
+        return new Facts(b is not null, rows, b?.Indexes.Any(i => i.Name == "ix_b") == true, schema.FindTable("c") is not null, check);
     }
 
     /// <summary>The revision under test and what each prefix of its statements makes.</summary>
@@ -174,9 +182,16 @@ public sealed class StepFaultTests(ITestOutputHelper output)
     {
         public Facts After(int statements) => Prefixes[statements];
 
-        public bool RunsInParts(string dialect) => dialect == "mysql" || Up.Any(s => s.Contains("CONCURRENTLY"));
+        public bool RunsInParts(string dialect) => dialect == "mysql" || Up.Any(s => s.Contains("CONCURRENTLY") || s.Contains("VALIDATE"));
 
-        public static Line For(string variant) => variant == "concurrently"
+        public static Line For(string variant) => variant == "validate"
+            ? new Line(
+                ["CREATE TABLE b (id int NOT NULL PRIMARY KEY)", "INSERT INTO b (id) VALUES (1)", "ALTER TABLE b ADD CONSTRAINT ck_b CHECK (id > 0) NOT VALID",
+                 "ALTER TABLE b VALIDATE CONSTRAINT ck_b", "CREATE TABLE c (id int NOT NULL PRIMARY KEY)"],
+                ["DROP TABLE c", "ALTER TABLE b DROP CONSTRAINT ck_b", "DELETE FROM b", "DROP TABLE b"],
+                [new(false, 0, false, false), new(true, 0, false, false), new(true, 1, false, false), new(true, 1, false, false, "added"),
+                 new(true, 1, false, false, "validated"), new(true, 1, false, true, "validated")])
+            : variant == "concurrently"
             ? new Line(
                 ["CREATE TABLE b (id int NOT NULL PRIMARY KEY)", "INSERT INTO b (id) VALUES (1)", "CREATE INDEX CONCURRENTLY ix_b ON b (id)",
                  "CREATE TABLE c (id int NOT NULL PRIMARY KEY)"],

@@ -12,8 +12,12 @@ namespace SchemaTool.Tests.Support;
 /// </summary>
 public static class PlannedStatements
 {
-    public static IReadOnlyList<string> Of(IDialect dialect, IEnumerable<Operation> operations) =>
-        operations.SelectMany(dialect.Generate).Select(s => Code(dialect, s)).ToList();
+    /// <summary>The statements of the operations in the settings' forms (online by default), as the splitter cuts them.</summary>
+    public static IReadOnlyList<string> Of(IDialect dialect, IReadOnlyList<Operation> operations, PlanSettings? settings = null) =>
+        Planner.StatementsOf(dialect, operations, settings ?? PlanSettings.Default).Select(s => Code(dialect, s.Statement.Text)).ToList();
+
+    private static IReadOnlyList<string> Of(IDialect dialect, IEnumerable<PlannedStatement> statements) =>
+        statements.Select(s => Code(dialect, s.Statement.Text)).ToList();
 
     private static string Code(IDialect dialect, string statement)
     {
@@ -21,25 +25,22 @@ public static class PlannedStatements
         return tokens.Count == 0 ? "" : statement[tokens[0].Start..tokens[^1].End];
     }
 
-    /// <summary>The up and down scripts of <paramref name="plan"/> split into its operations' statements and their inverses'.</summary>
+    /// <summary>The up and down scripts of <paramref name="plan"/> split into exactly its up and down statements.</summary>
     public static void AssertSplit(IDialect dialect, Plan plan)
     {
-        AssertSplit(dialect, plan.UpScript, plan.Operations);
-        AssertSplit(dialect, plan.DownScript, plan.Operations.Reverse().Select(o => o.Invert()));
+        Assert.Equal(Of(dialect, plan.UpStatements), dialect.SplitStatements(plan.UpScript));
+        Assert.Equal(Of(dialect, plan.DownStatements), dialect.SplitStatements(plan.DownScript));
     }
 
-    public static void AssertSplit(IDialect dialect, string script, IEnumerable<Operation> operations) =>
-        Assert.Equal(Of(dialect, operations), dialect.SplitStatements(script));
-
-    /// <summary><see cref="Planner.Render"/>, checked to split back into the operations' statements.</summary>
-    public static string Render(IDialect dialect, IReadOnlyList<Operation> operations)
+    /// <summary><see cref="Planner.Render(IDialect, IReadOnlyList{Operation}, PlanSettings)"/>, checked to split back into the operations' statements.</summary>
+    public static string Render(IDialect dialect, IReadOnlyList<Operation> operations, PlanSettings? settings = null)
     {
-        var script = Planner.Render(dialect, operations);
-        AssertSplit(dialect, script, operations);
+        var script = Planner.Render(dialect, operations, settings ?? PlanSettings.Default);
+        Assert.Equal(Of(dialect, operations, settings), dialect.SplitStatements(script));
         return script;
     }
 
-    /// <summary><see cref="Planner.Create"/>, its scripts checked to split back into its statements.</summary>
+    /// <summary><see cref="Planner.Create(IDialect, SchemaTool.Model.Schema, SchemaTool.Model.Schema)"/>, its scripts checked to split back into its statements.</summary>
     public static Plan Create(IDialect dialect, SchemaTool.Model.Schema current, SchemaTool.Model.Schema model)
     {
         var plan = Planner.Create(dialect, current, model);

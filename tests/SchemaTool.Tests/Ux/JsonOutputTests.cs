@@ -16,7 +16,7 @@ public sealed class JsonOutputTests
         Assert.Equal("", run.Err);
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;
-        Assert.Equal(["changed", "dry_run", "revision", "summary", "tables", "operations", "warnings", "notices", "up_sql", "down_sql"], Keys(root));
+        Assert.Equal(["changed", "dry_run", "revision", "summary", "tables", "operations", "warnings", "notices", "up_sql", "down_sql", "up_statements", "down_statements"], Keys(root));
         Assert.True(root.GetProperty("changed").GetBoolean());
         Assert.Equal(["id", "parents", "message", "up_path", "down_path"], Keys(root.GetProperty("revision")));
         Assert.Equal("initial migration", root.GetProperty("revision").GetProperty("message").GetString());

@@ -10,6 +10,12 @@ public sealed partial class MySqlDialect : IDialect
 
     public string Name => "mysql";
 
+    /// <summary>The server this dialect plans for, once a session has connected; MariaDB 10.11 until then.</summary>
+    public MySqlServer Server { get; private init; } = MySqlServer.MariaDb1011;
+
+    /// <summary>This dialect for the server that announced <paramref name="serverVersion"/>.</summary>
+    public MySqlDialect ForServer(string serverVersion) => new() { Server = MySqlServer.FromVersion(serverVersion) };
+
     // dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html: table names follow the file system
     // (case-sensitive on Linux); column and index names are not case-sensitive on any platform.
     public IEqualityComparer<string> ColumnNameComparer => StringComparer.OrdinalIgnoreCase;
@@ -44,6 +50,10 @@ public sealed partial class MySqlDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => MySqlSqlGenerator.Generate(operation);
 
+    /// <summary>Each ALTER TABLE of a table that exists names its algorithm; a foreign key is added unchecked on MariaDB, then checked.</summary>
+    public IReadOnlyList<Apply.Statement> Generate(Operation operation, GenerationContext context) =>
+        MySqlSqlGenerator.Generate(operation, context, Server);
+
     public SqlLexer Lexer => MySqlLexer.Instance;
 
     /// <summary>The keys MySqlConnector takes as the password or the client certificate's password.</summary>
@@ -53,10 +63,28 @@ public sealed partial class MySqlDialect : IDialect
     /// DDL commits on its own, so it runs alone with its progress recorded after it; INSERT, UPDATE, DELETE and
     /// REPLACE run in a transaction with their progress update. Anything else (a view, a trigger, SET) runs alone.
     /// </summary>
-    public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) =>
-        statements.Select(s => new Apply.Statement(s, StatementEffect.Of(s).Kind == EffectKind.Rows
-            ? Apply.StatementTraits.InTransaction
-            : Apply.StatementTraits.Alone("MySQL commits DDL on its own"))).ToList();
+    public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => statements.Select(ClassifyOne).ToList();
+
+    /// <summary>
+    /// A DDL statement waits for its table's metadata lock, and every later query of the table queues behind that
+    /// wait: it gets a short lock_wait_timeout. The ALGORITHM and LOCK it names say what it does while it runs.
+    /// </summary>
+    internal static Apply.Statement ClassifyOne(string statement)
+    {
+        var effect = StatementEffect.Of(statement);
+        if (effect.Kind == EffectKind.Rows) return new Apply.Statement(statement, Apply.StatementTraits.InTransaction);
+        var traits = Apply.StatementTraits.Alone("MySQL commits DDL on its own");
+        if (effect.Kind != EffectKind.Tables) return new Apply.Statement(statement, traits);
+        var (algorithm, lockMode) = MySqlStatementLock.Read(statement);
+        return new Apply.Statement(statement, traits with
+        {
+            WaitQueuesWrites = true,
+            Table = effect.Tables[0].ToString(),
+            Lock = algorithm is null ? null : $"ALGORITHM={algorithm}" + (lockMode is null ? "" : $", LOCK={lockMode}"),
+            Work = algorithm == "INSTANT" ? Apply.TableWork.None : Apply.TableWork.Unknown,
+            BlocksWrites = algorithm == "COPY" || lockMode is "SHARED" or "EXCLUSIVE",
+        });
+    }
 
     public IReadOnlyList<string> Validate(Schema model) =>
         [.. MySqlValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => kind switch

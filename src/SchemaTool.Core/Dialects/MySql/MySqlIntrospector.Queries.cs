@@ -4,8 +4,9 @@ internal sealed partial class MySqlIntrospector
 {
     // Each query reads one object kind for the whole database; the readers pick their table by name.
 
+    // TABLE_ROWS (InnoDB's estimate) is for `plan` to tell a large table; read by name, wherever it stands.
     private const string TablesQuery = """
-        SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, ENGINE, CREATE_OPTIONS
+        SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, ENGINE, CREATE_OPTIONS, TABLE_ROWS
         FROM information_schema.TABLES
         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE', 'SYSTEM VERSIONED')
         ORDER BY TABLE_NAME

@@ -70,9 +70,13 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
             if (toolTables.Contains(name)) continue;
             if (row.GetString(1) == "SEQUENCE") unmanaged.Add(new UnmanagedObject("sequence", name));
             else tables[name] = new TableReader(name, Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5));
+            if (Text(row, row.GetOrdinal("TABLE_ROWS")) is { } rows && long.TryParse(rows, out var estimate)) RowEstimates[name] = estimate;
         }
         return tables;
     }
+
+    /// <summary>The tables' row estimates, filled by <see cref="ReadAsync"/> from the tables query.</summary>
+    public Dictionary<string, long> RowEstimates { get; } = new(StringComparer.Ordinal);
 
     private async Task ReadUnmanagedAsync(List<UnmanagedObject> unmanaged, CancellationToken ct)
     {

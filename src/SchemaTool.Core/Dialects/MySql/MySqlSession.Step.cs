@@ -21,8 +21,11 @@ public sealed partial class MySqlSession
     /// <summary>A lost connection has rolled the transaction back already; then this fails, and the runner ignores it.</summary>
     public Task RollbackUnitAsync() => ExecuteAsync("ROLLBACK", CancellationToken.None);
 
-    /// <summary>Never rerun here, not even on Galera's 1213: DDL is not a transaction that certification rolled back.</summary>
-    public Task ExecuteAsync(Statement statement, CancellationToken cancellationToken) => ExecuteAsync(statement.Text, cancellationToken);
+    /// <summary>
+    /// Never rerun here, not even on Galera's 1213: DDL is not a transaction that certification rolled back. A DDL
+    /// statement that gives up waiting for its metadata lock is tried again by the runner (MySqlSession.LockWait).
+    /// </summary>
+    public Task ExecuteAsync(Statement statement, CancellationToken cancellationToken) => ExecuteWithLockWaitAsync(statement, cancellationToken);
 
     public Task PrepareProgressAsync(MigrationStep step, CancellationToken cancellationToken) =>
         step.Direction == Direction.Up ? EnsureCheckColumnAsync(step.History, cancellationToken) : Task.CompletedTask;

@@ -29,7 +29,8 @@ public sealed partial class MySqlSession : IDatabaseSession
             await connection.DisposeAsync();
             throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
         }
-        var session = new MySqlSession(dialect, connection);
+        // The dialect of this session knows whether the server is MariaDB or MySQL, whose online DDL differs.
+        var session = new MySqlSession(dialect.ForServer(connection.ServerVersion), connection);
         try
         {
             // A Galera node that is not ready is refused first, with its own message.
@@ -83,8 +84,13 @@ public sealed partial class MySqlSession : IDatabaseSession
     public async Task<Schema> IntrospectAsync(string historyTable, CancellationToken cancellationToken)
     {
         await using var second = await OpenSecondAsync(cancellationToken);
-        return await new MySqlIntrospector(this, second, HistoryTable.ToolTables(historyTable)).ReadAsync(cancellationToken);
+        var introspector = new MySqlIntrospector(this, second, HistoryTable.ToolTables(historyTable));
+        var schema = await introspector.ReadAsync(cancellationToken);
+        RowEstimates = introspector.RowEstimates;
+        return schema;
     }
+
+    public IReadOnlyDictionary<string, long> RowEstimates { get; private set; } = new Dictionary<string, long>();
 
     /// <summary>
     /// A second connection to the same server, for catalog reads that run beside this connection's (the server

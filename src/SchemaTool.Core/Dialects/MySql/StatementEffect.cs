@@ -28,9 +28,10 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
 {
     private static readonly StatementEffect Unknown = new(EffectKind.Unknown, []);
 
-    public static StatementEffect Of(string statement)
+    public static StatementEffect Of(string statement) => Of(new Head(StatementTokens.Read(statement)));
+
+    private static StatementEffect Of(Head head)
     {
-        var head = new Head(StatementTokens.Read(statement));
         var verb = head.Word();
         return verb switch
         {
@@ -39,6 +40,8 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
             "ALTER" => Alter(head),
             "DROP" => Drop(head),
             "RENAME" => Rename(head),
+            // MariaDB's SET STATEMENT var = value [, ...] FOR statement: the statement, with the variables set for it.
+            "SET" when head.Accept("STATEMENT") => head.SkipPast("FOR") ? Of(head) : Unknown,
             _ => Unknown,
         };
     }
@@ -119,6 +122,24 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
             if (!words.Contains(tokens[_at].Text, StringComparer.OrdinalIgnoreCase)) return false;
             _at++;
             return true;
+        }
+
+        /// <summary>Steps past the next <paramref name="word"/> outside parentheses; false when there is none.</summary>
+        public bool SkipPast(string word)
+        {
+            var depth = 0;
+            for (; _at < tokens.Count; _at++)
+            {
+                var token = tokens[_at];
+                if (token.IsPunctuation && token.Text == "(") depth++;
+                else if (token.IsPunctuation && token.Text == ")") depth--;
+                else if (depth == 0 && !token.Quoted && token.Text.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    _at++;
+                    return true;
+                }
+            }
+            return false;
         }
 
         public string? Identifier()

@@ -56,9 +56,14 @@ internal sealed class PostgresCatalogQueries
     public string Unmanaged => UnmanagedQuery;
     public string[] All { get; }
 
+    // The row estimate (reltuples: -1 before the first ANALYZE) is for `plan` to tell a large table, read here so
+    // that it costs no query of its own; a partitioned table's is its partitions'.
     private const string TablesQuery = $"""
         SELECT c.relname::text, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
-               c.relpersistence = 'u'
+               c.relpersistence = 'u',
+          CASE WHEN c.relkind = 'p' THEN (SELECT sum(pc.reltuples)::bigint FROM pg_partition_tree(c.oid) pt
+                                          JOIN pg_class pc ON pc.oid = pt.relid WHERE pt.isleaf AND pc.reltuples >= 0)
+               WHEN c.reltuples >= 0 THEN c.reltuples::bigint END
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}

@@ -35,6 +35,9 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
+    /// <summary>The online forms (CONCURRENTLY, NOT VALID then VALIDATE) for tables that exist before the revision.</summary>
+    public IReadOnlyList<Apply.Statement> Generate(Operation operation, GenerationContext context) => PostgresSqlGenerator.Generate(operation, context);
+
     public SqlLexer Lexer => PostgresLexer.Instance;
 
     public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;

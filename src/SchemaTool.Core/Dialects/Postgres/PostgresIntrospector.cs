@@ -11,13 +11,13 @@ internal static partial class PostgresIntrospector
     /// others run on <paramref name="connection"/>. Each reading uses its own string pool: they run at once.
     /// </summary>
     public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema,
-        IReadOnlySet<string> toolTables, CancellationToken ct)
+        IReadOnlySet<string> toolTables, CancellationToken ct, Dictionary<string, long>? rowEstimates = null)
     {
         var queries = PostgresCatalogQueries.For(connection.PostgreSqlVersion.Major);
         var columnsApart = second is null ? null : ReadColumnsAsync(second, queries, schema, ct);
         try
         {
-            return await ReadAsync(connection, queries, columnsApart, schema, toolTables, ct);
+            return await ReadAsync(connection, queries, columnsApart, schema, toolTables, rowEstimates ?? [], ct);
         }
         finally
         {
@@ -27,7 +27,8 @@ internal static partial class PostgresIntrospector
     }
 
     private static async Task<Schema> ReadAsync(NpgsqlConnection connection, PostgresCatalogQueries queries,
-        Task<Dictionary<string, List<Column>>>? columnsApart, string schema, IReadOnlySet<string> toolTables, CancellationToken ct)
+        Task<Dictionary<string, List<Column>>>? columnsApart, string schema, IReadOnlySet<string> toolTables,
+        Dictionary<string, long> rowEstimates, CancellationToken ct)
     {
         await using var batch = Batch(connection, columnsApart is null ? queries.All : queries.All.Where(q => q != queries.Columns), schema);
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -36,7 +37,10 @@ internal static partial class PostgresIntrospector
         var tables = new SortedDictionary<string, TableParts>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
             if (!toolTables.Contains(reader.GetString(0))) // the rest of a table's rows are read by the tables found here
+            {
                 tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetBoolean(3));
+                if (!reader.IsDBNull(4)) rowEstimates[reader.GetString(0)] = reader.GetInt64(4);
+            }
 
         Dictionary<string, List<Column>>? columns = null;
         if (columnsApart is null)

@@ -31,6 +31,7 @@ public sealed partial class PostgresSession
     {
         var transaction = _transaction;
         _transaction = null;
+        _lockTimeoutSet = null;
         if (transaction is null) return;
         try
         {
@@ -42,11 +43,7 @@ public sealed partial class PostgresSession
         }
     }
 
-    public async Task ExecuteAsync(Statement statement, CancellationToken cancellationToken)
-    {
-        await using var cmd = CreateCommand(statement.Text);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task ExecuteAsync(Statement statement, CancellationToken cancellationToken) => ExecuteWithLockTimeoutAsync(statement, cancellationToken);
 
     /// <summary>
     /// An index build that was killed or failed leaves an INVALID index of the name it was building: useless, and in

@@ -75,8 +75,13 @@ public sealed partial class PostgresSession : IDatabaseSession
     {
         _statementsSent += PostgresCatalogQueries.Count;
         await using var second = await OpenSecondAsync(cancellationToken);
-        return await PostgresIntrospector.ReadAsync(_connection, second, Schema, HistoryTable.ToolTables(historyTable), cancellationToken);
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var schema = await PostgresIntrospector.ReadAsync(_connection, second, Schema, HistoryTable.ToolTables(historyTable), cancellationToken, rows);
+        RowEstimates = rows;
+        return schema;
     }
+
+    public IReadOnlyDictionary<string, long> RowEstimates { get; private set; } = new Dictionary<string, long>();
 
     /// <summary>
     /// A second connection to the same server, so that the catalog queries run on two server processes at once
@@ -124,6 +129,7 @@ public sealed partial class PostgresSession : IDatabaseSession
 
     public async ValueTask DisposeAsync()
     {
+        if (_watcher is not null) await _watcher.DisposeAsync();
         await _connection.DisposeAsync();
         await _dataSource.DisposeAsync();
     }

@@ -50,7 +50,8 @@ public static partial class PostgresSqlGenerator
         return statements;
     }
 
-    private static IReadOnlyList<string> AlterColumn(AlterColumn op)
+    /// <summary>The statements of a column change; <paramref name="notNullOnline"/> proves a new NOT NULL by a validated check first.</summary>
+    private static IReadOnlyList<string> AlterColumn(AlterColumn op, bool notNullOnline = false)
     {
         var (from, to) = (op.From, op.To);
         var statements = new List<string>();
@@ -84,7 +85,8 @@ public static partial class PostgresSqlGenerator
             statements.Add(text);
         }
         if (fromSerial && !toSerial) statements.Add($"{alter} DROP DEFAULT");
-        if (op.NullabilityChanged) statements.Add($"{alter} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
+        if (op.NullabilityChanged && !to.Nullable && notNullOnline) statements.AddRange(SetNotNullOnline(op.Table, to.Name));
+        else if (op.NullabilityChanged) statements.Add($"{alter} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
         if (op.DefaultChanged && !toSerial)
         {
             if (to.Default is { } value) statements.Add($"{alter} SET DEFAULT {PostgresDefaults.ToSql(value)}");

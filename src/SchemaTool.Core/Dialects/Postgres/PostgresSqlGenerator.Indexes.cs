@@ -4,19 +4,19 @@ namespace SchemaTool.Dialects.Postgres;
 
 public static partial class PostgresSqlGenerator
 {
-    private static IReadOnlyList<string> CreateIndex(string table, TableIndex index)
+    private static IReadOnlyList<string> CreateIndex(string table, TableIndex index, bool concurrently = false)
     {
         var statements = new List<string>
         {
-            index.Constraint ? $"ALTER TABLE {Q(table)} ADD {UniqueConstraintClause(index)}" : CreateIndexStatement(table, index),
+            index.Constraint ? $"ALTER TABLE {Q(table)} ADD {UniqueConstraintClause(index)}" : CreateIndexStatement(table, index, concurrently),
         };
         if (index.Comment is not null) statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
         return statements;
     }
 
-    private static string CreateIndexStatement(string table, TableIndex index)
+    private static string CreateIndexStatement(string table, TableIndex index, bool concurrently = false)
     {
-        var text = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Q(index.Name)} ON {Q(table)}";
+        var text = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {(concurrently ? "CONCURRENTLY " : "")}{Q(index.Name)} ON {Q(table)}";
         if (index.Method is not null) text += $" USING {index.Method}";
         text += $" ({string.Join(", ", index.Parts.Select(IndexPartSql))})";
         if (index.Include.Count > 0) text += $" INCLUDE ({Columns(index.Include)})";

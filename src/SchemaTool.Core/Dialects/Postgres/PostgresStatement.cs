@@ -13,6 +13,9 @@ internal enum PostgresStatementKind
 
     /// <summary>Any other statement PostgreSQL refuses inside a transaction block (VACUUM, REINDEX ... CONCURRENTLY, ...).</summary>
     NoTransaction,
+
+    /// <summary>ALTER TABLE ... VALIDATE CONSTRAINT: runs in the revision's transaction, but in one of its own.</summary>
+    ValidateConstraint,
 }
 
 /// <summary>
@@ -21,28 +24,33 @@ internal enum PostgresStatementKind
 /// index or type it names, as written (qualified by the table's schema for an index on a qualified table);
 /// <see cref="Value"/> the enum label an ALTER TYPE adds.
 /// </summary>
-internal sealed record PostgresStatement(PostgresStatementKind Kind, string? Name = null, string? Value = null, string? Why = null)
+internal sealed partial record PostgresStatement(PostgresStatementKind Kind, string? Name = null, string? Value = null, string? Why = null)
 {
     private static readonly PostgresStatement Plain = new(PostgresStatementKind.Other);
 
     /// <summary>
     /// The traits of each statement of a revision. ALTER TYPE ... ADD VALUE may run in a transaction, but the value
     /// cannot be used before that transaction commits: it runs alone only when a later statement of the revision
-    /// uses the label.
+    /// uses the label. VALIDATE CONSTRAINT runs in a transaction of its own. The lock each takes and what it does to
+    /// the rows come from <see cref="Locking"/>, which also reads the earlier statements: a SET NOT NULL that a
+    /// check validated earlier in the revision proves reads nothing.
     /// </summary>
     public static IReadOnlyList<Statement> Classify(IReadOnlyList<string> statements)
     {
         var result = new List<Statement>(statements.Count);
+        var proofs = new NotNullProofs();
         for (var i = 0; i < statements.Count; i++)
         {
             var read = Read(statements[i]);
             var alone = read.Kind switch
             {
-                PostgresStatementKind.Other => false,
+                PostgresStatementKind.Other or PostgresStatementKind.ValidateConstraint => false,
                 PostgresStatementKind.AddEnumValue => read.Value is { } label && statements.Skip(i + 1).Any(s => UsesLiteral(s, label)),
                 _ => true,
             };
-            result.Add(new Statement(statements[i], alone ? StatementTraits.Alone(read.Why!) : StatementTraits.InTransaction));
+            var traits = alone ? StatementTraits.Alone(read.Why!) : StatementTraits.InTransaction;
+            if (read.Kind == PostgresStatementKind.ValidateConstraint) traits = traits with { OwnTransaction = true, Why = read.Why };
+            result.Add(new Statement(statements[i], Locking.Of(statements[i], proofs).Apply(traits)));
         }
         return result;
     }
@@ -102,6 +110,9 @@ internal sealed record PostgresStatement(PostgresStatementKind Kind, string? Nam
             if (t.Accept("TYPE")) return AddValue(t);
             if (t.Accept("TABLE") && t.Contains("DETACH", "PARTITION") && t.Contains("CONCURRENTLY"))
                 return NoTransaction("ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY cannot run inside a transaction block");
+            if (t.Previous == "TABLE" && t.Contains("VALIDATE", "CONSTRAINT"))
+                return new(PostgresStatementKind.ValidateConstraint,
+                    Why: "VALIDATE CONSTRAINT reads the whole table; it must not hold the locks of the statements before it while it does");
         }
         return Plain;
     }
@@ -234,6 +245,71 @@ internal sealed record PostgresStatement(PostgresStatementKind Kind, string? Nam
             }
             return parts;
         }
+
+        /// <summary>Steps past the next top-level <paramref name="word"/>; false (at the end) when there is none.</summary>
+        public bool SkipTo(string word)
+        {
+            var depth = 0;
+            while (_at < tokens.Count)
+            {
+                if (depth == 0 && Peek(word)) { _at++; Previous = word; return true; }
+                if (tokens[_at].Text == "(") depth++;
+                else if (tokens[_at].Text == ")") depth--;
+                _at++;
+            }
+            return false;
+        }
+
+        /// <summary>The (qualified) name of a table or index as written, for the server to resolve.</summary>
+        public string? Relation() => QualifiedName() is { } parts ? string.Join(".", parts) : null;
+
+        /// <summary>The rest of the statement split at its top-level commas: the actions of an ALTER TABLE.</summary>
+        public IEnumerable<Head> Actions()
+        {
+            var action = new List<Token>();
+            var depth = 0;
+            for (; _at < tokens.Count; _at++)
+            {
+                var token = tokens[_at];
+                if (token.Kind == TokenKind.Symbol && token.Text == ";") break;
+                if (token.Kind == TokenKind.Symbol && token.Text == "(") depth++;
+                else if (token.Kind == TokenKind.Symbol && token.Text == ")") depth--;
+                if (depth == 0 && token.Kind == TokenKind.Symbol && token.Text == ",")
+                {
+                    yield return new Head(action);
+                    action = [];
+                    continue;
+                }
+                action.Add(token);
+            }
+            if (action.Count > 0) yield return new Head(action);
+        }
+
+        /// <summary>At <c>( c IS NOT NULL )</c> (parentheses as deep as written): the column c; else null, and nothing is consumed.</summary>
+        public string? NotNullCheck()
+        {
+            var i = _at;
+            var open = 0;
+            while (i < tokens.Count && tokens[i].Text == "(") { open++; i++; }
+            if (open == 0 || i + 3 >= tokens.Count || tokens[i].Kind is not (TokenKind.Word or TokenKind.QuotedName)) return null;
+            var column = tokens[i].Text;
+            if (!Is(i + 1, "IS") || !Is(i + 2, "NOT") || !Is(i + 3, "NULL")) return null;
+            i += 4;
+            for (var k = 0; k < open; k++, i++)
+                if (i >= tokens.Count || tokens[i].Text != ")") return null;
+            return column;
+        }
+
+        /// <summary>Whether a call of one of <paramref name="functions"/> follows: the name, then an opening parenthesis.</summary>
+        public bool CallsAny(IReadOnlySet<string> functions)
+        {
+            for (var i = _at; i + 1 < tokens.Count; i++)
+                if (tokens[i].Kind == TokenKind.Word && functions.Contains(tokens[i].Text) && tokens[i + 1].Text == "(") return true;
+            return false;
+        }
+
+        private bool Is(int i, string word) =>
+            i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Text.Equals(word, StringComparison.OrdinalIgnoreCase);
 
         public string? StringValue() =>
             _at < tokens.Count && tokens[_at].Kind == TokenKind.String ? tokens[_at++].Value : null;

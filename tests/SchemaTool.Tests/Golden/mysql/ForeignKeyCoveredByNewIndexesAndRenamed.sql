@@ -1,13 +1,13 @@
 -- rename column users.role_id to role_ref
-ALTER TABLE `users` RENAME COLUMN `role_id` TO `role_ref`;
+ALTER TABLE `users` RENAME COLUMN `role_id` TO `role_ref`, ALGORITHM=INSTANT;
 
 -- drop index fk_users_role on users, create index ix_users_role_name on users, create unique index uq_users_role_id on users
-ALTER TABLE `users` DROP INDEX `fk_users_role`, ADD INDEX `ix_users_role_name` (`role_ref`, `name`), ADD UNIQUE INDEX `uq_users_role_id` (`role_ref`, `id`);
+ALTER TABLE `users` DROP INDEX `fk_users_role`, ADD INDEX `ix_users_role_name` (`role_ref`, `name`), ADD UNIQUE INDEX `uq_users_role_id` (`role_ref`, `id`), ALGORITHM=INPLACE, LOCK=NONE;
 
 -- down
 -- drop index uq_users_role_id on users, drop index ix_users_role_name on users, create index fk_users_role on users
-ALTER TABLE `users` DROP INDEX `uq_users_role_id`, DROP INDEX `ix_users_role_name`, ADD INDEX `fk_users_role` (`role_ref`);
+ALTER TABLE `users` DROP INDEX `uq_users_role_id`, DROP INDEX `ix_users_role_name`, ADD INDEX `fk_users_role` (`role_ref`), ALGORITHM=INPLACE, LOCK=NONE;
 
 -- rename column users.role_ref to role_id
-ALTER TABLE `users` RENAME COLUMN `role_ref` TO `role_id`;
+ALTER TABLE `users` RENAME COLUMN `role_ref` TO `role_id`, ALGORITHM=INSTANT;
 

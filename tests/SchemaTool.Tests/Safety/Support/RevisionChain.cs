@@ -101,8 +101,9 @@ public sealed class RevisionChain
     public IReadOnlyList<Schema> SchemaAfter { get; }
 
     /// <summary>
-    /// For dialects whose DDL is not transactional (MySQL): [n][j] is the schema with the first n revisions applied
-    /// and then the first j statements of revision n+1, so a half-applied revision can be checked. Empty otherwise.
+    /// For dialects whose DDL is not transactional (MySQL), or whose line has revisions that run in parts: [n][j] is the
+    /// schema with the first n revisions applied and then the first j statements of revision n+1, so a half-applied
+    /// revision can be checked. Empty otherwise.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Schema>> SchemaWithin { get; private set; } = [];
 
@@ -134,6 +135,16 @@ public sealed class RevisionChain
         }
         SchemaWithin = within;
     }
+
+    /// <summary>
+    /// The revisions of the line that run in parts where DDL is transactional: those with a statement that runs outside
+    /// the revision's transaction or in one of its own (the online forms: CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT).
+    /// A kill may leave such a revision half-applied, as any revision on MySQL.
+    /// </summary>
+    public static IReadOnlySet<string> RunInParts(ScratchProject project, Dialects.IDialect dialect) =>
+        RevisionFolder.Load(project.Migrations).TopologicalOrder()
+            .Where(r => dialect.Classify(dialect.SplitStatements(r.UpSql)).Any(s => !s.RunsInTransaction || s.Traits.OwnTransaction))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Plans and applies each model in turn on <paramref name="scratchDatabase"/>, in the project's folder.</summary>
     public static async Task<RevisionChain> PlanAsync(ScratchProject project, string scratchDatabase)
