@@ -11,7 +11,7 @@ using SchemaTool.Tests.Support;
 namespace SchemaTool.Tests.Postgres;
 
 /// <summary>
-/// Runs one case of the conformance corpus (/work/shared/corpus/postgres.jsonl, from sqldef): the catalog of
+/// Runs one case of the conformance corpus (../shared/corpus/postgres.jsonl, from sqldef): the catalog of
 /// a database loaded with `desired` is the model; plan against one loaded with `current`, apply, re-plan, roll back.
 /// </summary>
 public static class PostgresCorpusRunner
