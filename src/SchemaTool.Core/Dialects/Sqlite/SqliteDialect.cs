@@ -154,6 +154,8 @@ public sealed class SqliteDialect : IDialect
 
     public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;
 
+    private const int SqliteNotADatabase = 26;
+
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(target.ConnectionString);
@@ -163,7 +165,20 @@ public sealed class SqliteDialect : IDialect
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
                 throw new DatabaseException($"cannot open {target.Display}: the folder {folder} does not exist");
             await connection.OpenAsync(cancellationToken);
+            // SQLite reads the file only at the first statement; read it here, so that a file that is not a
+            // database is named now rather than reported as a bare SQLite error by whatever query comes first.
+            await using (var probe = connection.CreateCommand())
+            {
+                probe.CommandText = "SELECT count(*) FROM sqlite_master";
+                await probe.ExecuteScalarAsync(cancellationToken);
+            }
             return new SqliteSession(this, connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseException($"{target.Display}: {connection.DataSource} is not a SQLite database ({e.Message}). " +
+                                        "Check --database or `database:` in schematool.yaml", e);
         }
         catch (SqliteException e)
         {
