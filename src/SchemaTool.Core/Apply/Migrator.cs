@@ -138,6 +138,9 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
             : $"{RevisionFolder.Display(c.Path!)}: revision {c.Row.Revision} was edited after it was applied (its {c.Files} changed: checksum differs)").ToList();
         // rehash records the checksums of files that are there; a revision whose files are gone has none to record.
         var hints = new List<string>();
+        // No revision files at all is more often a wrong folder than files deleted one by one.
+        if (graph.Revisions.Count == 0)
+            hints.Add("the migrations folder holds no revisions: check `migrations:` in schematool.yaml and --project before anything else");
         if (changes.Any(c => !c.Missing))
             hints.Add("restore the edited files; or, if the change is intended, record it with `schematool rehash` (or run with --allow-changed)");
         foreach (var gone in changes.Where(c => c.Missing))

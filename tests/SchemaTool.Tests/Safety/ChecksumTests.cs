@@ -57,6 +57,16 @@ public sealed class ChecksumTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mistyped_migrations_folder_is_named_as_the_likely_cause()
+    {
+        File.AppendAllText(Path.Combine(_project.Dir, "schematool.yaml"), "migrations: migration\n");
+        var result = _project.Run("apply");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the migrations folder holds no revisions: check `migrations:` in schematool.yaml", result.Err);
+        Assert.Equal(2, (await _project.AppliedAsync()).Count);
+    }
+
+    [Fact]
     public async Task Allow_changed_runs_anyway()
     {
         File.AppendAllText(_project.UpFile("1"), "-- a reviewer's note\n");
