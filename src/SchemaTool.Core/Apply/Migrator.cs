@@ -132,12 +132,22 @@ public sealed class Migrator(IDatabaseSession session, RevisionGraph graph, Migr
     private void VerifyChecksums(IReadOnlyList<HistoryRow> rows)
     {
         if (options.AllowChanged) return;
-        var problems = ChangedRevision.Find(graph, rows).Select(c => c.Missing
+        var changes = ChangedRevision.Find(graph, rows).ToList();
+        if (changes.Count == 0) return;
+        var problems = changes.Select(c => c.Missing
             ? $"revision {c.Row.Revision} ({c.Row.Message}) is applied but its files are gone from the migrations folder"
             : $"{RevisionFolder.Display(c.Path!)}: revision {c.Row.Revision} was edited after it was applied (its {c.Files} changed: checksum differs)").ToList();
-        if (problems.Count > 0)
-            throw new InputException(string.Join(Environment.NewLine, problems) + Environment.NewLine +
-                                     "restore the files; or, if the change is intended, record it with `schematool rehash` (or run with --allow-changed)");
+        // rehash records the checksums of files that are there; a revision whose files are gone has none to record.
+        var hints = new List<string>();
+        // No revision files at all is more often a wrong folder than files deleted one by one.
+        if (graph.Revisions.Count == 0)
+            hints.Add("the migrations folder holds no revisions: check `migrations:` in schematool.yaml and --project before anything else");
+        if (changes.Any(c => !c.Missing))
+            hints.Add("restore the edited files; or, if the change is intended, record it with `schematool rehash` (or run with --allow-changed)");
+        foreach (var gone in changes.Where(c => c.Missing))
+            hints.Add($"restore the files of {gone.Row.Revision} from version control; or, to make the history forget it (what it did stays " +
+                      $"in the database), run `schematool discard {gone.Row.Revision} --force`");
+        throw new InputException(string.Join(Environment.NewLine, problems.Concat(hints)));
     }
 
     /// <summary>

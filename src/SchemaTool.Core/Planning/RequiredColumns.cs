@@ -22,8 +22,11 @@ internal static class RequiredColumns
         {
             var existing = (table.RenamedFrom is { } old ? current.GetValueOrDefault(old) : null) ?? current.GetValueOrDefault(table.Name);
             if (existing is null) continue;
+            // A column is there under its name, or under its renamed_from before the rename runs; a renamed_from
+            // left in the model after the rename ran names a column that is gone, and the column is not new.
             var added = table.Columns.Where(c => !dialect.FillsExistingRows(c)
-                                                 && !existing.Columns.Any(e => dialect.ColumnNameComparer.Equals(e.Name, c.RenamedFrom ?? c.Name)))
+                                                 && !existing.Columns.Any(e => dialect.ColumnNameComparer.Equals(e.Name, c.Name)
+                                                                               || c.RenamedFrom is { } from && dialect.ColumnNameComparer.Equals(e.Name, from)))
                 .ToList();
             if (added.Count == 0 || !await HasRowsAsync(session, existing.Name, ct)) continue;
             foreach (var column in added)

@@ -16,7 +16,8 @@ public static class RevisionFolder
         foreach (var down in downs)
         {
             var up = down[..^RevisionFile.DownSuffix.Length] + RevisionFile.UpSuffix;
-            if (!File.Exists(up)) errors.Add($"{Display(down)}: down file without its up file {Path.GetFileName(up)}");
+            if (!File.Exists(up)) errors.Add($"{Display(down)}: down file without its up file {Path.GetFileName(up)}: restore it from version control, or, " +
+                                            "for a revision that was never applied, delete the down file too");
         }
 
         foreach (var up in ups)
@@ -24,7 +25,8 @@ public static class RevisionFolder
             var down = up[..^RevisionFile.UpSuffix.Length] + RevisionFile.DownSuffix;
             if (!File.Exists(down))
             {
-                errors.Add($"{Display(up)}: up file without its down file {Path.GetFileName(down)}");
+                errors.Add($"{Display(up)}: up file without its down file {Path.GetFileName(down)}: restore it from version control, or, " +
+                           "for a revision that was never applied, delete the up file too");
                 continue;
             }
             var upSql = File.ReadAllText(up);

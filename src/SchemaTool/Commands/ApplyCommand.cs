@@ -28,6 +28,7 @@ public static class ApplyCommand
                     return fleet.RunAsync(common, console, json.HasValue(),
                         (workspace, ct) => FleetCommands.ApplyAsync(workspace, goal, migration.Quiet(workspace), ct)).GetAwaiter().GetResult();
                 }
+                if (json.HasValue()) throw FleetOptions.JsonWithoutAll("apply");
                 if (from.HasValue() && !sql.HasValue()) throw new InputException("--from goes with --sql; see `schematool apply --help`");
                 if (sql.HasValue()) return PrintScriptAsync(common, console, goal, from.Value()).GetAwaiter().GetResult();
                 return RunAsync(common, console, migration, goal, dryRun.HasValue()).GetAwaiter().GetResult();

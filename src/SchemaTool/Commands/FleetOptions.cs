@@ -25,6 +25,14 @@ public sealed class FleetOptions
 
     public bool All => _all.HasValue();
 
+    /// <summary>
+    /// apply and rollback print JSON only per target of a fleet; on one database --json would be ignored and a
+    /// script would get text where it parses JSON, so it is refused.
+    /// </summary>
+    public static InputException JsonWithoutAll(string command) => new(
+        $"{command} --json goes with --all (one JSON object per target); on one database {command} prints text. " +
+        "`schematool status --json` and `schematool history --json` report the revisions as JSON");
+
     public async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, bool json,
         Func<Workspace, CancellationToken, Task<TargetResult>> run)
     {

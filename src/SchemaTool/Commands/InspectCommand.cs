@@ -16,6 +16,8 @@ public static class InspectCommand
 
     private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? output)
     {
+        if (output is not null && Directory.Exists(Path.GetFullPath(output)))
+            throw new InputException($"-o {output} is a folder; name the file to write, e.g. -o schema/tables.yaml");
         var workspace = common.OpenWorkspaceOrDatabase();
         var inspection = await Inspector.InspectAsync(workspace, CancellationToken.None);
         foreach (var notice in inspection.Notices) console.Warning(notice);

@@ -8,7 +8,7 @@ public static class PlanSummary
 {
     public static void Print(ConsoleOutput console, Plan plan)
     {
-        var tables = TableChanges.Of(plan.Operations);
+        var tables = TableChanges.Of(plan);
         console.Line(Headline(plan.Operations.Count, tables));
         foreach (var table in tables)
         {

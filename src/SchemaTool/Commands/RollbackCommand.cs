@@ -30,6 +30,7 @@ public static class RollbackCommand
                     return fleet.RunAsync(common, console, json.HasValue(),
                         (workspace, ct) => FleetCommands.RollbackAsync(workspace, rev, migration.Quiet(workspace), ct)).GetAwaiter().GetResult();
                 }
+                if (json.HasValue()) throw FleetOptions.JsonWithoutAll("rollback");
                 return RunAsync(common, console, migration, rev, dryRun.HasValue()).GetAwaiter().GetResult();
             });
         });

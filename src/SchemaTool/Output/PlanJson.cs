@@ -23,7 +23,7 @@ public sealed record PlanJson(
 {
     public static PlanJson Of(Plan plan, bool dryRun, WrittenRevisionJson? revision)
     {
-        var tables = TableChanges.Of(plan.Operations);
+        var tables = TableChanges.Of(plan);
         var (created, altered, renamed, dropped) = TableChanges.Count(tables);
         return new PlanJson(!plan.IsEmpty, dryRun, revision, new PlanCountsJson(plan.Operations.Count, created, altered, renamed, dropped),
             tables.Select(t => new TableChangeJson(t.Table, TableChanges.Word(t.Kind), t.Changes, t.Warnings, t.Object.Word())).ToList(),

@@ -1,5 +1,6 @@
 using SchemaTool.Diff;
 using SchemaTool.Model;
+using SchemaTool.Planning;
 
 namespace SchemaTool.Cli.Output;
 
@@ -26,8 +27,15 @@ public sealed record TableChange(string Table, TableChangeKind Kind, IReadOnlyLi
 /// <summary>Groups a plan's operations per table, so a summary says "users: altered (add column email)".</summary>
 public static class TableChanges
 {
-    public static IReadOnlyList<TableChange> Of(IReadOnlyList<Operation> operations) =>
-        operations.GroupBy(o => (Object: SubjectKind(o), o.TableName))
+    /// <summary>The plan's operations per subject; a trigger on a view (SQLite's INSTEAD OF) belongs to the view.</summary>
+    public static IReadOnlyList<TableChange> Of(Plan plan)
+    {
+        var views = plan.Current.Views.Concat(plan.Desired.Views).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        return Of(plan.Operations, views.Contains);
+    }
+
+    private static IReadOnlyList<TableChange> Of(IReadOnlyList<Operation> operations, Func<string, bool> isView) =>
+        operations.GroupBy(o => (Object: o.ObjectKind == SchemaObjectKind.Trigger && isView(o.TableName) ? SchemaObjectKind.View : SubjectKind(o), o.TableName))
             .OrderBy(g => g.Key.Object != SchemaObjectKind.Table).ThenBy(g => g.Key.TableName, StringComparer.Ordinal)
             .Select(g => new TableChange(g.Key.TableName, KindOf(g.ToList()), g.SelectMany(Details).ToList(),
                 g.Select(o => o.Warning).OfType<string>().ToList(), g.Key.Object))

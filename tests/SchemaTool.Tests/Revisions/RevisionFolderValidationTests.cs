@@ -61,6 +61,7 @@ public sealed class RevisionFolderValidationTests : IDisposable
         File.Delete(_project.UpFile("1").Replace(".up.sql", ".down.sql"));
         var error = Assert.Single(Refused().Errors);
         Assert.Contains("000000000001_create_a.up.sql: up file without its down file 000000000001_create_a.down.sql", error);
+        Assert.Contains("restore it", error);
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class RevisionFolderValidationTests : IDisposable
         File.Delete(_project.UpFile("1"));
         var error = Assert.Single(Refused().Errors);
         Assert.Contains("000000000001_create_a.down.sql: down file without its up file", error);
+        Assert.Contains("restore it", error);
     }
 
     [Fact]

@@ -47,6 +47,23 @@ public sealed class ChecksumTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"revision {ScratchProject.Id("2")} (create t2) is applied but its files are gone", result.Err);
         Assert.Equal(2, (await _project.AppliedAsync()).Count);
+
+        // The way out it names works: rehash records nothing for a file that is gone, discard --force does.
+        Assert.DoesNotContain("rehash", result.Err);
+        Assert.Contains($"`schematool discard {ScratchProject.Id("2")} --force`", result.Err);
+        _project.Ok("discard", ScratchProject.Id("2"), "--force");
+        _project.Ok("apply");
+        Assert.Equal(2, (await _project.AppliedAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_mistyped_migrations_folder_is_named_as_the_likely_cause()
+    {
+        File.AppendAllText(Path.Combine(_project.Dir, "schematool.yaml"), "migrations: migration\n");
+        var result = _project.Run("apply");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the migrations folder holds no revisions: check `migrations:` in schematool.yaml", result.Err);
+        Assert.Equal(2, (await _project.AppliedAsync()).Count);
     }
 
     [Fact]

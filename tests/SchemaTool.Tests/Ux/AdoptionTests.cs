@@ -46,6 +46,16 @@ public sealed class AdoptionTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_into_a_folder_is_refused_naming_it_not_an_internal_error()
+    {
+        CreateSqliteDatabase("legacy.db");
+        var run = CliRunner.Raw("inspect", "--database", "sqlite:" + Path.Combine(_dir, "legacy.db"), "-o", _dir);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"-o {_dir} is a folder; name the file to write, e.g. -o schema/tables.yaml", run.Stderr);
+        Assert.DoesNotContain("internal error", run.Stderr);
+    }
+
+    [Fact]
     public void Inspect_then_init_then_plan_adopts_the_database_with_nothing_to_change()
     {
         CreateSqliteDatabase("app.db");

@@ -8,6 +8,23 @@ public sealed class JsonOutputTests
 {
     private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
 
+    [Theory]
+    [InlineData("apply", "--json")]
+    [InlineData("apply", "--dry-run", "--json")]
+    [InlineData("rollback", "base", "--json")]
+    [InlineData("rollback", "-1", "--dry-run", "--json")]
+    public void Apply_and_rollback_json_without_all_is_refused_rather_than_printing_text(params string[] args)
+    {
+        using var project = UxProject.FromExample();
+        project.Ok("plan", "-m", "initial migration");
+        var run = project.Run(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.Contains("--json goes with --all", run.Err);
+        Assert.Contains("`schematool status --json`", run.Err);
+        Assert.False(File.Exists(Path.Combine(project.Dir, "app.db")), "the refused run created the database");
+    }
+
     [Fact]
     public void Plan_json_names_the_revision_it_wrote_and_its_changes()
     {

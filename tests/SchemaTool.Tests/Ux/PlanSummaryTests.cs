@@ -16,6 +16,26 @@ public sealed class PlanSummaryTests
     }
 
     [Fact]
+    public void A_trigger_on_a_view_is_counted_with_the_view_not_as_a_table()
+    {
+        using var project = UxProject.FromExample();
+        project.WriteModel("""
+            tables:
+              s:
+                columns:
+                  id: { type: int, primary_key: true }
+            views:
+              v: { sql: "SELECT id FROM s" }
+            triggers:
+              tr_v: { table: v, timing: instead of, events: [insert], body: "INSERT INTO s(id) VALUES (NEW.id);" }
+            """);
+        var run = project.Ok("plan", "-m", "view trigger", "--dry-run");
+        Assert.Contains("3 change(s) to 1 table(s) and 1 other object(s): 2 created, 0 altered, 0 dropped", run.Out);
+        Assert.Contains("  + view v (created)", run.Out);
+        Assert.DoesNotContain("~ v (altered)", run.Out);
+    }
+
+    [Fact]
     public void A_rebuild_is_summarised_by_the_changes_it_makes()
     {
         using var project = UxProject.FromExample();

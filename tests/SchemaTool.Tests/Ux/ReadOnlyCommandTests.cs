@@ -39,6 +39,20 @@ public sealed class ReadOnlyCommandTests : IDisposable
         Assert.False(File.Exists(_project.DatabasePath), $"{string.Join(" ", args)} created the database file");
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("apply")]
+    [InlineData("inspect")]
+    public void A_file_that_is_not_a_sqlite_database_is_named_in_the_error(params string[] args)
+    {
+        File.WriteAllText(_project.DatabasePath, "hello, not a database\n");
+        var run = _project.Run(args);
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains($"sqlite:app.db: {_project.DatabasePath} is not a SQLite database", run.Stderr);
+        Assert.Contains("Check --database or `database:` in schematool.yaml", run.Stderr);
+        Assert.Equal("hello, not a database\n", File.ReadAllText(_project.DatabasePath));
+    }
+
     [Fact]
     public void A_mistyped_database_path_is_named_in_the_error()
     {

@@ -154,6 +154,29 @@ public sealed class SqliteDialect : IDialect
 
     public string WithDatabase(string serverUrl, string database) => "sqlite:" + database;
 
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    /// <summary>
+    /// SQLite reads the file only at the first statement, and then says no more than 'file is not a database'.
+    /// The header is checked before opening (not by a query, which would wait on a writer's lock), so that the
+    /// error names the file. A missing or empty file is a new database.
+    /// </summary>
+    private static bool HasSqliteHeader(string path)
+    {
+        if (path == ":memory:" || !File.Exists(path)) return true;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (file.Length == 0) return true;
+            var start = new byte[SqliteHeader.Length];
+            return file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.AsSpan().SequenceEqual(SqliteHeader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // SQLite's own open reports what stops it reading the file
+        }
+    }
+
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(target.ConnectionString);
@@ -162,6 +185,9 @@ public sealed class SqliteDialect : IDialect
             var folder = Path.GetDirectoryName(connection.DataSource);
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
                 throw new DatabaseException($"cannot open {target.Display}: the folder {folder} does not exist");
+            if (!HasSqliteHeader(connection.DataSource))
+                throw new DatabaseException($"{target.Display}: {connection.DataSource} is not a SQLite database (it does not start with " +
+                                            "the SQLite header). Check --database or `database:` in schematool.yaml");
             await connection.OpenAsync(cancellationToken);
             return new SqliteSession(this, connection);
         }
