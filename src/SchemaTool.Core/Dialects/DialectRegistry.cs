@@ -58,27 +58,8 @@ public static class DialectRegistry
 
     private static InputException UnknownScheme(string scheme)
     {
-        var nearest = Schemes.Keys.Select(k => (Scheme: k, Distance: EditDistance(scheme.ToLowerInvariant(), k))).MinBy(k => k.Distance);
-        var hint = nearest.Distance <= 2 ? $"did you mean '{nearest.Scheme}'? " : "";
+        var hint = Spelling.Nearest(scheme, Schemes.Keys, limit: 2) is { } nearest ? $"did you mean '{nearest}'? " : "";
         return new InputException($"unknown scheme '{scheme}' in the database URL; {hint}known schemes: {string.Join(", ", Schemes.Keys)}");
-    }
-
-    /// <summary>Levenshtein distance, for did-you-mean on a scheme (a handful of short words).</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 
     public static IDialect Get(string name) =>

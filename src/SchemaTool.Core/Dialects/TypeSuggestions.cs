@@ -35,7 +35,7 @@ public static class TypeSuggestions
         if (best is null)
             foreach (var candidate in knownSet.Concat(Habits.Keys).Order(StringComparer.Ordinal)) // ties go to the same name every time
             {
-                var distance = Distance(name, candidate.ToLowerInvariant(), bestDistance);
+                var distance = Spelling.Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant(), bestDistance);
                 if (distance > bestDistance || (distance == bestDistance && best is not null)) continue;
                 var target = Habits.TryGetValue(candidate, out var mapped) ? mapped : candidate;
                 if (!knownSet.Contains(target)) continue;
@@ -45,31 +45,5 @@ public static class TypeSuggestions
         if (best is null) return null;
         var args = type.Arguments is { } a ? "(" + string.Join(",", a.Select(x => x.Text)) + ")" : "";
         return best + args;
-    }
-
-    /// <summary>Levenshtein distance with adjacent swaps counted as one edit; stops early past <paramref name="limit"/>.</summary>
-    private static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-            if (rowMin > limit) return limit + 1;
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-        return previous[b.Length];
     }
 }

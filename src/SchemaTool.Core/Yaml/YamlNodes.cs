@@ -80,7 +80,8 @@ internal sealed class YamlNodes(string file, SqlLexer? sqlLexer = null)
             }
             if (allowed.Count > 0 && !allowed.Contains(key))
             {
-                Error(keyNode, $"unknown key '{key}' in {what}; expected one of: {string.Join(", ", allowed)}");
+                var hint = Spelling.Nearest(key, allowed, limit: Math.Clamp(key.Length / 3, 1, 2)) is { } near ? $"did you mean {near}? " : "";
+                Error(keyNode, $"unknown key '{key}' in {what}; {hint}expected one of: {string.Join(", ", allowed)}");
                 continue;
             }
             yield return (key, value, keyNode);

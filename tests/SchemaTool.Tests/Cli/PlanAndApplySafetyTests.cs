@@ -50,7 +50,7 @@ public sealed partial class PlanAndApplySafetyTests
 
         var result = project.Expect(2, "plan", "-m", "first");
 
-        Assert.Matches(@"^error: \S*schema/tables\.yaml:4:43: unknown key 'nulable' in column 'roles\.id'; expected one of: ", result.Stderr);
+        Assert.Matches(@"^error: \S*schema/tables\.yaml:4:43: unknown key 'nulable' in column 'roles\.id'; did you mean nullable\? expected one of: ", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
         Assert.Empty(project.MigrationFiles());
         Assert.False(File.Exists(project.DatabasePath));

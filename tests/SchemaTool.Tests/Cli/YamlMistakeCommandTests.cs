@@ -3,9 +3,9 @@ using SchemaTool.Tests.Support;
 namespace SchemaTool.Tests.Cli;
 
 /// <summary>
-/// The first-hour YAML mistakes (a tab in the indentation, a key over 1,024 characters, a type cut at its comma)
-/// through `schematool plan`: exit 2, the file, line and column and what to do on stderr, nothing on stdout, and no
-/// revision written.
+/// The first-hour YAML mistakes (a tab in the indentation, a key over 1,024 characters, a type cut at its
+/// comma) through `schematool plan`: exit 2, the file, line and column and what to do on stderr, nothing on stdout,
+/// and no revision written (a misspelled key: PlanAndApplySafetyTests).
 /// </summary>
 public sealed class YamlMistakeCommandTests
 {

@@ -36,14 +36,14 @@ public sealed class ModelErrorTests
     [Fact]
     public void Unknown_top_level_key()
     {
-        Assert.Equal("schema/tables.yaml:1:1: unknown key 'tabels' in the model file; expected one of: tables, views, triggers, functions, procedures, types, sequences, extensions, schemas, events", Error("tabels:\n  users: {}\n"));
+        Assert.Equal("schema/tables.yaml:1:1: unknown key 'tabels' in the model file; did you mean tables? expected one of: tables, views, triggers, functions, procedures, types, sequences, extensions, schemas, events", Error("tabels:\n  users: {}\n"));
     }
 
     [Fact]
     public void Unknown_key_at_table_level()
     {
         Assert.Equal(
-            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual",
+            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual",
             Error("tables:\n  users:\n    columns: { id: { type: int } }\n    colums: { name: { type: text } }\n"));
     }
 
@@ -51,7 +51,7 @@ public sealed class ModelErrorTests
     public void Unknown_key_at_column_level()
     {
         var error = Error("tables:\n  users:\n    columns:\n      id: { type: int, nulable: true }\n");
-        Assert.StartsWith("schema/tables.yaml:4:24: unknown key 'nulable' in column 'users.id'; expected one of: type, nullable, default, default_sql, ", error);
+        Assert.StartsWith("schema/tables.yaml:4:24: unknown key 'nulable' in column 'users.id'; did you mean nullable? expected one of: type, nullable, default, default_sql, ", error);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ModelErrorTests
                   fk_role: { columns: [role_id], references: { table: roles, columns: [id] }, on_delet: cascade }
             """;
         Assert.Equal(
-            "schema/tables.yaml:9:83: unknown key 'on_delet' in foreign key 'fk_role' of 'users'; expected one of: columns, references, on_delete, on_update, deferrable",
+            "schema/tables.yaml:9:83: unknown key 'on_delet' in foreign key 'fk_role' of 'users'; did you mean on_delete? expected one of: columns, references, on_delete, on_update, deferrable",
             Error(yaml));
     }
 
