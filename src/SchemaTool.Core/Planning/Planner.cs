@@ -16,7 +16,7 @@ public static class Planner
     public static async Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, PlanSettings settings, CancellationToken ct)
     {
         Validate(session.Dialect, current, model); // before the session runs any of the model's SQL
-        return Create(session.Dialect, current, await session.CanonicalizeAsync(model, ct), settings);
+        return Build(session.Dialect, current, await session.CanonicalizeAsync(model, ct), settings);
     }
 
     public static Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, CancellationToken ct) =>
@@ -31,6 +31,12 @@ public static class Planner
     public static Plan Create(IDialect dialect, Schema current, Schema model, PlanSettings settings)
     {
         Validate(dialect, current, model);
+        return Build(dialect, current, model, settings);
+    }
+
+    /// <summary>The plan of a model already validated: canonicalizing changes only the text of objects already checked.</summary>
+    private static Plan Build(IDialect dialect, Schema current, Schema model, PlanSettings settings)
+    {
         RequireDependencies(model);
 
         var have = dialect.Normalize(current);
