@@ -69,7 +69,17 @@ public sealed class PostgresSqlGenerationTests
         { "create_partition", new CreatePartition("events", Events.Partitioning!.Partitions[1]) },
         { "drop_partition", new DropPartition("events", Events.Partitioning!.Partitions[0]) },
         { "create_partitioned_table", new CreateTable(Events) },
+        { "create_sequence", new CreateSequence(InvoiceNo) },
+        { "create_sequence_defaults", new CreateSequence(new Sequence("plain_ids")) },
+        { "drop_sequence", new DropSequence(InvoiceNo) },
+        { "alter_sequence_options", new AlterSequence(InvoiceNo, InvoiceNo with { Type = null, Increment = null, Max = null, Cycle = false }) },
+        { "alter_sequence_owner", new AlterSequence(InvoiceNo, InvoiceNo with { OwnedBy = "invoices.no" }) },
+        { "alter_sequence_disown", new AlterSequence(InvoiceNo with { OwnedBy = "invoices.no" }, InvoiceNo) },
+        { "rename_sequence", new RenameSequence("invoice_seq", "invoice_no") },
+        { "set_sequence_comment", new SetObjectComment(SchemaObjectKind.Sequence, "invoice_no", null, "one per invoice") },
     };
+
+    private static readonly Sequence InvoiceNo = new("invoice_no", "integer", Start: 1000, Increment: 5, Max: 1_000_000, Cache: 20, Cycle: true);
 
     /// <summary>What an adopted schema has beyond the basics: identity ALWAYS with options, a serial with its own sequence, INCLUDE, NULLS, deferrable keys, NO INHERIT.</summary>
     private static readonly Table Adopted = new("orders",
@@ -134,7 +144,6 @@ public sealed class PostgresSqlGenerationTests
         typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
-        typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
     }.ToDictionary(t => t, t => Tests.Diff.ObjectSamples.Operations().Single(o => o.GetType() == t));

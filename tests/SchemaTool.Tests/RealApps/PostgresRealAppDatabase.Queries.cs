@@ -97,11 +97,12 @@ public sealed partial class PostgresRealAppDatabase
         WHERE {UserNamespace} AND {NotFromExtension}
         """;
 
+    // Sequences of the managed schema are modelled (compared through Sequences); only other schemas' are left alone.
     private const string OtherObjects = $"""
         SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND {NotFromExtension}
-          AND (c.relkind IN ('v', 'm') OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d
+          AND (c.relkind IN ('v', 'm') OR c.relkind = 'S' AND n.nspname <> 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d
                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
         UNION ALL
         SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

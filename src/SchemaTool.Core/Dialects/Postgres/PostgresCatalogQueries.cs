@@ -35,7 +35,7 @@ internal sealed class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6;
+    public static int Count => 6 + PostgresTypeQueries.All.Length;
 
     private PostgresCatalogQueries(int major)
     {
@@ -45,7 +45,7 @@ internal sealed class PostgresCatalogQueries
         Columns = ColumnsQuery;
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. PostgresTypeQueries.All];
     }
 
     public string Tables => TablesQuery;
@@ -184,7 +184,8 @@ internal sealed class PostgresCatalogQueries
 
     // What the model cannot express yet, named so that plan can say it is left alone: in the managed schema, and
     // everything of the user's in other schemas. Objects that belong to an extension (deptype 'e'), identity
-    // sequences and serial sequences (owned by the one column whose default alone uses them) are not listed.
+    // sequences and serial sequences (owned by the one column whose default alone uses them) are not listed, nor
+    // the managed schema's other sequences (modelled: PostgresTypeQueries).
     // The third field is the table an object belongs to, or the columns whose defaults use a sequence.
     private static readonly string UnmanagedQuery = $"""
         SELECT kind, name, tbl FROM (
@@ -207,7 +208,7 @@ internal sealed class PostgresCatalogQueries
             AND (c.relkind IN ('v', 'm', 'f')
                  OR c.relkind IN ('r', 'p') AND n.nspname <> $1 AND NOT c.relispartition
                  OR c.relkind = 'r' AND n.nspname = $1 AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
-                 OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+                 OR c.relkind = 'S' AND n.nspname <> $1 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
                     AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
                                     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
                                       AND (SELECT array_agg(u.objid) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass

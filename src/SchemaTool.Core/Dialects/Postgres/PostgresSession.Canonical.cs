@@ -11,7 +11,7 @@ public sealed partial class PostgresSession
     /// pg_get_functiondef, pg_get_triggerdef and pg_depend there (docs/schema-objects.md).
     /// </summary>
     public Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken) =>
-        model.ObjectCounts().Any()
+        model.ObjectCounts().Any(c => !PostgresDialect.ModelsType(c.Kind))
             ? throw new NotSupportedException("the PostgreSQL dialect does not model views, triggers, routines, types or sequences yet")
             : Task.FromResult(model);
 }

@@ -1,0 +1,21 @@
+using Npgsql;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+internal static partial class PostgresIntrospector
+{
+    /// <summary>The results of <see cref="PostgresTypeQueries.All"/>, which follow the tables' in the batch.</summary>
+    private static async Task<Schema> ReadTypesAsync(NpgsqlDataReader reader, Schema schema, CancellationToken ct)
+    {
+        await reader.NextResultAsync(ct);
+        var sequences = new List<Sequence>();
+        while (await reader.ReadAsync(ct))
+            sequences.Add(PostgresSequences.WithoutDefaults(new Sequence(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
+                reader.GetInt64(6), reader.GetBoolean(7),
+                OwnedBy: reader.IsDBNull(8) ? null : reader.GetString(8) + "." + reader.GetString(9),
+                Comment: Text(reader, 10))));
+        return schema with { Sequences = sequences.ToValueList() };
+    }
+}

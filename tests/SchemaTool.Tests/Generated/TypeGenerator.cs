@@ -1,0 +1,55 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Tests.Generated;
+
+/// <summary>
+/// Sequences for a pair of generated schemas, on the dialects that model them: A gets a few with random options;
+/// B keeps, renames (renamed_from), changes or drops each, and adds new ones. A random of its own, so the tables
+/// and objects of every seed stay what they were without them.
+/// </summary>
+public sealed class TypeGenerator(int seed)
+{
+    private readonly Random _random = new(seed * 104_729 + 3);
+    private int _names;
+
+    private bool Chance(int percent) => _random.Next(100) < percent;
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    public (Schema A, Schema B) Pair(Schema a, Schema b)
+    {
+        var sequencesA = Enumerable.Range(0, _random.Next(0, 3)).Select(_ => NewSequence()).ToList();
+        var sequencesB = new List<Sequence>();
+        foreach (var sequence in sequencesA)
+        {
+            switch (_random.Next(4))
+            {
+                case 0: break; // dropped
+                case 1: sequencesB.Add(sequence with { Name = $"sq{++_names}", RenamedFrom = sequence.Name }); break;
+                case 2: sequencesB.Add(Changed(sequence)); break;
+                default: sequencesB.Add(sequence); break;
+            }
+        }
+        if (Chance(50)) sequencesB.Add(NewSequence());
+        return (a with { Sequences = sequencesA.ToValueList() }, b with { Sequences = sequencesB.ToValueList() });
+    }
+
+    // Options a sequence can move between whatever value it holds: ascending, with room above its start.
+    private Sequence NewSequence() => new(
+        $"sq{++_names}",
+        Type: Chance(50) ? null : Pick(["smallint", "integer", "bigint"]),
+        Start: Chance(50) ? null : _random.Next(1, 1000),
+        Increment: Chance(50) ? null : _random.Next(1, 10),
+        Max: Chance(70) ? null : 30_000,
+        Cache: Chance(70) ? null : _random.Next(1, 50),
+        Cycle: Chance(20),
+        Comment: Chance(30) ? "counts things" : null);
+
+    private Sequence Changed(Sequence sequence) => _random.Next(4) switch
+    {
+        0 => sequence with { Start = (sequence.Start ?? 1) + 7 },
+        1 => sequence with { Increment = sequence.Increment is null ? 3 : null, Cycle = !sequence.Cycle },
+        2 => sequence with { Type = sequence.Type == "smallint" ? "bigint" : "smallint", Max = null },
+        _ => sequence with { Cache = sequence.Cache is null ? 10 : null, Comment = sequence.Comment is null ? "changed" : null },
+    };
+}
