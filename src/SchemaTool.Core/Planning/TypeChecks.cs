@@ -13,6 +13,9 @@ internal static class TypeChecks
 {
     public static IEnumerable<string> Find(Schema model, Plan plan, IDialect dialect, ITypeCatalog catalog)
     {
+        // The types an extension brings are not known before it is created, nor those the model declares.
+        if (plan.Operations.Any(o => o is Diff.CreateExtension)) yield break;
+        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var at = ModelPositions.Of(model);
         var current = plan.Current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
             .ToDictionary(g => g.Key, g => g.First(), dialect.TableNameComparer);
@@ -25,6 +28,7 @@ internal static class TypeChecks
                 var have = existing?.Columns.FirstOrDefault(c => dialect.ColumnNameComparer.Equals(c.Name, column.RenamedFrom ?? column.Name));
                 var want = desired?.FindColumn(column.Name);
                 if (have is not null && want is not null && have.Type == want.Type && have.AutoIncrement == want.AutoIncrement) continue;
+                if (declared.Contains(Diff.ObjectUses.TypeName(column.Type))) continue;
                 if (catalog.Problem(column) is { } problem)
                     yield return $"{at.Column(table.Name, column.Name)}column '{PrintableText.Escape(table.Name)}.{PrintableText.Escape(column.Name)}': {problem}";
             }

@@ -3,7 +3,7 @@ using SchemaTool.Model;
 namespace SchemaTool.Tests.Generated;
 
 /// <summary>
-/// Sequences for a pair of generated schemas, on the dialects that model them: A gets a few with random options;
+/// Sequences and extensions for a pair of generated schemas, on the dialects that model them: A gets a few with random options;
 /// B keeps, renames (renamed_from), changes or drops each, and adds new ones. A random of its own, so the tables
 /// and objects of every seed stay what they were without them.
 /// </summary>
@@ -31,8 +31,13 @@ public sealed class TypeGenerator(int seed)
             }
         }
         if (Chance(50)) sequencesB.Add(NewSequence());
-        return (a with { Sequences = sequencesA.ToValueList() }, b with { Sequences = sequencesB.ToValueList() });
+        return (a with { Sequences = sequencesA.ToValueList(), Extensions = Extensions() },
+                b with { Sequences = sequencesB.ToValueList(), Extensions = Extensions() });
     }
+
+    // Extensions that contrib ships with every server version tested; nothing of the tables uses them.
+    private ValueList<Extension> Extensions() =>
+        new[] { "citext", "pg_trgm", "btree_gin" }.Where(_ => Chance(25)).Select(name => new Extension(name)).ToValueList();
 
     // Options a sequence can move between whatever value it holds: ascending, with room above its start.
     private Sequence NewSequence() => new(

@@ -77,6 +77,10 @@ public sealed class PostgresSqlGenerationTests
         { "alter_sequence_disown", new AlterSequence(InvoiceNo with { OwnedBy = "invoices.no" }, InvoiceNo) },
         { "rename_sequence", new RenameSequence("invoice_seq", "invoice_no") },
         { "set_sequence_comment", new SetObjectComment(SchemaObjectKind.Sequence, "invoice_no", null, "one per invoice") },
+        { "create_extension", new CreateExtension(new Extension("pg_trgm")) },
+        { "create_extension_version_schema", new CreateExtension(new Extension("citext", "1.6", "extensions")) },
+        { "drop_extension", new DropExtension(new Extension("pg_trgm")) },
+        { "alter_extension_version", new AlterExtension(new Extension("pg_trgm", "1.5"), new Extension("pg_trgm", "1.6")) },
     };
 
     private static readonly Sequence InvoiceNo = new("invoice_no", "integer", Start: 1000, Increment: 5, Max: 1_000_000, Cache: 20, Cycle: true);
@@ -144,7 +148,7 @@ public sealed class PostgresSqlGenerationTests
         typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
-        typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
+        typeof(CreateNamespace), typeof(DropNamespace),
         typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
     }.ToDictionary(t => t, t => Tests.Diff.ObjectSamples.Operations().Single(o => o.GetType() == t));
 

@@ -97,7 +97,13 @@ public sealed partial class PostgresRealAppDatabase
         WHERE {UserNamespace} AND {NotFromExtension}
         """;
 
-    // Sequences of the managed schema are modelled (compared through Sequences); only other schemas' are left alone.
+    // Sequences of the managed schema and extensions are modelled (compared as facts); other schemas' sequences are left alone.
+    /// <summary>Each extension with its version and schema, owned by itself.</summary>
+    private const string Extensions = """
+        SELECT 'extension ' || e.extname, 'extension ' || e.extname || ' ' || e.extversion || ' in ' || n.nspname
+        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql'
+        """;
+
     private const string OtherObjects = $"""
         SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -133,8 +139,6 @@ public sealed partial class PostgresRealAppDatabase
         WHERE {UserNamespace} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_ts_config'::regclass AND e.objid = cf.oid AND e.deptype = 'e')
         UNION ALL
         SELECT 'schema', n.nspname FROM pg_namespace n WHERE {UserNamespace} AND n.nspname <> 'public'
-        UNION ALL
-        SELECT 'extension', extname FROM pg_extension WHERE extname <> 'plpgsql'
         UNION ALL
         SELECT 'event trigger', evtname FROM pg_event_trigger
         UNION ALL

@@ -16,6 +16,9 @@ internal static partial class PostgresIntrospector
                 reader.GetInt64(6), reader.GetBoolean(7),
                 OwnedBy: reader.IsDBNull(8) ? null : reader.GetString(8) + "." + reader.GetString(9),
                 Comment: Text(reader, 10))));
-        return schema with { Sequences = sequences.ToValueList() };
+        await reader.NextResultAsync(ct);
+        var extensions = new List<Extension>();
+        while (await reader.ReadAsync(ct)) extensions.Add(new Extension(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
+        return schema with { Sequences = sequences.ToValueList(), Extensions = extensions.ToValueList() };
     }
 }

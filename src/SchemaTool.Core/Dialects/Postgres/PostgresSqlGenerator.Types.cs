@@ -17,6 +17,9 @@ public static partial class PostgresSqlGenerator
         AlterSequence op => AlterSequence(op.From, op.To),
         RenameSequence op => [$"ALTER SEQUENCE {Q(op.From)} RENAME TO {Q(op.To)}"],
         SetObjectComment { Kind: SchemaObjectKind.Sequence } op => [CommentOn("SEQUENCE", Q(op.Name), op.To)],
+        CreateExtension op => [CreateExtension(op.Extension)],
+        DropExtension op => [$"DROP EXTENSION {Q(op.Extension.Name)}"],
+        AlterExtension op => [Join($"ALTER EXTENSION {Q(op.To.Name)} UPDATE", op.To.Version is { } to ? "TO " + SqlLiterals.String(to) : "")],
         _ => null,
     };
 
@@ -27,6 +30,14 @@ public static partial class PostgresSqlGenerator
         if (from.OwnedBy != to.OwnedBy)
             statements.Add($"ALTER SEQUENCE {Q(to.Name)} OWNED BY {(to.Owner is { } owner ? Q(owner.Table) + "." + Q(owner.Column) : "NONE")}");
         return statements;
+    }
+
+    private static string CreateExtension(Extension extension)
+    {
+        var text = "CREATE EXTENSION " + Q(extension.Name);
+        if (extension.Schema is { } schema) text += " SCHEMA " + Q(schema);
+        if (extension.Version is { } version) text += " VERSION " + SqlLiterals.String(version);
+        return text;
     }
 
     private static string Join(string head, string options) => options.Length == 0 ? head : head + " " + options;

@@ -33,6 +33,14 @@ internal static class PostgresTypeQueries
         ORDER BY c.relname
         """;
 
+    // Every extension of the database but plpgsql, which every database has; its schema when that is not $1.
+    public const string Extensions = """
+        SELECT e.extname::text, e.extversion, CASE WHEN n.nspname <> $1 THEN n.nspname::text END
+        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql'
+        ORDER BY e.extname
+        """;
+
     /// <summary>The queries in the order <see cref="PostgresIntrospector"/> reads their results.</summary>
-    public static readonly string[] All = [Sequences];
+    public static readonly string[] All = [Sequences, Extensions];
 }

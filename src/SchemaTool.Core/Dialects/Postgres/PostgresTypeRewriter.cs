@@ -11,7 +11,12 @@ internal static class PostgresTypeRewriter
     /// default, so a default whose only change is that new name is not altered (it could not be: the column would
     /// need the new name before the rename and the old one after).
     /// </summary>
-    public static IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations)
+    public static IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations) =>
+        RenamedSequenceDefaults(operations.Where(op => op is not AlterExtension { To.Version: null }).ToList());
+
+    // An extension's version is the model's only where it says one: without, the extension is kept at whatever
+    // version the database has (CREATE EXTENSION takes the default one).
+    private static IReadOnlyList<Operation> RenamedSequenceDefaults(IReadOnlyList<Operation> operations)
     {
         var renames = operations.OfType<RenameSequence>().ToList();
         if (renames.Count == 0) return operations;
