@@ -104,6 +104,17 @@ public sealed partial class PostgresRealAppDatabase
         FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql'
         """;
 
+    /// <summary>Each enum type with its values in order, owned by itself.</summary>
+    private const string Enums = $"""
+        SELECT 'type ' || n.nspname || '.' || t.typname,
+               'enum ' || n.nspname || '.' || t.typname || ' (' || coalesce((SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+                                                                             FROM pg_enum e WHERE e.enumtypid = t.oid), '') || ')'
+               || coalesce(' comment ' || quote_literal(obj_description(t.oid, 'pg_type')), '')
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE {UserNamespace} AND t.typtype = 'e'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+        """;
+
     private const string OtherObjects = $"""
         SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -112,7 +123,7 @@ public sealed partial class PostgresRealAppDatabase
                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
         UNION ALL
         SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+        WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') AND NOT (t.typtype = 'e' AND n.nspname = 'public') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         UNION ALL
         SELECT 'routine', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

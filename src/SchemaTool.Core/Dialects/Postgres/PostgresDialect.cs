@@ -31,7 +31,7 @@ public sealed partial class PostgresDialect : IDialect
         || PostgresTypes.SerialBase(PostgresTypes.Canonical(column.Type)) is not null;
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
-        PostgresTypeRewriter.Rewrite(PostgresRewriter.Rewrite(operations));
+        PostgresTypeRewriter.Rewrite(PostgresRewriter.Rewrite(operations), current, desired);
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 

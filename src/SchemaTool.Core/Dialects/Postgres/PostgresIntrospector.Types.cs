@@ -19,6 +19,15 @@ internal static partial class PostgresIntrospector
         await reader.NextResultAsync(ct);
         var extensions = new List<Extension>();
         while (await reader.ReadAsync(ct)) extensions.Add(new Extension(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
-        return schema with { Sequences = sequences.ToValueList(), Extensions = extensions.ToValueList() };
+        await reader.NextResultAsync(ct);
+        var enums = new List<(string Name, string? Value, string? Comment)>();
+        while (await reader.ReadAsync(ct)) enums.Add((reader.GetString(0), Text(reader, 1), Text(reader, 2)));
+        return schema with
+        {
+            Sequences = sequences.ToValueList(),
+            Extensions = extensions.ToValueList(),
+            Enums = enums.GroupBy(e => e.Name, StringComparer.Ordinal)
+                .Select(g => new EnumType(g.Key, g.Select(e => e.Value).OfType<string>().ToValueList(), g.First().Comment)).ToValueList(),
+        };
     }
 }

@@ -20,8 +20,48 @@ public static partial class PostgresSqlGenerator
         CreateExtension op => [CreateExtension(op.Extension)],
         DropExtension op => [$"DROP EXTENSION {Q(op.Extension.Name)}"],
         AlterExtension op => [Join($"ALTER EXTENSION {Q(op.To.Name)} UPDATE", op.To.Version is { } to ? "TO " + SqlLiterals.String(to) : "")],
+        CreateEnumType op => [$"CREATE TYPE {Q(op.Type.Name)} AS ENUM ({string.Join(", ", op.Type.Values.Select(SqlLiterals.String))})",
+            .. op.Type.Comment is { } comment ? [CommentOn("TYPE", Q(op.Type.Name), comment)] : Array.Empty<string>()],
+        DropEnumType op => [$"DROP TYPE {Q(op.Type.Name)}"],
+        AddEnumValue op => [$"ALTER TYPE {Q(op.Type)} ADD VALUE {SqlLiterals.String(op.Value)}" + (op.Before is { } before ? " BEFORE " + SqlLiterals.String(before) : "")],
+        RenameEnumValue op => [$"ALTER TYPE {Q(op.Type)} RENAME VALUE {SqlLiterals.String(op.From)} TO {SqlLiterals.String(op.To)}"],
+        RenameType op => [$"ALTER {(op.Kind == SchemaObjectKind.Domain ? "DOMAIN" : "TYPE")} {Q(op.From)} RENAME TO {Q(op.To)}"],
+        RemoveEnumValue op => throw new NotSupportedException(
+            $"PostgreSQL cannot remove a value from an enum type: the dialect's rewrite re-creates {op.Type} (RecreateEnumType), which needs the schemas"),
+        RecreateEnumType op => RecreateEnum(op),
+        AddEnumValues op => op.Adds.SelectMany(add => TypeStatements(add)!).ToList(),
+        SetObjectComment { Kind: SchemaObjectKind.EnumType } op => [CommentOn("TYPE", Q(op.Name), op.To)],
         _ => null,
     };
+
+    /// <summary>
+    /// The old type renamed aside, the new one created with the new values, each column cast to it through text
+    /// (its default dropped and set again around the cast, which cannot convert it), the old type dropped.
+    /// </summary>
+    private static List<string> RecreateEnum(RecreateEnumType op)
+    {
+        var (name, aside) = (op.To.Name, Postgres.RecreateEnumType.AsideName(op.To.Name));
+        var statements = new List<string>
+        {
+            $"ALTER TYPE {Q(name)} RENAME TO {Q(aside)}",
+            $"CREATE TYPE {Q(name)} AS ENUM ({string.Join(", ", op.To.Values.Select(SqlLiterals.String))})",
+        };
+        foreach (var (table, column) in op.Columns)
+        {
+            var alter = $"ALTER TABLE {Q(table)} ALTER COLUMN {Q(column.Name)}";
+            var arrays = column.Type[ObjectUsesTypeEnd(column.Type)..];
+            if (column.Default is not null) statements.Add($"{alter} DROP DEFAULT");
+            statements.Add($"{alter} TYPE {Q(name)}{arrays} USING {Q(column.Name)}::text{arrays}::{Q(name)}{arrays}");
+            // A default of a removed value is not set again: the model's column changes it after (or the server refuses it there).
+            if (column.Default is { } value && (value.Kind != DefaultKind.String || op.To.Values.Contains(value.Text)))
+                statements.Add($"{alter} SET DEFAULT {PostgresDefaults.ToSql(value)}");
+        }
+        statements.Add($"DROP TYPE {Q(aside)}");
+        if (op.To.Comment is { } comment) statements.Add(CommentOn("TYPE", Q(name), comment));
+        return statements;
+    }
+
+    private static int ObjectUsesTypeEnd(string type) => type.IndexOf('[') is var at and >= 0 ? at : type.Length;
 
     private static List<string> AlterSequence(Sequence from, Sequence to)
     {

@@ -41,6 +41,16 @@ internal static class PostgresTypeQueries
         ORDER BY e.extname
         """;
 
+    // One row per value, in the type's order; a type without values has one row with a null value.
+    public static readonly string Enums = $"""
+        SELECT t.typname::text, e.enumlabel::text, ds.description
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_enum e ON e.enumtypid = t.oid
+        LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
+        WHERE n.nspname = $1 AND t.typtype = 'e' AND {NotFromExtension("pg_type", "t.oid")}
+        ORDER BY t.typname, e.enumsortorder
+        """;
+
     /// <summary>The queries in the order <see cref="PostgresIntrospector"/> reads their results.</summary>
-    public static readonly string[] All = [Sequences, Extensions];
+    public static readonly string[] All = [Sequences, Extensions, Enums];
 }
