@@ -266,7 +266,7 @@ public sealed class ObjectDiffTests
     }
 
     [Theory]
-    [InlineData("postgres", "domains (email): domains are not modelled on PostgreSQL in this version")]
+    [InlineData("postgres", "functions (f): functions are not modelled on PostgreSQL in this version")]
     [InlineData("mysql", "enum types (mood): MySQL has no enum types: give the column the type enum('a', 'b')")]
     [InlineData("sqlite", "enum types (mood): SQLite has no enum types: use a check (`value IN ('a', 'b')`)")]
     [InlineData("sqlite", "sequences (s): SQLite has no sequences: use auto_increment")]

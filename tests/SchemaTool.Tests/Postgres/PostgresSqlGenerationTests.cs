@@ -89,8 +89,19 @@ public sealed class PostgresSqlGenerationTests
         { "set_enum_type_comment", new SetObjectComment(SchemaObjectKind.EnumType, "mood", null, "how it went") },
         { "recreate_enum_type", new RecreateEnumType(new EnumType("mood", new[] { "sad", "meh", "ok" }), new EnumType("mood", new[] { "sad", "ok" }),
             new[] { ("users", new Column("mood", "mood", Default: ColumnDefault.String("ok"))), ("users", new Column("moods", "mood[]", Nullable: true)) }.ToValueList()) },
+        { "create_domain", new CreateDomain(Email) },
+        { "drop_domain", new DropDomain(Email) },
+        { "alter_domain", new AlterDomain(Email, Email with { Nullable = true, Default = null, Checks = new[] { new Check("email_lower", "VALUE = lower(VALUE)") } }) },
+        { "rename_domain", new RenameType(SchemaObjectKind.Domain, "mail", "email") },
+        { "set_domain_comment", new SetObjectComment(SchemaObjectKind.Domain, "email", "addresses", null) },
+        { "create_schema", new CreateNamespace(new Namespace("auth", "who signs in")) },
+        { "drop_schema", new DropNamespace(new Namespace("auth")) },
+        { "set_schema_comment", new SetObjectComment(SchemaObjectKind.Namespace, "auth", null, "who signs in") },
         { "alter_extension_version", new AlterExtension(new Extension("pg_trgm", "1.5"), new Extension("pg_trgm", "1.6")) },
     };
+
+    private static readonly DomainType Email = new("email", "text", Nullable: false, Default: ColumnDefault.String("nobody@example.com"),
+        Checks: new[] { new Check("email_check", "VALUE ~ '@'") }, Collation: "C", Comment: "addresses");
 
     private static readonly Sequence InvoiceNo = new("invoice_no", "integer", Start: 1000, Increment: 5, Max: 1_000_000, Cache: 20, Cycle: true);
 
@@ -157,8 +168,6 @@ public sealed class PostgresSqlGenerationTests
     {
         typeof(CreateView), typeof(DropView), typeof(ReplaceView), typeof(CreateTrigger), typeof(DropTrigger),
         typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
-        typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
-        typeof(CreateNamespace), typeof(DropNamespace),
         typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
     }.ToDictionary(t => t, t => Tests.Diff.ObjectSamples.Operations().Single(o => o.GetType() == t));
 

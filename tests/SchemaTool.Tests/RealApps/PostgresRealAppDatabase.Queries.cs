@@ -97,7 +97,8 @@ public sealed partial class PostgresRealAppDatabase
         WHERE {UserNamespace} AND {NotFromExtension}
         """;
 
-    // Sequences of the managed schema and extensions are modelled (compared as facts); other schemas' sequences are left alone.
+    // The managed schema's sequences, enums and domains, the extensions and schemas are modelled (compared as facts);
+    // other schemas' sequences and types are left alone.
     /// <summary>Each extension with its version and schema, owned by itself.</summary>
     private const string Extensions = """
         SELECT 'extension ' || e.extname, 'extension ' || e.extname || ' ' || e.extversion || ' in ' || n.nspname
@@ -115,6 +116,23 @@ public sealed partial class PostgresRealAppDatabase
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         """;
 
+    /// <summary>Each domain with its base type, NOT NULL, default and checks, owned by itself; each schema but public.</summary>
+    private const string DomainsAndSchemas = $"""
+        SELECT 'type ' || n.nspname || '.' || t.typname,
+               'domain ' || n.nspname || '.' || t.typname || ' ' || format_type(t.typbasetype, t.typtypmod) || ' notnull ' || t.typnotnull
+               || coalesce(' default ' || t.typdefault, '') || coalesce(' collate ' || co.collname, '')
+               || coalesce(' ' || (SELECT string_agg(con.conname || ' ' || pg_get_constraintdef(con.oid), ', ' ORDER BY con.conname)
+                                   FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), '')
+               || coalesce(' comment ' || quote_literal(obj_description(t.oid, 'pg_type')), '')
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_collation co ON co.oid = t.typcollation AND t.typcollation <> (SELECT typcollation FROM pg_type WHERE oid = t.typbasetype)
+        WHERE {UserNamespace} AND t.typtype = 'd'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+        UNION ALL
+        SELECT 'schema ' || n.nspname, 'schema ' || n.nspname || coalesce(' comment ' || quote_literal(obj_description(n.oid, 'pg_namespace')), '')
+        FROM pg_namespace n WHERE {UserNamespace} AND n.nspname <> 'public'
+        """;
+
     private const string OtherObjects = $"""
         SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -123,7 +141,7 @@ public sealed partial class PostgresRealAppDatabase
                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
         UNION ALL
         SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') AND NOT (t.typtype = 'e' AND n.nspname = 'public') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+        WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') AND NOT (t.typtype IN ('e', 'd') AND n.nspname = 'public') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         UNION ALL
         SELECT 'routine', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -148,8 +166,6 @@ public sealed partial class PostgresRealAppDatabase
         UNION ALL
         SELECT 'text search configuration', n.nspname || '.' || cf.cfgname FROM pg_ts_config cf JOIN pg_namespace n ON n.oid = cf.cfgnamespace
         WHERE {UserNamespace} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_ts_config'::regclass AND e.objid = cf.oid AND e.deptype = 'e')
-        UNION ALL
-        SELECT 'schema', n.nspname FROM pg_namespace n WHERE {UserNamespace} AND n.nspname <> 'public'
         UNION ALL
         SELECT 'event trigger', evtname FROM pg_event_trigger
         UNION ALL

@@ -8,5 +8,6 @@ public sealed partial class PostgresDialect
     /// The kinds beyond tables that this dialect models as structured data, compared without the server (no
     /// scratch schema): their catalog rows are read as the model writes them.
     /// </summary>
-    internal static bool ModelsType(SchemaObjectKind kind) => kind is SchemaObjectKind.Sequence or SchemaObjectKind.Extension or SchemaObjectKind.EnumType;
+    internal static bool ModelsType(SchemaObjectKind kind) => kind is SchemaObjectKind.Sequence or SchemaObjectKind.Extension or SchemaObjectKind.EnumType or SchemaObjectKind.Domain
+        or SchemaObjectKind.Namespace;
 }

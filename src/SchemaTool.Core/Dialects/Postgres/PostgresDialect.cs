@@ -50,7 +50,8 @@ public sealed partial class PostgresDialect : IDialect
     public IReadOnlyList<string> Validate(Schema model) =>
         [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresTypeValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => ModelsType(kind) ? null : ObjectSupport.NotYet(kind, "PostgreSQL"))];
 
-    public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => PostgresValidator.ValidateAgainst(current, model);
+    public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) =>
+        [.. PostgresValidator.ValidateAgainst(current, model), .. PostgresTypeValidator.ValidateAgainst(current, model)];
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
         PostgresTarget.Parse(urlOrConnectionString);

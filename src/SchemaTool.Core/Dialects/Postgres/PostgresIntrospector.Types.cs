@@ -22,8 +22,24 @@ internal static partial class PostgresIntrospector
         await reader.NextResultAsync(ct);
         var enums = new List<(string Name, string? Value, string? Comment)>();
         while (await reader.ReadAsync(ct)) enums.Add((reader.GetString(0), Text(reader, 1), Text(reader, 2)));
+        await reader.NextResultAsync(ct);
+        var domains = new List<DomainType>();
+        while (await reader.ReadAsync(ct))
+        {
+            var names = reader.GetFieldValue<string[]>(6);
+            var definitions = reader.GetFieldValue<string[]>(7);
+            domains.Add(new DomainType(reader.GetString(0), reader.GetString(1), Nullable: !reader.GetBoolean(2),
+                Default: Text(reader, 3) is { } value ? ColumnDefault.Sql(value) : null,
+                Checks: names.Zip(definitions, (name, definition) => new Check(name, CheckExpression(definition))).ToValueList(),
+                Collation: Text(reader, 4), Comment: Text(reader, 5)));
+        }
+        await reader.NextResultAsync(ct);
+        var namespaces = new List<Namespace>();
+        while (await reader.ReadAsync(ct)) namespaces.Add(new Namespace(reader.GetString(0), Text(reader, 1)));
         return schema with
         {
+            Domains = domains.ToValueList(),
+            Namespaces = namespaces.ToValueList(),
             Sequences = sequences.ToValueList(),
             Extensions = extensions.ToValueList(),
             Enums = enums.GroupBy(e => e.Name, StringComparer.Ordinal)

@@ -51,6 +51,29 @@ internal static class PostgresTypeQueries
         ORDER BY t.typname, e.enumsortorder
         """;
 
+    // A domain with its base type, NOT NULL, default, collation when not the base type's, and checks by name.
+    public static readonly string Domains = $"""
+        SELECT t.typname::text, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+               CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN co.collname::text END, ds.description,
+               ARRAY(SELECT con.conname::text FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname),
+               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname)
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type bt ON bt.oid = t.typbasetype
+        LEFT JOIN pg_collation co ON co.oid = t.typcollation
+        LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
+        WHERE n.nspname = $1 AND t.typtype = 'd' AND {NotFromExtension("pg_type", "t.oid")}
+        ORDER BY t.typname
+        """;
+
+    // The user's other schemas: not $1, not public (every database has it), not the server's, not an extension's.
+    public static readonly string Namespaces = $"""
+        SELECT n.nspname::text, ds.description
+        FROM pg_namespace n
+        LEFT JOIN pg_description ds ON ds.objoid = n.oid AND ds.classoid = 'pg_namespace'::regclass AND ds.objsubid = 0
+        WHERE n.nspname <> $1 AND n.nspname <> 'public' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%' AND {NotFromExtension("pg_namespace", "n.oid")}
+        ORDER BY n.nspname
+        """;
+
     /// <summary>The queries in the order <see cref="PostgresIntrospector"/> reads their results.</summary>
-    public static readonly string[] All = [Sequences, Extensions, Enums];
+    public static readonly string[] All = [Sequences, Extensions, Enums, Domains, Namespaces];
 }

@@ -5,6 +5,26 @@ namespace SchemaTool.Dialects.Postgres;
 /// <summary>What a model's sequences, enum types, domains, extensions and schemas may not say on PostgreSQL.</summary>
 internal static class PostgresTypeValidator
 {
+    /// <summary>What the model asks of the database's objects that PostgreSQL cannot do in place.</summary>
+    public static IEnumerable<string> ValidateAgainst(Schema current, Schema model)
+    {
+        foreach (var domain in model.Domains)
+        {
+            if (current.Domains.FirstOrDefault(d => d.Name == (domain.RenamedFrom ?? domain.Name)) is not { } have) continue;
+            if (PostgresTypes.Canonical(have.BaseType) != PostgresTypes.Canonical(domain.BaseType) || (have.Collation ?? "") != (domain.Collation?.Trim('"') ?? ""))
+                yield return $"domain '{domain.Name}': PostgreSQL cannot change a domain's base type or collation in place " +
+                             $"({have.BaseType}{(have.Collation is { } c ? " collate " + c : "")} in the database): make a new domain and move the columns to it";
+        }
+        var kept = model.Namespaces.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var ns in current.Namespaces.Where(n => !kept.Contains(n.Name)))
+        {
+            var inside = current.Unmanaged.Where(u => u.Name.StartsWith(ns.Name + ".", StringComparison.Ordinal)).Select(u => $"{u.Kind} {u.Name}").ToList();
+            if (inside.Count > 0)
+                yield return $"schema '{ns.Name}': the model leaves it out, but it holds what schematool leaves alone ({string.Join(", ", inside.Take(3))}" +
+                             $"{(inside.Count > 3 ? $" and {inside.Count - 3} more" : "")}): declare it under `schemas:`, or empty it first";
+        }
+    }
+
     public static IEnumerable<string> Validate(Schema model)
     {
         foreach (var sequence in model.Sequences)
