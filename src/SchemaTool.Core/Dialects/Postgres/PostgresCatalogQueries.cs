@@ -185,7 +185,7 @@ internal sealed class PostgresCatalogQueries
     // What the model cannot express yet, named so that plan can say it is left alone: in the managed schema, and
     // everything of the user's in other schemas. Objects that belong to an extension (deptype 'e'), identity
     // sequences and serial sequences (owned by the one column whose default alone uses them) are not listed, nor
-    // the managed schema's other sequences (modelled: PostgresTypeQueries).
+    // the managed schema's other sequences, enum types and domains (modelled: PostgresTypeQueries).
     // The third field is the table an object belongs to, or the columns whose defaults use a sequence.
     private static readonly string UnmanagedQuery = $"""
         SELECT kind, name, tbl FROM (
@@ -219,7 +219,8 @@ internal sealed class PostgresCatalogQueries
                  {Q("t.typname::text")}, NULL
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE {InScope}
-            AND (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+            AND (t.typtype IN ('e', 'd') AND n.nspname <> $1 OR t.typtype = 'r'
+                 OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}

@@ -49,6 +49,7 @@ public sealed class PostgresDomainAndSchemaTests
             "email text notnull true default 'nobody@example.com'::text email_check CHECK (VALUE ~ '@'::text) comment addresses; " +
             "year integer notnull false year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)", await ReadAsync(db, Domains));
         Assert.Equal("auth comment who signs in", await ReadAsync(db, Schemas));
+        Assert.Empty((await db.IntrospectAsync()).Unmanaged);
         Assert.Equal("email email; born year", string.Join("; ", (await db.QueryAsync(
             "SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'people'::regclass AND attnum > 1 ORDER BY attnum")).Select(r => r[0])));
 

@@ -41,6 +41,7 @@ public sealed class PostgresEnumTests
         Assert.True(up.IndexOf("CREATE TYPE \"mood\" AS ENUM ('sad', 'ok', 'happy')", StringComparison.Ordinal) < up.IndexOf("CREATE TABLE", StringComparison.Ordinal), up);
         Assert.Equal("mood (sad, ok, happy) comment how it went", await ReadAsync(db, Catalog));
         Assert.Equal("id bigint; mood mood default 'ok'::mood; others mood[]", await ReadAsync(db, Columns));
+        Assert.Empty((await db.IntrospectAsync()).Unmanaged);
 
         await db.RollbackAsync("base");
         Assert.Equal("", await ReadAsync(db, Catalog));
