@@ -48,6 +48,8 @@ public static partial class FailureClasses
         Text("postgres", "*", @"unknown type \S+: this database has no such type", "19 (enum or domain)"),
         Text("postgres", "*", @"its default uses sequence '[^']+', which the model does not declare", "19 (sequence)"),
         Text("postgres", "apply", @"function \S+(\([^)]*\))? does not exist", "19 (function)"),
+        // An expression that resolved in the original through the schema's own functions (PostgreSQL 13 reports the operator first).
+        Text("postgres", "apply", @"operator does not exist: ", "19 (function)"),
         Text("postgres", "compare", @"^- constraint [^\n]* p PRIMARY KEY [^\n]*\n(.*\n)*\+ constraint [^\n]* p PRIMARY KEY", "A (primary key name)"),
         Text("mysql", "compare", @"^- column [^\n]* CHECK \(", "B (column CHECK)"),
         Text("postgres", "compare", @"^- constraint [^\n]* NOT VALID$", "D (NOT VALID)"),
