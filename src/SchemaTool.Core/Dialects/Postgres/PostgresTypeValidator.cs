@@ -15,6 +15,16 @@ internal static class PostgresTypeValidator
                 yield return $"domain '{domain.Name}': PostgreSQL cannot change a domain's base type or collation in place " +
                              $"({have.BaseType}{(have.Collation is { } c ? " collate " + c : "")} in the database): make a new domain and move the columns to it";
         }
+        // A column of a type the database has and the model leaves out: the plan would drop the type under its column.
+        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).ToHashSet(StringComparer.Ordinal);
+        var dropped = current.Enums.Select(e => (e.Name, Kind: "an enum type")).Concat(current.Domains.Select(d => (d.Name, Kind: "a domain")))
+            .Where(t => !declared.Contains(t.Name)).ToDictionary(t => t.Name, t => t.Kind, StringComparer.Ordinal);
+        if (dropped.Count > 0)
+            foreach (var table in model.Tables)
+                foreach (var column in table.Columns)
+                    if (dropped.TryGetValue(Diff.ObjectUses.TypeName(column.Type), out var kind))
+                        yield return $"column '{table.Name}.{column.Name}': its type {column.Type} is {kind} of the database that the model does not declare, " +
+                                     "so the plan would drop it: declare it under `types:` (`schematool inspect` writes it)";
         var kept = model.Namespaces.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var ns in current.Namespaces.Where(n => !kept.Contains(n.Name)))
         {
