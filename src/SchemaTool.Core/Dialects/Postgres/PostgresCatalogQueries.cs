@@ -116,7 +116,8 @@ internal sealed class PostgresCatalogQueries
                CASE WHEN ci.indnatts > ci.indnkeyatts THEN
                  ARRAY(SELECT a.attname::text FROM generate_series(ci.indnkeyatts + 1, ci.indnatts) g(ord)
                        JOIN pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = ci.indkey[g.ord - 1] ORDER BY g.ord) END,
-               coalesce({"{NULLS_NOT_DISTINCT}"}, false)
+               coalesce({"{NULLS_NOT_DISTINCT}"}, false),
+               con.convalidated
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace

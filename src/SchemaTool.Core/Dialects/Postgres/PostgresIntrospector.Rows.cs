@@ -57,10 +57,10 @@ internal static partial class PostgresIntrospector
                 break;
             case "f":
                 table.ForeignKeys.Add(new ForeignKey(name, columns, strings.Get(r.GetString(4)), r.GetFieldValue<string[]>(5).Select(strings.Get).ToValueList(),
-                    Action(r.GetString(6)), Action(r.GetString(7)), Deferrable(r)));
+                    Action(r.GetString(6)), Action(r.GetString(7)), Deferrable(r), NotValid: !r.GetBoolean(15)));
                 break;
             case "c":
-                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10)), NoInherit: r.GetBoolean(12)));
+                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10)), NoInherit: r.GetBoolean(12), NotValid: !r.GetBoolean(15)));
                 break;
         }
     }
