@@ -22,7 +22,7 @@ public static class ModelLoader
     private static readonly string[] ColumnKeys =
     [
         "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
-        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated", "declared_type",
+        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated", "declared_type", "check",
     ];
 
     /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
@@ -225,6 +225,7 @@ public static class ModelLoader
                 case "comment": column.Comment = nodes.String(value, "comment"); break;
                 case "collation": column.Collation = nodes.String(value, "collation"); break;
                 case "generated": column.Generated = ReadGenerated(value, what, nodes); break;
+                case "check": column.Check = nodes.Sql(value, $"check of {what}"); break;
             }
         }
         if (column.Type is null) nodes.Error(keyNode, $"{what} has no type: add `type:` (e.g. int, varchar(64), text)");

@@ -21,7 +21,8 @@ public static partial class MySqlSqlGenerator
             return [Classified(plain) with { Traits = Classified(plain).Traits with { Work = TableWork.None } }];
         var alteration = MySqlAlterations.Of(operation, context.Existing(operation.TableName), server);
         if (!context.IsOnline(operation.TableName))
-            return [Predicted(Classified(plain), alteration)];
+            // MariaDB adds a column's CHECK in place without reading the rows unless told to copy.
+            return [Predicted(Classified(MySqlAlterations.ChecksRows(operation) ? $"{plain}, ALGORITHM=COPY" : plain), alteration)];
         if (operation is AddForeignKey fk && server.MariaDb)
             return
             [
