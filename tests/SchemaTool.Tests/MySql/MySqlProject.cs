@@ -46,13 +46,13 @@ public sealed class MySqlProject : IAsyncDisposable
         return await session.IntrospectAsync(CancellationToken.None);
     }
 
-    public async Task<Plan> PlanAsync(string modelYaml) =>
-        Planner.Create(Dialect, await IntrospectAsync(), ModelLoader.Load("schema.yaml", modelYaml));
+    public async Task<Plan> PlanAsync(string modelYaml, PlanSettings? settings = null) =>
+        Planner.Create(Dialect, await IntrospectAsync(), ModelLoader.Load("schema.yaml", modelYaml), settings ?? PlanSettings.Default);
 
     /// <summary>Plans against the database and writes the revision; null when there is nothing to do.</summary>
-    public async Task<Revision?> PlanRevisionAsync(string modelYaml, string message)
+    public async Task<Revision?> PlanRevisionAsync(string modelYaml, string message, PlanSettings? settings = null)
     {
-        var plan = await PlanAsync(modelYaml);
+        var plan = await PlanAsync(modelYaml, settings);
         if (plan.IsEmpty) return null;
         var parents = RevisionFolder.Load(Migrations).Heads.Select(h => h.Id).ToList();
         return RevisionFolder.Write(Migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);
