@@ -26,4 +26,7 @@ public enum DialectKeys
 
     /// <summary>A column's own `check:`, part of its definition (MariaDB).</summary>
     ColumnCheck = 32,
+
+    /// <summary>A column's `statistics:` target (PostgreSQL).</summary>
+    ColumnStatistics = 64,
 }

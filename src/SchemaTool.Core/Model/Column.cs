@@ -8,6 +8,7 @@ namespace SchemaTool.Model;
 /// MariaDB's column-level CHECK, part of the column's definition (named after the column, replaced by MODIFY COLUMN);
 /// a table's other checks are table constraints.
 /// </param>
+/// <param name="Statistics">PostgreSQL's statistics target of the column (`SET STATISTICS`); null: the server's default.</param>
 public sealed record Column(
     string Name,
     string Type,
@@ -20,7 +21,8 @@ public sealed record Column(
     string? RenamedFrom = null,
     Numbering? Numbering = null,
     bool DeclaredType = false,
-    string? Check = null)
+    string? Check = null,
+    int? Statistics = null)
 {
     /// <summary>The column as it would be read back from a database: without the rename hint.</summary>
     public Column WithoutHints() => RenamedFrom is null ? this : this with { RenamedFrom = null };

@@ -99,6 +99,7 @@ internal sealed class ColumnDraft(string name, string where)
     public GeneratedColumn? Generated { get; set; }
     public Numbering? Numbering { get; set; }
     public string? Check { get; set; }
+    public int? Statistics { get; set; }
 
     public (string Table, string Column)? ReferenceParts
     {
@@ -109,5 +110,5 @@ internal sealed class ColumnDraft(string name, string where)
         }
     }
 
-    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering, DeclaredType, Check);
+    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering, DeclaredType, Check, Statistics);
 }

@@ -143,6 +143,7 @@ public static partial class ModelWriter
             if (fk.OnUpdate != ReferentialAction.NoAction) entries.Add("on_update: " + fk.OnUpdate.ToYaml());
         }
         if (column.Check is { } check) entries.Add("check: " + YamlText.Quoted(check));
+        if (column.Statistics is { } statistics) entries.Add("statistics: " + statistics.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (column.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
         if (column.Generated is { } g)
             entries.Add("generated: { expression: " + YamlText.Quoted(g.Expression) + (g.Stored ? ", stored: true" : "") + " }");

@@ -64,7 +64,7 @@ public sealed class ModelWriterTests
             columns:
               id:         { type: bigint, auto_increment: { always: true, sequence: ev_ids, start: 10, increment: -2, min: -100, max: 10, cache: 5, cycle: true } }
               created_at: { type: date }
-              region:     { type: text }
+              region:     { type: text, statistics: 500 }
               n:          { type: serial, auto_increment: { start: 1000 } }
             primary_key: { columns: [id, created_at, region], name: pk_events, deferrable: initially deferred }
             indexes:
@@ -96,6 +96,7 @@ public sealed class ModelWriterTests
         Assert.True(events.Checks.Single(c => c.Name == "ck_events_n").NoInherit);
         Assert.True(events.Checks.Single(c => c.Name == "ck_late").NotValid);
         Assert.True(schema.Tables.Single(t => t.Name == "notes").ForeignKeys.Single().NotValid);
+        Assert.Equal(500, events.Columns.Single(c => c.Name == "region").Statistics);
         var yaml = ModelWriter.Write(schema);
         Assert.Equal(schema, ModelLoader.Load("written.yaml", yaml));
         Assert.Equal(yaml, ModelWriter.Write(ModelLoader.Load("written.yaml", yaml)));

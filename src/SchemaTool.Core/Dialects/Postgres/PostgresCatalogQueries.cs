@@ -79,7 +79,9 @@ internal sealed class PostgresCatalogQueries
                ds.description, owned.relname::text, owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax,
                owned.seqcache, owned.seqcycle, format_type(owned.seqtypid, NULL), owned.users::int,
                d.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
-                                             AND u.objid = d.oid AND u.refobjid = owned.oid)
+                                             AND u.objid = d.oid AND u.refobjid = owned.oid),
+               -- -1 (NULL from PostgreSQL 17): the server's default target.
+               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -250,7 +252,7 @@ internal sealed class PostgresCatalogQueries
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
           UNION ALL
-          -- Storage settings the model has no key for: storage parameters, a column's statistics target and storage.
+          -- Storage settings the model has no key for: storage parameters, a column's storage.
           SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, c.relname::text
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
           WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i', 'I')
@@ -259,9 +261,7 @@ internal sealed class PostgresCatalogQueries
           SELECT 'column option', setting, c.relname || '.' || a.attname
           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           JOIN pg_type t ON t.oid = a.atttypid,
-          LATERAL (SELECT 'statistics ' || a.attstattarget WHERE coalesce(a.attstattarget, -1) <> -1
-                   UNION ALL
-                   SELECT 'storage ' || CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
+          LATERAL (SELECT 'storage ' || CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
                    WHERE a.attstorage <> t.typstorage) s(setting)
           WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

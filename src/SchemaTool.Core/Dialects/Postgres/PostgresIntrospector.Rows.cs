@@ -28,7 +28,8 @@ internal static partial class PostgresIntrospector
             Comment: Text(r, 8),
             Collation: strings.GetOrNull(Text(r, 7)),
             Generated: generated is "s" or "v" && defaultSql is not null ? new GeneratedColumn(defaultSql, Stored: generated == "s") : null,
-            Numbering: numbering);
+            Numbering: numbering,
+            Statistics: r.IsDBNull(19) ? null : r.GetInt32(19));
     }
 
     /// <summary>The sequence's options that differ from what PostgreSQL gives a new serial or identity column.</summary>

@@ -33,6 +33,8 @@ public static partial class PostgresSqlGenerator
         if (table.Comment is not null) statements.Add(CommentOn("TABLE", Q(table.Name), table.Comment));
         foreach (var column in table.Columns.Where(c => c.Comment is not null))
             statements.Add(CommentOn("COLUMN", $"{Q(table.Name)}.{Q(column.Name)}", column.Comment));
+        foreach (var column in table.Columns.Where(c => c.Statistics is not null))
+            statements.Add(SetStatistics(table.Name, column.Name, column.Statistics!.Value));
         foreach (var index in table.Indexes.Where(i => i.Comment is not null))
             statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
         return statements;
