@@ -43,22 +43,21 @@ public sealed class PostgresNotValidConstraintTests
         Assert.Equal(["children_n_check", "children_parent_fk"], await NotValidatedAsync(db.Copy));
     }
 
+    /// <summary>
+    /// NOT VALID says how the constraint is added, not what it is: a model that leaves it out does not re-create a NOT
+    /// VALID constraint to validate it (nor a validated one to un-validate it), which would be a change on every run.
+    /// </summary>
     [Fact]
-    public async Task Validating_a_not_valid_check_is_a_plan_with_its_inverse()
+    public async Task A_model_without_not_valid_leaves_a_not_valid_constraint_as_it_is()
     {
         const string NotValid = "tables:\n  t:\n    columns:\n      id: { type: int, primary_key: true }\n      n: { type: int }\n" +
                                 "    checks:\n      ck_t_n: { expression: \"n >= 0\", not_valid: true }\n";
         var validated = NotValid.Replace("{ expression: \"n >= 0\", not_valid: true }", "\"n >= 0\"");
         await using var db = await PostgresTestDatabase.CreateAsync();
-        var first = await db.ConvergeAsync(NotValid);
+        await db.ConvergeAsync(NotValid);
         Assert.Equal(["ck_t_n"], await NotValidatedAsync(db));
+
         Assert.True((await db.PlanAsync(NotValid)).Plan.IsEmpty);
-
-        await db.ConvergeAsync(validated);
-        Assert.Empty(await NotValidatedAsync(db));
         Assert.True((await db.PlanAsync(validated)).Plan.IsEmpty);
-
-        await db.RollbackAsync(first.Id);
-        Assert.Equal(["ck_t_n"], await NotValidatedAsync(db));
     }
 }
