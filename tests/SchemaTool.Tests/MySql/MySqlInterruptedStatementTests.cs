@@ -20,6 +20,7 @@ public sealed class MySqlInterruptedStatementTests
           KEY ix_users_email (email), CONSTRAINT fk_users_role FOREIGN KEY (role_id) REFERENCES roles (id),
           CONSTRAINT ck_users_email CHECK (email <> ''));
         CREATE TABLE plain (id int NOT NULL, note varchar(10) NULL);
+        CREATE VIEW v_roles AS SELECT id FROM roles;
         INSERT INTO roles (id) VALUES (1);
         INSERT INTO users (id, email, role_id) VALUES (1, 'a@example.com', 1);
         INSERT INTO plain (id, note) VALUES (1, 'one');
@@ -48,6 +49,10 @@ public sealed class MySqlInterruptedStatementTests
         { "AddCheck", "ALTER TABLE `plain` ADD CONSTRAINT `ck_plain_id` CHECK (`id` > 0)" },
         { "DropCheck", "ALTER TABLE `users` DROP CONSTRAINT `ck_users_email`" },
         { "CombinedAlterTable", "ALTER TABLE `plain` ADD COLUMN `n` bigint NOT NULL AUTO_INCREMENT FIRST, ADD PRIMARY KEY (`n`)" },
+        { "CreateView", "CREATE VIEW `v_users` AS SELECT `id`, `email` FROM `users`" },
+        { "ReplaceView", "CREATE OR REPLACE VIEW `v_roles` AS SELECT `id`, 1 AS `one` FROM `roles`" },
+        { "DropView", "DROP VIEW `v_roles`" },
+        { "CREATE VIEW with its head", "CREATE ALGORITHM=UNDEFINED DEFINER=CURRENT_USER SQL SECURITY DEFINER VIEW v_plain AS SELECT id FROM plain" },
         { "CREATE INDEX ... ON", "CREATE INDEX ix_plain_note ON plain (note)" },
         { "DROP INDEX ... ON", "DROP INDEX ix_users_email ON users" },
         { "RENAME TABLE list", "RENAME TABLE plain TO notes, notes TO plain2" },
@@ -163,7 +168,7 @@ public sealed class MySqlInterruptedStatementTests
     /// <summary>The setup revision, then one with the statement under test and another after it; returns the second.</summary>
     private static Revision WriteRevisions(MySqlProject project, string statement)
     {
-        RevisionFolder.Write(project.Migrations, "0a0a0a0a0a0a", [], "setup", DateTimeOffset.UtcNow.AddMinutes(-1), Setup, "DROP TABLE plain;\nDROP TABLE users;\nDROP TABLE roles;\n");
+        RevisionFolder.Write(project.Migrations, "0a0a0a0a0a0a", [], "setup", DateTimeOffset.UtcNow.AddMinutes(-1), Setup, "DROP VIEW v_roles;\nDROP TABLE plain;\nDROP TABLE users;\nDROP TABLE roles;\n");
         return RevisionFolder.Write(project.Migrations, "0b0b0b0b0b0b", ["0a0a0a0a0a0a"], "under test", DateTimeOffset.UtcNow,
             statement + ";\n" + After + ";\n", "DROP TABLE `after_it`;\n");
     }

@@ -73,7 +73,11 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
                 facts.Add(new CatalogFact(name, "sequence " + (await ShowCreateAsync(connection, "SEQUENCE", name)).ReplaceLineEndings(" ")));
                 continue;
             }
-            if (type == "VIEW") continue;
+            if (type == "VIEW")
+            {
+                facts.Add(new CatalogFact(name, "view " + Definer().Replace(await ShowCreateAsync(connection, "VIEW", name), "")));
+                continue;
+            }
             tables++;
             facts.AddRange(TableFacts(name, await ShowCreateAsync(connection, "TABLE", name)));
         }
@@ -110,6 +114,10 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
     [GeneratedRegex(@" AUTO_INCREMENT=\d+")]
     private static partial Regex AutoIncrementCounter();
 
+    /// <summary>Who created a view: the user who loaded the file in A, the one who applied the plan in B.</summary>
+    [GeneratedRegex(@" DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`")]
+    private static partial Regex Definer();
+
     private static async Task<string> ShowCreateAsync(MySqlConnection connection, string kind, string name)
     {
         await using var cmd = new MySqlCommand($"SHOW CREATE {kind} `{name.Replace("`", "``")}`", connection);
@@ -133,8 +141,11 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
         return Convert.ToInt32(await cmd.ExecuteScalarAsync());
     }
 
+    // Views are modelled, unless their algorithm or security is not what the model writes.
     private const string OtherObjects = """
-        SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('VIEW', 'SEQUENCE')
+        SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
+        UNION ALL SELECT 'view', TABLE_NAME FROM information_schema.VIEWS
+        WHERE TABLE_SCHEMA = DATABASE() AND (SECURITY_TYPE <> 'DEFINER' OR ALGORITHM <> 'UNDEFINED')
         UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
         UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
         UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()

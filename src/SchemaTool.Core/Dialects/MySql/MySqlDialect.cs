@@ -87,8 +87,11 @@ public sealed partial class MySqlDialect : IDialect
     }
 
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. MySqlValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => kind switch
+        [.. MySqlValidator.Validate(model),
+         .. model.Views.Where(v => v.Comment is not null).Select(v => $"view {v.Name}: MySQL views have no comments: remove its comment"),
+         .. ObjectSupport.Refuse(model, kind => kind switch
         {
+            SchemaObjectKind.View => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",

@@ -70,8 +70,6 @@ internal sealed partial class MySqlIntrospector
     // table's schema; MariaDB narrows TRIGGERS to one database by EVENT_OBJECT_SCHEMA, not by TRIGGER_SCHEMA
     // (EXPLAIN: "Scanned all databases").
     private const string UnmanagedQuery = """
-        SELECT 'view', TABLE_NAME, NULL, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
-        UNION ALL
         SELECT 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE, NULL FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE()
         UNION ALL
         SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL, NULL FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()

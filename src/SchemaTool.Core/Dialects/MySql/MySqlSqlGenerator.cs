@@ -18,6 +18,10 @@ public static partial class MySqlSqlGenerator
         RenameTable op => $"RENAME TABLE {Quote(op.From)} TO {Quote(op.To)}",
         CombinedAlterTable op => $"ALTER TABLE {Quote(op.Table)} " + string.Join(", ", op.InStatementOrder.Select(Clause)),
         RebuildTable => throw new NotSupportedException("MySQL alters tables in place; table rebuilds are SQLite's"),
+        CreateView { View.Materialized: false } op => MySqlObjectText.CreateView(op.View),
+        ReplaceView { To.Materialized: false } op => MySqlObjectText.CreateView(op.To, replace: true),
+        DropView { View.Materialized: false } op => $"DROP VIEW {Quote(op.View.Name)}",
+        SetObjectComment { Kind: SchemaObjectKind.View } => throw new NotSupportedException("MySQL views have no comments"),
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on MySQL in this version: no SQL to {operation.Describe()}"),
         _ => $"ALTER TABLE {Quote(operation.TableName)} {Clause(operation)}",

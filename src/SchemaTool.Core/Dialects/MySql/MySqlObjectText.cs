@@ -1,0 +1,76 @@
+using SchemaTool.Dialects.Lexing;
+using SchemaTool.Model;
+using static SchemaTool.Dialects.MySql.MySqlText;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>
+/// Views, triggers and routines as MySQL prints them back (SHOW CREATE ..., information_schema), and the statements
+/// that create them from the model. The server's text is the canonical form on both sides (docs/schema-objects.md):
+/// the model's objects are created in a scratch database and read back with the same code as the database's.
+/// </summary>
+internal static class MySqlObjectText
+{
+    /// <summary>
+    /// No DEFINER and no SQL SECURITY: the view is the applying user's, with MySQL's default SQL SECURITY DEFINER;
+    /// a view of the database with another algorithm or security is named and left alone (<see cref="ParseView"/>).
+    /// </summary>
+    public static string CreateView(View view, bool replace = false) =>
+        $"CREATE {(replace ? "OR REPLACE " : "")}VIEW {Quote(view.Name)} " +
+        (view.Columns.Count > 0 ? "(" + string.Join(", ", view.Columns.Select(Quote)) + ") " : "") +
+        "AS " + view.Sql;
+
+    /// <summary>
+    /// The parts of SHOW CREATE VIEW's text (<c>CREATE ALGORITHM=UNDEFINED DEFINER=`u`@`h` SQL SECURITY DEFINER VIEW
+    /// `v` AS select ...</c>): the query after AS, with every name of the current database unqualified, and whether
+    /// the head says what the model writes (ALGORITHM=UNDEFINED, SQL SECURITY DEFINER); null when it is not that text.
+    /// </summary>
+    public static (string Sql, string? Unmodelled)? ParseView(string text)
+    {
+        var tokens = MySqlLexer.Instance.Tokenize(text);
+        var view = tokens.FindIndex(t => t.Is("VIEW"));
+        if (view < 0 || view + 2 >= tokens.Count) return null;
+        var i = view + 1;
+        if (i + 2 < tokens.Count && tokens[i + 1].IsPunctuation('.')) i += 2;
+        if (!tokens[i + 1].Is("AS") || i + 2 >= tokens.Count) return null;
+        var head = tokens.Take(view).ToList();
+        string? unmodelled = null;
+        var algorithm = head.FindIndex(t => t.Is("ALGORITHM"));
+        if (algorithm >= 0 && algorithm + 2 < head.Count && !head[algorithm + 2].Is("UNDEFINED"))
+            unmodelled = $"ALGORITHM={head[algorithm + 2].Text.ToUpperInvariant()} is not modelled";
+        var security = head.FindIndex(t => t.Is("SECURITY"));
+        if (security >= 0 && security + 1 < head.Count && head[security + 1].Is("INVOKER"))
+            unmodelled = "SQL SECURITY INVOKER is not modelled";
+        return (text[tokens[i + 2].Start..tokens[^1].End], unmodelled);
+    }
+
+    /// <summary>
+    /// The tables and views a view's or trigger's text names, found by its tokens: every name that is a relation of
+    /// the schema, not after a dot (a column: `u`.`id`, NEW.x). The server prints the current database's names
+    /// unqualified, so what the text qualifies is another database's. A relation stands with all of its columns.
+    /// </summary>
+    public static ValueList<Dependency> Dependencies(string sql, string? self, IReadOnlyDictionary<string, IReadOnlyList<string>> relations)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var tokens = MySqlLexer.Instance.Tokenize(sql);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i > 0 && tokens[i - 1].IsPunctuation('.')) continue;
+            var name = Name(token);
+            if (name != self && relations.ContainsKey(name)) found.Add(name);
+        }
+        var dependencies = new List<Dependency>();
+        foreach (var name in found)
+        {
+            dependencies.Add(Dependency.Relation(name));
+            foreach (var column in relations[name]) dependencies.Add(Dependency.OnColumn(name, column));
+        }
+        return dependencies.ToValueList();
+    }
+
+    /// <summary>A name token's name: a `quoted` one without its quotes.</summary>
+    public static string Name(SqlToken token) =>
+        token.Kind == SqlTokenKind.QuotedIdentifier ? token.Text[1..^1].Replace("``", "`") : token.Text;
+}
