@@ -87,11 +87,32 @@ public sealed class MySqlViewTests
         var first = await PlanAndApplyAsync(project, Users + Chain, "chain");
         var before = await ViewsAsync(project);
 
-        var changed = await PlanAndApplyAsync(project, Users + Chain.Replace("active = 1", "active <> 0"), "any activity");
-        Assert.Equal("CREATE OR REPLACE VIEW `b_active` AS select `users`.`id` AS `id`,`users`.`name` AS `name` from `users` where `users`.`active` <> 0",
+        var changed = await PlanAndApplyAsync(project, Users + Chain.Replace("select NAME from", "select NAME, id from"), "with ids");
+        Assert.Equal("CREATE OR REPLACE VIEW `a_names` AS select `b_active`.`name` AS `NAME`,`b_active`.`id` AS `id` from `b_active`",
             Statements(changed.UpSql));
-        Assert.Equal("CREATE OR REPLACE VIEW `b_active` AS select `users`.`id` AS `id`,`users`.`name` AS `name` from `users` where `users`.`active` = 1",
-            Statements(changed.DownSql));
+        Assert.Equal("CREATE OR REPLACE VIEW `a_names` AS select `b_active`.`name` AS `NAME` from `b_active`", Statements(changed.DownSql));
+
+        await project.RollbackAsync(first.Id);
+        Assert.Equal(before, await ViewsAsync(project));
+        Assert.True((await project.PlanAsync(Users + Chain)).IsEmpty);
+    }
+
+    /// <summary>CREATE OR REPLACE VIEW ignores the views that read it: replacing b_active in place could leave a_names reading a column it lost.</summary>
+    [Fact]
+    public async Task A_changed_view_that_another_view_reads_is_dropped_and_created_with_it_both_ways()
+    {
+        await using var project = await MySqlProject.CreateAsync("views_inner");
+        var first = await PlanAndApplyAsync(project, Users + Chain, "chain");
+        var before = await ViewsAsync(project);
+        const string ids = "\nviews:\n  a_names: { sql: \"select id from b_active\" }\n  b_active: { sql: \"select id from users\" }\n";
+
+        var changed = await PlanAndApplyAsync(project, Users + ids, "ids only");
+        Assert.Equal(string.Join("\n", new[] {
+            "DROP VIEW `a_names`",
+            "DROP VIEW `b_active`",
+            "CREATE VIEW `b_active` AS select `users`.`id` AS `id` from `users`",
+            "CREATE VIEW `a_names` AS select `b_active`.`id` AS `id` from `b_active`",
+        }), Statements(changed.UpSql));
 
         await project.RollbackAsync(first.Id);
         Assert.Equal(before, await ViewsAsync(project));
