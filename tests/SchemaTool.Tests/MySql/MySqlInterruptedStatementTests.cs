@@ -21,6 +21,7 @@ public sealed class MySqlInterruptedStatementTests
           CONSTRAINT ck_users_email CHECK (email <> ''));
         CREATE TABLE plain (id int NOT NULL, note varchar(10) NULL);
         CREATE VIEW v_roles AS SELECT id FROM roles;
+        CREATE TRIGGER trg_roles BEFORE INSERT ON roles FOR EACH ROW SET NEW.id = NEW.id + 0;
         INSERT INTO roles (id) VALUES (1);
         INSERT INTO users (id, email, role_id) VALUES (1, 'a@example.com', 1);
         INSERT INTO plain (id, note) VALUES (1, 'one');
@@ -53,6 +54,8 @@ public sealed class MySqlInterruptedStatementTests
         { "ReplaceView", "CREATE OR REPLACE VIEW `v_roles` AS SELECT `id`, 1 AS `one` FROM `roles`" },
         { "DropView", "DROP VIEW `v_roles`" },
         { "CREATE VIEW with its head", "CREATE ALGORITHM=UNDEFINED DEFINER=CURRENT_USER SQL SECURITY DEFINER VIEW v_plain AS SELECT id FROM plain" },
+        { "CreateTrigger", "CREATE TRIGGER `trg_users` BEFORE INSERT ON `users` FOR EACH ROW\nBEGIN\n  SET NEW.email = lower(NEW.email);\nEND" },
+        { "DropTrigger", "DROP TRIGGER `trg_roles`" },
         { "CREATE INDEX ... ON", "CREATE INDEX ix_plain_note ON plain (note)" },
         { "DROP INDEX ... ON", "DROP INDEX ix_users_email ON users" },
         { "RENAME TABLE list", "RENAME TABLE plain TO notes, notes TO plain2" },
@@ -168,7 +171,7 @@ public sealed class MySqlInterruptedStatementTests
     /// <summary>The setup revision, then one with the statement under test and another after it; returns the second.</summary>
     private static Revision WriteRevisions(MySqlProject project, string statement)
     {
-        RevisionFolder.Write(project.Migrations, "0a0a0a0a0a0a", [], "setup", DateTimeOffset.UtcNow.AddMinutes(-1), Setup, "DROP VIEW v_roles;\nDROP TABLE plain;\nDROP TABLE users;\nDROP TABLE roles;\n");
+        RevisionFolder.Write(project.Migrations, "0a0a0a0a0a0a", [], "setup", DateTimeOffset.UtcNow.AddMinutes(-1), Setup, "DROP TRIGGER trg_roles;\nDROP VIEW v_roles;\nDROP TABLE plain;\nDROP TABLE users;\nDROP TABLE roles;\n");
         return RevisionFolder.Write(project.Migrations, "0b0b0b0b0b0b", ["0a0a0a0a0a0a"], "under test", DateTimeOffset.UtcNow,
             statement + ";\n" + After + ";\n", "DROP TABLE `after_it`;\n");
     }

@@ -88,10 +88,10 @@ public sealed partial class MySqlDialect : IDialect
 
     public IReadOnlyList<string> Validate(Schema model) =>
         [.. MySqlValidator.Validate(model),
-         .. model.Views.Where(v => v.Comment is not null).Select(v => $"view {v.Name}: MySQL views have no comments: remove its comment"),
+         .. MySqlObjectRules.Validate(model),
          .. ObjectSupport.Refuse(model, kind => kind switch
         {
-            SchemaObjectKind.View => null,
+            SchemaObjectKind.View or SchemaObjectKind.Trigger => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",

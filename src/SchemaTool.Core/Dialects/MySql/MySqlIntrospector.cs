@@ -5,7 +5,7 @@ using SchemaTool.Model;
 namespace SchemaTool.Dialects.MySql;
 
 /// <summary>
-/// Reads the current database from information_schema with one query per object kind (seven in all; the kinds
+/// Reads the current database from information_schema with one query per object kind (eight in all; the kinds
 /// the model leaves alone share one), whatever the number of tables, and one SHOW CREATE per view, and returns it
 /// in the canonical form of <see cref="MySqlNormalizer"/>.
 /// </summary>
@@ -40,10 +40,11 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
         await ReadChecksAsync(tables, mariaDb, ct);
         await ReadUnmanagedAsync(unmanaged, ct);
         var views = await ReadViewsAsync(tables, unmanaged, ct);
+        var triggers = await ReadTriggersAsync(tables, views, unmanaged, ct);
         keys ??= await keysApart!;
         var schema = new Schema(
             tables.Values.Select(t => t.Build(keys.GetValueOrDefault(t.Name))).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
-            unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList()) { Views = views };
+            unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList()) { Views = views, Triggers = triggers };
         return MySqlNormalizer.Normalize(schema);
     }
 

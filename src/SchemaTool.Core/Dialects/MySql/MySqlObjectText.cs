@@ -70,6 +70,48 @@ internal static class MySqlObjectText
         return dependencies.ToValueList();
     }
 
+    /// <summary>
+    /// The trigger's body always inside BEGIN and END, each statement closed by a semicolon: the form every body
+    /// reads back to (<see cref="TriggerBody"/>), whether the database's trigger was written with BEGIN or as one
+    /// statement. No DEFINER: the trigger is the applying user's. MySQL has no WHEN, UPDATE OF or statement level
+    /// (Validate refuses them).
+    /// </summary>
+    public static string CreateTrigger(Trigger trigger) =>
+        $"CREATE TRIGGER {Quote(trigger.Name)} {trigger.Timing.ToSql()} {trigger.Events[0].ToSql()} ON {Quote(trigger.Table)} FOR EACH ROW\n" +
+        $"BEGIN\n  {TriggerBody(trigger.Body ?? "")}\nEND";
+
+    /// <summary>
+    /// A trigger's statements as the model keeps them: ACTION_STATEMENT without the BEGIN and END around it, from its
+    /// first token to its last, the last statement closed by a semicolon.
+    /// </summary>
+    public static string TriggerBody(string action)
+    {
+        var tokens = MySqlLexer.Instance.Tokenize(action);
+        if (tokens.Count >= 2 && tokens[0].Is("BEGIN") && tokens[^1].Is("END")) tokens = tokens[1..^1];
+        if (tokens.Count == 0) return "";
+        var text = action[tokens[0].Start..tokens[^1].End];
+        return tokens[^1].IsPunctuation(';') ? text : text + ";";
+    }
+
+    /// <summary>
+    /// What a trigger's body uses: the columns of its own table it reads as NEW.c or OLD.c, and every other table or
+    /// view it names, with all of its columns (the table itself is the trigger's, see CreateTrigger.Uses).
+    /// </summary>
+    public static ValueList<Dependency> TriggerDependencies(Trigger trigger, IReadOnlyDictionary<string, IReadOnlyList<string>> relations)
+    {
+        var dependencies = new List<Dependency>();
+        var tokens = MySqlLexer.Instance.Tokenize(trigger.Body ?? "");
+        var own = relations.GetValueOrDefault(trigger.Table) ?? [];
+        var columns = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 2 < tokens.Count; i++)
+            if ((tokens[i].Is("NEW") || tokens[i].Is("OLD")) && tokens[i + 1].IsPunctuation('.')
+                && own.FirstOrDefault(c => string.Equals(c, Name(tokens[i + 2]), StringComparison.OrdinalIgnoreCase)) is { } column)
+                columns.Add(column);
+        dependencies.AddRange(columns.Select(c => Dependency.OnColumn(trigger.Table, c)));
+        dependencies.AddRange(Dependencies(trigger.Body ?? "", trigger.Table, relations));
+        return dependencies.ToValueList();
+    }
+
     /// <summary>A name token's name: a `quoted` one without its quotes.</summary>
     public static string Name(SqlToken token) =>
         token.Kind == SqlTokenKind.QuotedIdentifier ? token.Text[1..^1].Replace("``", "`") : token.Text;

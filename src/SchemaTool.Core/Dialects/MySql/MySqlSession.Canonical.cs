@@ -11,16 +11,16 @@ public sealed partial class MySqlSession
 
     /// <summary>
     /// MySQL rewrites a view's query when it stores it (names quoted and qualified, keywords in lower case, spacing
-    /// its own), and DDL commits as it goes, so the model's views are created in a database of their own, beside
-    /// the tables they name, and read back with the introspector that reads the real database: what the model says
+    /// its own), and DDL commits as it goes, so the model's views and triggers are created in a database of their
+    /// own, beside the tables they name, and read back with the introspector that reads the real database: what the model says
     /// comes back exactly as the database will hold it, with what each uses. The scratch database is dropped
     /// whatever happens; a user who may not create one is told at plan, before anything else.
     /// </summary>
     public async Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken)
     {
-        if (model.Views.Count == 0) return model;
-        if (model.ObjectCounts().Any(c => c.Kind != SchemaObjectKind.View))
-            throw new NotSupportedException("the MySQL dialect models views, but not triggers, routines or events yet");
+        if (model.Views.Count == 0 && model.Triggers.Count == 0) return model;
+        if (model.ObjectCounts().Any(c => c.Kind is not (SchemaObjectKind.View or SchemaObjectKind.Trigger)))
+            throw new NotSupportedException("the MySQL dialect models views and triggers, but not routines or events yet");
         var normalized = Dialect.Normalize(model);
         var scratch = ScratchPrefix + Guid.NewGuid().ToString("N")[..12];
         await CreateScratchAsync(scratch, cancellationToken);
@@ -30,15 +30,17 @@ public sealed partial class MySqlSession
             await using var session = new MySqlSession((MySqlDialect)Dialect, new MySqlConnection(builder.ConnectionString));
             await session._connection.OpenAsync(cancellationToken);
             await session.UseUtcAsync(cancellationToken);
-            var named = NamedByViews(normalized);
+            var named = NamedByObjects(normalized);
             foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             {
                 var alone = table with { ForeignKeys = ValueList<ForeignKey>.Empty, Partitioning = null };
                 await session.ExecuteForModelAsync(MySqlSqlGenerator.Generate(new CreateTable(alone))[0], $"table {table.Name}", cancellationToken);
             }
             await session.CreateViewsAsync(normalized.Views, cancellationToken);
+            foreach (var trigger in normalized.Triggers)
+                await session.ExecuteForModelAsync(MySqlObjectText.CreateTrigger(trigger), $"trigger {trigger.Name}", cancellationToken);
             var read = await new MySqlIntrospector(session, null, new HashSet<string>()).ReadAsync(cancellationToken);
-            return model with { Views = read.Views };
+            return model with { Views = read.Views, Triggers = read.Triggers };
         }
         finally
         {
@@ -57,7 +59,7 @@ public sealed partial class MySqlSession
         catch (MySqlException e) when (e.ErrorCode is MySqlErrorCode.DatabaseAccessDenied or MySqlErrorCode.AccessDenied or MySqlErrorCode.TableAccessDenied)
         {
             throw new DatabaseException(
-                $"plan brings the model's views to MySQL's own form by creating them in a scratch database ({ScratchPrefix}...), " +
+                $"plan brings the model's views and triggers to MySQL's own form by creating them in a scratch database ({ScratchPrefix}...), " +
                 $"dropped at once, and this user may not create one: {e.Message}. Grant it CREATE, DROP, CREATE VIEW and SELECT " +
                 $"on `{ScratchPrefix.Replace("_", "\\_")}%`.*, or plan as a user who may", e);
         }
@@ -105,14 +107,15 @@ public sealed partial class MySqlSession
     }
 
     /// <summary>
-    /// The model's tables that its views may name (every word and quoted name of their text): only those are
-    /// created in the scratch database, which keeps this cheap for a model of thousands of tables with a few views.
+    /// The model's tables that its views and triggers may name (every word and quoted name of their text, and the
+    /// triggers' tables): only those are created in the scratch database, which keeps this cheap for a model of
+    /// thousands of tables with a few views.
     /// </summary>
-    private static HashSet<string> NamedByViews(Schema model)
+    private static HashSet<string> NamedByObjects(Schema model)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var view in model.Views)
-            foreach (var token in MySqlLexer.Instance.Tokenize(view.Sql))
+        var names = new HashSet<string>(model.Triggers.Select(t => t.Table), StringComparer.Ordinal);
+        foreach (var text in model.Views.Select(v => v.Sql).Concat(model.Triggers.Select(t => t.Body ?? "")))
+            foreach (var token in MySqlLexer.Instance.Tokenize(text))
                 if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) names.Add(MySqlObjectText.Name(token));
         return names;
     }

@@ -21,7 +21,10 @@ public static partial class MySqlSqlGenerator
         CreateView { View.Materialized: false } op => MySqlObjectText.CreateView(op.View),
         ReplaceView { To.Materialized: false } op => MySqlObjectText.CreateView(op.To, replace: true),
         DropView { View.Materialized: false } op => $"DROP VIEW {Quote(op.View.Name)}",
-        SetObjectComment { Kind: SchemaObjectKind.View } => throw new NotSupportedException("MySQL views have no comments"),
+        CreateTrigger op => MySqlObjectText.CreateTrigger(op.Trigger),
+        DropTrigger op => $"DROP TRIGGER {Quote(op.Trigger.Name)}",
+        SetObjectComment { Kind: SchemaObjectKind.View or SchemaObjectKind.Trigger } op =>
+            throw new NotSupportedException($"MySQL {op.Kind.Plural()} have no comments"),
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on MySQL in this version: no SQL to {operation.Describe()}"),
         _ => $"ALTER TABLE {Quote(operation.TableName)} {Clause(operation)}",
