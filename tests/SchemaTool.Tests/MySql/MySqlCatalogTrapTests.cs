@@ -153,16 +153,16 @@ public sealed class MySqlCatalogTrapTests
         """);
 
     [Fact]
-    public async Task Routines_are_named_and_left_alone()
+    public async Task Sequences_are_named_and_left_alone()
     {
         await using var project = await MySqlProject.CreateAsync("unmanaged");
         await project.ExecuteAsync("""
             CREATE TABLE t (id int PRIMARY KEY);
-            CREATE FUNCTION f() RETURNS int DETERMINISTIC RETURN 1;
+            CREATE SEQUENCE s;
             """);
         var plan = await project.PlanAsync("tables:\n  t:\n    columns:\n      id: { type: int, primary_key: true }\n");
         Assert.True(plan.IsEmpty, plan.UpScript);
-        Assert.Equal(["function f"],
+        Assert.Equal(["sequence s"],
             plan.Current.Unmanaged.Select(u => $"{u.Kind} {u.Name}").Order(StringComparer.Ordinal));
         Assert.Single(plan.Notices);
     }

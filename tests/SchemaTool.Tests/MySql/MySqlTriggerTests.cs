@@ -144,6 +144,6 @@ public sealed class MySqlTriggerTests
               users_bad: { table: users, timing: before, events: [insert], body: "SET NEW.missing = 1;" }
             """));
         Assert.Contains("trigger users_bad: MySQL refuses it: Unknown column 'missing' in 'NEW'", error.Message);
-        Assert.Empty(await project.QueryAsync("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'schematool\\_scratch\\_%'"));
+        await MySqlViewTests.AssertNoScratchDatabaseStaysAsync(project);
     }
 }

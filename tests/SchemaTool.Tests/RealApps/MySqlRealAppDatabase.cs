@@ -81,6 +81,9 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
             tables++;
             facts.AddRange(TableFacts(name, await ShowCreateAsync(connection, "TABLE", name)));
         }
+        foreach (var (name, type) in await ListAsync(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"))
+            facts.Add(new CatalogFact(name, type.ToLowerInvariant() + " " + Definer().Replace(await ShowCreateAsync(connection, type, name, column: 2), "")));
+        foreach (var (name, definition) in await ListAsync(connection, Events)) facts.Add(new CatalogFact(name, "event " + definition));
         foreach (var (name, definition) in await ListAsync(connection, Triggers))
             facts.Add(new CatalogFact(name, "trigger " + name + " " + TriggerBody(definition)));
         var columns = await CountAsync(connection,
@@ -123,6 +126,13 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
         FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE()
         """;
 
+    // STARTS is the time of CREATE EVENT unless the event says one: left out then.
+    private const string Events = """
+        SELECT EVENT_NAME, CONCAT_WS(' ', EVENT_NAME, EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD, IF(STARTS = CREATED, NULL, STARTS),
+                                     ENDS, STATUS, ON_COMPLETION, EVENT_COMMENT, EVENT_DEFINITION)
+        FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+        """;
+
     private static string TriggerBody(string text)
     {
         var spaced = Spacing().Replace(text, " ").Trim();
@@ -139,12 +149,12 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
     [GeneratedRegex(@" DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`")]
     private static partial Regex Definer();
 
-    private static async Task<string> ShowCreateAsync(MySqlConnection connection, string kind, string name)
+    private static async Task<string> ShowCreateAsync(MySqlConnection connection, string kind, string name, int column = 1)
     {
         await using var cmd = new MySqlCommand($"SHOW CREATE {kind} `{name.Replace("`", "``")}`", connection);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return reader.GetString(1);
+        return reader.GetString(column);
     }
 
     private static async Task<List<(string, string)>> ListAsync(MySqlConnection connection, string sql)
@@ -162,13 +172,11 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
         return Convert.ToInt32(await cmd.ExecuteScalarAsync());
     }
 
-    // Triggers are modelled; views are, unless their algorithm or security is not what the model writes.
+    // Triggers, functions, procedures and events are modelled; views are, unless their algorithm or security is not what the model writes.
     private const string OtherObjects = """
         SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
         UNION ALL SELECT 'view', TABLE_NAME FROM information_schema.VIEWS
         WHERE TABLE_SCHEMA = DATABASE() AND (SECURITY_TYPE <> 'DEFINER' OR ALGORITHM <> 'UNDEFINED')
-        UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-        UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
         """;
 
     public async Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url)

@@ -91,7 +91,7 @@ public sealed partial class MySqlDialect : IDialect
          .. MySqlObjectRules.Validate(model),
          .. ObjectSupport.Refuse(model, kind => kind switch
         {
-            SchemaObjectKind.View or SchemaObjectKind.Trigger => null,
+            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",

@@ -68,8 +68,7 @@ internal sealed partial class MySqlIntrospector
 
     // What the model cannot express, in one statement: kind, name, table, definition.
     private const string UnmanagedQuery = """
-        SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL, NULL FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-        UNION ALL
-        SELECT 'event', EVENT_NAME, NULL, NULL FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+        SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL, NULL FROM information_schema.ROUTINES
+        WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')
         """;
 }

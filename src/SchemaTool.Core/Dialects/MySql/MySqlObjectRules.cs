@@ -9,6 +9,15 @@ internal static class MySqlObjectRules
     {
         foreach (var view in model.Views.Where(v => v.Comment is not null))
             yield return $"view {view.Name}: MySQL views have no comments: remove its comment";
+        foreach (var routine in model.Routines)
+        {
+            var what = $"{routine.ObjectKind.Word()} {routine.Name}";
+            if (MySqlObjectText.RoutineHead(routine.Definition) is not { } head)
+                yield return $"{what}: its definition must be a CREATE {routine.ObjectKind.Word().ToUpperInvariant()} statement";
+            else if (head.Kind != routine.Kind || !string.Equals(head.Name, routine.Name, StringComparison.OrdinalIgnoreCase))
+                yield return $"{what}: its definition creates {head.Kind.ToString().ToLowerInvariant()} {head.Name}";
+            if (routine.Comment is not null) yield return $"{what}: write a MySQL routine's comment in its definition (COMMENT '...')";
+        }
         foreach (var trigger in model.Triggers)
             foreach (var problem in Problems(trigger))
                 yield return $"trigger {trigger.Name}: {problem}";

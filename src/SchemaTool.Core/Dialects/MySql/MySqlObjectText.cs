@@ -112,6 +112,41 @@ internal static class MySqlObjectText
         return dependencies.ToValueList();
     }
 
+    /// <summary>
+    /// SHOW CREATE FUNCTION / PROCEDURE's statement without its DEFINER clause: the routine is the applying user's,
+    /// as a view is. SQL SECURITY, COMMENT and the other characteristics stay in the statement, where they are written.
+    /// </summary>
+    public static string WithoutDefiner(string definition)
+    {
+        var tokens = MySqlLexer.Instance.Tokenize(definition);
+        var definer = tokens.FindIndex(t => t.Is("DEFINER"));
+        var kind = tokens.FindIndex(t => t.Is("FUNCTION") || t.Is("PROCEDURE") || t.Is("AGGREGATE") || t.Is("TRIGGER") || t.Is("EVENT"));
+        if (definer < 0 || kind < definer) return definition;
+        return definition[..tokens[definer].Start] + definition[tokens[kind].Start..];
+    }
+
+    /// <summary>
+    /// The kind and name a CREATE [OR REPLACE] [DEFINER = u] [AGGREGATE] FUNCTION | PROCEDURE [IF NOT EXISTS] name
+    /// statement creates; null when the text is not such a statement.
+    /// </summary>
+    public static (RoutineKind Kind, string Name)? RoutineHead(string definition)
+    {
+        var tokens = MySqlLexer.Instance.Tokenize(definition).Where(t => t.IsCode).ToList();
+        if (tokens.Count == 0 || !tokens[0].Is("CREATE")) return null;
+        var kind = tokens.FindIndex(t => t.Is("FUNCTION") || t.Is("PROCEDURE"));
+        if (kind < 0 || kind + 1 >= tokens.Count) return null;
+        var i = kind + 1;
+        if (i + 3 < tokens.Count && tokens[i].Is("IF") && tokens[i + 1].Is("NOT") && tokens[i + 2].Is("EXISTS")) i += 3;
+        if (i + 2 < tokens.Count && tokens[i + 1].IsPunctuation('.')) i += 2;
+        if (tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
+        return (tokens[kind].Is("FUNCTION") ? RoutineKind.Function : RoutineKind.Procedure, Name(tokens[i]));
+    }
+
+    /// <summary>An event without a DEFINER, as the applying user's; the schedule and body as the model has them.</summary>
+    public static string CreateEvent(ScheduledEvent e) =>
+        $"CREATE EVENT {Quote(e.Name)} ON SCHEDULE {e.Schedule} ON COMPLETION {(e.Preserve ? "" : "NOT ")}PRESERVE " +
+        (e.Enabled ? "ENABLE" : "DISABLE") + (e.Comment is { } comment ? $" COMMENT {String(comment)}" : "") + $" DO {e.Body}";
+
     /// <summary>A name token's name: a `quoted` one without its quotes.</summary>
     public static string Name(SqlToken token) =>
         token.Kind == SqlTokenKind.QuotedIdentifier ? token.Text[1..^1].Replace("``", "`") : token.Text;

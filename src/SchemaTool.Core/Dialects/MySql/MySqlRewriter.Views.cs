@@ -23,4 +23,15 @@ public sealed partial class MySqlRewriter
             ops.Insert(i + 1, new CreateView(replace.To));
         }
     }
+
+    /// <summary>MySQL 8 has no CREATE OR REPLACE FUNCTION (MariaDB has): one form for both, a drop and a create.</summary>
+    private static void DropAndCreateRoutines(List<Operation> ops)
+    {
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i] is not ReplaceRoutine replace) continue;
+            ops[i] = new DropRoutine(replace.From);
+            ops.Insert(i + 1, new CreateRoutine(replace.To));
+        }
+    }
 }

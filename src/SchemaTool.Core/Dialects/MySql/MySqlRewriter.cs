@@ -15,6 +15,7 @@ public sealed partial class MySqlRewriter(Schema current, Schema desired)
     {
         var ops = operations.ToList();
         DropAndCreateViewsOthersRead(ops);
+        DropAndCreateRoutines(ops);
         ResolveTableOptions(ops);
         RecreateGeneratedColumns(ops);
         RewriteForeignKeys(ops);
