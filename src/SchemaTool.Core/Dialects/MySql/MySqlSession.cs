@@ -35,7 +35,8 @@ public sealed partial class MySqlSession : IDatabaseSession
         {
             // A Galera node that is not ready is refused first, with its own message.
             await session.DetectReplicationAsync(target.ConnectionString, ct);
-            await UseSessionRulesAsync(connection, ct);
+            if (await UseSessionRulesAsync(connection, ct) != 0)
+                session.Dialect = dialect.ForServer(connection.ServerVersion, lowerCaseTableNames: true);
         }
         catch
         {
@@ -45,7 +46,7 @@ public sealed partial class MySqlSession : IDatabaseSession
         return session;
     }
 
-    public IDialect Dialect { get; }
+    public IDialect Dialect { get; private set; }
 
     /// <summary>
     /// Every session runs with the same rules whatever the server's defaults. At UTC: MySQL converts a TIMESTAMP
@@ -57,10 +58,11 @@ public sealed partial class MySqlSession : IDatabaseSession
     /// generator writes for the default rules mean. Not counted in <see cref="StatementsSent"/>: it is the same
     /// for every session.
     /// </summary>
-    private static async Task UseSessionRulesAsync(MySqlConnection connection, CancellationToken ct)
+    /// <returns>The server's lower_case_table_names, read in the same round trip.</returns>
+    private static async Task<long> UseSessionRulesAsync(MySqlConnection connection, CancellationToken ct)
     {
-        await using var cmd = new MySqlCommand(SessionRules, connection);
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var cmd = new MySqlCommand(SessionRules + "; SELECT @@lower_case_table_names", connection);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
 
     private const string SessionRules =
