@@ -30,7 +30,7 @@ public sealed partial class MySqlSession
             var builder = new MySqlConnectionStringBuilder(_connectionString.Length > 0 ? _connectionString : _connection.ConnectionString) { Database = scratch, Pooling = false };
             await using var session = new MySqlSession((MySqlDialect)Dialect, new MySqlConnection(builder.ConnectionString));
             await session._connection.OpenAsync(cancellationToken);
-            await session.UseUtcAsync(cancellationToken);
+            await UseSessionRulesAsync(session._connection, cancellationToken);
             var named = NamedByObjects(normalized);
             foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             {
