@@ -95,8 +95,12 @@ public sealed partial class MySqlDialect : IDialect
     }
 
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. MySqlValidator.Validate(model), .. LowerCaseClashes(model), .. ObjectSupport.Refuse(model, kind => kind switch
+        [.. MySqlValidator.Validate(model),
+         .. LowerCaseClashes(model),
+         .. MySqlObjectRules.Validate(model),
+         .. ObjectSupport.Refuse(model, kind => kind switch
         {
+            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",
