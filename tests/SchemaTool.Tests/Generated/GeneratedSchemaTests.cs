@@ -19,7 +19,7 @@ namespace SchemaTool.Tests.Generated;
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
 /// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server), SQLite
-/// with views and triggers too (ObjectGenerator);
+/// with views and triggers too (ObjectGenerator), MariaDB with the same views and triggers in MySQL's form;
 /// SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list;
 /// SCHEMATOOL_GENERATED_PARALLEL=N runs N seeds at once.
 /// </summary>
@@ -82,7 +82,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-generated-mysql-").FullName;
         try
         {
-            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(MariaDbSeeds));
+            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(MariaDbSeeds), withObjects: true, triggers: TriggerForm.MySql);
         }
         finally
         {
@@ -95,7 +95,9 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         int.TryParse(Environment.GetEnvironmentVariable("SCHEMATOOL_GENERATED_PARALLEL"), out var n) && n > 0 ? n : fallback;
 
     /// <param name="withObjects">Whether the models also have views and triggers (<see cref="ObjectGenerator"/>): on the dialects that model them.</param>
-    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4, bool withObjects = false)
+    /// <param name="triggers">The form of the generator's triggers: SQLite's, or MySQL's (no WHEN, no UPDATE OF).</param>
+    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4, bool withObjects = false,
+                                TriggerForm triggers = TriggerForm.Sqlite)
     {
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentBag<(int Seed, string Reason)>();
@@ -104,7 +106,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string? reason;
             try
             {
-                reason = await new SeedRun(server, folder, seed, withObjects).RunAsync(ct);
+                reason = await new SeedRun(server, folder, seed, withObjects, triggers).RunAsync(ct);
             }
             catch (Exception e)
             {
@@ -121,7 +123,9 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string.Join("\n", sorted.Take(10).Select(f => $"seed {f.Seed}: {f.Reason}")));
     }
 
-    private sealed class SeedRun(IConformanceServer server, string folder, int seed, bool withObjects)
+    private enum TriggerForm { Sqlite, MySql }
+
+    private sealed class SeedRun(IConformanceServer server, string folder, int seed, bool withObjects, TriggerForm triggers)
     {
         private IDialect Dialect => server.Dialect;
 
@@ -131,6 +135,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             var (schemaA, schemaB) = withObjects
                 ? new ObjectGenerator(seed).Pair(a, b)
                 : (new Schema(a.Select(t => t.ToModel())), new Schema(b.Select(t => t.ToModel())));
+            if (triggers == TriggerForm.MySql) (schemaA, schemaB) = (ObjectGenerator.ForMySql(schemaA), ObjectGenerator.ForMySql(schemaB));
             var yamlA = ModelWriter.Write(schemaA);
             var yamlB = ModelWriter.Write(schemaB);
             Schema modelA, modelB;

@@ -10,8 +10,8 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
         "range type", "table option", "index option", "column option", "free sequence",
     ];
 
-    /// <summary>A table or a sequence left alone: its catalog facts are not compared, since the model does not hold it.</summary>
-    public bool HoldsFacts => Kind == "partition" || Kind == "sequence" || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
+    /// <summary>A table, sequence or view left alone: its catalog facts are not compared, since the model does not hold it.</summary>
+    public bool HoldsFacts => Kind == "partition" || Kind == "sequence" || Kind == "view" || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
 
     /// <summary>The "#   kind name (on table)" lines under the "# Left alone:" line of inspected YAML.</summary>
     public static IReadOnlyList<LeftAlone> FromYaml(string yaml)
@@ -30,8 +30,9 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
     public static LeftAlone Parse(string text)
     {
         string? table = null;
-        // A note after the name ("(used by the default of t.id)") says why; it is not part of the name.
-        if (text.EndsWith(')') && text.LastIndexOf(" (used by ", StringComparison.Ordinal) is var note and > 0) text = text[..note];
+        // A note after the name ("(used by the default of t.id)", "(SQL SECURITY INVOKER is not modelled)") says why; it is not part of the name.
+        if (text.EndsWith(')') && text.LastIndexOf(" (", StringComparison.Ordinal) is var note and > 0 && !text[note..].StartsWith(" (on ", StringComparison.Ordinal))
+            text = text[..note];
         if (text.EndsWith(')') && text.LastIndexOf(" (on ", StringComparison.Ordinal) is var on and > 0)
         {
             table = text[(on + 5)..^1];
