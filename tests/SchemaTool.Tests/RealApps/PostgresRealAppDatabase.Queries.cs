@@ -74,7 +74,16 @@ public sealed partial class PostgresRealAppDatabase
                || CASE WHEN NOT i.indisvalid THEN ' invalid' ELSE '' END
                || coalesce(' comment ' || quote_literal(obj_description(i.indexrelid, 'pg_class')), '')
         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p', 'f') AND {UserNamespace} AND {NotFromExtension}
+        WHERE c.relkind IN ('r', 'p', 'f', 'm') AND {UserNamespace} AND {NotFromExtension}
+        """;
+
+    /// <summary>A view's or materialized view's query as the server prints it, and its comment.</summary>
+    private const string Views = $"""
+        SELECT n.nspname || '.' || c.relname,
+               'view ' || n.nspname || '.' || c.relname || ' kind ' || c.relkind::text
+               || coalesce(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') || ': ' || pg_get_viewdef(c.oid, true)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('v', 'm') AND {UserNamespace} AND {NotFromExtension}
         """;
 
     /// <summary>A sequence owned by a column (serial, identity) belongs to its table; any other to itself.</summary>
@@ -101,7 +110,7 @@ public sealed partial class PostgresRealAppDatabase
         SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND {NotFromExtension}
-          AND (c.relkind IN ('v', 'm') OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d
+          AND (c.relkind IN ('v', 'm') AND n.nspname <> 'public' OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d
                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
         UNION ALL
         SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -71,6 +71,7 @@ public sealed partial class PostgresRealAppDatabase : IRealAppDatabase
         var constraints = await AddAsync(connection, Constraints, facts);
         var indexes = await AddAsync(connection, Indexes, facts);
         await AddAsync(connection, Sequences, facts);
+        await AddAsync(connection, Views, facts);
         var foreignKeys = constraints.Count(f => f.Text.Contains(" f FOREIGN KEY ", StringComparison.Ordinal));
         return new CatalogSnapshot(facts, new CatalogCounts(tables.Count, columns.Count, indexes.Count, foreignKeys));
     }
