@@ -2,19 +2,21 @@ namespace SchemaTool.Dialects.Postgres;
 
 /// <summary>
 /// The queries of the objects beyond tables that PostgreSQL models: views and materialized views (their indexes come
-/// with the index parts), read after the tables' queries in the same batch. Each row carries what the object uses,
+/// with the index parts), functions and procedures, triggers; read after the tables' queries in the same batch. Each row carries what the object uses,
 /// from pg_depend (<see cref="DependsOn"/>).
 /// </summary>
 internal sealed partial class PostgresCatalogQueries
 {
-    private const int ObjectQueryCount = 1;
+    private const int ObjectQueryCount = 3;
 
     // A materialized view of the schema, whose indexes the index parts query reads with the tables'.
     private const string MaterializedView = "n.nspname = $1 AND c.relkind = 'm'";
 
-    private static string[] ObjectQueries(int major) => [ViewsQuery];
+    private static string[] ObjectQueries(int major) => [ViewsQuery, RoutinesQuery, TriggersQuery];
 
     public string Views => ViewsQuery;
+    public string Routines => RoutinesQuery;
+    public string Triggers => TriggersQuery;
 
     /// <summary>
     /// What one object uses, as "kind\x1Fname[\x1Fcolumn]" (kind r: a table or view, s: a sequence, f: a routine,
@@ -51,5 +53,37 @@ internal sealed partial class PostgresCatalogQueries
         WHERE n.nspname = $1 AND c.relkind IN ('v', 'm')
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
         ORDER BY c.relname
+        """;
+
+    // pg_get_functiondef qualifies the routine's own name with its schema, given here quoted as it prints it, for
+    // the introspector to take off (the model's routines are read from a scratch schema). Overloads come with their
+    // count: a name that several routines share is named, not modelled.
+    private static readonly string RoutinesQuery = $"""
+        SELECT p.proname::text, p.prokind = 'p', pg_get_functiondef(p.oid), ds.description, quote_ident(n.nspname),
+               count(*) OVER (PARTITION BY p.proname)::int, pg_get_function_identity_arguments(p.oid),
+               {DependsOn("pg_proc", "p.oid", "p.oid")}
+        FROM pg_proc p
+        JOIN pg_namespace n ON n.oid = p.pronamespace
+        LEFT JOIN pg_description ds ON ds.objoid = p.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
+        WHERE n.nspname = $1 AND p.prokind IN ('f', 'p')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+        ORDER BY p.proname, 7
+        """;
+
+    // A trigger's timing, events and level are tgtype's bits; its WHEN condition and function call are read from
+    // pg_get_triggerdef. What the model cannot say (a constraint trigger, transition tables, a disabled trigger)
+    // is flagged for the introspector to name instead. A partition's copy of its table's trigger is the table's.
+    private static readonly string TriggersQuery = $"""
+        SELECT tg.tgname::text, c.relname::text, tg.tgtype::int, pg_get_triggerdef(tg.oid, true), ds.description,
+               ARRAY(SELECT a.attname::text FROM unnest(tg.tgattr::int2[]) WITH ORDINALITY k(attnum, ord)
+                     JOIN pg_attribute a ON a.attrelid = tg.tgrelid AND a.attnum = k.attnum ORDER BY k.ord),
+               tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL OR tg.tgenabled <> 'O',
+               {DependsOn("pg_trigger", "tg.oid", "0")}
+        FROM pg_trigger tg
+        JOIN pg_class c ON c.oid = tg.tgrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description ds ON ds.objoid = tg.oid AND ds.classoid = 'pg_trigger'::regclass AND ds.objsubid = 0
+        WHERE n.nspname = $1 AND NOT tg.tgisinternal AND tg.tgparentid = 0
+        ORDER BY tg.tgname, c.relname
         """;
 }

@@ -224,7 +224,7 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
           FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE {InScope} AND NOT tg.tgisinternal AND tg.tgparentid = 0
+          WHERE {OtherUserSchema} AND NOT tg.tgisinternal AND tg.tgparentid = 0
           UNION ALL
           SELECT 'rule', r.rulename::text, {Q("c.relname::text")}
           FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -232,7 +232,7 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope}
+          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p'))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}

@@ -9,14 +9,26 @@ internal static partial class PostgresIntrospector
     private sealed class ObjectParts
     {
         public List<View> Views { get; } = [];
+        public List<Routine> Routines { get; } = [];
+        public List<Trigger> Triggers { get; } = [];
         public List<UnmanagedObject> Unmanaged { get; } = [];
 
-        public Schema Into(Schema schema) => schema with
+        /// <summary>The objects in the schema; a trigger on a relation the schema does not model (a partition) is named instead.</summary>
+        public Schema Into(Schema schema)
         {
-            Unmanaged = Unmanaged.Count == 0 ? schema.Unmanaged
-                : schema.Unmanaged.Concat(Unmanaged).OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList(),
-            Views = Views.ToValueList(),
-        };
+            var relations = schema.Tables.Select(t => t.Name).Concat(Views.Select(v => v.Name)).ToHashSet(StringComparer.Ordinal);
+            var triggers = Triggers.Where(t => relations.Contains(t.Table)).ToValueList();
+            Unmanaged.AddRange(Triggers.Where(t => !relations.Contains(t.Table)).Select(t => new UnmanagedObject("trigger", t.Name, t.Table)));
+            return schema with
+            {
+                Unmanaged = Unmanaged.Count == 0 ? schema.Unmanaged
+                    : schema.Unmanaged.Concat(Unmanaged).OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
+                        .ThenBy(u => u.Table, StringComparer.Ordinal).ToValueList(),
+                Views = Views.ToValueList(),
+                Routines = Routines.ToValueList(),
+                Triggers = triggers,
+            };
+        }
     }
 
     private static async Task<ObjectParts> ReadObjectsAsync(NpgsqlDataReader reader, List<(string View, TableIndex Index)> viewIndexes, CancellationToken ct)
@@ -36,6 +48,8 @@ internal static partial class PostgresIntrospector
                 DependsOn = Dependencies(reader.GetFieldValue<string[]>(5)),
             });
         }
+        await ReadRoutinesAsync(reader, parts, ct);
+        await ReadTriggersAsync(reader, parts, ct);
         return parts;
     }
 

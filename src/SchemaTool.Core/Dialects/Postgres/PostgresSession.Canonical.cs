@@ -9,15 +9,15 @@ namespace SchemaTool.Dialects.Postgres;
 public sealed partial class PostgresSession
 {
     /// <summary>
-    /// PostgreSQL's canonical form of a view is pg_get_viewdef's text: the model's objects are created, with the
-    /// statements a plan would write, in a scratch schema inside a transaction that is rolled back, and read back by
-    /// this session's introspector, which also finds what each uses in pg_depend. The scratch schema comes first on
+    /// PostgreSQL's canonical forms are pg_get_viewdef's, pg_get_functiondef's and pg_get_triggerdef's text: the
+    /// model's objects are created, with the statements a plan would write, in a scratch schema inside a transaction
+    /// that is rolled back, and read back by this session's introspector, which also finds what each uses in pg_depend. The scratch schema comes first on
     /// the search_path and the session's schema after it, as the session reads its own schema with that schema alone
     /// on the path: names print unqualified on both sides, and spelling, case and casts compare equal.
     /// </summary>
     public async Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken)
     {
-        if (model.Views.Count == 0) return model;
+        if (model.Views.Count == 0 && model.Routines.Count == 0 && model.Triggers.Count == 0) return model;
         var ct = cancellationToken;
         var normalized = Dialect.Normalize(model);
         var scratch = "schematool_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -33,20 +33,40 @@ public sealed partial class PostgresSession
             foreach (var (what, statements) in ScratchTypes(normalized)) await ScratchAsync(statements, what, ct);
             foreach (var table in ScratchTables(normalized))
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
+            // A comment names a routine without its arguments, which the session's schema on the path could make
+            // ambiguous here: the model's comment is kept as it is instead.
+            foreach (var routine in normalized.Routines)
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Name}", ct);
             foreach (var view in InDependencyOrder(normalized.Views))
                 await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {view.Name}", ct);
+            foreach (var trigger in normalized.Triggers)
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
             var read = await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct);
-            var comments = normalized.Views.ToDictionary(v => v.Name, v => v.Comment, StringComparer.Ordinal);
+            RequireRoutinesNamedAsDeclared(normalized, read);
+            var comments = normalized.Routines.ToDictionary(r => r.Name, r => r.Comment, StringComparer.Ordinal);
             return model with
             {
-                Views = read.Views.Select(v => v with { Comment = comments.GetValueOrDefault(v.Name) }).ToValueList(),
+                Views = read.Views,
+                Routines = read.Routines.Select(r => r with { Comment = comments.GetValueOrDefault(r.Name) }).ToValueList(),
+                Triggers = read.Triggers,
             };
         }
         finally
         {
             await transaction.RollbackAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>A routine's key names it: a definition that creates another name (or an overload) is refused.</summary>
+    private static void RequireRoutinesNamedAsDeclared(Schema model, Schema read)
+    {
+        foreach (var routine in model.Routines)
+            if (!read.Routines.Any(r => r.Name == routine.Name && r.Kind == routine.Kind))
+                throw new InputException(
+                    $"{routine.ObjectKind.Word()} {routine.Name}: its definition does not create one {routine.ObjectKind.Word()} named {routine.Name}" +
+                    (read.Unmanaged.FirstOrDefault(u => u.Name.StartsWith(routine.Name + "(", StringComparison.Ordinal)) is { } overload
+                        ? $" (it is one of several of that name: {overload.Name}; overloads are not modelled)" : ""));
     }
 
     /// <summary>
@@ -65,7 +85,9 @@ public sealed partial class PostgresSession
     /// </summary>
     private static IEnumerable<Table> ScratchTables(Schema model)
     {
-        var named = Names(model.Views.Select(v => v.Sql));
+        var named = Names(model.Views.Select(v => v.Sql).Concat(model.Routines.Select(r => r.Definition))
+            .Concat(model.Triggers.Select(t => $"{t.When} {t.Execute}")));
+        named.UnionWith(model.Triggers.Select(t => t.Table));
         return model.Tables.Where(t => named.Contains(t.Name)).Select(t => new Table(t.Name,
             t.Columns.Select(c => c with { Default = null, Generated = null, Comment = null }).ToValueList(),
             t.PrimaryKey));

@@ -10,7 +10,7 @@ public static partial class PostgresSqlGenerator
     {
         CreateView op => CreateView(op.View),
         DropView op => [$"DROP {ViewWord(op.View.Materialized)} {Q(op.View.Name)}"],
-        // PostgresViewRewrite leaves a ReplaceView only where the output columns stay the same, which PostgreSQL
+        // PostgresObjectRewrite leaves a ReplaceView only where the output columns stay the same, which PostgreSQL
         // replaces in place; it is never a materialized view's.
         ReplaceView op => [$"CREATE OR REPLACE VIEW {Q(op.To.Name)}{ViewColumns(op.To)} AS {op.To.Sql}"],
         SetObjectComment { Kind: SchemaObjectKind.View or SchemaObjectKind.MaterializedView } op =>
