@@ -19,7 +19,7 @@ namespace SchemaTool.Tests.Generated;
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
 /// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server), SQLite
-/// with views and triggers too, PostgreSQL with views (ObjectGenerator);
+/// and PostgreSQL with views, triggers (and PostgreSQL's trigger function) too (ObjectGenerator);
 /// SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list;
 /// SCHEMATOOL_GENERATED_PARALLEL=N runs N seeds at once.
 /// </summary>
@@ -69,7 +69,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         try
         {
             await RunAsync(ServerConformanceServer.Postgres(), folder, Seeds(PostgresSeeds), PostgresParallelism,
-                objects: seed => new ObjectGenerator(seed, withTriggers: false));
+                objects: seed => new ObjectGenerator(seed, ObjectGenerator.TriggerForm.Function));
         }
         finally
         {

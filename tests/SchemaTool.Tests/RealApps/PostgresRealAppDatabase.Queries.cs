@@ -77,6 +77,25 @@ public sealed partial class PostgresRealAppDatabase
         WHERE c.relkind IN ('r', 'p', 'f', 'm') AND {UserNamespace} AND {NotFromExtension}
         """;
 
+    /// <summary>A function's or procedure's definition as the server prints it, and its comment; owned by its name and arguments.</summary>
+    private const string Routines = $"""
+        SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+               'routine ' || n.nspname || '.' || p.proname || coalesce(' comment ' || quote_literal(obj_description(p.oid, 'pg_proc')), '')
+               || ': ' || pg_get_functiondef(p.oid)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.prokind IN ('f', 'p') AND {UserNamespace}
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+        """;
+
+    /// <summary>A trigger's definition as the server prints it, and its comment; owned by its name.</summary>
+    private const string Triggers = $"""
+        SELECT tg.tgname::text,
+               'trigger ' || tg.tgname || ' on ' || n.nspname || '.' || c.relname || ' enabled ' || tg.tgenabled::text
+               || coalesce(' comment ' || quote_literal(obj_description(tg.oid, 'pg_trigger')), '') || ': ' || pg_get_triggerdef(tg.oid, true)
+        FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT tg.tgisinternal AND {UserNamespace} AND {NotFromExtension}
+        """;
+
     /// <summary>A view's or materialized view's query as the server prints it, and its comment.</summary>
     private const string Views = $"""
         SELECT n.nspname || '.' || c.relname,
@@ -117,11 +136,17 @@ public sealed partial class PostgresRealAppDatabase
         WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         UNION ALL
-        SELECT 'routine', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        SELECT 'routine', n.nspname || '.' || p.proname || CASE WHEN p.prokind IN ('f', 'p') THEN '(' || pg_get_function_identity_arguments(p.oid) || ')' ELSE '' END
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE {UserNamespace} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+          AND (n.nspname <> 'public' OR p.prokind NOT IN ('f', 'p')
+               OR (SELECT count(*) FROM pg_proc o WHERE o.pronamespace = p.pronamespace AND o.proname = p.proname) > 1)
         UNION ALL
         SELECT 'trigger', tg.tgname FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND NOT tg.tgisinternal
+          AND (n.nspname <> 'public' OR tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL OR tg.tgenabled <> 'O'
+               OR c.relispartition OR (SELECT count(*) FROM pg_trigger o JOIN pg_class oc ON oc.oid = o.tgrelid
+                                       WHERE oc.relnamespace = c.relnamespace AND o.tgname = tg.tgname AND NOT o.tgisinternal) > 1)
         UNION ALL
         SELECT 'rule', r.rulename FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND r.rulename <> '_RETURN'

@@ -72,6 +72,8 @@ public sealed partial class PostgresRealAppDatabase : IRealAppDatabase
         var indexes = await AddAsync(connection, Indexes, facts);
         await AddAsync(connection, Sequences, facts);
         await AddAsync(connection, Views, facts);
+        await AddAsync(connection, Routines, facts);
+        await AddAsync(connection, Triggers, facts);
         var foreignKeys = constraints.Count(f => f.Text.Contains(" f FOREIGN KEY ", StringComparison.Ordinal));
         return new CatalogSnapshot(facts, new CatalogCounts(tables.Count, columns.Count, indexes.Count, foreignKeys));
     }

@@ -19,8 +19,7 @@ internal static partial class PostgresIntrospector
             var procedure = reader.GetBoolean(1);
             if (reader.GetInt32(5) > 1)
             {
-                parts.Unmanaged.Add(new UnmanagedObject(procedure ? "procedure" : "function", $"{name}({reader.GetString(6)})",
-                    Note: "one of several routines of that name"));
+                parts.Unmanaged.Add(new UnmanagedObject(procedure ? "procedure" : "function", $"{name}({reader.GetString(6)})"));
                 continue;
             }
             parts.Routines.Add(new Routine(name, procedure ? RoutineKind.Procedure : RoutineKind.Function,

@@ -13,12 +13,18 @@ internal static partial class PostgresIntrospector
         public List<Trigger> Triggers { get; } = [];
         public List<UnmanagedObject> Unmanaged { get; } = [];
 
-        /// <summary>The objects in the schema; a trigger on a relation the schema does not model (a partition) is named instead.</summary>
+        /// <summary>
+        /// The objects in the schema. A trigger's name is its table's in PostgreSQL, the schema's in the model: a name
+        /// that triggers of several tables share is named on each, not modelled; so is a trigger on a relation the
+        /// schema does not model (a partition).
+        /// </summary>
         public Schema Into(Schema schema)
         {
             var relations = schema.Tables.Select(t => t.Name).Concat(Views.Select(v => v.Name)).ToHashSet(StringComparer.Ordinal);
-            var triggers = Triggers.Where(t => relations.Contains(t.Table)).ToValueList();
-            Unmanaged.AddRange(Triggers.Where(t => !relations.Contains(t.Table)).Select(t => new UnmanagedObject("trigger", t.Name, t.Table)));
+            var shared = Triggers.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            bool Modelled(Trigger t) => relations.Contains(t.Table) && !shared.Contains(t.Name);
+            var triggers = Triggers.Where(Modelled).ToValueList();
+            Unmanaged.AddRange(Triggers.Where(t => !Modelled(t)).Select(t => new UnmanagedObject("trigger", t.Name, t.Table)));
             return schema with
             {
                 Unmanaged = Unmanaged.Count == 0 ? schema.Unmanaged
