@@ -69,7 +69,8 @@ public sealed class PostgresRoutineTests
         Assert.StartsWith("routine add_user f: CREATE OR REPLACE FUNCTION public.add_user()", catalog[0]);
         Assert.StartsWith("routine label f: CREATE OR REPLACE FUNCTION public.label(n text)", catalog[1]);
         catalog.RemoveAt(1);
-        Assert.StartsWith("routine rename_user p: CREATE OR REPLACE PROCEDURE public.rename_user(IN who integer, IN to_name text)", catalog[1]);
+        // PostgreSQL 14 started to print IN before a procedure's arguments.
+        Assert.Matches(@"^routine rename_user p: CREATE OR REPLACE PROCEDURE public\.rename_user\((IN )?who integer, (IN )?to_name text\)", catalog[1]);
         Assert.StartsWith("routine touch f comment counts updates: CREATE OR REPLACE FUNCTION public.touch()", catalog[2]);
         Assert.Equal("trigger names_insert: CREATE TRIGGER names_insert INSTEAD OF INSERT ON names FOR EACH ROW EXECUTE FUNCTION add_user()", catalog[3]);
         Assert.Equal("trigger users_touch comment on rename: CREATE TRIGGER users_touch BEFORE UPDATE OF name ON users FOR EACH ROW " +
@@ -102,7 +103,7 @@ public sealed class PostgresRoutineTests
 
         var wider = await db.ConvergeAsync(Model.Replace("rename_user(who int, to_name text)", "rename_user(who bigint, to_name text)"), "wider id");
         Assert.Equal(["drop procedure rename_user", "create procedure rename_user"], Operations(File.ReadAllText(wider.UpPath)));
-        Assert.Contains("CREATE OR REPLACE PROCEDURE rename_user(IN who bigint, IN to_name text)", File.ReadAllText(wider.UpPath));
+        Assert.Matches(@"CREATE OR REPLACE PROCEDURE rename_user\((IN )?who bigint, (IN )?to_name text\)", File.ReadAllText(wider.UpPath));
         await UndoAsync(db, wider);
         Assert.Equal(before, await CatalogAsync(db));
 
