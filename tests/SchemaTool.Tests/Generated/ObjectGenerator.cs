@@ -147,6 +147,20 @@ public sealed class ObjectGenerator(int seed, ObjectGenerator.TriggerForm form =
             }).ToValueList(),
         };
 
+    /// <summary>
+    /// The same objects as MySQL can hold them: a trigger's WHEN becomes an IF in its body, UPDATE OF goes (the body
+    /// runs on any update), and the body sets a variable, since a MySQL trigger cannot return rows.
+    /// </summary>
+    public static Schema ForMySql(Schema schema) => schema with
+    {
+        Triggers = schema.Triggers.Select(t => t with
+        {
+            When = null,
+            UpdateOf = default,
+            Body = $"IF {t.When} THEN\n  {t.Body!.Replace("SELECT ", "SET @seen = ", StringComparison.Ordinal)}\nEND IF;",
+        }).ToValueList(),
+    };
+
     private static List<string> Columns(GenView view, List<GenView> views) =>
         view.Columns ?? [Columns(views.First(v => v.Name == view.From), views)[0]];
 

@@ -10,7 +10,12 @@ internal sealed partial class MySqlIntrospector
     {
         await foreach (var row in QueryAsync(ColumnsQuery, ct))
         {
-            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            if (!tables.TryGetValue(row.GetString(0), out var table))
+            {
+                if (!_viewColumns.TryGetValue(row.GetString(0), out var columns)) _viewColumns[row.GetString(0)] = columns = [];
+                columns.Add(row.GetString(1));
+                continue;
+            }
             var type = strings.Get(MySqlTypes.FromCatalog(row.GetString(2)));
             var extra = Text(row, 5) ?? "";
             var generation = Text(row, 8);

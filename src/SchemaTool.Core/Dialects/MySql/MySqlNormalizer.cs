@@ -13,6 +13,16 @@ public static class MySqlNormalizer
         Tables = schema.Tables.MapShared(Normalize).OrderedBy(t => t.Name),
     };
 
+    /// <summary>The schema with its table names, and the tables its foreign keys reference, in lower case, as a server with lower_case_table_names keeps them.</summary>
+    public static Schema WithLowerCaseTableNames(Schema schema) => schema with
+    {
+        Tables = schema.Tables.MapShared(t => ValueList.SameIfEqual(t, t with
+        {
+            Name = t.Name.ToLowerInvariant(),
+            ForeignKeys = t.ForeignKeys.MapShared(f => ValueList.SameIfEqual(f, f with { ReferencedTable = f.ReferencedTable.ToLowerInvariant() })),
+        })),
+    };
+
     public static Table Normalize(Table table)
     {
         var options = MySqlTableOptions.Normalize(table.Options);

@@ -19,6 +19,8 @@ public static partial class MySqlSqlGenerator
         var plain = Generate(operation)[0];
         if (operation is Diff.CreateTable or DropTable or RenameTable or RebuildTable)
             return [Classified(plain) with { Traits = Classified(plain).Traits with { Work = TableWork.None } }];
+        // A view, trigger, routine or event holds no rows: nothing to copy, no algorithm to name.
+        if (operation.ObjectKind != SchemaObjectKind.Table) return [Classified(plain)];
         var alteration = MySqlAlterations.Of(operation, context.Existing(operation.TableName), server);
         if (!context.IsOnline(operation.TableName))
             return [Predicted(Classified(plain), alteration)];
