@@ -11,19 +11,21 @@ namespace SchemaTool.Planning;
 /// </summary>
 internal static class TypeChecks
 {
-    public static IEnumerable<string> Find(Schema model, Plan plan, IDialect dialect, ITypeCatalog catalog)
+    /// <param name="current">The database's schema, normalized.</param>
+    /// <param name="desired">The model, normalized.</param>
+    public static IEnumerable<string> Find(Schema model, Schema current, Schema desired, IDialect dialect, ITypeCatalog catalog)
     {
         var at = ModelPositions.Of(model);
-        var current = plan.Current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
+        var tables = current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
             .ToDictionary(g => g.Key, g => g.First(), dialect.TableNameComparer);
         foreach (var table in model.Tables)
         {
-            var desired = plan.Desired.FindTable(table.Name);
-            var existing = current.GetValueOrDefault(table.RenamedFrom ?? table.Name) ?? current.GetValueOrDefault(table.Name);
+            var wanted = desired.FindTable(table.Name);
+            var existing = tables.GetValueOrDefault(table.RenamedFrom ?? table.Name) ?? tables.GetValueOrDefault(table.Name);
             foreach (var column in table.Columns)
             {
                 var have = existing?.Columns.FirstOrDefault(c => dialect.ColumnNameComparer.Equals(c.Name, column.RenamedFrom ?? column.Name));
-                var want = desired?.FindColumn(column.Name);
+                var want = wanted?.FindColumn(column.Name);
                 if (have is not null && want is not null && have.Type == want.Type && have.AutoIncrement == want.AutoIncrement) continue;
                 if (catalog.Problem(column) is { } problem)
                     yield return $"{at.Column(table.Name, column.Name)}column '{PrintableText.Escape(table.Name)}.{PrintableText.Escape(column.Name)}': {problem}";

@@ -37,6 +37,8 @@ public sealed class MySqlLowerCaseTableNamesTests : IAsyncLifetime
             columns:
               id: { type: int, primary_key: true }
               account_id: { type: int, references: UserAccounts.id }
+        views:
+          NamedAccounts: { sql: "SELECT id, name FROM UserAccounts WHERE name <> ''" }
         """;
 
     [Fact]

@@ -77,7 +77,42 @@ public sealed class PostgresSqlGenerationTests
         { "create_partition", new CreatePartition("events", Events.Partitioning!.Partitions[1]) },
         { "drop_partition", new DropPartition("events", Events.Partitioning!.Partitions[0]) },
         { "create_partitioned_table", new CreateTable(Events) },
+        { "create_view", new CreateView(ActiveUsers) },
+        { "create_materialized_view", new CreateView(Totals) },
+        { "drop_view", new DropView(ActiveUsers) },
+        { "drop_materialized_view", new DropView(Totals) },
+        { "replace_view", new ReplaceView(ActiveUsers, ActiveUsers with { Sql = "SELECT id, name FROM users WHERE team_id = 1" }) },
+        { "set_view_comment", new SetObjectComment(SchemaObjectKind.View, "active_users", null, "who signs in") },
+        { "remove_materialized_view_comment", new SetObjectComment(SchemaObjectKind.MaterializedView, "team_totals", "per team", null) },
+        { "create_function", new CreateRoutine(Touch) },
+        { "create_sql_procedure", new CreateRoutine(Archive) },
+        { "drop_function", new DropRoutine(Touch) },
+        { "drop_procedure", new DropRoutine(Archive) },
+        { "replace_function", new ReplaceRoutine(Touch, Touch with { Definition = Touch.Definition.Replace("now()", "clock_timestamp()") }) },
+        { "set_function_comment", new SetObjectComment(SchemaObjectKind.Function, "touch", null, "stamps rows") },
+        { "create_trigger", new CreateTrigger(UsersTouch) },
+        { "create_statement_trigger", new CreateTrigger(new Trigger("users_audit", "users", TriggerTiming.After, new[] { TriggerEvent.Insert, TriggerEvent.Truncate },
+            Execute: "touch('audit', '2')", ForEach: TriggerLevel.Statement)) },
+        { "create_instead_of_trigger", new CreateTrigger(new Trigger("active_users_insert", "active_users", TriggerTiming.InsteadOf, new[] { TriggerEvent.Insert }, Execute: "touch()")) },
+        { "drop_trigger", new DropTrigger(UsersTouch) },
+        { "set_trigger_comment", new SetObjectComment(SchemaObjectKind.Trigger, "users_touch", "on rename", null, "users") },
     };
+
+    private static readonly Routine Touch = new("touch", RoutineKind.Function,
+        "CREATE OR REPLACE FUNCTION touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$ BEGIN NEW.created_at := now(); RETURN NEW; END $function$",
+        Comment: "stamps rows");
+
+    private static readonly Routine Archive = new("archive", RoutineKind.Procedure,
+        "CREATE OR REPLACE PROCEDURE archive(IN before date)\n LANGUAGE sql\nAS $procedure$ DELETE FROM users WHERE created_at < before $procedure$");
+
+    private static readonly Trigger UsersTouch = new("users_touch", "users", TriggerTiming.Before, new[] { TriggerEvent.Insert, TriggerEvent.Update },
+        Execute: "touch()", UpdateOf: new[] { "name", "team_id" }, When: "new.name IS DISTINCT FROM old.name", Comment: "on rename");
+
+    private static readonly View ActiveUsers = new("active_users", "SELECT id,\n    name\n   FROM users\n  WHERE team_id IS NOT NULL", Columns: new[] { "id", "full_name" });
+
+    private static readonly View Totals = new("team_totals", "SELECT team_id,\n    count(*) AS n\n   FROM users\n  GROUP BY team_id", Materialized: true,
+        Indexes: new[] { new TableIndex("ix_team_totals_team", new[] { IndexPart.Of("team_id") }, Unique: true, Comment: "one row a team") },
+        Comment: "per team");
 
     /// <summary>What an adopted schema has beyond the basics: identity ALWAYS with options, a serial with its own sequence, INCLUDE, NULLS, deferrable keys, NO INHERIT.</summary>
     private static readonly Table Adopted = new("orders",
@@ -138,13 +173,11 @@ public sealed class PostgresSqlGenerationTests
     /// </summary>
     private static readonly IReadOnlyDictionary<Type, Operation> NotYetOnPostgres = new Type[]
     {
-        typeof(CreateView), typeof(DropView), typeof(ReplaceView), typeof(CreateTrigger), typeof(DropTrigger),
-        typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
         typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
-        typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
+        typeof(CreateEvent), typeof(DropEvent),
     }.ToDictionary(t => t, t => Tests.Diff.ObjectSamples.Operations().Single(o => o.GetType() == t));
 
     [Fact]

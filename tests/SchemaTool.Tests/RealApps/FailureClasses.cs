@@ -43,7 +43,7 @@ public static partial class FailureClasses
         Text("sqlite", "*", "is in the primary key, so it cannot be nullable", "13"),
         Text("sqlite", "named", @"virtual table", "14"),
         Text("sqlite", "compare", @"^[-+] (table|column) \w+_(content|segdir|segments|docsize|config|data|idx|stat)\b", "14"),
-        Text("postgres", "*", @"^(named: )?.*\bextension |operator class ""[^""]+"" does not exist", "19 (extension)"),
+        Text("postgres", "*", @"^(named: )?.*\bextension |operator class ""[^""]+"" does not exist|has no default operator class for access method", "19 (extension)"),
         Text("postgres", "apply", @"type ""[^""]+"" does not exist", "19 (enum or domain)"),
         Text("postgres", "*", @"unknown type \S+: this database has no such type", "19 (enum or domain)"),
         Text("postgres", "*", @"its default uses sequence '[^']+', which the database does not have", "19 (sequence)"),

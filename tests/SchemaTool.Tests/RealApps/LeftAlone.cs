@@ -10,8 +10,9 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
         "range type", "table option", "index option", "column option", "free sequence",
     ];
 
-    /// <summary>A table, sequence or view left alone: its catalog facts are not compared, since the model does not hold it.</summary>
-    public bool HoldsFacts => Kind == "partition" || Kind == "sequence" || Kind == "view" || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
+    /// <summary>A table, view, sequence, routine or trigger left alone: its catalog facts are not compared, since the model does not hold it.</summary>
+    public bool HoldsFacts => Kind is "partition" or "sequence" or "function" or "procedure" or "trigger" || Kind.EndsWith("view", StringComparison.Ordinal)
+        || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
 
     /// <summary>The "#   kind name (on table)" lines under the "# Left alone:" line of inspected YAML.</summary>
     public static IReadOnlyList<LeftAlone> FromYaml(string yaml)

@@ -20,6 +20,8 @@ public sealed partial class MySqlDialect : IDialect
     /// </summary>
     public bool LowerCaseTableNames { get; private init; }
 
+    public IEqualityComparer<string> TableNameComparer => LowerCaseTableNames ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
     /// <summary>This dialect for the server that announced <paramref name="serverVersion"/>.</summary>
     public MySqlDialect ForServer(string serverVersion, bool lowerCaseTableNames = false) =>
         new() { Server = MySqlServer.FromVersion(serverVersion), LowerCaseTableNames = lowerCaseTableNames };

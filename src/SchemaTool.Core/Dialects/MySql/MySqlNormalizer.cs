@@ -13,9 +13,14 @@ public static class MySqlNormalizer
         Tables = schema.Tables.MapShared(Normalize).OrderedBy(t => t.Name),
     };
 
-    /// <summary>The schema with its table names, and the tables its foreign keys reference, in lower case, as a server with lower_case_table_names keeps them.</summary>
+    /// <summary>
+    /// The schema with its table and view names, and the tables its foreign keys and triggers name, in lower case,
+    /// as a server with lower_case_table_names keeps them.
+    /// </summary>
     public static Schema WithLowerCaseTableNames(Schema schema) => schema with
     {
+        Views = schema.Views.MapShared(v => ValueList.SameIfEqual(v, v with { Name = v.Name.ToLowerInvariant() })),
+        Triggers = schema.Triggers.MapShared(t => ValueList.SameIfEqual(t, t with { Table = t.Table.ToLowerInvariant() })),
         Tables = schema.Tables.MapShared(t => ValueList.SameIfEqual(t, t with
         {
             Name = t.Name.ToLowerInvariant(),

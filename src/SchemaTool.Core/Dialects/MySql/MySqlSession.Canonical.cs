@@ -31,7 +31,7 @@ public sealed partial class MySqlSession
             await using var session = new MySqlSession((MySqlDialect)Dialect, new MySqlConnection(builder.ConnectionString));
             await session._connection.OpenAsync(cancellationToken);
             await UseSessionRulesAsync(session._connection, cancellationToken);
-            var named = NamedByObjects(normalized);
+            var named = NamedByObjects(normalized, Dialect.TableNameComparer);
             foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             {
                 var alone = table with { ForeignKeys = ValueList<ForeignKey>.Empty, Partitioning = null };
@@ -124,9 +124,9 @@ public sealed partial class MySqlSession
     /// triggers' tables): only those are created in the scratch database, which keeps this cheap for a model of
     /// thousands of tables with a few views.
     /// </summary>
-    private static HashSet<string> NamedByObjects(Schema model)
+    private static HashSet<string> NamedByObjects(Schema model, IEqualityComparer<string> tableNames)
     {
-        var names = new HashSet<string>(model.Triggers.Select(t => t.Table), StringComparer.Ordinal);
+        var names = new HashSet<string>(model.Triggers.Select(t => t.Table), tableNames);
         foreach (var text in model.Views.Select(v => v.Sql).Concat(model.Triggers.Select(t => t.Body ?? "")).Concat(model.Events.Select(e => e.Body)))
             foreach (var token in MySqlLexer.Instance.Tokenize(text))
                 if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) names.Add(MySqlObjectText.Name(token));

@@ -10,7 +10,7 @@ namespace SchemaTool.Dialects.Postgres;
 /// functions (pg_get_constraintdef, pg_get_indexdef) are called only for the rows that need them: per row,
 /// those functions run a catalog lookup each and made up most of the server's time (bench/RESULTS.md).
 /// </remarks>
-internal sealed class PostgresCatalogQueries
+internal sealed partial class PostgresCatalogQueries
 {
     /// <summary>The oldest major version the queries are written for.</summary>
     public const int OldestVersion = 13;
@@ -35,7 +35,7 @@ internal sealed class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6;
+    public static int Count => 6 + ObjectQueryCount;
 
     private PostgresCatalogQueries(int major)
     {
@@ -45,7 +45,7 @@ internal sealed class PostgresCatalogQueries
         Columns = ColumnsQuery;
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major)];
     }
 
     public string Tables => TablesQuery;
@@ -132,6 +132,7 @@ internal sealed class PostgresCatalogQueries
 
     // One row per key part. Indexes behind primary key, unique and exclusion constraints come with the
     // constraints (conindid of a foreign key points at the referenced table's index, hence the contype filter).
+    // A materialized view's indexes come here too, read into its View.
     // The default operator class and the column's own collation are left out: the model omits them too.
     private const string IndexPartsQuery = $"""
         SELECT c.relname::text, ic.relname::text, am.amname::text, i.indisunique,
@@ -157,7 +158,7 @@ internal sealed class PostgresCatalogQueries
         LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1]
         LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.ord - 1]
         LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
-        WHERE {ManagedTable}
+        WHERE ({ManagedTable} OR {MaterializedView})
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY c.relname, ic.relname, k.ord
         """;
@@ -207,7 +208,7 @@ internal sealed class PostgresCatalogQueries
                  END AS tbl
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope}
-            AND (c.relkind IN ('v', 'm', 'f')
+            AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND n.nspname <> $1
                  OR c.relkind IN ('r', 'p') AND n.nspname <> $1 AND NOT c.relispartition
                  OR c.relkind = 'r' AND n.nspname = $1 AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
                  OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
@@ -226,7 +227,7 @@ internal sealed class PostgresCatalogQueries
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
           FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE {InScope} AND NOT tg.tgisinternal AND tg.tgparentid = 0
+          WHERE {OtherUserSchema} AND NOT tg.tgisinternal AND tg.tgparentid = 0
           UNION ALL
           SELECT 'rule', r.rulename::text, {Q("c.relname::text")}
           FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -234,7 +235,7 @@ internal sealed class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope}
+          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p'))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}

@@ -31,7 +31,7 @@ public sealed partial class PostgresDialect : IDialect
         || PostgresTypes.SerialBase(PostgresTypes.Canonical(column.Type)) is not null;
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
-        PostgresRewriter.Rewrite(operations);
+        PostgresRewriter.Rewrite(PostgresObjectRewrite.Rewrite(operations));
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
@@ -48,7 +48,13 @@ public sealed partial class PostgresDialect : IDialect
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
 
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. PostgresValidator.Validate(model, ServerVersion), .. ObjectSupport.Refuse(model, kind => ObjectSupport.NotYet(kind, "PostgreSQL"))];
+        [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresObjectValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => Modelled.Contains(kind) ? null : ObjectSupport.NotYet(kind, "PostgreSQL"))];
+
+    /// <summary>The kinds beyond tables that PostgreSQL models in this version; the others are refused at plan.</summary>
+    private static readonly HashSet<SchemaObjectKind> Modelled =
+    [
+        SchemaObjectKind.View, SchemaObjectKind.MaterializedView, SchemaObjectKind.Function, SchemaObjectKind.Procedure, SchemaObjectKind.Trigger,
+    ];
 
     public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => PostgresValidator.ValidateAgainst(current, model);
 

@@ -32,6 +32,8 @@ public static partial class PostgresSqlGenerator
         CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
         DropPartition op => [$"DROP TABLE {Q(op.Partition.Name)}"],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
+        _ when ViewStatements(operation) is { } views => views,
+        _ when RoutineStatements(operation) is { } routines => routines,
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on PostgreSQL in this version: no SQL to {operation.Describe()}"),
         _ => throw new NotSupportedException($"the PostgreSQL dialect has no SQL for {operation.GetType().Name}"),
