@@ -144,11 +144,10 @@ public sealed class MySqlCatalogTrapTests
           t:
             columns:
               id:   { type: int, primary_key: true }
-              age:  { type: int }
+              age:  { type: int, check: "`age` > 0" }
               name: { type: varchar(20) }
               meta: { type: json, nullable: true }
             checks:
-              age: "`age` > 0"
               ck_t_name: "name<>'' and lcase(name) <> 'root' and age in (1,2,3)"
         """);
 

@@ -61,6 +61,14 @@ public sealed class PostgresSqlGenerationTests
         { "drop_foreign_key", new DropForeignKey("users", Users.ForeignKeys[0]) },
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },
         { "drop_check", new DropCheck("users", Users.Checks[0]) },
+        { "alter_column_statistics", new AlterColumn("users", Name, Name with { Statistics = 1000 }) },
+        { "add_check_not_valid", new AddCheck("users", new Check("ck_users_status", "status <> ''", NotValid: true)) },
+        { "add_foreign_key_not_valid", new AddForeignKey("users", Users.ForeignKeys[0] with { NotValid = true }) },
+        { "create_table_not_valid", new CreateTable(Users with
+        {
+            ForeignKeys = Users.ForeignKeys.Select(f => f with { NotValid = true }).ToValueList(),
+            Checks = new[] { Users.Checks[0], new Check("ck_users_team", "team_id > 0", NotValid: true) }.ToValueList(),
+        }) },
         { "quoted_names", new CreateTable(new Table("we\"ird", new[] { new Column("Mixed Case", "text") })) },
         { "create_table_adopted", new CreateTable(Adopted) },
         { "alter_column_numbering", new AlterColumn("orders", Adopted.Columns[0], Adopted.Columns[0] with { Numbering = new Numbering(Start: 1, Increment: 1, Cache: 10) }) },

@@ -67,6 +67,7 @@ public static class MySqlNormalizer
             Comment = string.IsNullOrEmpty(column.Comment) ? null : column.Comment,
             Collation = MySqlTypes.BaseName(type) == "json" ? null : column.Collation?.ToLowerInvariant(),
             Generated = generated,
+            Check = column.Check is { } check ? MySqlExpressions.Canonical(check) : null,
         });
     }
 

@@ -79,7 +79,9 @@ internal sealed partial class PostgresCatalogQueries
                ds.description, owned.relname::text, owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax,
                owned.seqcache, owned.seqcycle, format_type(owned.seqtypid, NULL), owned.users::int,
                d.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
-                                             AND u.objid = d.oid AND u.refobjid = owned.oid)
+                                             AND u.objid = d.oid AND u.refobjid = owned.oid),
+               -- -1 (NULL from PostgreSQL 17): the server's default target.
+               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -116,7 +118,8 @@ internal sealed partial class PostgresCatalogQueries
                CASE WHEN ci.indnatts > ci.indnkeyatts THEN
                  ARRAY(SELECT a.attname::text FROM generate_series(ci.indnkeyatts + 1, ci.indnatts) g(ord)
                        JOIN pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = ci.indkey[g.ord - 1] ORDER BY g.ord) END,
-               coalesce({"{NULLS_NOT_DISTINCT}"}, false)
+               coalesce({"{NULLS_NOT_DISTINCT}"}, false),
+               con.convalidated
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -249,6 +252,20 @@ internal sealed partial class PostgresCatalogQueries
           SELECT 'constraint', con.conname::text, c.relname::text
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+          UNION ALL
+          -- Storage settings the model has no key for: storage parameters, a column's storage.
+          SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, c.relname::text
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i', 'I')
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+          UNION ALL
+          SELECT 'column option', setting, c.relname || '.' || a.attname
+          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_type t ON t.oid = a.atttypid,
+          LATERAL (SELECT 'storage ' || CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
+                   WHERE a.attstorage <> t.typstorage) s(setting)
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
         ) u
         ORDER BY kind, name, tbl
         """;

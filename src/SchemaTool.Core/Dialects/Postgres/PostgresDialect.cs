@@ -42,7 +42,7 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
-    public DialectKeys Keys => DialectKeys.Unlogged;
+    public DialectKeys Keys => DialectKeys.Unlogged | DialectKeys.ColumnStatistics;
 
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);

@@ -25,9 +25,9 @@ public static partial class PostgresSqlGenerator
         RenameIndex op => [op.IsConstraint
             ? $"ALTER TABLE {Q(op.Table)} RENAME CONSTRAINT {Q(op.From)} TO {Q(op.To)}"
             : $"ALTER INDEX {Q(op.From)} RENAME TO {Q(op.To)}"],
-        AddForeignKey op => [$"ALTER TABLE {Q(op.Table)} ADD {ForeignKeyClause(op.Key)}"],
+        AddForeignKey op => [$"ALTER TABLE {Q(op.Table)} ADD {ForeignKeyClause(op.Key)}{NotValidClause(op.Key.NotValid)}"],
         DropForeignKey op => [DropConstraint(op.Table, op.Key.Name)],
-        AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],
+        AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}{NotValidClause(op.Check.NotValid)}"],
         DropCheck op => [DropConstraint(op.Table, op.Check.Name)],
         CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
         DropPartition op => [$"DROP TABLE {Q(op.Partition.Name)}"],
