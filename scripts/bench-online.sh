@@ -3,14 +3,15 @@
 # forms (`plan --offline`), on PostgreSQL and MariaDB.
 #
 #   bash scripts/bench-online.sh [--rows 1000000] [--dialects postgres,mysql] [--interval-ms 5]
-#                                [--out bench/RESULTS.md] [--tmp /dev/shm] [--keep]
+#                                [--forms plain,online,...] [--out bench/RESULTS.md] [--tmp /dev/shm] [--keep]
 #
 # For each dialect and form it makes a database with schematool (plan + apply of a model with `accounts` and
 # `events`), loads --rows rows into `events`, updates the catalog's statistics, then plans the revision of issue
 # #22: an index, a foreign key, a check and a NOT NULL column with a default on `events`. A writer
 # (`schematool-bench writer`) inserts a row and updates one every --interval-ms on its own connection from one
 # second before `apply` until one second after it (on MariaDB also `online-nocheck`: the revision without the check,
-# which MariaDB adds only by copying the table); its longest statement is the writer's longest stall. After the
+# which MariaDB adds only by copying the table, and `online-columncheck`: the check written on its column, which
+# MariaDB adds in place and then checks); its longest statement is the writer's longest stall. After the
 # apply the script checks that the database is at head and, on PostgreSQL, that no index is invalid and every
 # constraint is validated. Servers are throwaway ones on loopback (scripts/lib/servers.sh), data on tmpfs.
 # The figures replace the section between the online markers of --out (below its notes marker, which bench.sh keeps).
@@ -20,6 +21,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows=1000000
 dialects=postgres,mysql
 interval_ms=5
+only_forms=""
 out="$root/bench/RESULTS.md"
 keep=0
 tmp_root=/dev/shm
@@ -31,6 +33,7 @@ while (($#)); do
     --rows) rows=$2; shift 2 ;;
     --dialects) dialects=$2; shift 2 ;;
     --interval-ms) interval_ms=$2; shift 2 ;;
+    --forms) only_forms=$2; shift 2 ;;
     --out) out=$(realpath -m "$2"); shift 2 ;;
     --tmp) tmp_root=$2; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -84,8 +87,9 @@ EOF
 
 # The revision of issue #22: an index, a foreign key, a check and a NOT NULL column with a default.
 # changed_model nocheck: the same without the check, which MariaDB adds only by copying the table.
+# changed_model columncheck: the check on its column (MariaDB's column-level CHECK).
 changed_model() {
-  base_model
+  if [[ ${1:-} == columncheck ]]; then base_model | sed 's/amount:     { type: int }/amount:     { type: int, check: "amount >= 0" }/'; else base_model; fi
   cat <<'EOF'
       status:     { type: varchar(10), default: new }
     indexes:
@@ -93,7 +97,7 @@ changed_model() {
     foreign_keys:
       fk_events_account: { columns: [account_id], references: { table: accounts, columns: [id] } }
 EOF
-  [[ ${1:-} == nocheck ]] || printf '    checks:\n      ck_events_amount: "amount >= 0"\n'
+  [[ ${1:-} == nocheck || ${1:-} == columncheck ]] || printf '    checks:\n      ck_events_amount: "amount >= 0"\n'
 }
 
 load_rows() {  # load_rows DIALECT DB
@@ -139,7 +143,7 @@ run_case() {  # run_case DIALECT FORM
   local t0; t0=$(date +%s.%N)
   load_rows "$dialect" "$db"
   say "$dialect $form: loaded in $(echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.1f') s"
-  changed_model "$([[ $form == *-nocheck ]] && echo nocheck)" >schema/tables.yaml
+  changed_model "$(case $form in *-nocheck) echo nocheck ;; *-columncheck) echo columncheck ;; esac)" >schema/tables.yaml
   local offline=(); [[ $form == plain ]] && offline=(--offline)
   "$cli" plan -m change "${offline[@]}" >"$project/plan.out" 2>&1
   local flagged; flagged=$(grep -c 'blocks writes to' "$project/plan.out" || true)
@@ -177,8 +181,10 @@ for dialect in "${wanted[@]}"; do
     *) die "unknown dialect $dialect (postgres, mysql)" ;;
   esac
   forms=(plain online)
-  [[ $dialect == mysql ]] && forms+=(online-nocheck)
-  for form in "${forms[@]}"; do run_case "$dialect" "$form"; done
+  [[ $dialect == mysql ]] && forms+=(online-nocheck online-columncheck)
+  for form in "${forms[@]}"; do
+    [[ -z $only_forms || ,$only_forms, == *,$form,* ]] && run_case "$dialect" "$form"
+  done
   if [[ $dialect == postgres ]]; then
     runuser -u postgres -- "$pg_bin/pg_ctl" stop -m fast -D "$work/pg/data" >/dev/null; pg_pid_file=""
   else
@@ -197,7 +203,8 @@ section="$work/section.md"
   echo "\`events\` holds $(thousands "$rows") rows; the revision adds an index, a foreign key, a check and a NOT NULL column with a"
   echo "default to it. The writer inserts a row and updates one every $interval_ms ms on its own connection, from 1 s before"
   echo "\`apply\` until 1 s after it. One run each (not a median). \`online-nocheck\` (MariaDB): the same revision without the"
-  echo "check, which MariaDB 10.11 adds only by copying the table (ALGORITHM=COPY, LOCK=SHARED), online or not."
+  echo "check, which MariaDB 10.11 adds only by copying the table (ALGORITHM=COPY, LOCK=SHARED), online or not;"
+  echo "\`online-columncheck\` (MariaDB): the check written on its column, which the online form adds in place and then checks."
   echo
   echo "| server | forms | apply s | writer's longest stall ms | p99 ms | writes over 100 ms | writes | statements plan flagged | apply | after |"
   echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
@@ -218,9 +225,10 @@ if [[ ! -f $out ]]; then
   cp "$section" "$out"
 elif grep -q '^<!-- online: begin' "$out"; then
   awk -v f="$section" '/^<!-- online: begin/ {while ((getline l < f) > 0) print l; skip=1; next} /^<!-- online: end -->/ {skip=0; next} !skip' "$out" >"$out.new"
+  mv "$out.new" "$out"
 else
   awk -v f="$section" '{print} /^<!-- notes:/ {print ""; while ((getline l < f) > 0) print l}' "$out" >"$out.new"
+  mv "$out.new" "$out"
 fi
-mv "$out.new" "$out"
 cat "$section"
 say "wrote the section to $out"

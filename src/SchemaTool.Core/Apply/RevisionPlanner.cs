@@ -87,6 +87,13 @@ public static class RevisionPlanner
     }
 
     /// <summary>The revisions a database is at: the applied ones none of whose children are applied.</summary>
-    public static IReadOnlyList<string> Current(RevisionGraph graph, IReadOnlySet<string> applied) =>
-        applied.Where(id => graph.Children(id).All(c => !applied.Contains(c))).Order(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// The applied revisions that no applied revision follows. The history rows' parents count as well as the
+    /// graph's, so that an applied revision whose files are gone still follows its parent.
+    /// </summary>
+    public static IReadOnlyList<string> Current(RevisionGraph graph, IReadOnlySet<string> applied, IEnumerable<HistoryRow>? rows = null)
+    {
+        var followed = (rows ?? []).Where(r => applied.Contains(r.Revision)).SelectMany(r => r.Parents).ToHashSet(StringComparer.Ordinal);
+        return applied.Where(id => !followed.Contains(id) && graph.Children(id).All(c => !applied.Contains(c))).Order(StringComparer.Ordinal).ToList();
+    }
 }

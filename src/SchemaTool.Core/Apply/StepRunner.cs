@@ -42,31 +42,17 @@ public sealed class StepRunner(IStepUnits units)
         var at = new Cursor();
         try
         {
-            await WithLockRetriesAsync(step, at, async () =>
+            await WithLockRetriesAsync(step, at, () => InUnitAsync(at, unitStart: null, async () =>
             {
-                at.InUnit = true;
-                try
-                {
-                    await units.BeginUnitAsync(ct);
-                    for (var i = 0; i < total; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
-                    at.Reached(Phase.History, total);
-                    await ObserveAsync(step, StepPoint.BeforeHistory, total, ct);
-                    if (step.Direction == Direction.Up)
-                        await step.History.InsertAsync(step.Revision, total, total, complete: true, clock.ElapsedMilliseconds, ct);
-                    else
-                        await step.History.DeleteAsync(step.Revision.Id, ct);
-                    at.Reached(Phase.Commit, total);
-                    await ObserveAsync(step, StepPoint.BeforeCommit, total, ct);
-                    await units.CommitUnitAsync(ct);
-                    at.InUnit = false;
-                }
-                catch (StatementLockTimeoutException)
-                {
-                    await RollbackQuietlyAsync();
-                    at.InUnit = false;
-                    throw;
-                }
-            }, ct);
+                for (var i = 0; i < total; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
+                at.Reached(Phase.History, total);
+                await ObserveAsync(step, StepPoint.BeforeHistory, total, ct);
+                if (step.Direction == Direction.Up)
+                    await step.History.InsertAsync(step.Revision, total, total, complete: true, clock.ElapsedMilliseconds, ct);
+                else
+                    await step.History.DeleteAsync(step.Revision.Id, ct);
+                await BeforeCommitAsync(step, total, at, ct);
+            }, ct), ct);
         }
         catch (Exception e)
         {
@@ -136,29 +122,14 @@ public sealed class StepRunner(IStepUnits units)
     private async Task RunUnitAsync(MigrationStep step, int start, int end, Stopwatch clock, Cursor at, CancellationToken ct)
     {
         var complete = end == step.Statements.Count;
-        await WithLockRetriesAsync(step, at, () => units.RetryAsync(async () =>
+        await WithLockRetriesAsync(step, at, () => units.RetryAsync(() => InUnitAsync(at, start, async () =>
         {
-            at.InUnit = true;
-            at.UnitStart = start;
-            try
-            {
-                await units.BeginUnitAsync(ct);
-                // Where DDL is transactional a unit holds many statements, each shown as it runs; elsewhere a unit is
-                // one row statement, shown once it has committed with its progress.
-                for (var i = start; i < end; i++) await RunStatementAsync(step, i, clock, at, report: units.TransactionalDdl, ct);
-                await WriteProgressAsync(step, end, complete, clock, at, ct);
-                at.Reached(Phase.Commit, end);
-                await ObserveAsync(step, StepPoint.BeforeCommit, end, ct);
-                await units.CommitUnitAsync(ct);
-                at.InUnit = false;
-            }
-            catch
-            {
-                await RollbackQuietlyAsync();
-                at.InUnit = false;
-                throw;
-            }
-        }, ct), ct);
+            // Where DDL is transactional a unit holds many statements, each shown as it runs; elsewhere a unit is
+            // one row statement, shown once it has committed with its progress.
+            for (var i = start; i < end; i++) await RunStatementAsync(step, i, clock, at, report: units.TransactionalDdl, ct);
+            await WriteProgressAsync(step, end, complete, clock, at, ct);
+            await BeforeCommitAsync(step, end, at, ct);
+        }, ct), ct), ct);
         if (units.TransactionalDdl) return;
         for (var i = start; i < end; i++) await ReportAsync(step, i, clock, at, ct);
     }
@@ -222,24 +193,8 @@ public sealed class StepRunner(IStepUnits units)
                 }
                 else if (step.Statements[done].RunsInTransaction)
                 {
-                    await WithLockRetriesAsync(step, at, () => units.RetryAsync(async () =>
-                    {
-                        at.InUnit = true;
-                        at.UnitStart = done;
-                        try
-                        {
-                            await units.BeginUnitAsync(ct);
-                            await RunStatementAsync(step, done, clock, at, report: false, ct);
-                            await units.CommitUnitAsync(ct);
-                            at.InUnit = false;
-                        }
-                        catch
-                        {
-                            await RollbackQuietlyAsync();
-                            at.InUnit = false;
-                            throw;
-                        }
-                    }, ct), ct);
+                    await WithLockRetriesAsync(step, at, () => units.RetryAsync(() =>
+                        InUnitAsync(at, done, () => RunStatementAsync(step, done, clock, at, report: false, ct), ct), ct), ct);
                     await ReportAsync(step, done, clock, at, ct);
                     done++;
                 }
@@ -264,13 +219,9 @@ public sealed class StepRunner(IStepUnits units)
         }
     }
 
-    private async Task RunDownUnitAsync(MigrationStep step, int start, int end, Stopwatch clock, Cursor at, CancellationToken ct)
-    {
-        at.InUnit = true;
-        at.UnitStart = start;
-        try
+    private Task RunDownUnitAsync(MigrationStep step, int start, int end, Stopwatch clock, Cursor at, CancellationToken ct) =>
+        InUnitAsync(at, start, async () =>
         {
-            await units.BeginUnitAsync(ct);
             for (var i = start; i < end; i++) await RunStatementAsync(step, i, clock, at, report: true, ct);
             if (end == step.Statements.Count)
             {
@@ -278,17 +229,37 @@ public sealed class StepRunner(IStepUnits units)
                 await ObserveAsync(step, StepPoint.BeforeHistory, end, ct);
                 await step.History.DeleteAsync(step.Revision.Id, ct);
             }
-            at.Reached(Phase.Commit, end);
-            await ObserveAsync(step, StepPoint.BeforeCommit, end, ct);
+            await BeforeCommitAsync(step, end, at, ct);
+        }, ct);
+
+    /// <summary>
+    /// <paramref name="body"/> in one transaction (a unit) that commits after it; whatever it throws rolls the unit back
+    /// before it goes on, so that nothing is left open for a retry or the report. <paramref name="unitStart"/> is the
+    /// unit's first statement, for the message (null: the whole revision).
+    /// </summary>
+    private async Task InUnitAsync(Cursor at, int? unitStart, Func<Task> body, CancellationToken ct)
+    {
+        at.InUnit = true;
+        if (unitStart is not null) at.UnitStart = unitStart;
+        try
+        {
+            await units.BeginUnitAsync(ct);
+            await body();
             await units.CommitUnitAsync(ct);
             at.InUnit = false;
         }
-        catch (StatementLockTimeoutException)
+        catch
         {
             await RollbackQuietlyAsync();
             at.InUnit = false;
             throw;
         }
+    }
+
+    private static async Task BeforeCommitAsync(MigrationStep step, int done, Cursor at, CancellationToken ct)
+    {
+        at.Reached(Phase.Commit, done);
+        await ObserveAsync(step, StepPoint.BeforeCommit, done, ct);
     }
 
     private async Task<string> DownStateAsync(MigrationStep step, int done, Stopwatch clock)

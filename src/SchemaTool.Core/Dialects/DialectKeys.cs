@@ -23,4 +23,10 @@ public enum DialectKeys
 
     /// <summary>A table's `unlogged:` (PostgreSQL).</summary>
     Unlogged = 16,
+
+    /// <summary>A column's own `check:`, part of its definition (MariaDB).</summary>
+    ColumnCheck = 32,
+
+    /// <summary>A column's `statistics:` target (PostgreSQL).</summary>
+    ColumnStatistics = 64,
 }

@@ -85,7 +85,9 @@ public static class SchemaDiffer
     private sealed record Comparison(Func<Table, Column, Column> Column, Func<ForeignKey, ForeignKey> ForeignKey)
     {
         public bool SameColumn(Table tableA, Column a, Table tableB, Column b) => a == b || Column(tableA, a) == Column(tableB, b);
-        public bool SameForeignKey(ForeignKey a, ForeignKey b) => a == b || ForeignKey(a) == ForeignKey(b);
+        /// <summary>NOT VALID is how a key was added, not what it is: a key validated since, or not yet, is the same key.</summary>
+        public bool SameForeignKey(ForeignKey a, ForeignKey b) =>
+            a == b || ForeignKey(a with { NotValid = false }) == ForeignKey(b with { NotValid = false });
     }
 
     /// <summary>The one unmatched current name that <paramref name="sameName"/> equates with <paramref name="wanted"/>, when the desired side does not keep it.</summary>
@@ -171,7 +173,8 @@ public static class SchemaDiffer
         if (indexNames is not null) IndexRenames.Pair(ops, first, newName, i => Translate(i, match), indexNames);
         DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName), rules.SameForeignKey,
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);
-        DiffByName(have.Checks, want.Checks, c => c.Name, c => c, Equal,
+        // NOT VALID is how a check was added (as for a foreign key, Comparison.SameForeignKey): no reason to re-create it.
+        DiffByName(have.Checks, want.Checks, c => c.Name, c => c, (a, b) => Equal(a with { NotValid = false }, b with { NotValid = false }),
             c => new DropCheck(oldName, c), c => new AddCheck(newName, c), ops);
         if (have.Partitioning is { } partitioned && want.Partitioning is { } wantedPartitioning)
             DiffByName(partitioned.Partitions, wantedPartitioning.Partitions, p => p.Name, p => p, Equal,

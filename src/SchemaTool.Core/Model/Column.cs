@@ -4,6 +4,11 @@ namespace SchemaTool.Model;
 /// <paramref name="Type"/> is the database's own declared type, kept as written and never read as a portable name
 /// (SQLite, where a column declared `int` is not the rowid, while the portable int is written INTEGER).
 /// </param>
+/// <param name="Check">
+/// MariaDB's column-level CHECK, part of the column's definition (named after the column, replaced by MODIFY COLUMN);
+/// a table's other checks are table constraints.
+/// </param>
+/// <param name="Statistics">PostgreSQL's statistics target of the column (`SET STATISTICS`); null: the server's default.</param>
 public sealed record Column(
     string Name,
     string Type,
@@ -15,7 +20,9 @@ public sealed record Column(
     GeneratedColumn? Generated = null,
     string? RenamedFrom = null,
     Numbering? Numbering = null,
-    bool DeclaredType = false)
+    bool DeclaredType = false,
+    string? Check = null,
+    int? Statistics = null)
 {
     /// <summary>The column as it would be read back from a database: without the rename hint.</summary>
     public Column WithoutHints() => RenamedFrom is null ? this : this with { RenamedFrom = null };

@@ -1,5 +1,6 @@
 namespace SchemaTool.Model;
 
+/// <summary>A foreign key; <paramref name="NotValid"/>: PostgreSQL's NOT VALID, existing rows never checked against it.</summary>
 public sealed record ForeignKey(
     string Name,
     ValueList<string> Columns,
@@ -7,7 +8,8 @@ public sealed record ForeignKey(
     ValueList<string> ReferencedColumns,
     ReferentialAction OnDelete = ReferentialAction.NoAction,
     ReferentialAction OnUpdate = ReferentialAction.NoAction,
-    Deferrability Deferrable = Deferrability.NotDeferrable);
+    Deferrability Deferrable = Deferrability.NotDeferrable,
+    bool NotValid = false);
 
 public enum ReferentialAction
 {

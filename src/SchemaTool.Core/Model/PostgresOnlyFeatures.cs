@@ -17,6 +17,10 @@ public static class PostgresOnlyFeatures
                 yield return $"primary key of {t}: {database} cannot defer a primary key (PostgreSQL only); remove `deferrable:`";
             foreach (var check in table.Checks.Where(c => c.NoInherit))
                 yield return $"check '{check.Name}' of {t}: {database} has no NO INHERIT (PostgreSQL only); remove `no_inherit:`";
+            foreach (var check in table.Checks.Where(c => c.NotValid))
+                yield return $"check '{check.Name}' of {t}: {database} has no NOT VALID constraint (PostgreSQL only); remove `not_valid:`";
+            foreach (var key in table.ForeignKeys.Where(f => f.NotValid))
+                yield return $"foreign key '{key.Name}' of {t}: {database} has no NOT VALID constraint (PostgreSQL only); remove `not_valid:`";
             foreach (var column in table.Columns.Where(c => c.Numbering is not null))
                 yield return $"column '{table.Name}.{column.Name}': {database} takes `auto_increment: true` only, not its options (PostgreSQL sequences); write `auto_increment: true`";
             foreach (var index in table.Indexes)

@@ -37,14 +37,15 @@ public sealed record Table(
 
 public sealed record PrimaryKey(ValueList<string> Columns, string? Name = null, Deferrability Deferrable = Deferrability.NotDeferrable);
 
-public sealed record Check(string Name, string Expression, bool NoInherit = false)
+/// <summary>A CHECK constraint; <paramref name="NotValid"/>: PostgreSQL's NOT VALID, existing rows never checked against it.</summary>
+public sealed record Check(string Name, string Expression, bool NoInherit = false, bool NotValid = false)
 {
     /// <summary>The condition as written, when a dialect compares another spelling of it; the generated SQL repeats it. Not compared.</summary>
     public string? Written { get; init; }
 
-    public bool Equals(Check? other) => other is not null && Name == other.Name && Expression == other.Expression && NoInherit == other.NoInherit;
+    public bool Equals(Check? other) => other is not null && Name == other.Name && Expression == other.Expression && NoInherit == other.NoInherit && NotValid == other.NotValid;
 
-    public override int GetHashCode() => HashCode.Combine(Name, Expression, NoInherit);
+    public override int GetHashCode() => HashCode.Combine(Name, Expression, NoInherit, NotValid);
 }
 
 /// <summary>A partitioned table's key (<c>range (created_at)</c>) and its partitions (PostgreSQL).</summary>

@@ -18,8 +18,14 @@ public sealed record View(
     /// </summary>
     public ValueList<Dependency>? DependsOn { get; init; }
 
+    /// <summary>
+    /// The view's output columns as "name type", in order, where the database tells them (PostgreSQL): whether a
+    /// query can be replaced in place. Derived like <see cref="DependsOn"/>, and not part of the definition.
+    /// </summary>
+    public ValueList<string>? OutputColumns { get; init; }
+
     public SchemaObjectKind Kind => Materialized ? SchemaObjectKind.MaterializedView : SchemaObjectKind.View;
 
     /// <summary>The object without what is derived from it: what the differ compares.</summary>
-    public View WithoutDependencies() => DependsOn is null ? this : this with { DependsOn = null };
+    public View WithoutDependencies() => DependsOn is null && OutputColumns is null ? this : this with { DependsOn = null, OutputColumns = null };
 }

@@ -13,9 +13,16 @@ public static class Planner
     /// to the server's canonical form by the session (<see cref="IDatabaseSession.CanonicalizeAsync"/>): what `plan`,
     /// `diff` and `status` run.
     /// </summary>
-    public static async Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, PlanSettings settings, CancellationToken ct)
+    public static Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, PlanSettings settings, CancellationToken ct) =>
+        CreateAsync(session, current, model, settings, () => [], ct);
+
+    /// <param name="checks">Problems to refuse the model for once it is valid, before the session runs any of its SQL.</param>
+    internal static async Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, PlanSettings settings,
+        Func<IEnumerable<string>> checks, CancellationToken ct)
     {
         Validate(session.Dialect, current, model); // before the session runs any of the model's SQL
+        var problems = checks().ToList();
+        if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
         return Build(session.Dialect, current, await session.CanonicalizeAsync(model, ct), settings);
     }
 

@@ -57,8 +57,12 @@ public static class RevisionPlanning
         var dialect = session.Dialect;
         var reserved = ToolTableNames.Find(model, dialect, workspace.Config.HistoryTable).ToList();
         if (reserved.Count > 0) throw new InputException(string.Join(Environment.NewLine, reserved));
-        var plan = await Planner.CreateAsync(session, current, model, settings, ct);
-        var unknown = TypeChecks.Find(model, plan, dialect, types).ToList();
+        // A model with views or routines has its types checked before the session creates those to canonicalize
+        // them, which would fail on such a type less clearly; any other after planning, from the plan's schemas.
+        var early = model.ObjectCounts().Any();
+        var plan = await Planner.CreateAsync(session, current, model, settings,
+            () => early ? TypeChecks.Find(model, dialect.Normalize(current), dialect.Normalize(model), dialect, types) : [], ct);
+        var unknown = early ? [] : TypeChecks.Find(model, plan.Current, plan.Desired, dialect, types).ToList();
         if (unknown.Count > 0) throw new InputException(string.Join(Environment.NewLine, unknown));
         if (model.Tables.Count == 0 && plan.Current.Tables.Count > 0 && !options.AllowEmptyModel)
             throw new InputException(

@@ -11,22 +11,24 @@ namespace SchemaTool.Planning;
 /// </summary>
 internal static class TypeChecks
 {
-    public static IEnumerable<string> Find(Schema model, Plan plan, IDialect dialect, ITypeCatalog catalog)
+    /// <param name="current">The database's schema, normalized.</param>
+    /// <param name="desired">The model, normalized.</param>
+    public static IEnumerable<string> Find(Schema model, Schema current, Schema desired, IDialect dialect, ITypeCatalog catalog)
     {
         // The types an extension brings are not known before it is created, nor those the model declares.
-        if (plan.Operations.Any(o => o is Diff.CreateExtension)) yield break;
+        if (model.Extensions.Any(e => !current.Extensions.Any(c => c.Name == e.Name))) yield break;
         var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var at = ModelPositions.Of(model);
-        var current = plan.Current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
+        var tables = current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
             .ToDictionary(g => g.Key, g => g.First(), dialect.TableNameComparer);
         foreach (var table in model.Tables)
         {
-            var desired = plan.Desired.FindTable(table.Name);
-            var existing = current.GetValueOrDefault(table.RenamedFrom ?? table.Name) ?? current.GetValueOrDefault(table.Name);
+            var wanted = desired.FindTable(table.Name);
+            var existing = tables.GetValueOrDefault(table.RenamedFrom ?? table.Name) ?? tables.GetValueOrDefault(table.Name);
             foreach (var column in table.Columns)
             {
                 var have = existing?.Columns.FirstOrDefault(c => dialect.ColumnNameComparer.Equals(c.Name, column.RenamedFrom ?? column.Name));
-                var want = desired?.FindColumn(column.Name);
+                var want = wanted?.FindColumn(column.Name);
                 if (have is not null && want is not null && have.Type == want.Type && have.AutoIncrement == want.AutoIncrement) continue;
                 if (declared.Contains(Diff.ObjectUses.TypeName(column.Type))) continue;
                 if (catalog.Problem(column) is { } problem)

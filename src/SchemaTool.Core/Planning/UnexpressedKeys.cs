@@ -30,6 +30,14 @@ internal static class UnexpressedKeys
                 if (options.RowFormat is not null && !keys.HasFlag(DialectKeys.EngineAndCharset))
                     yield return at + $"table '{table.Name}': `row_format:` is MySQL's; remove it for {dialect.Name}";
             }
+            if (!keys.HasFlag(DialectKeys.ColumnCheck))
+                foreach (var column in table.Columns.Where(c => c.Check is not null))
+                    yield return places.Column(table.Name, column.Name) +
+                        $"column '{table.Name}.{column.Name}': a column's own `check:` is MariaDB's; on {dialect.Name} write it under the table's `checks:`";
+            if (!keys.HasFlag(DialectKeys.ColumnStatistics))
+                foreach (var column in table.Columns.Where(c => c.Statistics is not null))
+                    yield return places.Column(table.Name, column.Name) +
+                        $"column '{table.Name}.{column.Name}': `statistics:` is PostgreSQL's statistics target; remove it for {dialect.Name}";
             if (keys.HasFlag(DialectKeys.DeclaredType)) continue;
             foreach (var column in table.Columns)
                 if (column.DeclaredType)

@@ -31,4 +31,35 @@ public static class Inspector
         await using var session = await workspace.ConnectExistingAsync(ct);
         return await InspectAsync(session, workspace.Config.HistoryTable, ct);
     }
+
+    /// <summary>
+    /// Writes inspected YAML to a model file. A file the user wrote is never replaced unless <paramref name="force"/>
+    /// says so (a hand-written model is lost otherwise); an absent or empty file, the example `init` wrote, and a
+    /// file that already says the same are replaced. The text goes to a temporary file first and is moved into
+    /// place, so a crash leaves the old file or the new one, never half of one.
+    /// </summary>
+    public static void WriteModelFile(string path, string yaml, bool force, string shownAs)
+    {
+        if (Directory.Exists(path))
+            throw new InputException($"-o {shownAs} is a folder; name the file to write, e.g. -o schema/tables.yaml");
+        if (!force && File.Exists(path))
+        {
+            var existing = File.ReadAllText(path);
+            if (existing.Trim().Length > 0 && !ProjectInitializer.IsUntouchedExample(existing) && existing != yaml)
+                throw new InputException($"-o {shownAs} exists and is not the example `init` wrote; inspect does not overwrite a model: " +
+                                         "write to another file and compare, or add --force to replace it");
+        }
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        var temporary = path + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, yaml);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
 }

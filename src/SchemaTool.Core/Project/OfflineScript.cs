@@ -40,7 +40,7 @@ public static class OfflineScript
         {
             await using var session = await workspace.Dialect.OpenExistingAsync(workspace.Target, ct);
             var state = await workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero)).ReadStateAsync(ct);
-            var current = RevisionPlanner.Current(graph, state.Applied);
+            var current = RevisionPlanner.Current(graph, state.Applied, state.Rows);
             return (state.Applied, current.Count == 0 ? "base" : string.Join("+", current));
         }
         catch (Exception e) when (e is DatabaseException or DbException or TimeoutException)

@@ -47,6 +47,9 @@ public static class ProjectInitializer
         return new InitResult(written, passwordMoved ? ConfigSecrets.PasswordVariable : null);
     }
 
+    /// <summary>Whether a model file is still the example `init` wrote, untouched: `inspect -o` may replace it.</summary>
+    public static bool IsUntouchedExample(string text) => text.ReplaceLineEndings("\n") == ExampleModel;
+
     private const string ExampleModel = $"""
         # yaml-language-server: $schema={ModelSchemaUrl}
         # The schema you want. Edit it, then run `schematool plan -m "what changed"` and `schematool apply`.

@@ -37,7 +37,7 @@ public sealed record StatusReport(
         var (model, session, (state, current)) = read;
         var pending = graph.TopologicalOrder().Where(r => !state.Applied.Contains(r.Id)).ToList();
         var plan = await Planner.CreateAsync(session, current, model, ct);
-        var report = new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied), pending,
+        var report = new StatusReport(workspace.Target.Display, RevisionPlanner.Current(graph, state.Applied, state.Rows), pending,
             state.Partial.Values.ToList(), graph.Heads, plan.Operations,
             ChangedRevision.Find(graph, state.Rows).Where(c => !c.Missing).ToList(),
             state.Rows.Where(r => r.Complete && graph.Find(r.Revision) is null).ToList());
@@ -60,7 +60,7 @@ public sealed record HistoryReport(IReadOnlyList<HistoryEntry> Entries, IReadOnl
         await using var session = await workspace.ConnectExistingAsync(ct);
         var migrator = workspace.CreateMigrator(session, graph, new MigratorOptions(TimeSpan.Zero, AllowChanged: true));
         var state = await migrator.ReadStateAsync(ct);
-        var current = RevisionPlanner.Current(graph, state.Applied).ToHashSet();
+        var current = RevisionPlanner.Current(graph, state.Applied, state.Rows).ToHashSet();
         var heads = graph.Heads.Select(h => h.Id).ToHashSet();
         var rows = state.Rows.ToDictionary(r => r.Revision);
         var changed = ChangedRevision.Find(graph, state.Rows).Where(c => !c.Missing).ToDictionary(c => c.Row.Revision);

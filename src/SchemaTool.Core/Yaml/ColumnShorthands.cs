@@ -35,6 +35,7 @@ internal sealed class ColumnShorthands
             var fkName = Names.Generated("fk", table.Name, column);
             var fk = table.ForeignKeys.FirstOrDefault(f => f.Name == fkName && f.Columns.Count == 1 && f.Columns[0] == column
                                                            && f.Deferrable == Deferrability.NotDeferrable
+                                                           && !f.NotValid
                                                            && !f.ReferencedColumns[0].Contains('.'));
             if (fk is not null) result.References[column] = fk;
         }

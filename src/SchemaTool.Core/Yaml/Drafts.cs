@@ -98,6 +98,8 @@ internal sealed class ColumnDraft(string name, string where)
     public string? Collation { get; set; }
     public GeneratedColumn? Generated { get; set; }
     public Numbering? Numbering { get; set; }
+    public string? Check { get; set; }
+    public int? Statistics { get; set; }
 
     public (string Table, string Column)? ReferenceParts
     {
@@ -108,5 +110,5 @@ internal sealed class ColumnDraft(string name, string where)
         }
     }
 
-    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering, DeclaredType);
+    public Column Build() => new(Name, Type ?? "", Nullable, Default ?? DefaultSql, AutoIncrement, Comment, Collation, Generated, RenamedFrom, Numbering, DeclaredType, Check, Statistics);
 }

@@ -5,7 +5,7 @@ namespace SchemaTool.Yaml;
 
 internal static class ForeignKeyReader
 {
-    private static readonly string[] Keys = ["columns", "references", "on_delete", "on_update", "deferrable"];
+    private static readonly string[] Keys = ["columns", "references", "on_delete", "on_update", "deferrable", "not_valid"];
 
     public static void Read(TableDraft table, string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
@@ -16,6 +16,7 @@ internal static class ForeignKeyReader
         var onDelete = ReferentialAction.NoAction;
         var onUpdate = ReferentialAction.NoAction;
         var deferrable = Deferrability.NotDeferrable;
+        var notValid = false;
         foreach (var (key, value, _) in nodes.Entries(map, what, Keys))
         {
             switch (key)
@@ -32,13 +33,14 @@ internal static class ForeignKeyReader
                 case "on_delete": onDelete = ModelLoader.ReadAction(value, nodes) ?? onDelete; break;
                 case "on_update": onUpdate = ModelLoader.ReadAction(value, nodes) ?? onUpdate; break;
                 case "deferrable": deferrable = ReadDeferrable(value, nodes); break;
+                case "not_valid": notValid = nodes.Bool(value, "not_valid") ?? false; break;
             }
         }
         if (columns.Count == 0) nodes.Error(keyNode, $"{what} needs `columns:`");
         if (refTable is null || refColumns.Count == 0) nodes.Error(keyNode, $"{what} needs `references: {{ table: ..., columns: [...] }}`");
         else if (refColumns.Count != columns.Count)
             nodes.Error(keyNode, $"{what} has {columns.Count} column(s) but references {refColumns.Count}");
-        table.ForeignKeys.Add((new ForeignKey(name, columns.ToValueList(), refTable ?? "", refColumns.ToValueList(), onDelete, onUpdate, deferrable), nodes.Where(keyNode)));
+        table.ForeignKeys.Add((new ForeignKey(name, columns.ToValueList(), refTable ?? "", refColumns.ToValueList(), onDelete, onUpdate, deferrable, notValid), nodes.Where(keyNode)));
     }
 
     internal static Deferrability ReadDeferrable(YamlValue value, YamlNodes nodes)

@@ -22,7 +22,7 @@ public static class ModelLoader
     private static readonly string[] ColumnKeys =
     [
         "type", "nullable", "default", "default_sql", "primary_key", "auto_increment", "unique", "index",
-        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated", "declared_type",
+        "references", "on_delete", "on_update", "renamed_from", "comment", "collation", "generated", "declared_type", "check", "statistics",
     ];
 
     /// <summary>Loads every *.yaml / *.yml file of a folder (sorted by name), or one file, and merges them.</summary>
@@ -225,6 +225,8 @@ public static class ModelLoader
                 case "comment": column.Comment = nodes.String(value, "comment"); break;
                 case "collation": column.Collation = nodes.String(value, "collation"); break;
                 case "generated": column.Generated = ReadGenerated(value, what, nodes); break;
+                case "check": column.Check = nodes.Sql(value, $"check of {what}"); break;
+                case "statistics": column.Statistics = ReadStatistics(value, what, nodes); break;
             }
         }
         if (column.Type is null) nodes.Error(keyNode, $"{what} has no type: add `type:` (e.g. int, varchar(64), text)");
@@ -234,6 +236,15 @@ public static class ModelLoader
         if ((column.OnDelete is not null || column.OnUpdate is not null) && column.References is null)
             nodes.Error(keyNode, $"{what} has on_delete/on_update without `references`");
         table.Columns.Add(column);
+    }
+
+    /// <summary>A statistics target: 0 to 10000, as PostgreSQL takes it.</summary>
+    private static int? ReadStatistics(YamlValue value, string what, YamlNodes nodes)
+    {
+        if (value is YamlScalar scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var target) && target <= 10000)
+            return target;
+        nodes.Error(value, $"statistics of {what} must be a whole number from 0 to 10000");
+        return null;
     }
 
     internal static ReferentialAction? ReadAction(YamlValue value, YamlNodes nodes)

@@ -99,7 +99,7 @@ public static partial class ModelWriter
             text.Append("    checks:\n");
             foreach (var check in table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal))
                 text.Append("      ").Append(YamlText.Key(check.Name)).Append(": ")
-                    .Append(check.NoInherit ? $"{{ expression: {YamlText.Quoted(check.Expression)}, no_inherit: true }}" : YamlText.Quoted(check.Expression))
+                    .Append(CheckValue(check))
                     .Append('\n');
         }
     }
@@ -142,6 +142,8 @@ public static partial class ModelWriter
             if (fk.OnDelete != ReferentialAction.NoAction) entries.Add("on_delete: " + fk.OnDelete.ToYaml());
             if (fk.OnUpdate != ReferentialAction.NoAction) entries.Add("on_update: " + fk.OnUpdate.ToYaml());
         }
+        if (column.Check is { } check) entries.Add("check: " + YamlText.Quoted(check));
+        if (column.Statistics is { } statistics) entries.Add("statistics: " + statistics.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (column.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
         if (column.Generated is { } g)
             entries.Add("generated: { expression: " + YamlText.Quoted(g.Expression) + (g.Stored ? ", stored: true" : "") + " }");
@@ -190,6 +192,17 @@ public static partial class ModelWriter
         if (fk.OnDelete != ReferentialAction.NoAction) entries.Add("on_delete: " + fk.OnDelete.ToYaml());
         if (fk.OnUpdate != ReferentialAction.NoAction) entries.Add("on_update: " + fk.OnUpdate.ToYaml());
         if (fk.Deferrable != Deferrability.NotDeferrable) entries.Add("deferrable: " + DeferrableText(fk.Deferrable));
+        if (fk.NotValid) entries.Add("not_valid: true");
+        return "{ " + string.Join(", ", entries) + " }";
+    }
+
+    /// <summary>A check's condition, or its map form when it has more than a condition.</summary>
+    private static string CheckValue(Check check)
+    {
+        if (!check.NoInherit && !check.NotValid) return YamlText.Quoted(check.Expression);
+        var entries = new List<string> { "expression: " + YamlText.Quoted(check.Expression) };
+        if (check.NoInherit) entries.Add("no_inherit: true");
+        if (check.NotValid) entries.Add("not_valid: true");
         return "{ " + string.Join(", ", entries) + " }";
     }
 

@@ -10,7 +10,7 @@ namespace SchemaTool.Yaml;
 internal static class TableOptionsReader
 {
     private static readonly string[] PrimaryKeyKeys = ["columns", "name", "deferrable"];
-    private static readonly string[] CheckKeys = ["expression", "no_inherit"];
+    private static readonly string[] CheckKeys = ["expression", "no_inherit", "not_valid"];
     private static readonly string[] PartitionKeys = ["bound", "partition_by", "partitions"];
 
     /// <summary>`primary_key: [a, b]`, `primary_key: a`, or `primary_key: { columns: [a, b], name: pk_t, deferrable: initially deferred }`.</summary>
@@ -33,19 +33,20 @@ internal static class TableOptionsReader
         return (columns ?? [], name, deferrable);
     }
 
-    /// <summary>A check: its condition, or `{ expression: ..., no_inherit: true }`.</summary>
+    /// <summary>A check: its condition, or `{ expression: ..., no_inherit: true, not_valid: true }`.</summary>
     public static Check? ReadCheck(string name, string table, YamlValue value, YamlNodes nodes)
     {
         if (value is not YamlMap map) return nodes.Sql(value, $"check '{name}' of table '{table}'") is { } text ? new Check(name, text) : null;
         string? expression = null;
-        var noInherit = false;
+        bool noInherit = false, notValid = false;
         foreach (var (key, v, _) in nodes.Entries(map, $"check '{name}'", CheckKeys))
         {
             if (key == "expression") expression = nodes.Sql(v, $"check '{name}' of table '{table}'");
+            else if (key == "not_valid") notValid = nodes.Bool(v, "not_valid") ?? false;
             else noInherit = nodes.Bool(v, "no_inherit") ?? false;
         }
         if (expression is null) nodes.Error(value, $"check '{name}' needs `expression:`");
-        return expression is null ? null : new Check(name, expression, noInherit);
+        return expression is null ? null : new Check(name, expression, noInherit, notValid);
     }
 
     /// <summary>`partitions:` under a `partition_by:`: name → bound, or name → `{ bound, partition_by, partitions }`.</summary>

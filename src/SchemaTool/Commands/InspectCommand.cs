@@ -10,11 +10,12 @@ public static class InspectCommand
         {
             cmd.Description = "write the database's schema as model YAML (that `plan` then finds nothing to change in)";
             var output = cmd.Option("-o|--output <FILE>", "write the YAML to FILE instead of stdout", CommandOptionType.SingleValue);
+            var force = cmd.Option("--force", "replace the -o FILE even if it holds a model that init did not write", CommandOptionType.NoValue);
             var common = new CommonOptions(cmd, console);
-            cmd.OnExecute(() => RunAsync(common, console, output.Value()).GetAwaiter().GetResult());
+            cmd.OnExecute(() => RunAsync(common, console, output.Value(), force.HasValue()).GetAwaiter().GetResult());
         });
 
-    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? output)
+    private static async Task<int> RunAsync(CommonOptions common, ConsoleOutput console, string? output, bool force)
     {
         if (output is not null && Directory.Exists(Path.GetFullPath(output)))
             throw new InputException($"-o {output} is a folder; name the file to write, e.g. -o schema/tables.yaml");
@@ -26,10 +27,7 @@ public static class InspectCommand
             console.Out.Write(inspection.Yaml);
             return 0;
         }
-        var path = Path.GetFullPath(output);
-        var folder = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(path, inspection.Yaml);
+        Inspector.WriteModelFile(Path.GetFullPath(output), inspection.Yaml, force, output);
         console.Success($"wrote {output}: {inspection.Schema.Tables.Count} table(s)");
         return 0;
     }

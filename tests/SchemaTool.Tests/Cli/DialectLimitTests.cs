@@ -27,6 +27,9 @@ public sealed class DialectLimitTests
     [InlineData("    columns:\n      a: { type: int }\n    indexes:\n      ix_t_a: { columns: [{ column: a, nulls: first }] }\n", "SQLite cannot place NULLs in an index")]
     [InlineData("    columns:\n      a: { type: int }\n    indexes:\n      uq_t_a: { columns: [a], unique: true, nulls_not_distinct: true }\n", "SQLite has no NULLS NOT DISTINCT")]
     [InlineData("    columns:\n      a: { type: int }\n    checks:\n      ck_a: { expression: \"a > 0\", no_inherit: true }\n", "SQLite has no NO INHERIT")]
+    [InlineData("    columns:\n      a: { type: int }\n    checks:\n      ck_a: { expression: \"a > 0\", not_valid: true }\n", "check 'ck_a' of table 't': SQLite has no NOT VALID constraint")]
+    [InlineData("    columns:\n      a: { type: int, check: \"a > 0\" }\n", "column 't.a': a column's own `check:` is MariaDB's")]
+    [InlineData("    columns:\n      a: { type: int, statistics: 100 }\n", "column 't.a': `statistics:` is PostgreSQL's statistics target")]
     [InlineData("    partition_by: \"range (a)\"\n    columns:\n      a: { type: int }\n", "SQLite cannot build `partition_by:`")]
     [InlineData("    columns:\n      a: { type: int }\n    primary_key: { columns: [a], deferrable: true }\n", "SQLite cannot defer a primary key")]
     public void A_postgresql_only_key_exits_2_on_sqlite_and_writes_nothing(string table, string message)

@@ -64,7 +64,7 @@ public sealed class ModelWriterTests
             columns:
               id:         { type: bigint, auto_increment: { always: true, sequence: ev_ids, start: 10, increment: -2, min: -100, max: 10, cache: 5, cycle: true } }
               created_at: { type: date }
-              region:     { type: text }
+              region:     { type: text, statistics: 500 }
               n:          { type: serial, auto_increment: { start: 1000 } }
             primary_key: { columns: [id, created_at, region], name: pk_events, deferrable: initially deferred }
             indexes:
@@ -72,7 +72,17 @@ public sealed class ModelWriterTests
               uq_events_n: { columns: [n], unique: true, constraint: true, include: [region], nulls_not_distinct: true, deferrable: initially immediate }
             checks:
               ck_events_n: { expression: "n > 0", no_inherit: true }
+              ck_late: { expression: "n < 100", not_valid: true }
               ck_plain: "n < 10"
+          notes:
+            columns:
+              id:       { type: int, primary_key: true }
+              owner_id: { type: int }
+            foreign_keys:
+              fk_notes_owner: { columns: [owner_id], references: { table: owners, columns: [id] }, not_valid: true }
+          owners:
+            columns:
+              id: { type: int, primary_key: true }
         """;
 
     [Fact]
@@ -83,7 +93,10 @@ public sealed class ModelWriterTests
         Assert.Equal(new Numbering(true, "ev_ids", 10, -2, -100, 10, 5, true), events.Columns[0].Numbering);
         Assert.Equal("events_2026_eu", events.Partitioning!.Partitions[0].Partitioning!.Partitions[0].Name);
         Assert.Equal(new PrimaryKey(new[] { "id", "created_at", "region" }, "pk_events", Deferrability.InitiallyDeferred), events.PrimaryKey);
-        Assert.True(events.Checks[0].NoInherit);
+        Assert.True(events.Checks.Single(c => c.Name == "ck_events_n").NoInherit);
+        Assert.True(events.Checks.Single(c => c.Name == "ck_late").NotValid);
+        Assert.True(schema.Tables.Single(t => t.Name == "notes").ForeignKeys.Single().NotValid);
+        Assert.Equal(500, events.Columns.Single(c => c.Name == "region").Statistics);
         var yaml = ModelWriter.Write(schema);
         Assert.Equal(schema, ModelLoader.Load("written.yaml", yaml));
         Assert.Equal(yaml, ModelWriter.Write(ModelLoader.Load("written.yaml", yaml)));

@@ -256,17 +256,6 @@ public sealed class ObjectDiffTests
     }
 
     [Theory]
-    [InlineData("postgres", "views (v): views are not modelled on PostgreSQL in this version (views are supported on SQLite in this version); schematool names the views of a PostgreSQL database and leaves them alone: remove them from the model")]
-    [InlineData("mysql", "views (v): views are not modelled on MySQL in this version (views are supported on SQLite in this version); schematool names the views of a MySQL database and leaves them alone: remove them from the model")]
-    public void Postgres_and_mysql_refuse_views_at_plan_until_they_model_them(string dialect, string message)
-    {
-        var model = Of(Users) with { Views = [new View("v", "SELECT 1")] };
-        var error = Assert.Throws<InputException>(() => Planner.Create(DialectRegistry.Get(dialect), Schema.Empty, model));
-        Assert.Equal(message, error.Message);
-    }
-
-    [Theory]
-    [InlineData("postgres", "functions (f): functions are not modelled on PostgreSQL in this version")]
     [InlineData("mysql", "enum types (mood): MySQL has no enum types: give the column the type enum('a', 'b')")]
     [InlineData("sqlite", "enum types (mood): SQLite has no enum types: use a check (`value IN ('a', 'b')`)")]
     [InlineData("sqlite", "sequences (s): SQLite has no sequences: use auto_increment")]

@@ -19,7 +19,8 @@ namespace SchemaTool.Tests.Generated;
 /// to B reaches B (it compares equal to a database built from B alone, and a second plan is empty), rows
 /// inserted in A survive every change that need not lose them, and rollback returns to A with the rows.
 /// SQLite, PostgreSQL and MariaDB run 200 seeds each (one database per seed side on the shared test server), SQLite
-/// with views and triggers too (ObjectGenerator);
+/// and PostgreSQL with views, triggers (and PostgreSQL's trigger function) too (ObjectGenerator), MariaDB with the same views
+/// and triggers in MySQL's form;
 /// SCHEMATOOL_LONG=1 runs 2,000 on every dialect; SCHEMATOOL_SEED=N replays one, SCHEMATOOL_SEEDS=1-500,733 a list;
 /// SCHEMATOOL_GENERATED_PARALLEL=N runs N seeds at once.
 /// </summary>
@@ -54,7 +55,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-generated-sqlite-").FullName;
         try
         {
-            await RunAsync(new SqliteConformanceServer(folder), folder, Seeds(SqliteSeeds), withObjects: true);
+            await RunAsync(new SqliteConformanceServer(folder), folder, Seeds(SqliteSeeds), objects: seed => new ObjectGenerator(seed));
         }
         finally
         {
@@ -68,7 +69,8 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-generated-pg-").FullName;
         try
         {
-            await RunAsync(ServerConformanceServer.Postgres(), folder, Seeds(PostgresSeeds), PostgresParallelism);
+            await RunAsync(ServerConformanceServer.Postgres(), folder, Seeds(PostgresSeeds), PostgresParallelism,
+                objects: seed => new ObjectGenerator(seed, ObjectGenerator.TriggerForm.Function));
         }
         finally
         {
@@ -82,7 +84,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-generated-mysql-").FullName;
         try
         {
-            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(MariaDbSeeds));
+            await RunAsync(ServerConformanceServer.MariaDb(), folder, Seeds(MariaDbSeeds), objects: seed => new ObjectGenerator(seed), mySqlTriggers: true);
         }
         finally
         {
@@ -94,8 +96,10 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
     private static int Parallelism(int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable("SCHEMATOOL_GENERATED_PARALLEL"), out var n) && n > 0 ? n : fallback;
 
-    /// <param name="withObjects">Whether the models also have views and triggers (<see cref="ObjectGenerator"/>): on the dialects that model them.</param>
-    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4, bool withObjects = false)
+    /// <param name="objects">The views and triggers of each seed's models (<see cref="ObjectGenerator"/>), on the dialects that model them.</param>
+    /// <param name="mySqlTriggers">Whether the triggers take MySQL's form (no WHEN, no UPDATE OF: <see cref="ObjectGenerator.ForMySql"/>).</param>
+    private async Task RunAsync(IConformanceServer server, string folder, IReadOnlyList<int> seeds, int parallelism = 4, Func<int, ObjectGenerator>? objects = null,
+                                bool mySqlTriggers = false)
     {
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentBag<(int Seed, string Reason)>();
@@ -104,7 +108,7 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string? reason;
             try
             {
-                reason = await new SeedRun(server, folder, seed, withObjects).RunAsync(ct);
+                reason = await new SeedRun(server, folder, seed, objects, mySqlTriggers).RunAsync(ct);
             }
             catch (Exception e)
             {
@@ -121,18 +125,19 @@ public sealed class GeneratedSchemaTests(ITestOutputHelper output)
             string.Join("\n", sorted.Take(10).Select(f => $"seed {f.Seed}: {f.Reason}")));
     }
 
-    private sealed class SeedRun(IConformanceServer server, string folder, int seed, bool withObjects)
+    private sealed class SeedRun(IConformanceServer server, string folder, int seed, Func<int, ObjectGenerator>? objects, bool mySqlTriggers)
     {
         private IDialect Dialect => server.Dialect;
 
         public async Task<string?> RunAsync(CancellationToken ct)
         {
             var (a, b) = new SchemaGenerator(seed).Pair();
-            var (schemaA, schemaB) = withObjects
-                ? new ObjectGenerator(seed).Pair(a, b)
+            var (schemaA, schemaB) = objects is not null
+                ? objects(seed).Pair(a, b)
                 : (new Schema(a.Select(t => t.ToModel())), new Schema(b.Select(t => t.ToModel())));
             // PostgreSQL models sequences (and types) of its own: every seed has some.
             if (Dialect.Name == "postgres") (schemaA, schemaB) = new TypeGenerator(seed).Pair(schemaA, schemaB);
+            if (mySqlTriggers) (schemaA, schemaB) = (ObjectGenerator.ForMySql(schemaA), ObjectGenerator.ForMySql(schemaB));
             var yamlA = ModelWriter.Write(schemaA);
             var yamlB = ModelWriter.Write(schemaB);
             Schema modelA, modelB;

@@ -8,10 +8,24 @@ namespace SchemaTool.Tests.Generated;
 /// tables allow (renamed tables and columns followed, dropped ones taken out), then changes some: another column
 /// list or condition, a view or trigger dropped, new ones added. So B's table changes (rebuilds, renames, drops)
 /// run under views and triggers that must be dropped and created around them. A random of its own, so the tables
-/// of every seed stay what they were without objects.
+/// of every seed stay what they were without objects. <paramref name="form"/> says how a trigger acts: by a
+/// BEGIN ... END body (SQLite), by a function of the model (PostgreSQL: one trigger function, added to a model with
+/// triggers), or not at all (views only).
 /// </summary>
-public sealed class ObjectGenerator(int seed)
+public sealed class ObjectGenerator(int seed, ObjectGenerator.TriggerForm form = ObjectGenerator.TriggerForm.Body)
 {
+    public enum TriggerForm
+    {
+        None,
+        Body,
+        Function,
+    }
+
+    /// <summary>The trigger function of <see cref="TriggerForm.Function"/>: lets every row through, a deleted one too.</summary>
+    private const string TriggerFunction = "CREATE FUNCTION gen_pass() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN COALESCE(NEW, OLD); END $$";
+
+    private bool WithTriggers => form != TriggerForm.None;
+
     private readonly Random _random = new(seed * 7919 + 17);
     private int _names;
 
@@ -41,7 +55,7 @@ public sealed class ObjectGenerator(int seed)
     {
         for (var i = 0; i < count; i++)
         {
-            if (Chance(60)) AddView(tables, views);
+            if (Chance(60) || !WithTriggers) AddView(tables, views);
             else AddTrigger(tables, triggers);
         }
     }
@@ -108,24 +122,48 @@ public sealed class ObjectGenerator(int seed)
                 AddView(b, _viewsB);
                 break;
             default:
-                AddTrigger(b, _triggersB);
+                if (WithTriggers) AddTrigger(b, _triggersB);
+                else AddView(b, _viewsB);
                 break;
         }
     }
 
-    private static Schema Build(List<GenTable> tables, List<GenView> views, List<GenTrigger> triggers) =>
+    private Schema Build(List<GenTable> tables, List<GenView> views, List<GenTrigger> triggers) =>
         new Schema(tables.Select(t => t.ToModel())) with
         {
+            Routines = form == TriggerForm.Function && triggers.Count > 0
+                ? [new Routine("gen_pass", RoutineKind.Function, TriggerFunction)]
+                : [],
             Views = views.Select(v => new View(v.Name, $"SELECT {string.Join(", ", Columns(v, views))} FROM {v.From}" +
                 (v.Filter is { } f ? $" WHERE {f} IS NOT NULL" : ""))).ToValueList(),
             Triggers = triggers.Select(t =>
             {
                 var row = t.Event == TriggerEvent.Delete ? "OLD" : "NEW";
-                return new Trigger(t.Name, t.Table, t.Timing, [t.Event], Body: $"SELECT {row}.{t.Column};",
-                    UpdateOf: t.UpdateOf ? [t.Column] : default, When: $"{row}.{t.Column} IS NOT NULL");
+                return form == TriggerForm.Function
+                    ? new Trigger(t.Name, t.Table, t.Timing, [t.Event], Execute: "gen_pass()",
+                        UpdateOf: t.UpdateOf ? [t.Column] : default, When: $"{row}.{Quoted(t.Column)} IS NOT NULL")
+                    : new Trigger(t.Name, t.Table, t.Timing, [t.Event], Body: $"SELECT {row}.{t.Column};",
+                        UpdateOf: t.UpdateOf ? [t.Column] : default, When: $"{row}.{t.Column} IS NOT NULL");
             }).ToValueList(),
         };
 
+    /// <summary>
+    /// The same objects as MySQL can hold them: a trigger's WHEN becomes an IF in its body, UPDATE OF goes (the body
+    /// runs on any update), and the body sets a variable, since a MySQL trigger cannot return rows.
+    /// </summary>
+    public static Schema ForMySql(Schema schema) => schema with
+    {
+        Triggers = schema.Triggers.Select(t => t with
+        {
+            When = null,
+            UpdateOf = default,
+            Body = $"IF {t.When} THEN\n  {t.Body!.Replace("SELECT ", "SET @seen = ", StringComparison.Ordinal)}\nEND IF;",
+        }).ToValueList(),
+    };
+
     private static List<string> Columns(GenView view, List<GenView> views) =>
         view.Columns ?? [Columns(views.First(v => v.Name == view.From), views)[0]];
+
+    /// <summary>A column name as PostgreSQL reads it in an expression: quoted, since it may have capitals.</summary>
+    private static string Quoted(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 }

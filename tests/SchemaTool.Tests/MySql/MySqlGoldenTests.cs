@@ -67,6 +67,14 @@ public sealed class MySqlGoldenTests
     }
 
     [Fact]
+    public void A_column_check_is_added_by_a_copy_that_reads_the_rows_and_dropped_in_place()
+    {
+        var plain = new Column("n", "int");
+        var add = new AlterColumn("users", plain, plain with { Check = "n > 0" });
+        Golden.Verify("mysql/AlterColumnCheck.sql", RevisionForms.Of(Dialect, [add, add.Invert()]));
+    }
+
+    [Fact]
     public void Identifiers_and_strings_are_quoted_for_MySQL()
     {
         Assert.Equal("`we``ird`", MySqlText.Quote("we`ird"));

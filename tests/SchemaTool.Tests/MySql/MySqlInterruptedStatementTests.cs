@@ -20,6 +20,10 @@ public sealed class MySqlInterruptedStatementTests
           KEY ix_users_email (email), CONSTRAINT fk_users_role FOREIGN KEY (role_id) REFERENCES roles (id),
           CONSTRAINT ck_users_email CHECK (email <> ''));
         CREATE TABLE plain (id int NOT NULL, note varchar(10) NULL);
+        CREATE VIEW v_roles AS SELECT id FROM roles;
+        CREATE TRIGGER trg_roles BEFORE INSERT ON roles FOR EACH ROW SET NEW.id = NEW.id + 0;
+        CREATE FUNCTION f_one() RETURNS int DETERMINISTIC RETURN 1;
+        CREATE EVENT e_purge ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM plain WHERE id < 0;
         INSERT INTO roles (id) VALUES (1);
         INSERT INTO users (id, email, role_id) VALUES (1, 'a@example.com', 1);
         INSERT INTO plain (id, note) VALUES (1, 'one');
@@ -48,6 +52,17 @@ public sealed class MySqlInterruptedStatementTests
         { "AddCheck", "ALTER TABLE `plain` ADD CONSTRAINT `ck_plain_id` CHECK (`id` > 0)" },
         { "DropCheck", "ALTER TABLE `users` DROP CONSTRAINT `ck_users_email`" },
         { "CombinedAlterTable", "ALTER TABLE `plain` ADD COLUMN `n` bigint NOT NULL AUTO_INCREMENT FIRST, ADD PRIMARY KEY (`n`)" },
+        { "CreateView", "CREATE VIEW `v_users` AS SELECT `id`, `email` FROM `users`" },
+        { "ReplaceView", "CREATE OR REPLACE VIEW `v_roles` AS SELECT `id`, 1 AS `one` FROM `roles`" },
+        { "DropView", "DROP VIEW `v_roles`" },
+        { "CREATE VIEW with its head", "CREATE ALGORITHM=UNDEFINED DEFINER=CURRENT_USER SQL SECURITY DEFINER VIEW v_plain AS SELECT id FROM plain" },
+        { "CreateTrigger", "CREATE TRIGGER `trg_users` BEFORE INSERT ON `users` FOR EACH ROW\nBEGIN\n  SET NEW.email = lower(NEW.email);\nEND" },
+        { "DropTrigger", "DROP TRIGGER `trg_roles`" },
+        { "CreateRoutine", "CREATE FUNCTION `f_two`() RETURNS int\n    DETERMINISTIC\nRETURN 2" },
+        { "DropRoutine", "DROP FUNCTION `f_one`" },
+        { "CREATE PROCEDURE with a body", "CREATE PROCEDURE p_count(OUT n int)\nBEGIN\n  SELECT COUNT(*) INTO n FROM users;\nEND" },
+        { "CreateEvent", "CREATE EVENT `e_roll` ON SCHEDULE EVERY 2 HOUR ON COMPLETION NOT PRESERVE DISABLE DO DELETE FROM roles WHERE id < 0" },
+        { "DropEvent", "DROP EVENT `e_purge`" },
         { "CREATE INDEX ... ON", "CREATE INDEX ix_plain_note ON plain (note)" },
         { "DROP INDEX ... ON", "DROP INDEX ix_users_email ON users" },
         { "RENAME TABLE list", "RENAME TABLE plain TO notes, notes TO plain2" },
@@ -163,7 +178,7 @@ public sealed class MySqlInterruptedStatementTests
     /// <summary>The setup revision, then one with the statement under test and another after it; returns the second.</summary>
     private static Revision WriteRevisions(MySqlProject project, string statement)
     {
-        RevisionFolder.Write(project.Migrations, "0a0a0a0a0a0a", [], "setup", DateTimeOffset.UtcNow.AddMinutes(-1), Setup, "DROP TABLE plain;\nDROP TABLE users;\nDROP TABLE roles;\n");
+        RevisionFolder.Write(project.Migrations, "0a0a0a0a0a0a", [], "setup", DateTimeOffset.UtcNow.AddMinutes(-1), Setup, "DROP EVENT e_purge;\nDROP FUNCTION f_one;\nDROP TRIGGER trg_roles;\nDROP VIEW v_roles;\nDROP TABLE plain;\nDROP TABLE users;\nDROP TABLE roles;\n");
         return RevisionFolder.Write(project.Migrations, "0b0b0b0b0b0b", ["0a0a0a0a0a0a"], "under test", DateTimeOffset.UtcNow,
             statement + ";\n" + After + ";\n", "DROP TABLE `after_it`;\n");
     }

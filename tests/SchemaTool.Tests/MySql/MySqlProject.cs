@@ -46,13 +46,18 @@ public sealed class MySqlProject : IAsyncDisposable
         return await session.IntrospectAsync(CancellationToken.None);
     }
 
-    public async Task<Plan> PlanAsync(string modelYaml) =>
-        Planner.Create(Dialect, await IntrospectAsync(), ModelLoader.Load("schema.yaml", modelYaml));
+    /// <summary>As `plan` runs: the model's views and the like brought to the server's form by the session.</summary>
+    public async Task<Plan> PlanAsync(string modelYaml, PlanSettings? settings = null)
+    {
+        await using var session = await OpenAsync();
+        return await Planner.CreateAsync(session, await session.IntrospectAsync(CancellationToken.None), ModelLoader.Load("schema.yaml", modelYaml),
+            settings ?? PlanSettings.Default, CancellationToken.None);
+    }
 
     /// <summary>Plans against the database and writes the revision; null when there is nothing to do.</summary>
-    public async Task<Revision?> PlanRevisionAsync(string modelYaml, string message)
+    public async Task<Revision?> PlanRevisionAsync(string modelYaml, string message, PlanSettings? settings = null)
     {
-        var plan = await PlanAsync(modelYaml);
+        var plan = await PlanAsync(modelYaml, settings);
         if (plan.IsEmpty) return null;
         var parents = RevisionFolder.Load(Migrations).Heads.Select(h => h.Id).ToList();
         return RevisionFolder.Write(Migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);

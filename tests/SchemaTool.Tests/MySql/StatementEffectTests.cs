@@ -29,12 +29,30 @@ public sealed class StatementEffectTests
     }
 
     [Theory]
+    [InlineData("CREATE VIEW v AS SELECT 1", "VIEW v")]
+    [InlineData("CREATE OR REPLACE ALGORITHM = MERGE DEFINER = 'root'@'%' SQL SECURITY INVOKER VIEW `app`.`v` AS SELECT 1", "VIEW app.v")]
+    [InlineData("create definer=current_user() view v as select 1", "VIEW v")]
+    [InlineData("DROP VIEW IF EXISTS `v`", "VIEW v")]
+    [InlineData("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.x = 1", "TRIGGER tr")]
+    [InlineData("CREATE DEFINER=`u`@`localhost` TRIGGER IF NOT EXISTS tr AFTER DELETE ON t FOR EACH ROW BEGIN END", "TRIGGER tr")]
+    [InlineData("DROP TRIGGER tr", "TRIGGER tr")]
+    [InlineData("CREATE FUNCTION f() RETURNS int RETURN 1", "FUNCTION f")]
+    [InlineData("CREATE AGGREGATE FUNCTION f() RETURNS int BEGIN END", "FUNCTION f")]
+    [InlineData("DROP PROCEDURE IF EXISTS p", "PROCEDURE p")]
+    [InlineData("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t", "EVENT e")]
+    [InlineData("DROP EVENT `e`", "EVENT e")]
+    public void DDL_of_a_view_trigger_routine_or_event_names_it(string statement, string objects)
+    {
+        var effect = StatementEffect.Of(statement);
+        Assert.Equal(EffectKind.Objects, effect.Kind);
+        Assert.Equal(objects, string.Join(" ", effect.Tables));
+    }
+
+    [Theory]
     [InlineData("INSERT INTO runs (revision) VALUES ('1')", "Rows")]
     [InlineData("update users set name = 'x'", "Rows")]
     [InlineData("DELETE FROM runs", "Rows")]
     [InlineData("REPLACE INTO t VALUES (1)", "Rows")]
-    [InlineData("CREATE VIEW v AS SELECT 1", "Unknown")]
-    [InlineData("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.x = 1", "Unknown")]
     [InlineData("SET FOREIGN_KEY_CHECKS = 0", "Unknown")]
     [InlineData("TRUNCATE TABLE t", "Unknown")]
     [InlineData("ALTER TABLE", "Unknown")]
@@ -49,7 +67,8 @@ public sealed class StatementEffectTests
         foreach (var sql in MySqlSqlGenerator.Generate(operation).Concat(MySqlSqlGenerator.Generate(operation.Invert())))
         {
             var effect = StatementEffect.Of(sql);
-            Assert.True(effect.Kind == EffectKind.Tables && effect.Tables.Count > 0, $"{operation.GetType().Name}: {sql}");
+            var kind = operation.ObjectKind == SchemaObjectKind.Table ? EffectKind.Tables : EffectKind.Objects;
+            Assert.True(effect.Kind == kind && effect.Tables.Count > 0, $"{operation.GetType().Name}: {sql}");
         }
         var combined = new CombinedAlterTable("users", new Operation[] { new AddColumn("users", MySqlSamples.Id), new AddPrimaryKey("users", new PrimaryKey(new[] { "id" })) }.ToValueList());
         Assert.Equal(["users"], StatementEffect.Of(MySqlSqlGenerator.Generate(combined).Single()).Tables.Select(t => t.ToString()));

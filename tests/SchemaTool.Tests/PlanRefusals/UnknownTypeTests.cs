@@ -122,7 +122,7 @@ public sealed class UnknownTypeTests
     {
         using var project = await DialectProject.CreateAsync("sqlite");
         await project.ExecuteAsync("CREATE TABLE legacy (id INTEGER PRIMARY KEY, name STRING)");
-        project.Ok("inspect", "-o", project.ModelFile);
+        project.Ok("inspect", "-o", project.ModelFile, "--force");
 
         Assert.Contains("no changes", project.Ok("plan", "-m", "adopt").Out);
     }

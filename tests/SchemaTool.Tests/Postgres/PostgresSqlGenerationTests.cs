@@ -61,6 +61,14 @@ public sealed class PostgresSqlGenerationTests
         { "drop_foreign_key", new DropForeignKey("users", Users.ForeignKeys[0]) },
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },
         { "drop_check", new DropCheck("users", Users.Checks[0]) },
+        { "alter_column_statistics", new AlterColumn("users", Name, Name with { Statistics = 1000 }) },
+        { "add_check_not_valid", new AddCheck("users", new Check("ck_users_status", "status <> ''", NotValid: true)) },
+        { "add_foreign_key_not_valid", new AddForeignKey("users", Users.ForeignKeys[0] with { NotValid = true }) },
+        { "create_table_not_valid", new CreateTable(Users with
+        {
+            ForeignKeys = Users.ForeignKeys.Select(f => f with { NotValid = true }).ToValueList(),
+            Checks = new[] { Users.Checks[0], new Check("ck_users_team", "team_id > 0", NotValid: true) }.ToValueList(),
+        }) },
         { "quoted_names", new CreateTable(new Table("we\"ird", new[] { new Column("Mixed Case", "text") })) },
         { "create_table_adopted", new CreateTable(Adopted) },
         { "alter_column_numbering", new AlterColumn("orders", Adopted.Columns[0], Adopted.Columns[0] with { Numbering = new Numbering(Start: 1, Increment: 1, Cache: 10) }) },
@@ -98,12 +106,53 @@ public sealed class PostgresSqlGenerationTests
         { "drop_schema", new DropNamespace(new Namespace("auth")) },
         { "set_schema_comment", new SetObjectComment(SchemaObjectKind.Namespace, "auth", null, "who signs in") },
         { "alter_extension_version", new AlterExtension(new Extension("pg_trgm", "1.5"), new Extension("pg_trgm", "1.6")) },
+        { "create_view", new CreateView(ActiveUsers) },
+        { "create_materialized_view", new CreateView(Totals) },
+        { "drop_view", new DropView(ActiveUsers) },
+        { "drop_materialized_view", new DropView(Totals) },
+        { "replace_view", new ReplaceView(ActiveUsers, ActiveUsers with { Sql = "SELECT id, name FROM users WHERE team_id = 1" }) },
+        { "set_view_comment", new SetObjectComment(SchemaObjectKind.View, "active_users", null, "who signs in") },
+        { "remove_materialized_view_comment", new SetObjectComment(SchemaObjectKind.MaterializedView, "team_totals", "per team", null) },
+        { "create_function", new CreateRoutine(Touch) },
+        { "create_sql_procedure", new CreateRoutine(Archive) },
+        { "drop_function", new DropRoutine(Touch) },
+        { "drop_procedure", new DropRoutine(Archive) },
+        // A user's lower(text[]) beside pg_catalog's lower(text): the name alone is ambiguous, its arguments are not.
+        { "drop_function_sharing_a_builtin_name", new DropRoutine(new Routine("lower", RoutineKind.Function,
+            "CREATE OR REPLACE FUNCTION lower(a text[], \"b c\" integer DEFAULT (1 + 2), VARIADIC d text[] DEFAULT ARRAY['x,y'])\n RETURNS text[]\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT a $function$",
+            Comment: "lower-cases each")) },
+        { "create_function_sharing_a_builtin_name", new CreateRoutine(new Routine("lower", RoutineKind.Function,
+            "CREATE OR REPLACE FUNCTION lower(a text[])\n RETURNS text[]\n LANGUAGE plpgsql\nAS $function$ BEGIN RETURN a; END $function$", Comment: "lower-cases each")) },
+        { "replace_function", new ReplaceRoutine(Touch, Touch with { Definition = Touch.Definition.Replace("now()", "clock_timestamp()") }) },
+        { "set_function_comment", new SetObjectComment(SchemaObjectKind.Function, "touch", null, "stamps rows") },
+        { "create_trigger", new CreateTrigger(UsersTouch) },
+        { "create_statement_trigger", new CreateTrigger(new Trigger("users_audit", "users", TriggerTiming.After, new[] { TriggerEvent.Insert, TriggerEvent.Truncate },
+            Execute: "touch('audit', '2')", ForEach: TriggerLevel.Statement)) },
+        { "create_instead_of_trigger", new CreateTrigger(new Trigger("active_users_insert", "active_users", TriggerTiming.InsteadOf, new[] { TriggerEvent.Insert }, Execute: "touch()")) },
+        { "drop_trigger", new DropTrigger(UsersTouch) },
+        { "set_trigger_comment", new SetObjectComment(SchemaObjectKind.Trigger, "users_touch", "on rename", null, "users") },
     };
 
     private static readonly DomainType Email = new("email", "text", Nullable: false, Default: ColumnDefault.String("nobody@example.com"),
         Checks: new[] { new Check("email_check", "VALUE ~ '@'") }, Collation: "C", Comment: "addresses");
 
     private static readonly Sequence InvoiceNo = new("invoice_no", "integer", Start: 1000, Increment: 5, Max: 1_000_000, Cache: 20, Cycle: true);
+
+    private static readonly Routine Touch = new("touch", RoutineKind.Function,
+        "CREATE OR REPLACE FUNCTION touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$ BEGIN NEW.created_at := now(); RETURN NEW; END $function$",
+        Comment: "stamps rows");
+
+    private static readonly Routine Archive = new("archive", RoutineKind.Procedure,
+        "CREATE OR REPLACE PROCEDURE archive(IN before date)\n LANGUAGE sql\nAS $procedure$ DELETE FROM users WHERE created_at < before $procedure$");
+
+    private static readonly Trigger UsersTouch = new("users_touch", "users", TriggerTiming.Before, new[] { TriggerEvent.Insert, TriggerEvent.Update },
+        Execute: "touch()", UpdateOf: new[] { "name", "team_id" }, When: "new.name IS DISTINCT FROM old.name", Comment: "on rename");
+
+    private static readonly View ActiveUsers = new("active_users", "SELECT id,\n    name\n   FROM users\n  WHERE team_id IS NOT NULL", Columns: new[] { "id", "full_name" });
+
+    private static readonly View Totals = new("team_totals", "SELECT team_id,\n    count(*) AS n\n   FROM users\n  GROUP BY team_id", Materialized: true,
+        Indexes: new[] { new TableIndex("ix_team_totals_team", new[] { IndexPart.Of("team_id") }, Unique: true, Comment: "one row a team") },
+        Comment: "per team");
 
     /// <summary>What an adopted schema has beyond the basics: identity ALWAYS with options, a serial with its own sequence, INCLUDE, NULLS, deferrable keys, NO INHERIT.</summary>
     private static readonly Table Adopted = new("orders",
@@ -166,9 +215,7 @@ public sealed class PostgresSqlGenerationTests
     /// </summary>
     private static readonly IReadOnlyDictionary<Type, Operation> NotYetOnPostgres = new Type[]
     {
-        typeof(CreateView), typeof(DropView), typeof(ReplaceView), typeof(CreateTrigger), typeof(DropTrigger),
-        typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
-        typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
+        typeof(CreateEvent), typeof(DropEvent),
     }.ToDictionary(t => t, t => Tests.Diff.ObjectSamples.Operations().Single(o => o.GetType() == t));
 
     [Fact]

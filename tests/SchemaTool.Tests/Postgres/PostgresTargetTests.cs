@@ -68,10 +68,11 @@ public sealed class PostgresTargetTests
     [Fact]
     public void Sessions_run_without_the_server_s_jit_unless_the_options_set_it()
     {
-        Assert.Equal("-c jit=off", new NpgsqlConnectionStringBuilder(Parse("postgres://app@h/db").ConnectionString).Options);
-        Assert.Equal("-c jit=off -c work_mem=64MB",
+        const string standard = " -c standard_conforming_strings=on";
+        Assert.Equal("-c jit=off" + standard, new NpgsqlConnectionStringBuilder(Parse("postgres://app@h/db").ConnectionString).Options);
+        Assert.Equal("-c jit=off -c work_mem=64MB" + standard,
             new NpgsqlConnectionStringBuilder(Parse("postgres://app@h/db?options=-c%20work_mem%3D64MB").ConnectionString).Options);
-        Assert.Equal("-c jit=on", new NpgsqlConnectionStringBuilder(Parse("Host=h;Database=db;Options=-c jit=on").ConnectionString).Options);
+        Assert.Equal("-c jit=on" + standard, new NpgsqlConnectionStringBuilder(Parse("Host=h;Database=db;Options=-c jit=on").ConnectionString).Options);
     }
 
     [Fact]

@@ -44,14 +44,21 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>Plans the model against the database; writes a revision unless the plan is empty.</summary>
     public async Task<(Plan Plan, Revision? Revision)> PlanAsync(string yaml, string message = "change")
     {
-        var model = ModelLoader.Load("schema.yaml", yaml);
-        var plan = Planner.Create(Dialect, await IntrospectAsync(), model);
+        var plan = await PlanOnlyAsync(yaml);
         if (plan.IsEmpty) return (plan, null);
         var graph = RevisionFolder.Load(Migrations);
         var id = Interlocked.Increment(ref _revisionCounter).ToString("x12");
         var parents = graph.Heads.Select(h => h.Id).ToList();
         var revision = RevisionFolder.Write(Migrations, id, parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);
         return (plan, revision);
+    }
+
+    /// <summary>The plan of the model against the database, canonicalized by a session as `plan` does; no revision is written.</summary>
+    public async Task<Plan> PlanOnlyAsync(string yaml)
+    {
+        await using var session = await OpenAsync();
+        var current = await session.IntrospectAsync(CancellationToken.None);
+        return await Planner.CreateAsync(session, current, ModelLoader.Load("schema.yaml", yaml), CancellationToken.None);
     }
 
     public async Task<IReadOnlyList<Revision>> ApplyAsync(string target = "head")
@@ -75,7 +82,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         var (plan, revision) = await PlanAsync(yaml, message);
         Assert.NotNull(revision);
         await ApplyAsync();
-        var again = Planner.Create(Dialect, await IntrospectAsync(), ModelLoader.Load("schema.yaml", yaml));
+        var again = await PlanOnlyAsync(yaml);
         Assert.True(again.IsEmpty, "a second plan should find nothing to do, but found:\n" + again.UpScript + "\nafter applying:\n" + plan.UpScript);
         return revision!;
     }

@@ -98,7 +98,8 @@ public sealed class DumpScriptTests
             new LeftAlone("partition", "payment_p2022_01", null),
             new LeftAlone("table option", "WITHOUT ROWID of t", null),
         ], left);
-        Assert.Equal([false, false, true, false], left.Select(l => l.HoldsFacts));
+        // The comparison reads views, routines and triggers too: one left alone keeps its facts out of it, as a table does.
+        Assert.Equal([true, true, true, false], left.Select(l => l.HoldsFacts));
         Assert.True(left[2].Names("public.payment_p2022_01"));
     }
 }

@@ -7,11 +7,12 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
     private static readonly string[] LongKinds =
     [
         "materialized view", "partitioned table", "foreign table", "virtual table", "exclusion constraint", "composite type",
-        "range type", "table option", "free sequence",
+        "range type", "table option", "index option", "column option", "free sequence",
     ];
 
-    /// <summary>A table or a sequence left alone: its catalog facts are not compared, since the model does not hold it.</summary>
-    public bool HoldsFacts => Kind == "partition" || Kind == "sequence" || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
+    /// <summary>A table, view, sequence, routine or trigger left alone: its catalog facts are not compared, since the model does not hold it.</summary>
+    public bool HoldsFacts => Kind is "partition" or "sequence" or "function" or "procedure" or "trigger" || Kind.EndsWith("view", StringComparison.Ordinal)
+        || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
 
     /// <summary>
     /// Whether a catalog fact is this object's own line: an index or a constraint left alone on a table the model
@@ -41,8 +42,9 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
     public static LeftAlone Parse(string text)
     {
         string? table = null;
-        // A note after the name ("(used by the default of t.id)") says why; it is not part of the name.
-        if (text.EndsWith(')') && text.LastIndexOf(" (used by ", StringComparison.Ordinal) is var note and > 0) text = text[..note];
+        // A note after the name ("(used by the default of t.id)", "(SQL SECURITY INVOKER is not modelled)") says why; it is not part of the name.
+        if (text.EndsWith(')') && text.LastIndexOf(" (", StringComparison.Ordinal) is var note and > 0 && !text[note..].StartsWith(" (on ", StringComparison.Ordinal))
+            text = text[..note];
         if (text.EndsWith(')') && text.LastIndexOf(" (on ", StringComparison.Ordinal) is var on and > 0)
         {
             table = text[(on + 5)..^1];

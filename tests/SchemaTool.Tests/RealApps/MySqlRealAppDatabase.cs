@@ -73,10 +73,19 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
                 facts.Add(new CatalogFact(name, "sequence " + (await ShowCreateAsync(connection, "SEQUENCE", name)).ReplaceLineEndings(" ")));
                 continue;
             }
-            if (type == "VIEW") continue;
+            if (type == "VIEW")
+            {
+                facts.Add(new CatalogFact(name, "view " + Definer().Replace(await ShowCreateAsync(connection, "VIEW", name), "")));
+                continue;
+            }
             tables++;
             facts.AddRange(TableFacts(name, await ShowCreateAsync(connection, "TABLE", name)));
         }
+        foreach (var (name, type) in await ListAsync(connection, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"))
+            facts.Add(new CatalogFact(name, type.ToLowerInvariant() + " " + Definer().Replace(await ShowCreateAsync(connection, type, name, column: 2), "")));
+        foreach (var (name, definition) in await ListAsync(connection, Events)) facts.Add(new CatalogFact(name, "event " + definition));
+        foreach (var (name, definition) in await ListAsync(connection, Triggers))
+            facts.Add(new CatalogFact(name, "trigger " + name + " " + TriggerBody(definition)));
         var columns = await CountAsync(connection,
             "SELECT COUNT(*) FROM information_schema.COLUMNS c JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME " +
             "WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE <> 'VIEW'");
@@ -110,12 +119,42 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
     [GeneratedRegex(@" AUTO_INCREMENT=\d+")]
     private static partial Regex AutoIncrementCounter();
 
-    private static async Task<string> ShowCreateAsync(MySqlConnection connection, string kind, string name)
+    // A trigger's table, timing, event and order, and its statement compared without regard to spacing or to a
+    // BEGIN and END around it (A's is the file's text, B's the one schematool writes).
+    private const string Triggers = """
+        SELECT TRIGGER_NAME, CONCAT(EVENT_OBJECT_TABLE, ' ', ACTION_TIMING, ' ', EVENT_MANIPULATION, ' #', ACTION_ORDER, '\n', ACTION_STATEMENT)
+        FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE()
+        """;
+
+    // STARTS is the time of CREATE EVENT unless the event says one: left out then.
+    private const string Events = """
+        SELECT EVENT_NAME, CONCAT_WS(' ', EVENT_NAME, EVENT_TYPE, EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD, IF(STARTS = CREATED, NULL, STARTS),
+                                     ENDS, STATUS, ON_COMPLETION, EVENT_COMMENT, EVENT_DEFINITION)
+        FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+        """;
+
+    private static string TriggerBody(string text)
+    {
+        var spaced = Spacing().Replace(text, " ").Trim();
+        var head = spaced.IndexOf(' ', spaced.IndexOf('#'));
+        var body = spaced[(head + 1)..];
+        if (body.StartsWith("BEGIN ", StringComparison.OrdinalIgnoreCase) && body.EndsWith(" END", StringComparison.OrdinalIgnoreCase)) body = body[6..^4];
+        return spaced[..head] + " " + body.Trim().TrimEnd(';').Trim();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spacing();
+
+    /// <summary>Who created a view: the user who loaded the file in A, the one who applied the plan in B.</summary>
+    [GeneratedRegex(@" DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`")]
+    private static partial Regex Definer();
+
+    private static async Task<string> ShowCreateAsync(MySqlConnection connection, string kind, string name, int column = 1)
     {
         await using var cmd = new MySqlCommand($"SHOW CREATE {kind} `{name.Replace("`", "``")}`", connection);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return reader.GetString(1);
+        return reader.GetString(column);
     }
 
     private static async Task<List<(string, string)>> ListAsync(MySqlConnection connection, string sql)
@@ -133,11 +172,11 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
         return Convert.ToInt32(await cmd.ExecuteScalarAsync());
     }
 
+    // Triggers, functions, procedures and events are modelled; views are, unless their algorithm or security is not what the model writes.
     private const string OtherObjects = """
-        SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('VIEW', 'SEQUENCE')
-        UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-        UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
-        UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+        SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
+        UNION ALL SELECT 'view', TABLE_NAME FROM information_schema.VIEWS
+        WHERE TABLE_SCHEMA = DATABASE() AND (SECURITY_TYPE <> 'DEFINER' OR ALGORITHM <> 'UNDEFINED')
         """;
 
     public async Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url)

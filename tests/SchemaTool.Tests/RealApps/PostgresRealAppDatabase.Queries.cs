@@ -77,7 +77,35 @@ public sealed partial class PostgresRealAppDatabase
                || CASE WHEN NOT i.indisvalid THEN ' invalid' ELSE '' END
                || coalesce(' comment ' || quote_literal(obj_description(i.indexrelid, 'pg_class')), '')
         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'p', 'f') AND {UserNamespace} AND {NotFromExtension}
+        WHERE c.relkind IN ('r', 'p', 'f', 'm') AND {UserNamespace} AND {NotFromExtension}
+        """;
+
+    /// <summary>A function's or procedure's definition as the server prints it, and its comment; owned by its name and arguments.</summary>
+    private const string Routines = $"""
+        SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+               'routine ' || n.nspname || '.' || p.proname || coalesce(' comment ' || quote_literal(obj_description(p.oid, 'pg_proc')), '')
+               || ': ' || pg_get_functiondef(p.oid)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.prokind IN ('f', 'p') AND {UserNamespace}
+          AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+        """;
+
+    /// <summary>A trigger's definition as the server prints it, and its comment; owned by its name.</summary>
+    private const string Triggers = $"""
+        SELECT tg.tgname::text,
+               'trigger ' || tg.tgname || ' on ' || n.nspname || '.' || c.relname || ' enabled ' || tg.tgenabled::text
+               || coalesce(' comment ' || quote_literal(obj_description(tg.oid, 'pg_trigger')), '') || ': ' || pg_get_triggerdef(tg.oid, true)
+        FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT tg.tgisinternal AND {UserNamespace} AND {NotFromExtension}
+        """;
+
+    /// <summary>A view's or materialized view's query as the server prints it, and its comment.</summary>
+    private const string Views = $"""
+        SELECT n.nspname || '.' || c.relname,
+               'view ' || n.nspname || '.' || c.relname || ' kind ' || c.relkind::text
+               || coalesce(' comment ' || quote_literal(obj_description(c.oid, 'pg_class')), '') || ': ' || pg_get_viewdef(c.oid, true)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('v', 'm') AND {UserNamespace} AND {NotFromExtension}
         """;
 
     /// <summary>A sequence owned by a column (serial, identity) belongs to its table; any other to itself.</summary>
@@ -140,18 +168,24 @@ public sealed partial class PostgresRealAppDatabase
         SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND {NotFromExtension}
-          AND (c.relkind IN ('v', 'm') OR c.relkind = 'S' AND n.nspname <> 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d
+          AND (c.relkind IN ('v', 'm') AND n.nspname <> 'public' OR c.relkind = 'S' AND n.nspname <> 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d
                WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
         UNION ALL
         SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') AND NOT (t.typtype IN ('e', 'd') AND n.nspname = 'public') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         UNION ALL
-        SELECT 'routine', n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        SELECT 'routine', n.nspname || '.' || p.proname || CASE WHEN p.prokind IN ('f', 'p') THEN '(' || pg_get_function_identity_arguments(p.oid) || ')' ELSE '' END
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE {UserNamespace} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+          AND (n.nspname <> 'public' OR p.prokind NOT IN ('f', 'p')
+               OR (SELECT count(*) FROM pg_proc o WHERE o.pronamespace = p.pronamespace AND o.proname = p.proname) > 1)
         UNION ALL
         SELECT 'trigger', tg.tgname FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND NOT tg.tgisinternal
+          AND (n.nspname <> 'public' OR tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL OR tg.tgenabled <> 'O'
+               OR c.relispartition OR (SELECT count(*) FROM pg_trigger o JOIN pg_class oc ON oc.oid = o.tgrelid
+                                       WHERE oc.relnamespace = c.relnamespace AND o.tgname = tg.tgname AND NOT o.tgisinternal) > 1)
         UNION ALL
         SELECT 'rule', r.rulename FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND r.rulename <> '_RETURN'

@@ -71,6 +71,9 @@ public sealed partial class PostgresRealAppDatabase : IRealAppDatabase
         var constraints = await AddAsync(connection, Constraints, facts);
         var indexes = await AddAsync(connection, Indexes, facts);
         await AddAsync(connection, Sequences, facts);
+        await AddAsync(connection, Views, facts);
+        await AddAsync(connection, Routines, facts);
+        await AddAsync(connection, Triggers, facts);
         await AddAsync(connection, Extensions, facts);
         await AddAsync(connection, Enums, facts);
         await AddAsync(connection, DomainsAndSchemas, facts);

@@ -57,6 +57,21 @@ public sealed class ChecksumTests : IDisposable
     }
 
     [Fact]
+    public void Status_names_the_revision_whose_files_are_gone_as_current_and_its_applied_parent_not()
+    {
+        var removed = _project.UpFile("3");
+        _project.Ok("apply");
+        File.Delete(removed);
+        File.Delete(removed.Replace(".up.sql", ".down.sql"));
+
+        var status = _project.Run("status");
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains($"current:  {ScratchProject.Id("3")}\n", status.Out);
+        Assert.Contains($"revision {ScratchProject.Id("3")} is applied but its files are gone", status.Err);
+    }
+
+    [Fact]
     public async Task A_mistyped_migrations_folder_is_named_as_the_likely_cause()
     {
         File.AppendAllText(Path.Combine(_project.Dir, "schematool.yaml"), "migrations: migration\n");

@@ -56,6 +56,44 @@ public sealed class AdoptionTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_never_overwrites_a_model_the_user_wrote_unless_forced()
+    {
+        CreateSqliteDatabase("legacy.db");
+        var model = Path.Combine(_dir, "tables.yaml");
+        const string written = "# my hand-written model\ntables:\n  notes:\n    columns:\n      id: { type: int, primary_key: true }\n";
+        File.WriteAllText(model, written);
+
+        var refused = CliRunner.Raw("inspect", "--database", "sqlite:" + Path.Combine(_dir, "legacy.db"), "-o", model);
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains($"-o {model} exists", refused.Stderr);
+        Assert.Contains("--force", refused.Stderr);
+        Assert.Equal(written, File.ReadAllText(model));
+
+        var forced = CliRunner.Raw("inspect", "--database", "sqlite:" + Path.Combine(_dir, "legacy.db"), "-o", model, "--force");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Contains("  roles:\n", File.ReadAllText(model));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp*"));
+    }
+
+    [Fact]
+    public void Inspect_replaces_the_example_model_init_wrote_as_it_is()
+    {
+        CreateSqliteDatabase("app.db");
+        var init = CliRunner.Raw("init", "--project", _dir, "--database", "sqlite:app.db");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var example = Path.Combine(_dir, "schema", "tables.yaml");
+        Assert.Contains("roles:", File.ReadAllText(example));
+
+        var inspect = CliRunner.Raw("--project", _dir, "inspect", "-o", example);
+        Assert.True(inspect.ExitCode == 0, inspect.ToString());
+        Assert.Contains("  users:\n", File.ReadAllText(example));
+
+        File.AppendAllText(example, "# edited\n");
+        var again = CliRunner.Raw("--project", _dir, "inspect", "-o", example);
+        Assert.True(again.ExitCode == 2, again.ToString());
+    }
+
+    [Fact]
     public void Inspect_then_init_then_plan_adopts_the_database_with_nothing_to_change()
     {
         CreateSqliteDatabase("app.db");

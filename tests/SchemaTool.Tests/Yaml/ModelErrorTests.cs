@@ -85,7 +85,7 @@ public sealed class ModelErrorTests
                   fk_role: { columns: [role_id], references: { table: roles, columns: [id] }, on_delet: cascade }
             """;
         Assert.Equal(
-            "schema/tables.yaml:9:83: unknown key 'on_delet' in foreign key 'fk_role' of 'users'; did you mean on_delete? expected one of: columns, references, on_delete, on_update, deferrable",
+            "schema/tables.yaml:9:83: unknown key 'on_delet' in foreign key 'fk_role' of 'users'; did you mean on_delete? expected one of: columns, references, on_delete, on_update, deferrable, not_valid",
             Error(yaml));
     }
 

@@ -129,11 +129,25 @@ internal static partial class MySqlAlterations
         else if (op.CollationChanged)
             result = Alteration.Max(result, table?.Indexes.Any(i => i.ReferencedColumns.Contains(to.Name)) == true
                 ? new Alteration(Algorithm.Inplace, TableWork.Scan) : server.MariaDb ? Alteration.Instant : Alteration.OnlineRebuild);
+        if (ChecksRows(op))
+            result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite,
+                $"the CHECK of {to.Name} is checked against the existing rows only when the table is copied (in place, MariaDB would not read them)"));
         if (op.AutoIncrementChanged || op.GeneratedChanged)
             result = Alteration.Max(result, new Alteration(Algorithm.Copy, TableWork.Rewrite, $"changing how {to.Name} gets its values copies the table"));
         if (!server.MariaDb && op.DefaultChanged) result = Alteration.Max(result, Alteration.Online);
         return result;
     }
+
+    /// <summary>A column's own CHECK added or changed: the rows must be read against it.</summary>
+    public static bool ChecksRows(AlterColumn op) => op.To.Check is not null && op.From.Check != op.To.Check;
+
+    /// <summary>Whether the operation, or one of a combined ALTER TABLE's changes, adds or changes a column's own CHECK.</summary>
+    public static bool ChecksRows(Operation operation) => operation switch
+    {
+        AlterColumn op => ChecksRows(op),
+        CombinedAlterTable op => op.Changes.Any(ChecksRows),
+        _ => false,
+    };
 
     /// <summary>
     /// A VARCHAR or VARBINARY made longer keeps its rows while each value's length prefix keeps its size. A column of

@@ -13,8 +13,18 @@ public sealed partial class MySqlDialect : IDialect
     /// <summary>The server this dialect plans for, once a session has connected; MariaDB 10.11 until then.</summary>
     public MySqlServer Server { get; private init; } = MySqlServer.MariaDb1011;
 
+    /// <summary>
+    /// Whether the server stores table and view names in lower case (lower_case_table_names 1, or 2 which compares
+    /// them so): `CREATE TABLE Users` makes `users`. The model's names are then read as the server keeps them, or a
+    /// mixed-case table would look missing beside one the model does not have, and be dropped with its rows.
+    /// </summary>
+    public bool LowerCaseTableNames { get; private init; }
+
+    public IEqualityComparer<string> TableNameComparer => LowerCaseTableNames ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
     /// <summary>This dialect for the server that announced <paramref name="serverVersion"/>.</summary>
-    public MySqlDialect ForServer(string serverVersion) => new() { Server = MySqlServer.FromVersion(serverVersion) };
+    public MySqlDialect ForServer(string serverVersion, bool lowerCaseTableNames = false) =>
+        new() { Server = MySqlServer.FromVersion(serverVersion), LowerCaseTableNames = lowerCaseTableNames };
 
     // dev.mysql.com/doc/refman/8.0/en/identifier-case-sensitivity.html: table names follow the file system
     // (case-sensitive on Linux); column and index names are not case-sensitive on any platform.
@@ -24,7 +34,7 @@ public sealed partial class MySqlDialect : IDialect
     public bool IndexNamesPerTable => true;
     public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
 
-    public DialectKeys Keys => DialectKeys.EngineAndCharset;
+    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
@@ -32,7 +42,7 @@ public sealed partial class MySqlDialect : IDialect
 
     public IdentifierRules Identifiers { get; } = new("MySQL", MaxLength: 64, TrailingSpaceRefused: true, SupplementaryRefused: true);
 
-    public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(schema);
+    public Schema Normalize(Schema schema) => MySqlNormalizer.Normalize(LowerCaseTableNames ? MySqlNormalizer.WithLowerCaseTableNames(schema) : schema);
 
     // Display widths are cosmetic, and MySQL 8.0.19 reports none: int(2) is no change against int. Both keep
     // what was written, so inspect copies int(2) from MariaDB, where SHOW CREATE TABLE shows it.
@@ -87,8 +97,12 @@ public sealed partial class MySqlDialect : IDialect
     }
 
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. MySqlValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => kind switch
+        [.. MySqlValidator.Validate(model),
+         .. LowerCaseClashes(model),
+         .. MySqlObjectRules.Validate(model),
+         .. ObjectSupport.Refuse(model, kind => kind switch
         {
+            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",
@@ -99,4 +113,8 @@ public sealed partial class MySqlDialect : IDialect
 
     public async Task<IDatabaseSession> OpenAsync(ConnectionTarget target, CancellationToken cancellationToken) =>
         await MySqlSession.OpenAsync(this, target, cancellationToken);
+
+    private IEnumerable<string> LowerCaseClashes(Schema model) => !LowerCaseTableNames ? [] :
+        model.Tables.GroupBy(t => t.Name.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g =>
+            $"tables {string.Join(" and ", g.Select(t => $"'{t.Name}'"))}: the server has lower_case_table_names set, so they are one table '{g.Key}'; rename one");
 }

@@ -66,16 +66,9 @@ internal sealed partial class MySqlIntrospector
         ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME
         """;
 
-    // What the model cannot express, in one statement: kind, name, table, definition. A trigger is in its
-    // table's schema; MariaDB narrows TRIGGERS to one database by EVENT_OBJECT_SCHEMA, not by TRIGGER_SCHEMA
-    // (EXPLAIN: "Scanned all databases").
+    // What the model cannot express, in one statement: kind, name, table, definition.
     private const string UnmanagedQuery = """
-        SELECT 'view', TABLE_NAME, NULL, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()
-        UNION ALL
-        SELECT 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE, NULL FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE()
-        UNION ALL
-        SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL, NULL FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()
-        UNION ALL
-        SELECT 'event', EVENT_NAME, NULL, NULL FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()
+        SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL, NULL FROM information_schema.ROUTINES
+        WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE NOT IN ('FUNCTION', 'PROCEDURE')
         """;
 }

@@ -10,7 +10,12 @@ internal sealed partial class MySqlIntrospector
     {
         await foreach (var row in QueryAsync(ColumnsQuery, ct))
         {
-            if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
+            if (!tables.TryGetValue(row.GetString(0), out var table))
+            {
+                if (!_viewColumns.TryGetValue(row.GetString(0), out var columns)) _viewColumns[row.GetString(0)] = columns = [];
+                columns.Add(row.GetString(1));
+                continue;
+            }
             var type = strings.Get(MySqlTypes.FromCatalog(row.GetString(2)));
             var extra = Text(row, 5) ?? "";
             var generation = Text(row, 8);
@@ -93,7 +98,7 @@ internal sealed partial class MySqlIntrospector
         {
             if (!tables.TryGetValue(row.GetString(0), out var table)) continue;
             var clause = row.GetString(2);
-            if (row.GetString(3) == "Column" && table.TryMarkJson(clause)) continue;
+            if (row.GetString(3) == "Column" && (table.TryMarkJson(clause) || table.TryPutOnColumn(row.GetString(1), clause))) continue;
             table.Checks.Add(new Check(row.GetString(1), clause));
         }
     }
@@ -116,6 +121,18 @@ internal sealed partial class MySqlIntrospector
             var i = Columns.FindIndex(c => c.Type == "longtext" && MySqlExpressions.Canonical(clause) == MySqlExpressions.Canonical($"json_valid({MySqlText.Quote(c.Name)})"));
             if (i < 0) return false;
             Columns[i] = Columns[i] with { Type = "json", Collation = null };
+            return true;
+        }
+
+        /// <summary>
+        /// A column-level CHECK is part of its column's definition, named after the column. A check whose column was
+        /// renamed since keeps the old name: with no column of that name it stays a table check.
+        /// </summary>
+        public bool TryPutOnColumn(string name, string clause)
+        {
+            var i = Columns.FindIndex(c => c.Name == name && c.Check is null);
+            if (i < 0) return false;
+            Columns[i] = Columns[i] with { Check = clause };
             return true;
         }
 

@@ -5,9 +5,9 @@ using SchemaTool.Model;
 namespace SchemaTool.Dialects.MySql;
 
 /// <summary>
-/// Reads the current database from information_schema with one query per object kind (six in all; the kinds
-/// the model leaves alone share one), whatever the number of tables, and returns it in the canonical form of
-/// <see cref="MySqlNormalizer"/>.
+/// Reads the current database from information_schema with one query per object kind (ten in all; the kinds
+/// the model leaves alone share one), whatever the number of tables, and one SHOW CREATE per view and routine, and returns it
+/// in the canonical form of <see cref="MySqlNormalizer"/>.
 /// </summary>
 internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConnection? second, IReadOnlySet<string> toolTables)
 {
@@ -39,10 +39,14 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
         var keys = keysApart is null ? await ReadKeysAsync(Main, mariaDb, ct) : null;
         await ReadChecksAsync(tables, mariaDb, ct);
         await ReadUnmanagedAsync(unmanaged, ct);
+        var views = await ReadViewsAsync(tables, unmanaged, ct);
+        var triggers = await ReadTriggersAsync(tables, views, unmanaged, ct);
+        var routines = await ReadRoutinesAsync(unmanaged, ct);
+        var events = await ReadEventsAsync(tables, unmanaged, ct);
         keys ??= await keysApart!;
         var schema = new Schema(
             tables.Values.Select(t => t.Build(keys.GetValueOrDefault(t.Name))).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
-            unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList());
+            unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList()) { Views = views, Triggers = triggers, Routines = routines, Events = events };
         return MySqlNormalizer.Normalize(schema);
     }
 

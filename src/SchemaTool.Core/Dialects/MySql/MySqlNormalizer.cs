@@ -13,6 +13,21 @@ public static class MySqlNormalizer
         Tables = schema.Tables.MapShared(Normalize).OrderedBy(t => t.Name),
     };
 
+    /// <summary>
+    /// The schema with its table and view names, and the tables its foreign keys and triggers name, in lower case,
+    /// as a server with lower_case_table_names keeps them.
+    /// </summary>
+    public static Schema WithLowerCaseTableNames(Schema schema) => schema with
+    {
+        Views = schema.Views.MapShared(v => ValueList.SameIfEqual(v, v with { Name = v.Name.ToLowerInvariant() })),
+        Triggers = schema.Triggers.MapShared(t => ValueList.SameIfEqual(t, t with { Table = t.Table.ToLowerInvariant() })),
+        Tables = schema.Tables.MapShared(t => ValueList.SameIfEqual(t, t with
+        {
+            Name = t.Name.ToLowerInvariant(),
+            ForeignKeys = t.ForeignKeys.MapShared(f => ValueList.SameIfEqual(f, f with { ReferencedTable = f.ReferencedTable.ToLowerInvariant() })),
+        })),
+    };
+
     public static Table Normalize(Table table)
     {
         var options = MySqlTableOptions.Normalize(table.Options);
@@ -52,6 +67,7 @@ public static class MySqlNormalizer
             Comment = string.IsNullOrEmpty(column.Comment) ? null : column.Comment,
             Collation = MySqlTypes.BaseName(type) == "json" ? null : column.Collation?.ToLowerInvariant(),
             Generated = generated,
+            Check = column.Check is { } check ? MySqlExpressions.Canonical(check) : null,
         });
     }
 

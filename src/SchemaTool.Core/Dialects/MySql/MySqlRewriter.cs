@@ -6,13 +6,16 @@ namespace SchemaTool.Dialects.MySql;
 /// <summary>
 /// Reshapes the differ's operations into what MySQL can run: foreign keys dropped and re-added around the
 /// changes InnoDB refuses while they exist, the index InnoDB makes for a foreign key managed explicitly,
-/// generated columns re-created, columns given their place, and auto-increment key changes made together.
+/// generated columns re-created, columns given their place, auto-increment key changes made together, and
+/// views that other views read dropped and created rather than replaced.
 /// </summary>
 public sealed partial class MySqlRewriter(Schema current, Schema desired)
 {
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations)
     {
         var ops = operations.ToList();
+        DropAndCreateViewsOthersRead(ops);
+        DropAndCreateRoutines(ops);
         ResolveTableOptions(ops);
         RecreateGeneratedColumns(ops);
         RewriteForeignKeys(ops);

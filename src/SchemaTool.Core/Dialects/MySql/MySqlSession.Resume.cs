@@ -9,7 +9,7 @@ namespace SchemaTool.Dialects.MySql;
 /// Resuming a revision whose run was interrupted (the process killed, the connection lost) after the server finished
 /// a statement but before its progress was recorded. DDL commits on its own, so the statement and the progress update
 /// cannot be one transaction; instead each DDL statement is preceded by a <see cref="StatementCheck"/> of the tables
-/// it names, and the resume compares them with it. Row statements need none: they commit with their progress update.
+/// (or the view, trigger, routine or event) it names, and the resume compares them with it. Row statements need none: they commit with their progress update.
 /// See docs/revisions.md, "Crashes".
 /// </summary>
 public sealed partial class MySqlSession
@@ -48,7 +48,7 @@ public sealed partial class MySqlSession
         if (await ReadCheckAsync(step, ct) is not { } recorded || recorded.Index != index) return false;
         var statement = step.Statements[index].Text;
         var effect = StatementEffect.Of(statement);
-        if (effect.Kind == EffectKind.Tables && await TablesStateAsync(effect.Tables, ct) == recorded.Before) return false;
+        if (effect.Kind is EffectKind.Tables or EffectKind.Objects && await TablesStateAsync(effect.Tables, ct) == recorded.Before) return false;
         if (recorded.Statement != StatementCheck.Hash(Normalized(statement)))
             throw new StepFailedException(
                 $"revision {step.Revision.Id}: statement {index + 1} of {step.Statements.Count} was running when an earlier apply stopped, " +
@@ -95,11 +95,12 @@ public sealed partial class MySqlSession
             var name = table.Database is null ? Quote(table.Name) : $"{Quote(table.Database)}.{Quote(table.Name)}";
             try
             {
-                await using var cmd = CreateCommand($"SHOW CREATE TABLE {name}");
+                await using var cmd = CreateCommand($"SHOW CREATE {table.Kind} {name}");
                 await using var reader = await cmd.ExecuteReaderAsync(ct);
-                text.Append(await reader.ReadAsync(ct) ? AutoIncrementOption.Replace(reader.GetString(1), "") : "(none)");
+                text.Append(await reader.ReadAsync(ct) ? AutoIncrementOption.Replace(reader.GetString(CreateColumn(table.Kind)), "") : "(none)");
             }
-            catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.NoSuchTable)
+            catch (MySqlException e) when (e.ErrorCode is MySqlErrorCode.NoSuchTable or MySqlErrorCode.TriggerDoesNotExist
+                                               or MySqlErrorCode.StoredProcedureDoesNotExist or MySqlErrorCode.EventDoesNotExist)
             {
                 text.Append("(absent)");
             }
@@ -107,6 +108,14 @@ public sealed partial class MySqlSession
         }
         return StatementCheck.Hash(text.ToString());
     }
+
+    /// <summary>Where SHOW CREATE puts the statement: after the name, sql_mode and (for an event) time_zone.</summary>
+    private static int CreateColumn(string kind) => kind switch
+    {
+        "TABLE" or "VIEW" => 1,
+        "EVENT" => 3,
+        _ => 2,
+    };
 
     private static string Normalized(string statement) => statement.ReplaceLineEndings("\n").Trim();
 

@@ -33,7 +33,7 @@ public sealed partial class MySqlSession
     public async Task BeforeAloneAsync(MigrationStep step, int index, CancellationToken cancellationToken)
     {
         var effect = StatementEffect.Of(step.Statements[index].Text);
-        if (effect.Kind == EffectKind.Tables) await WriteCheckAsync(step, index, effect, cancellationToken);
+        if (effect.Kind is EffectKind.Tables or EffectKind.Objects) await WriteCheckAsync(step, index, effect, cancellationToken);
     }
 
     /// <summary>The server answered with an error, so the statement ended there: its check is forgotten.</summary>

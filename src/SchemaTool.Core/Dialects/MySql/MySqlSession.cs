@@ -35,7 +35,8 @@ public sealed partial class MySqlSession : IDatabaseSession
         {
             // A Galera node that is not ready is refused first, with its own message.
             await session.DetectReplicationAsync(target.ConnectionString, ct);
-            await session.UseUtcAsync(ct);
+            if (await UseSessionRulesAsync(connection, ct) != 0)
+                session.Dialect = dialect.ForServer(connection.ServerVersion, lowerCaseTableNames: true);
         }
         catch
         {
@@ -45,19 +46,28 @@ public sealed partial class MySqlSession : IDatabaseSession
         return session;
     }
 
-    public IDialect Dialect { get; }
+    public IDialect Dialect { get; private set; }
 
     /// <summary>
-    /// MySQL converts a TIMESTAMP (the portable timestamptz) from and to the session's time zone, in DEFAULT
-    /// clauses and in the catalog too. Every session runs at UTC, so that a default means one instant whatever the
-    /// server's zone, and the model's offset literal, normalised to UTC, reads back as written (see
-    /// <see cref="MySqlDefaults"/>). Not counted in <see cref="StatementsSent"/>: it is the same for every session.
+    /// Every session runs with the same rules whatever the server's defaults. At UTC: MySQL converts a TIMESTAMP
+    /// (the portable timestamptz) from and to the session's time zone, in DEFAULT clauses and in the catalog too, so
+    /// a default means one instant and the model's offset literal, normalised to UTC, reads back as written (see
+    /// <see cref="MySqlDefaults"/>). Strict, and without the modes that change how SQL is read: a legacy server's
+    /// non-strict mode turns a NULL into '' when a column becomes NOT NULL and cuts what a narrower column cannot
+    /// hold, with only a warning; NO_BACKSLASH_ESCAPES and ANSI_QUOTES change what the literals and names the
+    /// generator writes for the default rules mean. Not counted in <see cref="StatementsSent"/>: it is the same
+    /// for every session.
     /// </summary>
-    private async Task UseUtcAsync(CancellationToken ct)
+    /// <returns>The server's lower_case_table_names, read in the same round trip.</returns>
+    private static async Task<long> UseSessionRulesAsync(MySqlConnection connection, CancellationToken ct)
     {
-        await using var cmd = new MySqlCommand("SET time_zone = '+00:00'", _connection);
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var cmd = new MySqlCommand(SessionRules + "; SELECT @@lower_case_table_names", connection);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
+
+    private const string SessionRules =
+        "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', 'STRICT_ALL_TABLES', NULLIF(TRIM(BOTH ',' FROM " +
+        "REPLACE(REPLACE(REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','), ',ANSI_QUOTES,', ','), ',ANSI,', ',')), ''))";
 
     public DbConnection Connection => _connection;
 
@@ -104,6 +114,7 @@ public sealed partial class MySqlSession : IDatabaseSession
         try
         {
             await connection.OpenAsync(ct);
+            await UseSessionRulesAsync(connection, ct);
             return connection;
         }
         catch (MySqlException)

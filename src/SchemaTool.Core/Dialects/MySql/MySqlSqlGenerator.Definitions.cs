@@ -53,6 +53,7 @@ public static partial class MySqlSqlGenerator
             if (column.AutoIncrement) text.Append(" AUTO_INCREMENT");
         }
         if (column.Comment is { } comment) text.Append(" COMMENT ").Append(String(comment));
+        if (column.Check is { } check) text.Append(" CHECK (").Append(check).Append(')');
         return text.ToString();
     }
 

@@ -10,7 +10,8 @@ namespace SchemaTool.Dialects.MySql;
 /// (<see cref="MySqlAlterations"/>), so that the server refuses it rather than quietly lock the table for longer. A
 /// foreign key on MariaDB is added without checking the existing rows (which lets writes go on), and a statement after
 /// it checks them, failing with the constraint's name when one has no referenced row; new rows are checked from the
-/// moment the key exists. A change that copies the table says so in a comment above it and in the plan.
+/// moment the key exists. A column's own CHECK on MariaDB is added the same way: in place without reading the rows,
+/// then a statement checks them. A change that copies the table says so in a comment above it and in the plan.
 /// </summary>
 public static partial class MySqlSqlGenerator
 {
@@ -19,9 +20,25 @@ public static partial class MySqlSqlGenerator
         var plain = Generate(operation)[0];
         if (operation is Diff.CreateTable or DropTable or RenameTable or RebuildTable)
             return [Classified(plain) with { Traits = Classified(plain).Traits with { Work = TableWork.None } }];
+        // A view, trigger, routine or event holds no rows: nothing to copy, no algorithm to name.
+        if (operation.ObjectKind != SchemaObjectKind.Table) return [Classified(plain)];
         var alteration = MySqlAlterations.Of(operation, context.Existing(operation.TableName), server);
         if (!context.IsOnline(operation.TableName))
-            return [Predicted(Classified(plain), alteration)];
+            // MariaDB adds a column's CHECK in place without reading the rows unless told to copy.
+            return [Predicted(Classified(MySqlAlterations.ChecksRows(operation) ? $"{plain}, ALGORITHM=COPY" : plain), alteration)];
+        if (operation is AlterColumn { From: var before, To: var to } check && server.MariaDb && MySqlAlterations.ChecksRows(check) && before with { Check = to.Check } == to)
+            return
+            [
+                Predicted(Classified($"{plain}, {Alteration.Instant.Clause}"), Alteration.Instant) with
+                {
+                    Note = $"adds the CHECK of {to.Name} without reading the existing rows, so that writes go on; the next statement checks them",
+                },
+                Classified(CheckColumn(check.Table, to)) with
+                {
+                    Traits = Classified(CheckColumn(check.Table, to)).Traits with { Work = TableWork.Scan },
+                    Note = $"checks that every row of {check.Table} keeps the CHECK of {to.Name}; fails, naming it, if one does not",
+                },
+            ];
         if (operation is AddForeignKey fk && server.MariaDb)
             return
             [
@@ -56,6 +73,24 @@ public static partial class MySqlSqlGenerator
                "  DECLARE missing INT;\n" +
                $"  SELECT EXISTS (SELECT 1 FROM {Quote(table)} c WHERE {notNull} AND NOT EXISTS (SELECT 1 FROM {Quote(key.ReferencedTable)} p WHERE {match})) INTO missing;\n" +
                "  IF missing THEN\n" +
+               $"    SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = {String(message)};\n" +
+               "  END IF;\n" +
+               "END";
+    }
+
+    /// <summary>
+    /// A statement that fails when an existing row breaks a column's CHECK, reading the rows without locking them (a
+    /// consistent read, as <see cref="CheckForeignKey"/>). A row breaks it when the condition is false; NULL passes,
+    /// as it does for the constraint.
+    /// </summary>
+    private static string CheckColumn(string table, Column column)
+    {
+        var message = $"check of {table}.{column.Name}: rows of {table} break it";
+        if (message.Length > 128) message = message[..125] + "...";
+        return "BEGIN NOT ATOMIC\n" +
+               "  DECLARE broken INT;\n" +
+               $"  SELECT EXISTS (SELECT 1 FROM {Quote(table)} WHERE NOT ({column.Check})) INTO broken;\n" +
+               "  IF broken THEN\n" +
                $"    SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = {String(message)};\n" +
                "  END IF;\n" +
                "END";

@@ -18,6 +18,21 @@ public static partial class MySqlSqlGenerator
         RenameTable op => $"RENAME TABLE {Quote(op.From)} TO {Quote(op.To)}",
         CombinedAlterTable op => $"ALTER TABLE {Quote(op.Table)} " + string.Join(", ", op.InStatementOrder.Select(Clause)),
         RebuildTable => throw new NotSupportedException("MySQL alters tables in place; table rebuilds are SQLite's"),
+        CreateView { View.Materialized: false } op => MySqlObjectText.CreateView(op.View),
+        ReplaceView { To.Materialized: false } op => MySqlObjectText.CreateView(op.To, replace: true),
+        DropView { View.Materialized: false } op => $"DROP VIEW {Quote(op.View.Name)}",
+        CreateTrigger op => MySqlObjectText.CreateTrigger(op.Trigger),
+        DropTrigger op => $"DROP TRIGGER {Quote(op.Trigger.Name)}",
+        CreateRoutine op => op.Routine.Definition,
+        CreateEvent op => MySqlObjectText.CreateEvent(op.Event),
+        DropEvent op => $"DROP EVENT {Quote(op.Event.Name)}",
+        SetObjectComment { Kind: SchemaObjectKind.Event } op => $"ALTER EVENT {Quote(op.Name)} COMMENT {String(op.To ?? "")}",
+        DropRoutine op => $"DROP {(op.Routine.Kind == RoutineKind.Function ? "FUNCTION" : "PROCEDURE")} {Quote(op.Routine.Name)}",
+        ReplaceRoutine => throw new NotSupportedException("MySQL has no CREATE OR REPLACE of a routine on MySQL 8; the dialect rewrites it into a drop and a create"),
+        SetObjectComment { Kind: SchemaObjectKind.View or SchemaObjectKind.Trigger } op =>
+            throw new NotSupportedException($"MySQL {op.Kind.Plural()} have no comments"),
+        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure } =>
+            throw new NotSupportedException("a MySQL routine's comment is part of its definition (COMMENT '...')"),
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on MySQL in this version: no SQL to {operation.Describe()}"),
         _ => $"ALTER TABLE {Quote(operation.TableName)} {Clause(operation)}",

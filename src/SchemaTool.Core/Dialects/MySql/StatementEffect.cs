@@ -6,23 +6,32 @@ internal enum EffectKind
     /// <summary>DDL on the named tables (CREATE, ALTER, DROP, RENAME TABLE, CREATE/DROP INDEX): it shows in their SHOW CREATE TABLE.</summary>
     Tables,
 
+    /// <summary>DDL on the named views, triggers, routines or events: it shows in their SHOW CREATE.</summary>
+    Objects,
+
     /// <summary>INSERT, UPDATE, DELETE, REPLACE: run in one transaction with the progress update.</summary>
     Rows,
 
-    /// <summary>Anything else (a view, a trigger, SET...): nothing tells whether it ran, so a resume runs it again.</summary>
+    /// <summary>Anything else (SET, GRANT...): nothing tells whether it ran, so a resume runs it again.</summary>
     Unknown,
 }
 
-/// <summary>A table a statement names, with its database when the statement qualifies it.</summary>
-internal readonly record struct TableName(string? Database, string Name)
+/// <summary>
+/// A table a statement names, with its database when the statement qualifies it; or a view, trigger, function,
+/// procedure or event (<see cref="Kind"/>, as SHOW CREATE spells it).
+/// </summary>
+internal readonly record struct TableName(string? Database, string Name, string Kind = "TABLE")
 {
-    public override string ToString() => Database is null ? Name : $"{Database}.{Name}";
+    // A table prints as before objects were modelled: the checks of interrupted runs hash this text.
+    public override string ToString() =>
+        (Kind == "TABLE" ? "" : Kind + " ") + (Database is null ? Name : $"{Database}.{Name}");
 }
 
 /// <summary>
 /// Reads the head of a statement (what it is and which tables it names), not the whole statement: every statement
-/// the MySQL generator writes is CREATE TABLE, DROP TABLE, RENAME TABLE or ALTER TABLE on one table, and statements
-/// written by hand in those forms are read the same way.
+/// the MySQL generator writes is CREATE TABLE, DROP TABLE, RENAME TABLE or ALTER TABLE on one table, or CREATE
+/// [OR REPLACE] / DROP of one view, trigger, routine or event, and statements written by hand in those forms are
+/// read the same way.
 /// </summary>
 internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName> Tables)
 {
@@ -46,9 +55,12 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
         };
     }
 
+    private static readonly string[] ObjectKinds = ["VIEW", "TRIGGER", "FUNCTION", "PROCEDURE", "EVENT"];
+
     private static StatementEffect Create(Head head)
     {
         if (head.Accept("OR")) head.Accept("REPLACE");
+        if (ObjectHead(head) is { } kind) return ObjectOn(head, kind, ["IF", "NOT", "EXISTS"]);
         head.Accept("TEMPORARY");
         if (head.Accept("TABLE"))
         {
@@ -72,6 +84,7 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
 
     private static StatementEffect Drop(Head head)
     {
+        if (head.Accept(ObjectKinds)) return ObjectOn(head, head.Previous.ToUpperInvariant(), ["IF", "EXISTS"]);
         head.Accept("TEMPORARY");
         if (head.Accept("TABLE", "TABLES"))
         {
@@ -97,6 +110,29 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
         return On([.. names]);
     }
 
+    /// <summary>
+    /// After CREATE [OR REPLACE]: ALGORITHM = x, DEFINER = user, SQL SECURITY x, AGGREGATE, then the object's kind;
+    /// null when the statement creates something else.
+    /// </summary>
+    private static string? ObjectHead(Head head)
+    {
+        for (var words = 0; words < 16; words++)
+        {
+            if (head.Accept(ObjectKinds)) return head.Previous.ToUpperInvariant();
+            if (head.Accept("AGGREGATE")) continue;
+            if (head.Accept("ALGORITHM", "DEFINER")) { head.SkipDefinerValue(); continue; }
+            if (head.Accept("SQL") && head.Accept("SECURITY")) { head.Word(); continue; }
+            return null;
+        }
+        return null;
+    }
+
+    private static StatementEffect ObjectOn(Head head, string kind, string[] ifWords)
+    {
+        if (head.Accept(ifWords[0])) foreach (var word in ifWords[1..]) head.Accept(word);
+        return head.Table() is { } name ? new StatementEffect(EffectKind.Objects, [name with { Kind = kind }]) : Unknown;
+    }
+
     private static StatementEffect IndexOn(Head head, string[] ifWords)
     {
         if (head.Accept(ifWords[0])) foreach (var word in ifWords[1..]) head.Accept(word);
@@ -111,6 +147,19 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
     private sealed class Head(IReadOnlyList<StatementToken> tokens)
     {
         private int _at;
+
+        /// <summary>The text of the token last stepped over.</summary>
+        public string Previous => tokens[_at - 1].Text;
+
+        /// <summary>After ALGORITHM or DEFINER: <c>= value</c>, a user being <c>'u'@'h'</c>, CURRENT_USER or CURRENT_USER().</summary>
+        public void SkipDefinerValue()
+        {
+            Accept("=");
+            if (_at < tokens.Count) _at++;
+            // 'u'@'h' reads as the string 'u' and the variable @'h'; u@h as a word and @h.
+            if (_at < tokens.Count && !tokens[_at].Quoted && tokens[_at].Text.StartsWith('@')) _at++;
+            if (Accept("(")) Accept(")");
+        }
 
         public string? Word() =>
             _at < tokens.Count && !tokens[_at].Quoted ? tokens[_at++].Text.ToUpperInvariant() : null;

@@ -10,7 +10,7 @@ namespace SchemaTool.Dialects.Postgres;
 /// functions (pg_get_constraintdef, pg_get_indexdef) are called only for the rows that need them: per row,
 /// those functions run a catalog lookup each and made up most of the server's time (bench/RESULTS.md).
 /// </remarks>
-internal sealed class PostgresCatalogQueries
+internal sealed partial class PostgresCatalogQueries
 {
     /// <summary>The oldest major version the queries are written for.</summary>
     public const int OldestVersion = 13;
@@ -35,7 +35,7 @@ internal sealed class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6 + PostgresTypeQueries.All.Length;
+    public static int Count => 6 + ObjectQueryCount + PostgresTypeQueries.All.Length;
 
     private PostgresCatalogQueries(int major)
     {
@@ -45,7 +45,7 @@ internal sealed class PostgresCatalogQueries
         Columns = ColumnsQuery;
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. PostgresTypeQueries.All];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All];
     }
 
     public string Tables => TablesQuery;
@@ -79,7 +79,9 @@ internal sealed class PostgresCatalogQueries
                ds.description, owned.relname::text, owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax,
                owned.seqcache, owned.seqcycle, format_type(owned.seqtypid, NULL), owned.users::int,
                d.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
-                                             AND u.objid = d.oid AND u.refobjid = owned.oid)
+                                             AND u.objid = d.oid AND u.refobjid = owned.oid),
+               -- -1 (NULL from PostgreSQL 17): the server's default target.
+               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -116,7 +118,8 @@ internal sealed class PostgresCatalogQueries
                CASE WHEN ci.indnatts > ci.indnkeyatts THEN
                  ARRAY(SELECT a.attname::text FROM generate_series(ci.indnkeyatts + 1, ci.indnatts) g(ord)
                        JOIN pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = ci.indkey[g.ord - 1] ORDER BY g.ord) END,
-               coalesce({"{NULLS_NOT_DISTINCT}"}, false)
+               coalesce({"{NULLS_NOT_DISTINCT}"}, false),
+               con.convalidated
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -129,6 +132,7 @@ internal sealed class PostgresCatalogQueries
 
     // One row per key part. Indexes behind primary key, unique and exclusion constraints come with the
     // constraints (conindid of a foreign key points at the referenced table's index, hence the contype filter).
+    // A materialized view's indexes come here too, read into its View.
     // The default operator class and the column's own collation are left out: the model omits them too.
     private const string IndexPartsQuery = $"""
         SELECT c.relname::text, ic.relname::text, am.amname::text, i.indisunique,
@@ -154,7 +158,7 @@ internal sealed class PostgresCatalogQueries
         LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1]
         LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.ord - 1]
         LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
-        WHERE {ManagedTable}
+        WHERE ({ManagedTable} OR {MaterializedView})
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY c.relname, ic.relname, k.ord
         """;
@@ -205,7 +209,7 @@ internal sealed class PostgresCatalogQueries
                  END AS tbl
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope}
-            AND (c.relkind IN ('v', 'm', 'f')
+            AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND n.nspname <> $1
                  OR c.relkind IN ('r', 'p') AND n.nspname <> $1 AND NOT c.relispartition
                  OR c.relkind = 'r' AND n.nspname = $1 AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
                  OR c.relkind = 'S' AND n.nspname <> $1 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
@@ -225,7 +229,7 @@ internal sealed class PostgresCatalogQueries
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
           FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE {InScope} AND NOT tg.tgisinternal AND tg.tgparentid = 0
+          WHERE {OtherUserSchema} AND NOT tg.tgisinternal AND tg.tgparentid = 0
           UNION ALL
           SELECT 'rule', r.rulename::text, {Q("c.relname::text")}
           FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -233,7 +237,7 @@ internal sealed class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope}
+          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p'))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}
@@ -250,6 +254,20 @@ internal sealed class PostgresCatalogQueries
           SELECT 'constraint', con.conname::text, c.relname::text
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+          UNION ALL
+          -- Storage settings the model has no key for: storage parameters, a column's storage.
+          SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, c.relname::text
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i', 'I')
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+          UNION ALL
+          SELECT 'column option', setting, c.relname || '.' || a.attname
+          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_type t ON t.oid = a.atttypid,
+          LATERAL (SELECT 'storage ' || CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
+                   WHERE a.attstorage <> t.typstorage) s(setting)
+          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
         ) u
         ORDER BY kind, name, tbl
         """;

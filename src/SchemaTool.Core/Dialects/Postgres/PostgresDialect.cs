@@ -31,7 +31,7 @@ public sealed partial class PostgresDialect : IDialect
         || PostgresTypes.SerialBase(PostgresTypes.Canonical(column.Type)) is not null;
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
-        PostgresTypeRewriter.Rewrite(PostgresRewriter.Rewrite(operations), current, desired);
+        PostgresTypeRewriter.Rewrite(PostgresRewriter.Rewrite(PostgresObjectRewrite.Rewrite(operations)), current, desired);
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
@@ -42,13 +42,14 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
-    public DialectKeys Keys => DialectKeys.Unlogged;
+    public DialectKeys Keys => DialectKeys.Unlogged | DialectKeys.ColumnStatistics;
 
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
 
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresTypeValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => ModelsType(kind) ? null : ObjectSupport.NotYet(kind, "PostgreSQL"))];
+        [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresObjectValidator.Validate(model), .. PostgresTypeValidator.Validate(model),
+            .. ObjectSupport.Refuse(model, kind => kind == SchemaObjectKind.Event ? "PostgreSQL has no scheduled events (pg_cron keeps its jobs in a table)" : null)];
 
     public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) =>
         [.. PostgresValidator.ValidateAgainst(current, model), .. PostgresTypeValidator.ValidateAgainst(current, model)];

@@ -28,7 +28,8 @@ internal static partial class PostgresIntrospector
             Comment: Text(r, 8),
             Collation: strings.GetOrNull(Text(r, 7)),
             Generated: generated is "s" or "v" && defaultSql is not null ? new GeneratedColumn(defaultSql, Stored: generated == "s") : null,
-            Numbering: numbering);
+            Numbering: numbering,
+            Statistics: r.IsDBNull(19) ? null : r.GetInt32(19));
     }
 
     /// <summary>The sequence's options that differ from what PostgreSQL gives a new serial or identity column.</summary>
@@ -57,10 +58,10 @@ internal static partial class PostgresIntrospector
                 break;
             case "f":
                 table.ForeignKeys.Add(new ForeignKey(name, columns, strings.Get(r.GetString(4)), r.GetFieldValue<string[]>(5).Select(strings.Get).ToValueList(),
-                    Action(r.GetString(6)), Action(r.GetString(7)), Deferrable(r)));
+                    Action(r.GetString(6)), Action(r.GetString(7)), Deferrable(r), NotValid: !r.GetBoolean(15)));
                 break;
             case "c":
-                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10)), NoInherit: r.GetBoolean(12)));
+                table.Checks.Add(new Check(name, CheckExpression(r.GetString(10)), NoInherit: r.GetBoolean(12), NotValid: !r.GetBoolean(15)));
                 break;
         }
     }

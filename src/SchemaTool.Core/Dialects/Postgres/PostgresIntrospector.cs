@@ -56,8 +56,10 @@ internal static partial class PostgresIntrospector
         await reader.NextResultAsync(ct);
         var parts = new List<IndexPartRow>();
         while (await reader.ReadAsync(ct)) parts.Add(ReadIndexPart(reader, strings));
+        var viewIndexes = new List<(string View, TableIndex Index)>();
         foreach (var index in parts.GroupBy(p => (p.Table, p.Index)))
             if (tables.TryGetValue(index.Key.Table, out var t)) t.Indexes.Add(BuildIndex(index.ToList()));
+            else viewIndexes.Add((index.Key.Table, BuildIndex(index.ToList())));
 
         await reader.NextResultAsync(ct);
         var partitions = new List<PartitionRow>();
@@ -70,10 +72,12 @@ internal static partial class PostgresIntrospector
         while (await reader.ReadAsync(ct))
             unmanaged.Add(Unmanaged(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
 
+        var objects = await ReadObjectsAsync(reader, viewIndexes, ct);
+
         foreach (var (table, tableColumns) in columns ?? await columnsApart!)
             if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(tableColumns);
 
-        return await ReadTypesAsync(reader, new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList()), ct);
+        return await ReadTypesAsync(reader, objects.Into(new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList())), ct);
     }
 
     private static NpgsqlBatch Batch(NpgsqlConnection connection, IEnumerable<string> queries, string schema)

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using Npgsql;
+using SchemaTool.Diff;
+using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.Postgres;
@@ -5,13 +9,145 @@ namespace SchemaTool.Dialects.Postgres;
 public sealed partial class PostgresSession
 {
     /// <summary>
-    /// PostgreSQL models no object that needs the server's canonical form yet: Validate refuses them at plan, and
-    /// the introspector names them and leaves them alone. The next step creates the model's views, routines and
-    /// triggers in a scratch schema inside a transaction that is rolled back, and reads pg_get_viewdef,
-    /// pg_get_functiondef, pg_get_triggerdef and pg_depend there (docs/schema-objects.md).
+    /// PostgreSQL's canonical forms are pg_get_viewdef's, pg_get_functiondef's and pg_get_triggerdef's text: the
+    /// model's objects are created, with the statements a plan would write, in a scratch schema inside a transaction
+    /// that is rolled back, and read back by this session's introspector, which also finds what each uses in pg_depend. The scratch schema comes first on
+    /// the search_path and the session's schema after it, as the session reads its own schema with that schema alone
+    /// on the path: names print unqualified on both sides, and spelling, case and casts compare equal.
     /// </summary>
-    public Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken) =>
-        model.ObjectCounts().Any(c => !PostgresDialect.ModelsType(c.Kind))
-            ? throw new NotSupportedException("the PostgreSQL dialect does not model views, triggers, routines, types or sequences yet")
-            : Task.FromResult(model);
+    public async Task<Schema> CanonicalizeAsync(Schema model, CancellationToken cancellationToken)
+    {
+        if (model.Views.Count == 0 && model.Routines.Count == 0 && model.Triggers.Count == 0) return model;
+        var ct = cancellationToken;
+        var normalized = Dialect.Normalize(model);
+        var scratch = "schematool_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        await using var transaction = await _connection.BeginTransactionAsync(ct);
+        try
+        {
+            await ScratchAsync([
+                $"CREATE SCHEMA {Quote(scratch)}",
+                $"SET LOCAL search_path = {Quote(scratch)}, {Quote(Schema)}",
+                // A routine's body may read tables created after it, as in the revision.
+                "SET LOCAL check_function_bodies = off",
+            ], "the scratch schema", ct);
+            // The model's extensions bring types and functions its objects may use; one the database has is kept.
+            foreach (var extension in normalized.Extensions)
+                await ScratchAsync([$"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}"], $"extension {extension.Name}", ct);
+            foreach (var (what, statements) in ScratchTypes(normalized)) await ScratchAsync(statements, what, ct);
+            foreach (var table in ScratchTables(normalized))
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
+            // A comment names a routine without its arguments, which the session's schema on the path could make
+            // ambiguous here: the model's comment is kept as it is instead.
+            foreach (var routine in normalized.Routines)
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Name}", ct);
+            foreach (var view in InDependencyOrder(normalized.Views))
+                await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {view.Name}", ct);
+            foreach (var trigger in normalized.Triggers)
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
+            _statementsSent += PostgresCatalogQueries.Count;
+            var read = await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct);
+            RequireRoutinesNamedAsDeclared(normalized, read);
+            var comments = normalized.Routines.ToDictionary(r => r.Name, r => r.Comment, StringComparer.Ordinal);
+            return model with
+            {
+                Views = read.Views,
+                Routines = read.Routines.Select(r => r with { Comment = comments.GetValueOrDefault(r.Name) }).ToValueList(),
+                Triggers = read.Triggers,
+            };
+        }
+        finally
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A routine's key names it: a definition that creates another name (or an overload) is refused.</summary>
+    private static void RequireRoutinesNamedAsDeclared(Schema model, Schema read)
+    {
+        foreach (var routine in model.Routines)
+            if (!read.Routines.Any(r => r.Name == routine.Name && r.Kind == routine.Kind))
+                throw new InputException(
+                    $"{routine.ObjectKind.Word()} {routine.Name}: its definition does not create one {routine.ObjectKind.Word()} named {routine.Name}" +
+                    (read.Unmanaged.FirstOrDefault(u => u.Name.StartsWith(routine.Name + "(", StringComparison.Ordinal)) is { } overload
+                        ? $" (it is one of several of that name: {overload.Name}; overloads are not modelled)" : ""));
+    }
+
+    /// <summary>
+    /// The types and sequences the model declares, which its tables' columns and its views may use: created first,
+    /// with the generator's statements.
+    /// </summary>
+    private static IEnumerable<(string What, IReadOnlyList<string> Statements)> ScratchTypes(Schema model) =>
+        model.Enums.Select(e => ($"enum type {e.Name}", PostgresSqlGenerator.Generate(new CreateEnumType(e))))
+            .Concat(model.Domains.Select(d => ($"domain {d.Name}", PostgresSqlGenerator.Generate(new CreateDomain(d)))))
+            .Concat(model.Sequences.Select(s => ($"sequence {s.Name}", PostgresSqlGenerator.Generate(new CreateSequence(s with { OwnedBy = null })))));
+
+    /// <summary>
+    /// The model's tables that the objects name (by any word of their text), as much of them as a query can see:
+    /// columns and primary key (a GROUP BY on the key lets a query select the other columns); no defaults, checks,
+    /// indexes, foreign keys or partitions, which could call routines or name tables not created here.
+    /// </summary>
+    private static IEnumerable<Table> ScratchTables(Schema model)
+    {
+        var named = Names(model.Views.Select(v => v.Sql).Concat(model.Routines.Select(r => r.Definition))
+            .Concat(model.Triggers.Select(t => $"{t.When} {t.Execute}")));
+        named.UnionWith(model.Triggers.Select(t => t.Table));
+        return model.Tables.Where(t => named.Contains(t.Name)).Select(t => new Table(t.Name,
+            t.Columns.Select(c => c with { Default = null, Generated = null, Comment = null }).ToValueList(),
+            t.PrimaryKey));
+    }
+
+    /// <summary>Each word of the texts as PostgreSQL would name a relation by it: folded to lower case unless quoted.</summary>
+    private static HashSet<string> Names(IEnumerable<string> texts)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+            foreach (var token in PostgresLexer.Instance.Tokens(text))
+                if (token.Kind == SqlTokenKind.Word) names.Add(token.Text.ToLowerInvariant());
+                else if (token.Kind == SqlTokenKind.QuotedIdentifier && token.Length >= 2) names.Add(token.Text[1..^1].Replace("\"\"", "\""));
+        return names;
+    }
+
+    /// <summary>Views after the views their text names: PostgreSQL checks a view's query when it is created.</summary>
+    private static IEnumerable<View> InDependencyOrder(IReadOnlyList<View> views)
+    {
+        var byName = views.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<View>();
+        void Visit(View view)
+        {
+            if (done.Contains(view.Name) || !visiting.Add(view.Name)) return;
+            foreach (var name in Names([view.Sql]))
+                if (name != view.Name && byName.TryGetValue(name, out var used)) Visit(used);
+            done.Add(view.Name);
+            order.Add(view);
+        }
+        foreach (var view in views) Visit(view);
+        return order;
+    }
+
+    /// <summary>The plan's statements for a view, a materialized one left empty: only its definition is read back.</summary>
+    private static IReadOnlyList<string> ScratchView(View view)
+    {
+        var statements = PostgresSqlGenerator.Generate(new CreateView(view)).ToList();
+        if (view.Materialized) statements[0] = statements[0][..^"WITH DATA".Length] + "WITH NO DATA";
+        return statements;
+    }
+
+    private async Task ScratchAsync(IReadOnlyList<string> statements, string what, CancellationToken ct)
+    {
+        foreach (var statement in statements)
+        {
+            _statementsSent++;
+            await using var command = new NpgsqlCommand(statement, _connection);
+            try
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException e)
+            {
+                throw new InputException($"{what}: PostgreSQL refuses it: {e.MessageText}");
+            }
+        }
+    }
 }

@@ -47,8 +47,13 @@ public static partial class PostgresSqlGenerator
         statements.Add($"ALTER TABLE {Q(table)} ADD COLUMN {ColumnDefinition(column)}");
         if (OwnsNamedSequence(column)) statements.Add(SequenceOwnedBy(table, column));
         if (column.Comment is not null) statements.Add(CommentOn("COLUMN", $"{Q(table)}.{Q(column.Name)}", column.Comment));
+        if (column.Statistics is { } target) statements.Add(SetStatistics(table, column.Name, target));
         return statements;
     }
+
+    /// <summary>A column's statistics target; -1 gives it back the server's default.</summary>
+    private static string SetStatistics(string table, string column, int target) =>
+        $"ALTER TABLE {Q(table)} ALTER COLUMN {Q(column)} SET STATISTICS {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The statements of a column change; <paramref name="notNullOnline"/> proves a new NOT NULL by a validated check first.</summary>
     private static IReadOnlyList<string> AlterColumn(AlterColumn op, bool notNullOnline = false)
@@ -104,6 +109,7 @@ public static partial class PostgresSqlGenerator
         else if (from.Numbering != to.Numbering && (to.AutoIncrement || toSerial && fromSerial))
             statements.AddRange(AlterNumbering(op.Table, from, to));
         if (op.CommentChanged) statements.Add(CommentOn("COLUMN", $"{Q(op.Table)}.{Q(to.Name)}", to.Comment));
+        if (from.Statistics != to.Statistics) statements.Add(SetStatistics(op.Table, to.Name, to.Statistics ?? -1));
         return statements;
     }
 

@@ -29,8 +29,8 @@ public static partial class PostgresSqlGenerator
         CreateIndex { Index: { Constraint: true, ColumnNames: not null } } op when !partitioned => UniqueConstraintOnline(op.Table, op.Index),
         DropIndex { Index.Constraint: false } op when !partitioned => [$"DROP INDEX CONCURRENTLY {Q(op.Index.Name)}"],
         AddPrimaryKey op when !partitioned => PrimaryKeyOnline(op.Table, op.Key),
-        AddForeignKey op when !partitioned => AddValidated(op.Table, ForeignKeyClause(op.Key), op.Key.Name),
-        AddCheck op => AddValidated(op.Table, CheckClause(op.Check), op.Check.Name),
+        AddForeignKey { Key.NotValid: false } op when !partitioned => AddValidated(op.Table, ForeignKeyClause(op.Key), op.Key.Name),
+        AddCheck { Check.NotValid: false } op => AddValidated(op.Table, CheckClause(op.Check), op.Check.Name),
         AlterColumn op when op.NullabilityChanged && !op.To.Nullable && !RewritesTable(op) => AlterColumn(op, notNullOnline: true),
         _ => null,
     };

@@ -10,8 +10,8 @@ public static partial class PostgresSqlGenerator
         var lines = table.Columns.Select(ColumnDefinition).ToList();
         if (table.PrimaryKey is { } pk) lines.Add(PrimaryKeyClause(pk));
         lines.AddRange(table.Indexes.Where(i => i.Constraint).Select(UniqueConstraintClause));
-        lines.AddRange(table.ForeignKeys.Select(ForeignKeyClause));
-        lines.AddRange(table.Checks.Select(CheckClause));
+        lines.AddRange(table.ForeignKeys.Where(f => !f.NotValid).Select(ForeignKeyClause));
+        lines.AddRange(table.Checks.Where(c => !c.NotValid).Select(CheckClause));
 
         var statements = new List<string>();
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
@@ -25,9 +25,16 @@ public static partial class PostgresSqlGenerator
             statements.AddRange(CreatePartition(table.Name, partition));
         foreach (var index in table.Indexes.Where(i => !i.Constraint))
             statements.Add(CreateIndexStatement(table.Name, index));
+        // CREATE TABLE marks every constraint valid, NOT VALID or not: one that stays unvalidated is added after.
+        foreach (var key in table.ForeignKeys.Where(f => f.NotValid))
+            statements.Add($"ALTER TABLE {Q(table.Name)} ADD {ForeignKeyClause(key)}{NotValidClause(true)}");
+        foreach (var check in table.Checks.Where(c => c.NotValid))
+            statements.Add($"ALTER TABLE {Q(table.Name)} ADD {CheckClause(check)}{NotValidClause(true)}");
         if (table.Comment is not null) statements.Add(CommentOn("TABLE", Q(table.Name), table.Comment));
         foreach (var column in table.Columns.Where(c => c.Comment is not null))
             statements.Add(CommentOn("COLUMN", $"{Q(table.Name)}.{Q(column.Name)}", column.Comment));
+        foreach (var column in table.Columns.Where(c => c.Statistics is not null))
+            statements.Add(SetStatistics(table.Name, column.Name, column.Statistics!.Value));
         foreach (var index in table.Indexes.Where(i => i.Comment is not null))
             statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
         return statements;
@@ -68,6 +75,8 @@ public static partial class PostgresSqlGenerator
 
     private static string CheckClause(Check check) =>
         $"CONSTRAINT {Q(check.Name)} CHECK ({check.Written ?? check.Expression})" + (check.NoInherit ? " NO INHERIT" : "");
+
+    private static string NotValidClause(bool notValid) => notValid ? " NOT VALID" : "";
 
     private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Q));
 }

@@ -25,14 +25,16 @@ public static partial class PostgresSqlGenerator
         RenameIndex op => [op.IsConstraint
             ? $"ALTER TABLE {Q(op.Table)} RENAME CONSTRAINT {Q(op.From)} TO {Q(op.To)}"
             : $"ALTER INDEX {Q(op.From)} RENAME TO {Q(op.To)}"],
-        AddForeignKey op => [$"ALTER TABLE {Q(op.Table)} ADD {ForeignKeyClause(op.Key)}"],
+        AddForeignKey op => [$"ALTER TABLE {Q(op.Table)} ADD {ForeignKeyClause(op.Key)}{NotValidClause(op.Key.NotValid)}"],
         DropForeignKey op => [DropConstraint(op.Table, op.Key.Name)],
-        AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}"],
+        AddCheck op => [$"ALTER TABLE {Q(op.Table)} ADD {CheckClause(op.Check)}{NotValidClause(op.Check.NotValid)}"],
         DropCheck op => [DropConstraint(op.Table, op.Check.Name)],
         CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
         DropPartition op => [$"DROP TABLE {Q(op.Partition.Name)}"],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
         _ when TypeStatements(operation) is { } statements => statements,
+        _ when ViewStatements(operation) is { } views => views,
+        _ when RoutineStatements(operation) is { } routines => routines,
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
             throw new NotSupportedException($"{operation.ObjectKind.Plural()} are not modelled on PostgreSQL in this version: no SQL to {operation.Describe()}"),
         _ => throw new NotSupportedException($"the PostgreSQL dialect has no SQL for {operation.GetType().Name}"),

@@ -122,6 +122,10 @@ public static class PostgresTarget
         // setting of the user's own (options=-c jit=...) is left as it is.
         if (builder.Options?.Contains("jit=", StringComparison.Ordinal) != true)
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : $"-c jit=off {builder.Options}";
+        // The generator writes '' strings by the standard rules, where a backslash is a plain character; a
+        // database or role set to standard_conforming_strings = off would read it as an escape and store another
+        // value. A startup option takes precedence over those settings, and comes last so it wins over the user's.
+        builder.Options += " -c standard_conforming_strings=on";
         return new ConnectionTarget("postgres", builder.ConnectionString, display, schema);
     }
 

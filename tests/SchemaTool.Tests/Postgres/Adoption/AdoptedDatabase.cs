@@ -44,7 +44,7 @@ internal sealed class AdoptedDatabase : IAsyncDisposable
     {
         await using var session = await database.OpenAsync();
         var current = await session.IntrospectAsync(CancellationToken.None);
-        return Planner.Create(session.Dialect, current, ModelLoader.Load("schema/tables.yaml", Yaml));
+        return await Planner.CreateAsync(session, current, ModelLoader.Load("schema/tables.yaml", Yaml), CancellationToken.None);
     }
 
     /// <summary>

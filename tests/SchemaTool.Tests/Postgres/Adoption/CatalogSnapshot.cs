@@ -44,6 +44,12 @@ internal static class CatalogSnapshot
         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {Public}
         """,
         $"""
+        SELECT 'view ' || c.relname || ' ' || c.relkind::text || coalesce(' comment ' || ds.description, '') || ': ' || pg_get_viewdef(c.oid, true)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
+        WHERE {Public} AND c.relkind IN ('v', 'm')
+        """,
+        $"""
         SELECT 'owned ' || s.relname || ' by ' || c.relname || '.' || a.attname || ' ' || d.deptype::text
         FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
         JOIN pg_class c ON c.oid = d.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace

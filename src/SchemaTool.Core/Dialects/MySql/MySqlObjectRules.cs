@@ -1,0 +1,38 @@
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.MySql;
+
+/// <summary>What the model can say of a view or trigger and MySQL cannot hold: refused at plan, each with its object's name.</summary>
+internal static class MySqlObjectRules
+{
+    public static IEnumerable<string> Validate(Schema model)
+    {
+        foreach (var view in model.Views.Where(v => v.Comment is not null))
+            yield return $"view {view.Name}: MySQL views have no comments: remove its comment";
+        foreach (var routine in model.Routines)
+        {
+            var what = $"{routine.ObjectKind.Word()} {routine.Name}";
+            if (MySqlObjectText.RoutineHead(routine.Definition) is not { } head)
+                yield return $"{what}: its definition must be a CREATE {routine.ObjectKind.Word().ToUpperInvariant()} statement";
+            else if (head.Kind != routine.Kind || !string.Equals(head.Name, routine.Name, StringComparison.OrdinalIgnoreCase))
+                yield return $"{what}: its definition creates {head.Kind.ToString().ToLowerInvariant()} {head.Name}";
+            if (routine.Comment is not null) yield return $"{what}: write a MySQL routine's comment in its definition (COMMENT '...')";
+        }
+        foreach (var trigger in model.Triggers)
+            foreach (var problem in Problems(trigger))
+                yield return $"trigger {trigger.Name}: {problem}";
+    }
+
+    private static IEnumerable<string> Problems(Trigger trigger)
+    {
+        if (trigger.Timing == TriggerTiming.InsteadOf) yield return "MySQL has no INSTEAD OF triggers: use before or after";
+        if (trigger.Events.Count != 1) yield return "a MySQL trigger has exactly one event: declare one trigger per event";
+        if (trigger.Events.Contains(TriggerEvent.Truncate)) yield return "MySQL has no TRUNCATE triggers";
+        if (trigger.ForEach == TriggerLevel.Statement) yield return "MySQL triggers are row-level: remove for_each: statement";
+        if (trigger.UpdateOf.Count > 0) yield return "MySQL has no UPDATE OF: test the columns in the body (IF NEW.c <> OLD.c THEN ... END IF;)";
+        if (trigger.When is not null) yield return "MySQL triggers have no WHEN condition: test it in the body (IF ... THEN ... END IF;)";
+        if (trigger.Execute is not null) yield return "MySQL triggers have a body, not execute: write the statements in body";
+        if (string.IsNullOrWhiteSpace(trigger.Body)) yield return "a MySQL trigger needs a body";
+        if (trigger.Comment is not null) yield return "MySQL triggers have no comments: remove its comment";
+    }
+}

@@ -1,0 +1,3 @@
+-- create view active_users
+CREATE VIEW `active_users` AS SELECT id, email FROM users WHERE email IS NOT NULL;
+

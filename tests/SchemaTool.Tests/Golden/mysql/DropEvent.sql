@@ -1,0 +1,3 @@
+-- drop event purge_sessions
+DROP EVENT `purge_sessions`;
+

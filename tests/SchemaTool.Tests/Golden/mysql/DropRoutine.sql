@@ -1,0 +1,3 @@
+-- drop function touched
+DROP FUNCTION `touched`;
+

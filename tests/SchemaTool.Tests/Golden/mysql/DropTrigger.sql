@@ -1,0 +1,3 @@
+-- drop trigger users_touch on users
+DROP TRIGGER `users_touch`;
+

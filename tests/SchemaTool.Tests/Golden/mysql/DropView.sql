@@ -1,0 +1,3 @@
+-- drop view active_users
+DROP VIEW `active_users`;
+

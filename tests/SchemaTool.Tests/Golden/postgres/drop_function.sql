@@ -1,0 +1,3 @@
+-- drop function touch
+DROP FUNCTION "touch"();
+

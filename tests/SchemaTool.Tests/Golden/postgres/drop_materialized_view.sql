@@ -1,0 +1,3 @@
+-- drop materialized view team_totals
+DROP MATERIALIZED VIEW "team_totals";
+

@@ -1,0 +1,3 @@
+-- drop procedure archive
+DROP PROCEDURE "archive"(IN before date);
+

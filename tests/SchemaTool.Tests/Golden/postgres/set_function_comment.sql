@@ -1,0 +1,3 @@
+-- set comment of function touch
+COMMENT ON FUNCTION "touch" IS 'stamps rows';
+

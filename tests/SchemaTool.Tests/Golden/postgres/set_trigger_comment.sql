@@ -1,0 +1,3 @@
+-- set comment of trigger users_touch
+COMMENT ON TRIGGER "users_touch" ON "users" IS NULL;
+
