@@ -15,6 +15,9 @@ internal static class TypeChecks
     /// <param name="desired">The model, normalized.</param>
     public static IEnumerable<string> Find(Schema model, Schema current, Schema desired, IDialect dialect, ITypeCatalog catalog)
     {
+        // The types an extension brings are not known before it is created, nor those the model declares.
+        if (model.Extensions.Any(e => !current.Extensions.Any(c => c.Name == e.Name))) yield break;
+        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var at = ModelPositions.Of(model);
         var tables = current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
             .ToDictionary(g => g.Key, g => g.First(), dialect.TableNameComparer);
@@ -27,6 +30,7 @@ internal static class TypeChecks
                 var have = existing?.Columns.FirstOrDefault(c => dialect.ColumnNameComparer.Equals(c.Name, column.RenamedFrom ?? column.Name));
                 var want = wanted?.FindColumn(column.Name);
                 if (have is not null && want is not null && have.Type == want.Type && have.AutoIncrement == want.AutoIncrement) continue;
+                if (declared.Contains(Diff.ObjectUses.TypeName(column.Type))) continue;
                 if (catalog.Problem(column) is { } problem)
                     yield return $"{at.Column(table.Name, column.Name)}column '{PrintableText.Escape(table.Name)}.{PrintableText.Escape(column.Name)}': {problem}";
             }

@@ -53,6 +53,17 @@ public static class SchemaComparison
             facts.Add($"trigger {tr.Name} {tr.Timing.ToSql()} {string.Join(" OR ", tr.Events.Select(e => e.ToSql()))}" +
                       (tr.UpdateOf.Count > 0 ? $" OF {string.Join(", ", tr.UpdateOf)}" : "") + $" ON {tr.Table} FOR EACH {tr.ForEach}" +
                       (tr.When is { } when ? $" WHEN {when}" : "") + $" {tr.Body ?? "EXECUTE " + tr.Execute}");
+        foreach (var s in schema.Sequences)
+            facts.Add($"sequence {s.Name} {s with { RenamedFrom = null }}");
+        foreach (var e in schema.Enums)
+            facts.Add($"enum type {e.Name} ({string.Join(", ", e.Values)})" + (e.Comment is { } ec ? $" comment '{ec}'" : ""));
+        foreach (var d in schema.Domains)
+            facts.Add($"domain {d.Name} {d.BaseType} nullable={d.Nullable} default={d.Default?.Text} collate={d.Collation} " +
+                      $"checks=({string.Join("; ", d.Checks.Select(c => c.Name + ": " + c.Expression))})" + (d.Comment is { } dc ? $" comment '{dc}'" : ""));
+        foreach (var x in schema.Extensions)
+            facts.Add($"extension {x.Name} version={x.Version} schema={x.Schema}");
+        foreach (var n in schema.Namespaces)
+            facts.Add($"schema {n.Name}" + (n.Comment is { } nc ? $" comment '{nc}'" : ""));
         foreach (var u in schema.Unmanaged)
             facts.Add($"{u.Kind} {u.Name}");
         return facts;

@@ -61,7 +61,8 @@ public sealed class UnknownTypeTests
         await project.ExecuteAsync("CREATE EXTENSION citext");
         await project.ExecuteAsync("CREATE TYPE mood AS ENUM ('ok', 'sad')");
         await project.ExecuteAsync("CREATE DOMAIN posint AS int CHECK (VALUE > 0)");
-        project.WriteModel("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n" +
+        project.WriteModel("extensions: [citext]\ntypes:\n  mood: { enum: [ok, sad] }\n  posint: { domain: int, check: \"VALUE > 0\" }\n" +
+                           "tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n" +
                            "      email: { type: citext }\n      feeling: { type: mood }\n      n: { type: posint }\n" +
                            "      at: { type: timestamp(3) with time zone }\n      tags: { type: \"varchar(20)[]\", nullable: true }\n" +
                            "      span: { type: interval day to second, nullable: true }\n      doc: { type: jsonb, nullable: true }\n");

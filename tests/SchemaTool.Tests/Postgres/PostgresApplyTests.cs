@@ -107,7 +107,7 @@ public sealed class PostgresApplyTests
 
         Assert.Equal(tables, schema.Tables.Count);
         Assert.Equal(PostgresCatalogQueries.Count, cost);
-        Assert.InRange(cost, 1, 12);
+        Assert.InRange(cost, 1, 16);
     }
 
     [Fact]

@@ -199,6 +199,8 @@ public sealed class PostgresConvergenceTests
             CREATE DOMAIN positive AS int CHECK (VALUE > 0);
             CREATE TABLE posts (id int PRIMARY KEY, status post_status NOT NULL DEFAULT 'draft', n positive);
             CREATE SEQUENCE invoice_numbers;
+            CREATE TYPE floatrange AS RANGE (subtype = float8);
+            CREATE RULE posts_keep AS ON DELETE TO posts WHERE old.id < 0 DO INSTEAD NOTHING;
             """);
         var model = """
             tables:
@@ -208,11 +210,25 @@ public sealed class PostgresConvergenceTests
                   status: { type: post_status, default: draft }
                   n:      { type: positive, nullable: true }
             """;
-        var (plan, revision) = await db.PlanAsync(model);
+        // Enum types, domains and sequences are modelled: a column of a type the model leaves out is refused (the
+        // plan would drop the type under it); declared, they compare equal and only the rest (a range type, a
+        // rule) is named and left alone.
+        var refused = await Assert.ThrowsAsync<InputException>(() => db.PlanAsync(model));
+        Assert.Contains("column 'posts.status': its type post_status is an enum type of the database that the model does not declare", refused.Message);
+        Assert.Contains("column 'posts.n': its type positive is a domain of the database that the model does not declare", refused.Message);
+        var (plan, revision) = await db.PlanAsync("""
+            types:
+              post_status: { enum: [draft, live] }
+              positive: { domain: int, check: "VALUE > 0" }
+            sequences:
+              invoice_numbers: {}
+            """ + "\n" + model);
         Assert.True(plan.IsEmpty, plan.UpScript);
         Assert.Null(revision);
-        foreach (var name in new[] { "enum post_status", "domain positive", "sequence invoice_numbers" })
+        foreach (var name in new[] { "range type floatrange", "rule posts_keep" })
             Assert.Contains(plan.Notices, n => n.StartsWith(name + " ", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Notices, n => n.StartsWith("enum ", StringComparison.Ordinal) || n.StartsWith("domain ", StringComparison.Ordinal)
+                                                 || n.StartsWith("sequence ", StringComparison.Ordinal));
     }
 
     [Fact]

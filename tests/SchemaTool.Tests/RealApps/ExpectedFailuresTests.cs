@@ -37,7 +37,7 @@ public sealed class ExpectedFailuresTests
     public void A_listed_file_that_fails_at_another_stage_or_for_another_class_fails()
     {
         var otherStage = Result(ExtensionNotNamed, UnknownType, new StageFailure("second plan", "ALTER TABLE t ..."));
-        var otherClass = Result(ExtensionNotNamed, new StageFailure("plan", "error: column 't.id': its default uses sequence 's', which the database does not have"));
+        var otherClass = Result(ExtensionNotNamed, new StageFailure("plan", "error: column 't.id': its default uses sequence 's', which the model does not declare"));
 
         Assert.Contains("fails otherwise than EXPECTED-FAILURES.md lists", ExpectedFailures.Verdict(otherStage, WaitsForEnums));
         Assert.Contains("fails otherwise than EXPECTED-FAILURES.md lists", ExpectedFailures.Verdict(otherClass, WaitsForEnums));

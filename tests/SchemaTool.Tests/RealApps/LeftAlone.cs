@@ -14,6 +14,17 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
     public bool HoldsFacts => Kind is "partition" or "sequence" or "function" or "procedure" or "trigger" || Kind.EndsWith("view", StringComparison.Ordinal)
         || Kind.EndsWith("table", StringComparison.Ordinal) && Kind != "table option";
 
+    /// <summary>
+    /// Whether a catalog fact is this object's own line: an index or a constraint left alone on a table the model
+    /// holds (what a partition has of its own) is one fact of that table's, the rest of which is compared.
+    /// </summary>
+    public bool Covers(CatalogFact fact) => (Kind, Table) switch
+    {
+        ("index", not null) => fact.Text.StartsWith("index CREATE ", StringComparison.Ordinal) && fact.Text.Contains($" INDEX {Name} ON ", StringComparison.Ordinal),
+        ("constraint", { } table) => fact.Text.StartsWith($"constraint {(table.Contains('.') ? table : "public." + table)}.{Name} ", StringComparison.Ordinal),
+        _ => false,
+    };
+
     /// <summary>The "#   kind name (on table)" lines under the "# Left alone:" line of inspected YAML.</summary>
     public static IReadOnlyList<LeftAlone> FromYaml(string yaml)
     {

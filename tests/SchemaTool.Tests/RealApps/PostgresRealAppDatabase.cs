@@ -74,6 +74,9 @@ public sealed partial class PostgresRealAppDatabase : IRealAppDatabase
         await AddAsync(connection, Views, facts);
         await AddAsync(connection, Routines, facts);
         await AddAsync(connection, Triggers, facts);
+        await AddAsync(connection, Extensions, facts);
+        await AddAsync(connection, Enums, facts);
+        await AddAsync(connection, DomainsAndSchemas, facts);
         var foreignKeys = constraints.Count(f => f.Text.Contains(" f FOREIGN KEY ", StringComparison.Ordinal));
         return new CatalogSnapshot(facts, new CatalogCounts(tables.Count, columns.Count, indexes.Count, foreignKeys));
     }

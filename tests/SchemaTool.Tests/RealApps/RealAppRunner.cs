@@ -71,7 +71,7 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
 
             var copy = await database.ReadAsync(b);
             var differences = CatalogSnapshot.Differences(
-                original.Facts.Where(f => !leftAlone.Any(l => l.HoldsFacts && l.Names(f.Owner))),
+                original.Facts.Where(f => !leftAlone.Any(l => l.HoldsFacts && l.Names(f.Owner) || l.Covers(f))),
                 copy.Facts.Where(f => !IsHistory(f.Owner)));
             if (differences.Count > 0) failures.Add(new StageFailure("compare", string.Join("\n", differences)));
 

@@ -35,7 +35,7 @@ internal sealed partial class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6 + ObjectQueryCount;
+    public static int Count => 6 + ObjectQueryCount + PostgresTypeQueries.All.Length;
 
     private PostgresCatalogQueries(int major)
     {
@@ -45,7 +45,7 @@ internal sealed partial class PostgresCatalogQueries
         Columns = ColumnsQuery;
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major)];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All];
     }
 
     public string Tables => TablesQuery;
@@ -188,7 +188,8 @@ internal sealed partial class PostgresCatalogQueries
 
     // What the model cannot express yet, named so that plan can say it is left alone: in the managed schema, and
     // everything of the user's in other schemas. Objects that belong to an extension (deptype 'e'), identity
-    // sequences and serial sequences (owned by the one column whose default alone uses them) are not listed.
+    // sequences and serial sequences (owned by the one column whose default alone uses them) are not listed, nor
+    // the managed schema's other sequences, enum types and domains (modelled: PostgresTypeQueries).
     // The third field is the table an object belongs to, or the columns whose defaults use a sequence.
     private static readonly string UnmanagedQuery = $"""
         SELECT kind, name, tbl FROM (
@@ -211,7 +212,7 @@ internal sealed partial class PostgresCatalogQueries
             AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND n.nspname <> $1
                  OR c.relkind IN ('r', 'p') AND n.nspname <> $1 AND NOT c.relispartition
                  OR c.relkind = 'r' AND n.nspname = $1 AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
-                 OR c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+                 OR c.relkind = 'S' AND n.nspname <> $1 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
                     AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
                                     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
                                       AND (SELECT array_agg(u.objid) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
@@ -222,7 +223,8 @@ internal sealed partial class PostgresCatalogQueries
                  {Q("t.typname::text")}, NULL
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE {InScope}
-            AND (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+            AND (t.typtype IN ('e', 'd') AND n.nspname <> $1 OR t.typtype = 'r'
+                 OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}

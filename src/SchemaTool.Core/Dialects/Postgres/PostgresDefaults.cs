@@ -22,7 +22,7 @@ public static partial class PostgresDefaults
         var isNull = false;
         var literal = value.Kind == DefaultKind.Sql ? ParseSql(value.Text, canonicalType, out isNull) : value;
         if (isNull) return null;
-        if (literal is null) return ColumnDefault.Sql(PostgresExpressions.Canonical(value.Text));
+        if (literal is null) return ColumnDefault.Sql(PostgresExpressions.Canonical(PostgresSequences.RegclassArguments(value.Text)));
         return Coerce(literal, canonicalType);
     }
 

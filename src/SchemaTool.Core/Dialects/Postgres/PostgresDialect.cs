@@ -31,7 +31,7 @@ public sealed partial class PostgresDialect : IDialect
         || PostgresTypes.SerialBase(PostgresTypes.Canonical(column.Type)) is not null;
 
     public IReadOnlyList<Operation> Rewrite(IReadOnlyList<Operation> operations, Schema current, Schema desired) =>
-        PostgresRewriter.Rewrite(PostgresObjectRewrite.Rewrite(operations));
+        PostgresTypeRewriter.Rewrite(PostgresRewriter.Rewrite(PostgresObjectRewrite.Rewrite(operations)), current, desired);
 
     public IReadOnlyList<string> Generate(Operation operation) => PostgresSqlGenerator.Generate(operation);
 
@@ -48,15 +48,11 @@ public sealed partial class PostgresDialect : IDialect
     public IReadOnlyList<Apply.Statement> Classify(IReadOnlyList<string> statements) => PostgresStatement.Classify(statements);
 
     public IReadOnlyList<string> Validate(Schema model) =>
-        [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresObjectValidator.Validate(model), .. ObjectSupport.Refuse(model, kind => Modelled.Contains(kind) ? null : ObjectSupport.NotYet(kind, "PostgreSQL"))];
+        [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresObjectValidator.Validate(model), .. PostgresTypeValidator.Validate(model),
+            .. ObjectSupport.Refuse(model, kind => kind == SchemaObjectKind.Event ? "PostgreSQL has no scheduled events (pg_cron keeps its jobs in a table)" : null)];
 
-    /// <summary>The kinds beyond tables that PostgreSQL models in this version; the others are refused at plan.</summary>
-    private static readonly HashSet<SchemaObjectKind> Modelled =
-    [
-        SchemaObjectKind.View, SchemaObjectKind.MaterializedView, SchemaObjectKind.Function, SchemaObjectKind.Procedure, SchemaObjectKind.Trigger,
-    ];
-
-    public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) => PostgresValidator.ValidateAgainst(current, model);
+    public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) =>
+        [.. PostgresValidator.ValidateAgainst(current, model), .. PostgresTypeValidator.ValidateAgainst(current, model)];
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
         PostgresTarget.Parse(urlOrConnectionString);

@@ -6,7 +6,7 @@ namespace SchemaTool.Dialects.Postgres;
 public static class PostgresNormalizer
 {
     public static Schema Normalize(Schema schema) =>
-        schema with { Tables = schema.Tables.MapShared(NormalizeTable) };
+        PostgresTypeNormalizer.Normalize(schema with { Tables = schema.Tables.MapShared(NormalizeTable) });
 
     public static Table NormalizeTable(Table table)
     {

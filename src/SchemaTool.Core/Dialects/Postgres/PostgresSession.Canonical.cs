@@ -30,6 +30,9 @@ public sealed partial class PostgresSession
                 // A routine's body may read tables created after it, as in the revision.
                 "SET LOCAL check_function_bodies = off",
             ], "the scratch schema", ct);
+            // The model's extensions bring types and functions its objects may use; one the database has is kept.
+            foreach (var extension in normalized.Extensions)
+                await ScratchAsync([$"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}"], $"extension {extension.Name}", ct);
             foreach (var (what, statements) in ScratchTypes(normalized)) await ScratchAsync(statements, what, ct);
             foreach (var table in ScratchTables(normalized))
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);

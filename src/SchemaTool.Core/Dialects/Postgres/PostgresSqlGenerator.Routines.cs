@@ -8,12 +8,13 @@ public static partial class PostgresSqlGenerator
     /// <summary>The statements of an operation on a function, procedure or trigger; null for any other operation.</summary>
     private static IReadOnlyList<string>? RoutineStatements(Operation operation) => operation switch
     {
-        CreateRoutine op => [.. Define(op.Routine), .. RoutineComment(op.Routine.ObjectKind, op.Routine.Name, op.Routine.Comment, always: false)],
-        // A routine has one name in the model (overloads are named, not modelled), so the name alone finds it.
-        DropRoutine op => [$"DROP {RoutineWord(op.Routine.ObjectKind)} {Q(op.Routine.Name)}"],
+        CreateRoutine op => [.. Define(op.Routine), .. RoutineComment(op.Routine.ObjectKind, Signature(op.Routine), op.Routine.Comment, always: false)],
+        // The model has one routine of a name (overloads are named, not modelled), but pg_catalog may have others
+        // (a user's lower(text[]) beside lower(text)): the argument types name it.
+        DropRoutine op => [$"DROP {RoutineWord(op.Routine.ObjectKind)} {Signature(op.Routine)}"],
         // PostgresObjectRewrite leaves a ReplaceRoutine only where the signature stays, which CREATE OR REPLACE keeps.
         ReplaceRoutine op => Define(op.To),
-        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure } op => RoutineComment(op.Kind, op.Name, op.To, always: true),
+        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure } op => RoutineComment(op.Kind, Q(op.Name), op.To, always: true),
         CreateTrigger op => CreateTrigger(op.Trigger),
         DropTrigger op => [$"DROP TRIGGER {Q(op.Trigger.Name)} ON {Q(op.Trigger.Table)}"],
         SetObjectComment { Kind: SchemaObjectKind.Trigger, Table: { } table } op => [CommentOn("TRIGGER", $"{Q(op.Name)} ON {Q(table)}", op.To)],
@@ -30,10 +31,44 @@ public static partial class PostgresSqlGenerator
             ? ["SET LOCAL check_function_bodies = off", routine.Definition]
             : [routine.Definition];
 
+    /// <summary>
+    /// The routine's quoted name and its arguments as its definition declares them, without their defaults, which
+    /// DROP and COMMENT ON do not take: `"lower"(a text[], VARIADIC d text[])`. The name alone where the
+    /// definition has no argument list to read.
+    /// </summary>
+    internal static string Signature(Routine routine)
+    {
+        var tokens = PostgresLexer.Instance.Tokens(routine.Definition).Where(t => t.IsCode).ToList();
+        var open = tokens.FindIndex(t => t.IsPunctuation('('));
+        if (open < 0) return Q(routine.Name);
+        var arguments = new List<string>();
+        int depth = 0, start = -1, end = -1;
+        var skipping = false;
+        for (var i = open + 1; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (depth == 0 && (token.IsPunctuation(',') || token.IsPunctuation(')')))
+            {
+                if (start >= 0) arguments.Add(routine.Definition[tokens[start].Start..tokens[end].End]);
+                (start, end, skipping) = (-1, -1, false);
+                if (token.IsPunctuation(')')) return $"{Q(routine.Name)}({string.Join(", ", arguments)})";
+                continue;
+            }
+            if (token.IsPunctuation('(') || token.IsPunctuation('[')) depth++;
+            else if (token.IsPunctuation(')') || token.IsPunctuation(']')) depth--;
+            if (depth == 0 && (token.Is("DEFAULT") || token.IsPunctuation('='))) skipping = true;
+            if (skipping) continue;
+            if (start < 0) start = i;
+            end = i;
+        }
+        return Q(routine.Name);
+    }
+
     private static string RoutineWord(SchemaObjectKind kind) => kind == SchemaObjectKind.Procedure ? "PROCEDURE" : "FUNCTION";
 
-    private static IReadOnlyList<string> RoutineComment(SchemaObjectKind kind, string name, string? comment, bool always) =>
-        comment is null && !always ? [] : [CommentOn(RoutineWord(kind), Q(name), comment)];
+    /// <param name="target">The routine as SQL names it: its quoted name, or its <see cref="Signature"/>.</param>
+    private static IReadOnlyList<string> RoutineComment(SchemaObjectKind kind, string target, string? comment, bool always) =>
+        comment is null && !always ? [] : [CommentOn(RoutineWord(kind), target, comment)];
 
     private static IReadOnlyList<string> CreateTrigger(Trigger trigger)
     {

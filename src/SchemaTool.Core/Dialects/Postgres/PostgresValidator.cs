@@ -60,8 +60,9 @@ public static partial class PostgresValidator
     }
 
     /// <summary>
-    /// A column default that calls nextval() of a sequence the model does not make (not a serial's or an identity's)
-    /// and the database does not have: applying it would fail with "relation does not exist", so plan refuses it.
+    /// A column default that calls nextval() of a sequence the model does not declare (not a serial's or an identity's)
+    /// and that is not one left alone in another schema: applying it would fail with "relation does not exist", so
+    /// plan refuses it.
     /// </summary>
     public static IReadOnlyList<string> ValidateAgainst(Schema current, Schema model)
     {
@@ -71,14 +72,15 @@ public static partial class PostgresValidator
             foreach (var column in table.Columns)
             {
                 if (column.Default is not { Kind: DefaultKind.Sql } value || !value.Text.Contains("nextval", StringComparison.OrdinalIgnoreCase)) continue;
-                sequences ??= current.Unmanaged.Where(u => u.Kind == "sequence").Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+                sequences ??= current.Unmanaged.Where(u => u.Kind == "sequence").Select(u => u.Name)
+                    .Concat(model.Sequences.Select(q => q.Name)).ToHashSet(StringComparer.Ordinal);
                 foreach (Match m in NextVal().Matches(value.Text))
                 {
                     var name = SequenceName(m.Groups["name"].Value);
                     if (sequences.Contains(name)) continue;
-                    (problems ??= []).Add($"column '{table.Name}.{column.Name}': its default uses sequence '{name}', which the database does not have " +
-                        "and the model cannot create (sequences other than a column's own are not modelled yet): create the sequence before " +
-                        "planning, or make the column `auto_increment:` (or `type: serial`) so that it owns its sequence");
+                    (problems ??= []).Add($"column '{table.Name}.{column.Name}': its default uses sequence '{name}', which the model does not declare " +
+                        "(nor is it a sequence outside the managed schema): declare it under `sequences:`, or make the column `auto_increment:` " +
+                        "(or `type: serial`) so that it owns its sequence");
                 }
             }
         return problems ?? (IReadOnlyList<string>)[];

@@ -1,3 +1,3 @@
 -- drop function touch
-DROP FUNCTION "touch";
+DROP FUNCTION "touch"();
 

@@ -1,3 +1,3 @@
 -- drop procedure archive
-DROP PROCEDURE "archive";
+DROP PROCEDURE "archive"(IN before date);
 

@@ -62,25 +62,30 @@ public sealed class PostgresAdoptionTests
     }
 
     [Fact]
-    public async Task A_sequence_that_is_not_a_columns_own_is_named_and_a_default_using_it_is_refused_where_it_is_missing()
+    public async Task A_sequence_that_is_not_a_columns_own_is_modelled_with_its_options_and_owner()
     {
         await using var db = await AdoptedDatabase.InspectAsync("""
             CREATE SEQUENCE invoice_numbers START WITH 500;
-            CREATE SEQUENCE shared_ids;
+            CREATE SEQUENCE shared_ids AS integer INCREMENT BY 5 MAXVALUE 100000 CACHE 3 CYCLE;
             CREATE TABLE invoices (id bigint PRIMARY KEY DEFAULT nextval('invoice_numbers'), a int DEFAULT nextval('shared_ids'));
             CREATE TABLE credits (id bigint PRIMARY KEY, b int DEFAULT nextval('shared_ids'));
             ALTER SEQUENCE shared_ids OWNED BY credits.b;
+            COMMENT ON SEQUENCE invoice_numbers IS 'one per invoice';
             """);
-        Assert.Contains("sequence invoice_numbers (used by the default of invoices.id)", db.Inspection.Notices.First(n => n.Contains("invoice_numbers")));
-        Assert.Contains("sequence shared_ids (used by the default of credits.b, invoices.a)", db.Inspection.Notices.First(n => n.Contains("shared_ids")));
+        Assert.DoesNotContain(db.Inspection.Notices, n => n.Contains("invoice_numbers") || n.Contains("shared_ids"));
+        Assert.Contains("invoice_numbers: { start: 500, comment: \"one per invoice\" }", db.Yaml);
+        Assert.Contains("shared_ids: { type: integer, increment: 5, max: 100000, cache: 3, cycle: true, owned_by: credits.b }", db.Yaml);
         Assert.Contains("default_sql: \"nextval('invoice_numbers'::regclass)\"", db.Yaml);
+        await db.RoundTripAsync();
+    }
 
-        var refused = await Assert.ThrowsAsync<InputException>(() => db.PlanAsync(db.Copy));
-        Assert.Contains("column 'invoices.id': its default uses sequence 'invoice_numbers', which the database does not have", refused.Message);
-        Assert.Contains("column 'credits.b': its default uses sequence 'shared_ids'", refused.Message);
-
-        // With the sequences made first (the model leaves them to the user), the copy is the original.
-        await db.RoundTripAsync("CREATE SEQUENCE invoice_numbers START WITH 500; CREATE SEQUENCE shared_ids;", ["shared_ids"]);
+    [Fact]
+    public async Task A_default_using_a_sequence_the_model_does_not_declare_is_refused_at_plan()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var refused = await Assert.ThrowsAsync<InputException>(() => db.PlanAsync(
+            "tables:\n  invoices:\n    columns:\n      id: { type: bigint, primary_key: true, default_sql: \"nextval('invoice_numbers')\" }\n"));
+        Assert.Contains("column 'invoices.id': its default uses sequence 'invoice_numbers', which the model does not declare", refused.Message);
     }
 
     [Fact]

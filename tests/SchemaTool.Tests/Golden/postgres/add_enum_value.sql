@@ -1,0 +1,3 @@
+-- add value 'meh' to enum type mood
+ALTER TYPE "mood" ADD VALUE 'meh' BEFORE 'ok';
+

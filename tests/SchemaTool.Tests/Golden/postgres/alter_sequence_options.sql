@@ -1,0 +1,3 @@
+-- alter sequence invoice_no
+ALTER SEQUENCE "invoice_no" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 NO CYCLE;
+

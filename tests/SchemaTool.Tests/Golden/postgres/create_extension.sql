@@ -1,0 +1,3 @@
+-- create extension pg_trgm
+CREATE EXTENSION "pg_trgm";
+

@@ -1,0 +1,3 @@
+-- create extension citext
+CREATE EXTENSION "citext" SCHEMA "extensions" VERSION '1.6';
+

@@ -1,0 +1,4 @@
+-- create schema auth
+CREATE SCHEMA "auth";
+COMMENT ON SCHEMA "auth" IS 'who signs in';
+

@@ -1,0 +1,3 @@
+-- create sequence invoice_no
+CREATE SEQUENCE "invoice_no" AS integer INCREMENT BY 5 MAXVALUE 1000000 START WITH 1000 CACHE 20 CYCLE;
+

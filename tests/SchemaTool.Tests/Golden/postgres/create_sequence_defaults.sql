@@ -1,0 +1,3 @@
+-- create sequence plain_ids
+CREATE SEQUENCE "plain_ids";
+

@@ -1,0 +1,3 @@
+-- drop domain email
+DROP DOMAIN "email";
+

@@ -1,0 +1,3 @@
+-- drop enum type mood
+DROP TYPE "mood";
+

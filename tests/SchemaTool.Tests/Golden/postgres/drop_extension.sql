@@ -1,0 +1,3 @@
+-- drop extension pg_trgm
+DROP EXTENSION "pg_trgm";
+

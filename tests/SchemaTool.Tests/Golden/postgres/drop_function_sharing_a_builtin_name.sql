@@ -1,0 +1,3 @@
+-- drop function lower
+DROP FUNCTION "lower"(a text[], "b c" integer, VARIADIC d text[]);
+

@@ -1,0 +1,3 @@
+-- rename domain mail to email
+ALTER DOMAIN "mail" RENAME TO "email";
+

@@ -1,0 +1,3 @@
+-- rename enum type feeling to mood
+ALTER TYPE "feeling" RENAME TO "mood";
+

@@ -1,0 +1,3 @@
+-- set comment of domain email
+COMMENT ON DOMAIN "email" IS NULL;
+

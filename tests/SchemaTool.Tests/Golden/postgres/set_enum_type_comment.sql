@@ -1,0 +1,3 @@
+-- set comment of enum type mood
+COMMENT ON TYPE "mood" IS 'how it went';
+

@@ -1,0 +1,3 @@
+-- set comment of schema auth
+COMMENT ON SCHEMA "auth" IS 'who signs in';
+
