@@ -23,7 +23,6 @@ public static class ObjectSupport
     /// <summary>The reason of a dialect that does not model a kind in this version, though the database has it.</summary>
     public static string NotYet(SchemaObjectKind kind, string database) =>
         $"{kind.Plural()} are not modelled on {database} in this version" +
-        (kind is SchemaObjectKind.View or SchemaObjectKind.Trigger ? $" ({kind.Plural()} are supported on SQLite in this version)" : "") +
         $"; schematool names the {kind.Plural()} of a {database} database and leaves them alone: remove them from the model";
 
     private static IEnumerable<string> Names(Schema model, SchemaObjectKind kind) => kind switch
