@@ -56,6 +56,31 @@ public sealed class PostgresStringConstantTests
     /// The catalog casts a varchar column to text in a comparison with a string ("c"::text &lt;&gt; 'x'); the cast is
     /// dropped for a column named with quotes, spaces or emoji as for a plain one (found by the apply fuzz test).
     /// </summary>
+    /// <summary>
+    /// Inside ARRAY[...] a varchar column's ::text cast decides the array's type, and so which operator and function
+    /// the expression calls (danbooru's index on lower(ARRAY[name::text, ...] || other_names)): kept, not dropped
+    /// as a cast that changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_text_cast_of_a_varchar_column_inside_an_array_is_kept_in_an_index_expression()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ExecuteAsync("""
+            CREATE TABLE artists (id int PRIMARY KEY, name varchar(100) NOT NULL, group_name varchar(100), other_names text[] NOT NULL DEFAULT '{}');
+            CREATE INDEX ix_artists_names ON artists USING gin ((ARRAY[name::text, group_name::text] || other_names));
+            """);
+        var inspected = SchemaTool.Yaml.ModelWriter.Write(await db.IntrospectAsync());
+
+        await using var copy = await PostgresTestDatabase.CreateAsync();
+        await copy.ConvergeAsync(inspected);
+
+        var original = await db.QueryAsync("SELECT pg_get_indexdef('ix_artists_names'::regclass)");
+        var copied = await copy.QueryAsync("SELECT pg_get_indexdef('ix_artists_names'::regclass)");
+        Assert.Equal(Convert.ToString(original[0][0]), Convert.ToString(copied[0][0]));
+        var (second, _) = await copy.PlanAsync(inspected);
+        Assert.True(second.IsEmpty, second.UpScript);
+    }
+
     [Fact]
     public async Task A_check_on_a_varchar_column_with_a_quoted_name_reads_back_equal()
     {

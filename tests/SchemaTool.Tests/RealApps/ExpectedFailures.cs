@@ -52,7 +52,11 @@ public static class ExpectedFailures
                   $"classes: {string.Join("; ", classes)}";
         if (result.Passed)
             return $"{result.File} now round-trips: remove it from EXPECTED-FAILURES.md (it was listed as waiting for {expected.WaitsFor})";
-        if (!stages.SequenceEqual(expected.Stages) || !classes.SequenceEqual(expected.Classes))
+        // A class written with a final '?' shows on some server versions only (an unlogged table's sequence is
+        // unlogged from PostgreSQL 15): the result may have it or not; every other class it must have, and no more.
+        var required = expected.Classes.Where(c => !c.EndsWith('?')).ToList();
+        var allowed = required.Concat(expected.Classes.Where(c => c.EndsWith('?')).Select(c => c[..^1].TrimEnd())).ToHashSet(StringComparer.Ordinal);
+        if (!stages.SequenceEqual(expected.Stages) || required.Except(classes).Any() || classes.Any(c => !allowed.Contains(c)))
             return $"{result.File} fails otherwise than EXPECTED-FAILURES.md lists: " +
                    $"expected stages {string.Join(", ", expected.Stages)} for classes {string.Join("; ", expected.Classes)}, " +
                    $"got stages {string.Join(", ", stages)} for classes {string.Join("; ", classes)}";

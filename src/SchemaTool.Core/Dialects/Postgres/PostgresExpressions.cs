@@ -126,7 +126,8 @@ public static class PostgresExpressions
             var isTextCast = TextCastTypes.Contains(StripTypmod(baseType));
             var strip =
                 isTextCast && (before.Kind == TokenKind.String || before.Text == "]" && IsArrayOfStrings(tokens, i - 1)
-                               || ColumnName(before) is { } column && textColumns.Contains(column) && !IsQualified(tokens, i - 1))
+                               || ColumnName(before) is { } column && textColumns.Contains(column) && !IsQualified(tokens, i - 1)
+                                  && !IsArrayElement(tokens, i - 1))
                 || NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.Number;
             if (NumericCastTypes.Contains(baseType) && before.Kind == TokenKind.String && IsNumber(before.Text[1..^1]))
             {
@@ -164,6 +165,22 @@ public static class PostgresExpressions
                     if ((k - j) % 2 == 1 ? tokens[k].Kind != TokenKind.String : tokens[k].Text != ",") return false;
                 return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the token is an element of ARRAY[...]: there a column's ::text cast makes the array text[], which
+    /// decides the operators and functions the array meets, so it changes something.
+    /// </summary>
+    private static bool IsArrayElement(List<ExpressionToken> tokens, int index)
+    {
+        var depth = 0;
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (tokens[j].Text is "]" or ")") depth++;
+            else if (tokens[j].Text is "(" && depth-- == 0) return false;
+            else if (tokens[j].Text is "[" && depth-- == 0) return j > 0 && tokens[j - 1].Is("ARRAY");
         }
         return false;
     }
