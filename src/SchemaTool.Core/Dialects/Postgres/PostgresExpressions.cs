@@ -154,19 +154,11 @@ public static class PostgresExpressions
     /// <summary>ARRAY['a', 'b'] ending at <paramref name="close"/>: its ::text[] cast changes nothing. ARRAY[]::text[] or ARRAY[1]::text[] it does.</summary>
     private static bool IsArrayOfStrings(List<ExpressionToken> tokens, int close)
     {
-        var depth = 0;
-        for (var j = close; j >= 0; j--)
-        {
-            if (tokens[j].Text is "]" or ")") depth++;
-            else if (tokens[j].Text is "[" or "(" && --depth == 0)
-            {
-                if (j == 0 || !tokens[j - 1].Is("ARRAY") || close - j < 2) return false;
-                for (var k = j + 1; k < close; k++)
-                    if ((k - j) % 2 == 1 ? tokens[k].Kind != TokenKind.String : tokens[k].Text != ",") return false;
-                return true;
-            }
-        }
-        return false;
+        var open = Opener(tokens, close - 1);
+        if (open <= 0 || tokens[open].Text != "[" || !tokens[open - 1].Is("ARRAY") || close - open < 2) return false;
+        for (var k = open + 1; k < close; k++)
+            if ((k - open) % 2 == 1 ? tokens[k].Kind != TokenKind.String : tokens[k].Text != ",") return false;
+        return true;
     }
 
     /// <summary>
@@ -175,14 +167,20 @@ public static class PostgresExpressions
     /// </summary>
     private static bool IsArrayElement(List<ExpressionToken> tokens, int index)
     {
+        var open = Opener(tokens, index - 1);
+        return open > 0 && tokens[open].Text == "[" && tokens[open - 1].Is("ARRAY");
+    }
+
+    /// <summary>The ( or [ that encloses the tokens up to <paramref name="from"/>, looking back; -1 where none does.</summary>
+    private static int Opener(List<ExpressionToken> tokens, int from)
+    {
         var depth = 0;
-        for (var j = index - 1; j >= 0; j--)
+        for (var j = from; j >= 0; j--)
         {
             if (tokens[j].Text is "]" or ")") depth++;
-            else if (tokens[j].Text is "(" && depth-- == 0) return false;
-            else if (tokens[j].Text is "[" && depth-- == 0) return j > 0 && tokens[j - 1].Is("ARRAY");
+            else if (tokens[j].Text is "[" or "(" && depth-- == 0) return j;
         }
-        return false;
+        return -1;
     }
 
     private static bool IsQualified(List<ExpressionToken> tokens, int index) => index > 0 && tokens[index - 1].Text == ".";
