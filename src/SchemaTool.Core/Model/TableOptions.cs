@@ -2,7 +2,7 @@ namespace SchemaTool.Model;
 
 /// <summary>
 /// How a table is stored, where a database lets the table say so: MySQL's engine, default character set and
-/// collation and row format; PostgreSQL's UNLOGGED; SQLite's WITHOUT ROWID and STRICT, and the module of a virtual table (`fts5(title, body)`). A dialect
+/// collation and row format; PostgreSQL's UNLOGGED and storage parameters; SQLite's WITHOUT ROWID and STRICT, and the module of a virtual table (`fts5(title, body)`). A dialect
 /// refuses the options its database does not have.
 /// </summary>
 /// <param name="Engine">MySQL's storage engine; null is InnoDB, the engine schematool creates tables in.</param>
@@ -10,6 +10,7 @@ namespace SchemaTool.Model;
 /// <param name="Collation">MySQL's default collation of the table; null in a model: the character set's default.</param>
 /// <param name="Virtual">SQLite: the table is a virtual table, made by `CREATE VIRTUAL TABLE t USING` this text.</param>
 /// <param name="Unlogged">PostgreSQL: an UNLOGGED table (not written to the WAL, emptied after a crash).</param>
+/// <param name="With">PostgreSQL: the table's storage parameters (`WITH (fillfactor = 70)`), in the order written.</param>
 /// <param name="RowFormat">MySQL's ROW_FORMAT as the table states it (DYNAMIC, COMPACT...); null: the server's default.</param>
 public sealed record TableOptions(
     string? Engine = null,
@@ -19,7 +20,8 @@ public sealed record TableOptions(
     bool Strict = false,
     string? Virtual = null,
     string? RowFormat = null,
-    bool Unlogged = false)
+    bool Unlogged = false,
+    StorageParameters? With = null)
 {
     private static readonly TableOptions None = new();
 

@@ -17,7 +17,7 @@ public static class ModelLoader
     private static readonly string[] TableKeys =
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
-        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual",
+        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "with",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -176,6 +176,10 @@ public static class ModelLoader
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
                 case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
+                case "with":
+                    var what = $"table '{name}'";
+                    table.Options = table.Options with { With = StorageParameterReader.ForTable(StorageParameterReader.ReadEntries(value, what, nodes), what, nodes) };
+                    break;
             }
         }
         if (table.Options.Virtual is not null)

@@ -112,6 +112,7 @@ public static partial class ModelWriter
         if (options.Collation is { } collation) text.Append("    collation: ").Append(YamlText.Scalar(collation)).Append('\n');
         if (options.RowFormat is { } rowFormat) text.Append("    row_format: ").Append(YamlText.Scalar(rowFormat)).Append('\n');
         if (options.Unlogged) text.Append("    unlogged: true\n");
+        if (options.With is { } with) text.Append("    with: ").Append(WithMap(with)).Append('\n');
         if (options.WithoutRowId) text.Append("    without_rowid: true\n");
         if (options.Strict) text.Append("    strict: true\n");
     }
@@ -162,9 +163,14 @@ public static partial class ModelWriter
         if (index.Include.Count > 0) entries.Add("include: " + YamlText.List(index.Include.Select(YamlText.Scalar)));
         if (index.NullsNotDistinct) entries.Add("nulls_not_distinct: true");
         if (index.Deferrable != Deferrability.NotDeferrable) entries.Add("deferrable: " + DeferrableText(index.Deferrable));
+        if (index.With is { } with) entries.Add("with: " + WithMap(with));
         if (index.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         return "{ " + string.Join(", ", entries) + " }";
     }
+
+    /// <summary>Storage parameters as a flow map; a canonical true/false or number is written plain, so that it reads back the same.</summary>
+    private static string WithMap(StorageParameters parameters) =>
+        "{ " + string.Join(", ", parameters.Items.Select(p => YamlText.Key(p.Name) + ": " + (p.Text is "true" or "false" ? p.Text : YamlText.Number(p.Text)))) + " }";
 
     private static string PartText(IndexPart part)
     {

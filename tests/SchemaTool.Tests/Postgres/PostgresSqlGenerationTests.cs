@@ -131,7 +131,14 @@ public sealed class PostgresSqlGenerationTests
         { "create_instead_of_trigger", new CreateTrigger(new Trigger("active_users_insert", "active_users", TriggerTiming.InsteadOf, new[] { TriggerEvent.Insert }, Execute: "touch()")) },
         { "drop_trigger", new DropTrigger(UsersTouch) },
         { "set_trigger_comment", new SetObjectComment(SchemaObjectKind.Trigger, "users_touch", "on rename", null, "users") },
+        { "create_index_with_storage", new CreateIndex("users", Fancy with { With = Storage(("deduplicate_items", "true"), ("fillfactor", "70")) }) },
+        { "create_unique_constraint_with_storage", new CreateIndex("users", Users.Indexes[0] with { With = Storage(("fillfactor", "80")) }) },
+        { "set_index_storage", new SetIndexStorage("users", "ix_users_fancy", Storage(("fillfactor", "70")), Storage(("deduplicate_items", "false"), ("fillfactor", "80"))) },
+        { "reset_index_storage", new SetIndexStorage("users", "ix_users_fancy", Storage(("fillfactor", "70")), null) },
     };
+
+    private static StorageParameters? Storage(params (string Name, string Value)[] parameters) =>
+        StorageParameters.Of(parameters.Select(p => new StorageParameter(p.Name, p.Value)));
 
     private static readonly DomainType Email = new("email", "text", Nullable: false, Default: ColumnDefault.String("nobody@example.com"),
         Checks: new[] { new Check("email_check", "VALUE ~ '@'") }, Collation: "C", Comment: "addresses");

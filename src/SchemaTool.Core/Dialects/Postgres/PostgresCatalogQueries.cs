@@ -119,7 +119,8 @@ internal sealed partial class PostgresCatalogQueries
                  ARRAY(SELECT a.attname::text FROM generate_series(ci.indnkeyatts + 1, ci.indnatts) g(ord)
                        JOIN pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = ci.indkey[g.ord - 1] ORDER BY g.ord) END,
                coalesce({"{NULLS_NOT_DISTINCT}"}, false),
-               con.convalidated
+               con.convalidated,
+               CASE WHEN con.contype = 'u' THEN (SELECT cic.reloptions FROM pg_class cic WHERE cic.oid = con.conindid) END
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -147,7 +148,8 @@ internal sealed partial class PostgresCatalogQueries
                CASE WHEN k.ord = 1 AND i.indnatts > i.indnkeyatts THEN
                  ARRAY(SELECT ia.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) g(ord)
                        JOIN pg_attribute ia ON ia.attrelid = i.indrelid AND ia.attnum = i.indkey[g.ord - 1] ORDER BY g.ord) END,
-               {"{NULLS_NOT_DISTINCT}"}
+               {"{NULLS_NOT_DISTINCT}"},
+               ic.reloptions
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid
@@ -255,10 +257,15 @@ internal sealed partial class PostgresCatalogQueries
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
           UNION ALL
-          -- Storage settings the model has no key for: storage parameters, a column's storage.
+          -- Storage settings the model has no key for: storage parameters of tables, of the indexes behind a primary key
+          -- or an exclusion constraint, and of a partition's index that differ from its partitioned index's; a column's storage.
           SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, c.relname::text
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
           WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i', 'I')
+            AND (c.relkind IN ('r', 'p')
+                 OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = c.oid AND con.contype IN ('p', 'x'))
+                 OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ih JOIN pg_class pi ON pi.oid = ih.inhparent
+                                                     WHERE ih.inhrelid = c.oid AND opt = ANY (pi.reloptions)))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'column option', setting, c.relname || '.' || a.attname

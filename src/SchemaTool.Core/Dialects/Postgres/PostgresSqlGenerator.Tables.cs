@@ -18,7 +18,7 @@ public static partial class PostgresSqlGenerator
             statements.Add(CreateSequence(column));
         var partitionBy = table.Partitioning is { } p ? $" PARTITION BY {p.By}" : "";
         var unlogged = table.Options?.Unlogged == true ? "UNLOGGED " : "";
-        statements.Add($"CREATE {unlogged}TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
+        statements.Add($"CREATE {unlogged}TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}{WithClause(table.Options?.With)}");
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(SequenceOwnedBy(table.Name, column));
         foreach (var partition in table.Partitioning?.Partitions ?? [])
@@ -46,7 +46,7 @@ public static partial class PostgresSqlGenerator
     private static string UniqueConstraintClause(TableIndex index) =>
         $"CONSTRAINT {Q(index.Name)} UNIQUE{(index.NullsNotDistinct ? " NULLS NOT DISTINCT" : "")} " +
         $"({Columns(index.ColumnNames ?? throw new NotSupportedException($"unique constraint {index.Name} must list plain columns"))})" +
-        (index.Include.Count > 0 ? $" INCLUDE ({Columns(index.Include)})" : "") + DeferrableClause(index.Deferrable);
+        (index.Include.Count > 0 ? $" INCLUDE ({Columns(index.Include)})" : "") + WithClause(index.With) + DeferrableClause(index.Deferrable);
 
     private static string DeferrableClause(Deferrability deferrable) => deferrable switch
     {

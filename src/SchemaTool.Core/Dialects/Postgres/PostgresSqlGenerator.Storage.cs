@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects.Postgres;
+
+public static partial class PostgresSqlGenerator
+{
+    /// <summary>` WITH (fillfactor = 70)`, or nothing when there are no storage parameters.</summary>
+    private static string WithClause(StorageParameters? parameters) =>
+        parameters is null ? "" : $" WITH ({Assignments(parameters.Items)})";
+
+    private static string Assignments(IEnumerable<StorageParameter> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{p.Name} = {ParameterValue(p.Text)}"));
+
+    // A number or a word as it is; anything else (an extension's parameter may take any text) as a string literal.
+    private static string ParameterValue(string value) => PlainValue().IsMatch(value) ? value : SqlLiterals.String(value);
+
+    [GeneratedRegex(@"^(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?|[a-z_][a-z0-9_]*)$")]
+    private static partial Regex PlainValue();
+
+    /// <summary>What SET (...) and RESET (...) take to bring parameters <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static (List<StorageParameter> Set, List<string> Reset) StorageChange(StorageParameters? from, StorageParameters? to) =>
+        ((to?.Items ?? []).Where(p => from?.Find(p.Name) is not { } had || !had.Equals(p)).ToList(),
+         (from?.Items ?? []).Where(p => to?.Find(p.Name) is null).Select(p => p.Name).ToList());
+
+    /// <summary>One ALTER INDEX per action: ALTER INDEX takes a single one.</summary>
+    private static IReadOnlyList<string> SetIndexStorage(SetIndexStorage op)
+    {
+        var (set, reset) = StorageChange(op.From, op.To);
+        var statements = new List<string>();
+        if (reset.Count > 0) statements.Add($"ALTER INDEX {Q(op.Index)} RESET ({string.Join(", ", reset)})");
+        if (set.Count > 0) statements.Add($"ALTER INDEX {Q(op.Index)} SET ({Assignments(set)})");
+        return statements;
+    }
+
+    /// <summary>A table's logging and storage parameters: SET LOGGED / UNLOGGED, SET (...), RESET (...), each where it changes.</summary>
+    private static IReadOnlyList<string> AlterTableOptions(AlterTableOptions op)
+    {
+        var (from, to) = (op.From ?? new TableOptions(), op.To ?? new TableOptions());
+        var actions = new List<string>();
+        if (from.Unlogged != to.Unlogged) actions.Add(to.Unlogged ? "SET UNLOGGED" : "SET LOGGED");
+        var (set, reset) = StorageChange(from.With, to.With);
+        if (reset.Count > 0) actions.Add($"RESET ({string.Join(", ", reset)})");
+        if (set.Count > 0) actions.Add($"SET ({Assignments(set)})");
+        return actions.Count == 0 ? [] : [$"ALTER TABLE {Q(op.Table)} {string.Join(", ", actions)}"];
+    }
+}
