@@ -110,6 +110,7 @@ public sealed record AlterTableOptions(string Table, TableOptions? From, TableOp
         Changed("collation", from.Collation, to.Collation);
         Changed("row_format", from.RowFormat, to.RowFormat);
         Changed("unlogged", from.Unlogged, to.Unlogged);
+        Changed("with", from.With, to.With);
         Changed("without_rowid", from.WithoutRowId, to.WithoutRowId);
         Changed("strict", from.Strict, to.Strict);
         Changed("virtual", from.Virtual, to.Virtual);

@@ -134,6 +134,10 @@ public sealed class PostgresSqlGenerationTests
         { "create_index_with_storage", new CreateIndex("users", Fancy with { With = Storage(("deduplicate_items", "true"), ("fillfactor", "70")) }) },
         { "create_unique_constraint_with_storage", new CreateIndex("users", Users.Indexes[0] with { With = Storage(("fillfactor", "80")) }) },
         { "set_index_storage", new SetIndexStorage("users", "ix_users_fancy", Storage(("fillfactor", "70")), Storage(("deduplicate_items", "false"), ("fillfactor", "80"))) },
+        { "create_table_with_storage", new CreateTable(new Table("hits", new[] { Id }, Options: new TableOptions(Unlogged: true,
+            With: Storage(("fillfactor", "70"), ("autovacuum_enabled", "false"))))) },
+        { "alter_table_storage", new AlterTableOptions("hits", new TableOptions(With: Storage(("fillfactor", "70"), ("autovacuum_enabled", "false"))),
+            new TableOptions(Unlogged: true, With: Storage(("fillfactor", "90")))) },
         { "reset_index_storage", new SetIndexStorage("users", "ix_users_fancy", Storage(("fillfactor", "70")), null) },
     };
 

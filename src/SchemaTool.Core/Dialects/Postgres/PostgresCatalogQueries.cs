@@ -63,7 +63,8 @@ internal sealed partial class PostgresCatalogQueries
                c.relpersistence = 'u',
           CASE WHEN c.relkind = 'p' THEN (SELECT sum(pc.reltuples)::bigint FROM pg_partition_tree(c.oid) pt
                                           JOIN pg_class pc ON pc.oid = pt.relid WHERE pt.isleaf AND pc.reltuples >= 0)
-               WHEN c.reltuples >= 0 THEN c.reltuples::bigint END
+               WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
+          c.reloptions
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
@@ -257,12 +258,12 @@ internal sealed partial class PostgresCatalogQueries
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
           UNION ALL
-          -- Storage settings the model has no key for: storage parameters of tables, of the indexes behind a primary key
-          -- or an exclusion constraint, and of a partition's index that differ from its partitioned index's; a column's storage.
+          -- Storage settings the model has no key for: storage parameters of partitions, of the indexes behind a primary
+          -- key or an exclusion constraint, and of a partition's index that differ from its partitioned index's; a column's storage.
           SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, c.relname::text
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
           WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i', 'I')
-            AND (c.relkind IN ('r', 'p')
+            AND (c.relkind IN ('r', 'p') AND c.relispartition
                  OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = c.oid AND con.contype IN ('p', 'x'))
                  OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ih JOIN pg_class pi ON pi.oid = ih.inhparent
                                                      WHERE ih.inhrelid = c.oid AND opt = ANY (pi.reloptions)))
