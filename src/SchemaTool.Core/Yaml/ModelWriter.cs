@@ -227,6 +227,7 @@ public static partial class ModelWriter
         if (n.MaxValue is { } max) entries.Add("max: " + max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (n.Cache is { } cache) entries.Add("cache: " + cache.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (n.Cycle) entries.Add("cycle: true");
+        if (n.Unlogged is { } unlogged) entries.Add("unlogged: " + (unlogged ? "true" : "false"));
         return entries.Count == 0 ? "true" : "{ " + string.Join(", ", entries) + " }";
     }
 

@@ -42,7 +42,10 @@ internal sealed partial class PostgresCatalogQueries
         // NULLS NOT DISTINCT came with PostgreSQL 15.
         var nullsNotDistinct = major >= 15 ? "i.indnullsnotdistinct" : "false";
         var constraintNullsNotDistinct = major >= 15 ? "ci.indnullsnotdistinct" : "false";
-        Columns = ColumnsQuery;
+        // Sequences can be unlogged from PostgreSQL 15; before, an unlogged table's sequence is logged, as always.
+        Columns = ColumnsQuery.Replace("{SEQUENCE_UNLOGGED}",
+            major >= 15 ? "CASE WHEN owned.relpersistence <> c.relpersistence THEN owned.relpersistence = 'u' END" : "NULL::boolean",
+            StringComparison.Ordinal);
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
         All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All];
@@ -82,7 +85,8 @@ internal sealed partial class PostgresCatalogQueries
                d.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                                              AND u.objid = d.oid AND u.refobjid = owned.oid),
                -- -1 (NULL from PostgreSQL 17): the server's default target.
-               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END
+               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END,
+               {"{SEQUENCE_UNLOGGED}"}
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -90,7 +94,7 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
-        LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, s.oid, s.relname,
+        LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, s.oid, s.relname, s.relpersistence,
                           sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, sq.seqtypid,
                           (SELECT count(*) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                                                             AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) AS users

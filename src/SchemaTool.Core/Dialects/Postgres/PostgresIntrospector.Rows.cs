@@ -17,7 +17,7 @@ internal static partial class PostgresIntrospector
         var serial = identity.Length == 0 && generated.Length == 0 && sequence is not null && r.GetInt32(17) == 1 && r.GetBoolean(18)
             && defaultSql is not null && defaultSql.StartsWith("nextval(", StringComparison.Ordinal);
         var numbering = serial || identity.Length > 0 && sequence is not null
-            ? ReadNumbering(r, table, name, type, identity == "a")
+            ? ReadNumbering(r, table, name, type, identity == "a", serial && !r.IsDBNull(20) ? r.GetBoolean(20) : null)
             : null;
         return new Column(
             Name: name,
@@ -33,11 +33,11 @@ internal static partial class PostgresIntrospector
     }
 
     /// <summary>The sequence's options that differ from what PostgreSQL gives a new serial or identity column.</summary>
-    private static Numbering? ReadNumbering(NpgsqlDataReader r, string table, string column, string type, bool always)
+    private static Numbering? ReadNumbering(NpgsqlDataReader r, string table, string column, string type, bool always, bool? unlogged)
     {
         var sequence = r.GetString(9);
         var options = new Numbering(always, sequence, r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetBoolean(15),
-            SequenceType: r.GetString(16));
+            SequenceType: r.GetString(16), Unlogged: unlogged);
         return PostgresNumbering.WithoutDefaults(options, table, column, type);
     }
 

@@ -34,7 +34,7 @@ public static partial class PostgresSqlGenerator
     private static string SequenceName(Column column) => column.Numbering?.Sequence ?? throw new InvalidOperationException("no sequence name");
 
     private static string CreateSequence(Column column) =>
-        $"CREATE SEQUENCE {Q(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
+        $"CREATE {(column.Numbering?.Unlogged == true ? "UNLOGGED " : "")}SEQUENCE {Q(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
 
     private static string SequenceOwnedBy(string table, Column column) =>
         $"ALTER SEQUENCE {Q(SequenceName(column))} OWNED BY {Q(table)}.{Q(column.Name)}";
@@ -126,9 +126,11 @@ public static partial class PostgresSqlGenerator
             yield return $"ALTER TABLE {Q(table)} ALTER COLUMN {Q(to.Name)} SET GENERATED {(to.Numbering?.Always == true ? "ALWAYS" : "BY DEFAULT")}";
         if (from.Numbering?.SequenceType != to.Numbering?.SequenceType)
             yield return $"ALTER SEQUENCE {Q(name)} AS {to.Numbering?.SequenceType ?? PostgresTypes.SerialBase(to.Type) ?? to.Type}";
-        if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null }
-            != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null })
+        if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null, Unlogged = null }
+            != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null, Unlogged = null })
             yield return $"ALTER SEQUENCE {Q(name)} {PostgresNumbering.Changes(to.Numbering)}";
+        if (SequencePersistenceChange(from.Numbering?.Unlogged, to.Numbering?.Unlogged) is { } persistence)
+            yield return $"ALTER SEQUENCE {Q(name)} {persistence}";
     }
 
     /// <summary>The column with its serial's sequence named, when the model gives it options but no name.</summary>

@@ -24,6 +24,22 @@ public static partial class PostgresSqlGenerator
         ((to?.Items ?? []).Where(p => from?.Find(p.Name) is not { } had || !had.Equals(p)).ToList(),
          (from?.Items ?? []).Where(p => to?.Find(p.Name) is null).Select(p => p.Name).ToList());
 
+    /// <summary>
+    /// SET LOGGED / SET UNLOGGED of a serial's sequence whose own persistence (null: its table's) changes: from one
+    /// that differs from its table to the table's is the other way round, whatever the table is.
+    /// </summary>
+    private static string? SequencePersistenceChange(bool? from, bool? to) =>
+        from == to ? null : (to ?? !from!.Value) ? "SET UNLOGGED" : "SET LOGGED";
+
+    /// <summary>
+    /// An unlogged table whose serial sequences are made apart (they have options) and follow the table: it is created
+    /// logged and then set unlogged, which from PostgreSQL 15 sets its sequences unlogged too, as `serial` in CREATE
+    /// UNLOGGED TABLE does, and before 15 leaves them logged, as it does too. A sequence with its own `unlogged:` is
+    /// set back after.
+    /// </summary>
+    private static bool CreatedLoggedThenUnlogged(Table table) =>
+        table.Options?.Unlogged == true && table.Columns.Any(c => OwnsNamedSequence(c) && c.Numbering!.Unlogged is null);
+
     /// <summary>One ALTER INDEX per action: ALTER INDEX takes a single one.</summary>
     private static IReadOnlyList<string> SetIndexStorage(SetIndexStorage op)
     {

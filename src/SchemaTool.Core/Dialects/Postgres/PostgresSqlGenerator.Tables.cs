@@ -17,10 +17,17 @@ public static partial class PostgresSqlGenerator
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(CreateSequence(column));
         var partitionBy = table.Partitioning is { } p ? $" PARTITION BY {p.By}" : "";
-        var unlogged = table.Options?.Unlogged == true ? "UNLOGGED " : "";
+        var flip = CreatedLoggedThenUnlogged(table);
+        var unlogged = table.Options?.Unlogged == true && !flip ? "UNLOGGED " : "";
         statements.Add($"CREATE {unlogged}TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}{WithClause(table.Options?.With)}");
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(SequenceOwnedBy(table.Name, column));
+        if (flip)
+        {
+            statements.Add($"ALTER TABLE {Q(table.Name)} SET UNLOGGED");
+            foreach (var column in table.Columns.Where(c => OwnsNamedSequence(c) && c.Numbering!.Unlogged == false))
+                statements.Add($"ALTER SEQUENCE {Q(SequenceName(column))} SET LOGGED");
+        }
         foreach (var partition in table.Partitioning?.Partitions ?? [])
             statements.AddRange(CreatePartition(table.Name, partition));
         foreach (var index in table.Indexes.Where(i => !i.Constraint))
