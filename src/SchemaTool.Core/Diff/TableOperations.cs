@@ -109,6 +109,7 @@ public sealed record AlterTableOptions(string Table, TableOptions? From, TableOp
         Changed("charset", from.Charset, to.Charset);
         Changed("collation", from.Collation, to.Collation);
         Changed("row_format", from.RowFormat, to.RowFormat);
+        Changed("key_block_size", from.KeyBlockSize, to.KeyBlockSize);
         Changed("unlogged", from.Unlogged, to.Unlogged);
         Changed("with", from.With, to.With);
         Changed("without_rowid", from.WithoutRowId, to.WithoutRowId);

@@ -11,6 +11,7 @@ namespace SchemaTool.Model;
 /// <param name="Virtual">SQLite: the table is a virtual table, made by `CREATE VIRTUAL TABLE t USING` this text.</param>
 /// <param name="Unlogged">PostgreSQL: an UNLOGGED table (not written to the WAL, emptied after a crash).</param>
 /// <param name="With">PostgreSQL: the table's storage parameters (`WITH (fillfactor = 70)`), in the order written.</param>
+/// <param name="KeyBlockSize">MySQL's KEY_BLOCK_SIZE as the table states it (in KB, for compressed InnoDB pages); null: none stated.</param>
 /// <param name="RowFormat">MySQL's ROW_FORMAT as the table states it (DYNAMIC, COMPACT...); null: the server's default.</param>
 public sealed record TableOptions(
     string? Engine = null,
@@ -21,12 +22,13 @@ public sealed record TableOptions(
     string? Virtual = null,
     string? RowFormat = null,
     bool Unlogged = false,
-    StorageParameters? With = null)
+    StorageParameters? With = null,
+    int? KeyBlockSize = null)
 {
     private static readonly TableOptions None = new();
 
     /// <summary>
-    /// The database's options without those the model leaves to the database (engine, charset, collation, row format: plan
+    /// The database's options without those the model leaves to the database (engine, charset, collation, row format, key block size: plan
     /// keeps them as they are), for showing the two side by side.
     /// </summary>
     public static TableOptions? AsStatedBy(TableOptions? database, TableOptions? model) => database is null ? null : OrNull(database with
@@ -35,6 +37,7 @@ public sealed record TableOptions(
         Charset = model?.Charset is null && model?.Collation is null ? null : database.Charset,
         Collation = model?.Collation is null ? null : database.Collation,
         RowFormat = model?.RowFormat is null ? null : database.RowFormat,
+        KeyBlockSize = model?.KeyBlockSize is null ? null : database.KeyBlockSize,
     });
 
     /// <summary>Null for options that say nothing, so that a table without options has one form.</summary>

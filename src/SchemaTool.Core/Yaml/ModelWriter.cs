@@ -111,6 +111,7 @@ public static partial class ModelWriter
         if (options.Charset is { } charset) text.Append("    charset: ").Append(YamlText.Scalar(charset)).Append('\n');
         if (options.Collation is { } collation) text.Append("    collation: ").Append(YamlText.Scalar(collation)).Append('\n');
         if (options.RowFormat is { } rowFormat) text.Append("    row_format: ").Append(YamlText.Scalar(rowFormat)).Append('\n');
+        if (options.KeyBlockSize is { } keyBlockSize) text.Append("    key_block_size: ").Append(keyBlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         if (options.Unlogged) text.Append("    unlogged: true\n");
         if (options.With is { } with) text.Append("    with: ").Append(WithMap(with)).Append('\n');
         if (options.WithoutRowId) text.Append("    without_rowid: true\n");
