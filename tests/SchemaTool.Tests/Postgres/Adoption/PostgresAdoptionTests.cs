@@ -252,7 +252,7 @@ public sealed class PostgresAdoptionTests
         var notices = db.Inspection.Notices.ToList();
         Assert.Contains("rule logs_no_delete (on logs) is not in the model's scope and is left alone", notices);
         Assert.Contains("inherited table archived_logs (inherits logs) is not in the model's scope and is left alone", notices);
-        Assert.Contains("table billing.invoices is not in the model's scope and is left alone", notices);
+        Assert.Contains("billing.invoices:", db.Yaml); // a table of another schema is modelled, qualified
         Assert.Contains("sequence billing.invoice_no is not in the model's scope and is left alone", notices);
         Assert.Contains("view billing.open_invoices is not in the model's scope and is left alone", notices);
         Assert.DoesNotContain("archived_logs:", db.Yaml);
@@ -260,7 +260,7 @@ public sealed class PostgresAdoptionTests
 
         var plan = await db.PlanAsync(db.Original);
         Assert.Contains("rule logs_no_delete is not in the model's scope and is left alone", plan.Notices);
-        Assert.Contains("table billing.invoices is not in the model's scope and is left alone", plan.Notices);
+        Assert.DoesNotContain("table billing.invoices is not in the model's scope and is left alone", plan.Notices);
         await db.RoundTripAsync(leftAlone: ["archived_logs"]);
     }
 

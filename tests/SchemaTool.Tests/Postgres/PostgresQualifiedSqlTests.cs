@@ -1,0 +1,42 @@
+using SchemaTool.Diff;
+using SchemaTool.Dialects.Postgres;
+using SchemaTool.Model;
+using SchemaTool.Tests.Support;
+
+namespace SchemaTool.Tests.Postgres;
+
+/// <summary>
+/// The SQL of operations on objects of other schemas (auth.users): every name quoted part by part, an index named in its
+/// table's schema, a RENAME TO unqualified. Golden files under Golden/postgres/qualified_* (SCHEMATOOL_UPDATE_GOLDEN=1 rewrites them).
+/// </summary>
+public sealed class PostgresQualifiedSqlTests
+{
+    private static readonly PostgresDialect Dialect = new();
+
+    private static readonly TableIndex ByEmail = new("ix_users_email", new[] { IndexPart.Of("email") }, Comment: "sign-in lookups");
+
+    private static readonly Table Users = new(
+        "auth.users",
+        new[] { new Column("id", "serial"), new Column("email", "text"), new Column("team_id", "integer", Nullable: true) },
+        new PrimaryKey(new[] { "id" }),
+        new[] { ByEmail },
+        new[] { new ForeignKey("fk_users_team", new[] { "team_id" }, "MySchema.Teams", new[] { "id" }) },
+        new[] { new Check("ck_users_email", "email <> ''") },
+        Comment: "who signs in");
+
+    public static TheoryData<string, Operation> Operations() => new()
+    {
+        { "qualified_create_table", new CreateTable(Users) },
+        { "qualified_drop_table", new DropTable(Users) },
+        { "qualified_rename_table", new RenameTable("auth.users", "auth.members") },
+        { "qualified_drop_index", new DropIndex("auth.users", ByEmail) },
+        { "qualified_rename_index", new RenameIndex("auth.users", "ix_users_email", "ix_users_mail", IsConstraint: false) },
+        { "qualified_drop_primary_key", new DropPrimaryKey("auth.users", new PrimaryKey(new[] { "id" })) },
+        { "qualified_add_serial_column", new AlterColumn("MySchema.Teams", new Column("no", "integer"), new Column("no", "serial")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void Each_operation_names_the_schema_of_its_objects(string name, Operation operation) =>
+        Golden.Verify($"postgres/{name}.sql", RevisionForms.Of(Dialect, [operation]));
+}

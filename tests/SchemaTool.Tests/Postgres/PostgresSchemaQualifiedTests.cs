@@ -1,0 +1,167 @@
+using SchemaTool.Model;
+using SchemaTool;
+using SchemaTool.Project;
+using SchemaTool.Yaml;
+
+namespace SchemaTool.Tests.Postgres;
+
+/// <summary>
+/// Objects in PostgreSQL schemas other than the managed one, named <c>schema.name</c> in the model: created after
+/// their schema and dropped before it, two tables of one name in two schemas kept apart, a quoted mixed-case schema
+/// kept exactly, foreign keys and indexes across schemas, inspect writing the qualified keys, rolled back exactly.
+/// Checked in pg_catalog by the test's own queries.
+/// </summary>
+public sealed class PostgresSchemaQualifiedTests
+{
+    private const string Model = """
+        schemas: [auth, MySchema]
+        tables:
+          auth.users:
+            columns:
+              id:    { type: serial, primary_key: true }
+              email: { type: text, unique: true }
+            checks:
+              ck_users_email: "email <> ''"
+          users:
+            columns:
+              id: { type: int, primary_key: true }
+          MySchema.Users:
+            columns:
+              id:    { type: int, primary_key: true }
+              owner: { type: int, references: auth.users.id }
+            indexes:
+              ix_users_owner: { columns: [owner] }
+        """;
+
+    /// <summary>Every relation, constraint and index of the user's schemas, qualified, as the server keeps them.</summary>
+    private static async Task<List<string>> CatalogAsync(PostgresTestDatabase db) =>
+        (await db.QueryAsync("""
+            SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname IN ('auth', 'MySchema', 'myschema')
+            UNION ALL
+            SELECT c.relkind::text || ' ' || c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname IN ('public', 'auth', 'MySchema') AND c.relkind IN ('r', 'i', 'S') AND c.relname NOT LIKE 'schematool%'
+            UNION ALL
+            SELECT 'constraint ' || conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE connamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'auth', 'MySchema'))
+              AND conrelid::regclass::text NOT LIKE 'schematool%'
+            ORDER BY 1
+            """)).Select(r => (string)r[0]!).ToList();
+
+    [Fact]
+    public async Task Tables_of_other_schemas_are_created_in_their_schema_kept_apart_and_rolled_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var revision = await db.ConvergeAsync(Model, "schemas");
+        var up = File.ReadAllText(revision.UpPath);
+        Assert.True(up.IndexOf("CREATE SCHEMA \"auth\"", StringComparison.Ordinal) < up.IndexOf("CREATE TABLE \"auth\".\"users\"", StringComparison.Ordinal), up);
+        Assert.Contains("REFERENCES \"auth\".\"users\" (\"id\")", up);
+
+        var catalog = await CatalogAsync(db);
+        Assert.Contains("r auth.users", catalog);
+        Assert.Contains("r users", catalog);
+        Assert.Contains("r \"MySchema\".\"Users\"", catalog);
+        Assert.Contains("S auth.users_id_seq", catalog);
+        Assert.Contains("i auth.uq_users_email", catalog);
+        Assert.Contains("i \"MySchema\".ix_users_owner", catalog);
+        Assert.Contains("constraint \"MySchema\".\"Users\" FOREIGN KEY (owner) REFERENCES auth.users(id)", catalog);
+        Assert.Contains("constraint auth.users CHECK ((email <> ''::text))", catalog);
+        Assert.Contains("schema MySchema", catalog);
+        Assert.DoesNotContain("schema myschema", catalog);
+
+        await db.RollbackAsync("base");
+        Assert.Empty(await CatalogAsync(db));
+    }
+
+    [Fact]
+    public async Task Changes_inside_another_schema_alter_that_schemas_table_and_the_down_file_undoes_them()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(Model, "schemas");
+        var before = await CatalogAsync(db);
+
+        var changed = Model
+            .Replace("      email: { type: text, unique: true }\n", "      email: { type: text, unique: true }\n      name:  { type: text, nullable: true }\n")
+            .Replace("    checks:\n      ck_users_email: \"email <> ''\"\n", "")
+            .Replace("ix_users_owner: { columns: [owner] }", "ix_users_owner_id: { columns: [owner, id] }");
+        var revision = await db.ConvergeAsync(changed, "change auth");
+        var up = File.ReadAllText(revision.UpPath);
+        Assert.Contains("ALTER TABLE \"auth\".\"users\" ADD COLUMN \"name\" text", up);
+        Assert.Contains("ALTER TABLE \"auth\".\"users\" DROP CONSTRAINT \"ck_users_email\"", up);
+        Assert.Contains("DROP INDEX CONCURRENTLY \"MySchema\".\"ix_users_owner\"", up);
+        Assert.DoesNotContain("\"users\" ADD COLUMN", up.Replace("\"auth\".\"users\" ADD COLUMN", ""));
+
+        await db.RollbackAsync(revision.Parents[0]);
+        Assert.Equal(before, await CatalogAsync(db));
+    }
+
+    [Fact]
+    public async Task A_schemas_tables_are_dropped_before_it_and_a_schema_left_out_with_tables_is_refused()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var created = await db.ConvergeAsync(Model, "schemas");
+        var down = File.ReadAllText(created.DownPath);
+        Assert.True(down.IndexOf("DROP TABLE \"MySchema\".\"Users\"", StringComparison.Ordinal) < down.IndexOf("DROP TABLE \"auth\".\"users\"", StringComparison.Ordinal), down);
+        Assert.True(down.IndexOf("DROP TABLE \"auth\".\"users\"", StringComparison.Ordinal) < down.IndexOf("DROP SCHEMA \"auth\"", StringComparison.Ordinal), down);
+
+        // Left out of the model, a schema's tables are another application's: named and left alone, never dropped.
+        const string UsersOnly = "tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n";
+        var refused = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(UsersOnly));
+        Assert.Contains("schema 'auth': the model leaves it out, but it holds what schematool leaves alone (table auth.users)", refused.Message);
+
+        var emptied = await db.ConvergeAsync("schemas: [auth, MySchema]\n" + UsersOnly, "empty the schemas");
+        var up = File.ReadAllText(emptied.UpPath);
+        Assert.True(up.IndexOf("DROP TABLE \"MySchema\".\"Users\"", StringComparison.Ordinal) < up.IndexOf("DROP TABLE \"auth\".\"users\"", StringComparison.Ordinal), up);
+        await db.ConvergeAsync(UsersOnly, "drop the schemas");
+        Assert.DoesNotContain("schema auth", await CatalogAsync(db));
+    }
+
+    [Fact]
+    public async Task Tables_of_a_schema_the_model_does_not_name_are_never_dropped()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE SCHEMA other; CREATE TABLE other.kept (id int)");
+        var refused = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync("tables:\n  users:\n    columns:\n      id: { type: int, primary_key: true }\n"));
+        Assert.Contains("schema 'other': the model leaves it out, but it holds what schematool leaves alone (table other.kept)", refused.Message);
+        Assert.Single(await db.QueryAsync("SELECT 1 FROM pg_class WHERE oid = 'other.kept'::regclass"));
+    }
+
+    [Fact]
+    public async Task Inspect_writes_qualified_keys_that_load_back_to_an_empty_plan()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ExecuteAsync("""
+            CREATE SCHEMA "MySchema"; CREATE SCHEMA myschema;
+            CREATE TABLE "MySchema".users (id int PRIMARY KEY, quoted_col text);
+            CREATE TABLE myschema.users (id int PRIMARY KEY, unquoted_col text, owner_id int REFERENCES "MySchema".users (id));
+            """);
+        await using var session = await db.OpenAsync();
+        var inspection = await Inspector.InspectAsync(session, CancellationToken.None);
+        var yaml = ModelWriter.Write(inspection.Schema);
+        Assert.Contains("MySchema.users:", yaml);
+        Assert.Contains("myschema.users:", yaml);
+        Assert.Contains("MySchema.users", yaml[yaml.IndexOf("myschema.users:", StringComparison.Ordinal)..]);
+        Assert.Empty(inspection.Schema.Unmanaged);
+
+        var plan = await db.PlanOnlyAsync(yaml);
+        Assert.True(plan.IsEmpty, plan.UpScript);
+    }
+
+    [Fact]
+    public async Task A_name_qualified_by_the_managed_schema_or_an_undeclared_one_is_refused_at_plan()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var managed = await Assert.ThrowsAsync<InputException>(() =>
+            db.PlanOnlyAsync("tables:\n  public.users:\n    columns:\n      id: { type: int, primary_key: true }\n"));
+        Assert.Contains("schema.yaml:2:3: table 'public.users': public is the schema this database is managed in", managed.Message);
+        Assert.Contains("write 'users'", managed.Message);
+
+        var undeclared = await Assert.ThrowsAsync<InputException>(() =>
+            db.PlanOnlyAsync("tables:\n  billing.invoices:\n    columns:\n      id: { type: int, primary_key: true }\n"));
+        Assert.Contains("schema.yaml:2:3: table 'billing.invoices': schema 'billing' is not declared: add it to `schemas:`", undeclared.Message);
+
+        var twoDots = await Assert.ThrowsAsync<InputException>(() =>
+            db.PlanOnlyAsync("schemas: [a]\ntables:\n  a.b.c:\n    columns:\n      id: { type: int, primary_key: true }\n"));
+        Assert.Contains("table name 'a.b.c' is not a name or schema.name", twoDots.Message);
+        Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname IN ('billing', 'a')"));
+    }
+}
