@@ -33,7 +33,20 @@ public sealed class PostgresQualifiedSqlTests
         { "qualified_rename_index", new RenameIndex("auth.users", "ix_users_email", "ix_users_mail", IsConstraint: false) },
         { "qualified_drop_primary_key", new DropPrimaryKey("auth.users", new PrimaryKey(new[] { "id" })) },
         { "qualified_add_serial_column", new AlterColumn("MySchema.Teams", new Column("no", "integer"), new Column("no", "serial")) },
+        { "qualified_create_enum_type", new CreateEnumType(Mood) },
+        { "qualified_add_enum_value", new AddEnumValue("billing.mood", "great", null) },
+        { "qualified_rename_enum_type", new RenameType(SchemaObjectKind.EnumType, "billing.feeling", "billing.mood") },
+        { "qualified_recreate_enum_type", new RecreateEnumType(Mood, Mood with { Values = new[] { "sad", "happy" } },
+            new[] { ("billing.invoices", new Column("mood", "billing.mood", Default: ColumnDefault.String("happy"))) }.ToValueList()) },
+        { "qualified_create_domain", new CreateDomain(Email) },
+        { "qualified_alter_domain", new AlterDomain(Email, Email with { Nullable = false }) },
+        { "qualified_create_sequence", new CreateSequence(new Sequence("billing.invoice_no", "integer", Start: 1000, Comment: "numbers")) },
+        { "qualified_rename_sequence", new RenameSequence("billing.invoice_no", "billing.invoice_number") },
     };
+
+    private static readonly EnumType Mood = new("billing.mood", new[] { "sad", "ok", "happy" }, Comment: "how it went");
+
+    private static readonly DomainType Email = new("billing.email", "text", Checks: new[] { new Check("email_check", "VALUE ~ '@'") }, Comment: "addresses");
 
     [Theory]
     [MemberData(nameof(Operations))]

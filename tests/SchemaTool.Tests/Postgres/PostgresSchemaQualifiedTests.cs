@@ -164,4 +164,65 @@ public sealed class PostgresSchemaQualifiedTests
         Assert.Contains("table name 'a.b.c' is not a name or schema.name", twoDots.Message);
         Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname IN ('billing', 'a')"));
     }
+
+    private const string Types = """
+        schemas: [billing]
+        types:
+          billing.mood:  { enum: [sad, ok, happy] }
+          billing.email: { domain: text, check: "VALUE ~ '@'", comment: addresses }
+          mood:          { enum: [low, high] }
+        tables:
+          billing.invoices:
+            columns:
+              id:         { type: int, primary_key: true }
+              mood:       { type: billing.mood, default: ok }
+              contact:    { type: billing.email, nullable: true }
+              local_mood: { type: mood, nullable: true }
+        """;
+
+    /// <summary>The user's types, qualified where outside public, with their values or base type; and the invoices' column types.</summary>
+    private static async Task<List<string>> TypesAsync(PostgresTestDatabase db) =>
+        (await db.QueryAsync("""
+            SELECT 'type ' || t.oid::regtype::text || CASE WHEN t.typbasetype <> 0 THEN ' ' || format_type(t.typbasetype, NULL) ELSE '' END ||
+                   coalesce((SELECT ' (' || string_agg(enumlabel, ', ' ORDER BY enumsortorder) || ')' FROM pg_enum WHERE enumtypid = t.oid), '')
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname IN ('public', 'billing') AND t.typtype IN ('e', 'd')
+            UNION ALL
+            SELECT 'column ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+            WHERE a.attrelid = to_regclass('billing.invoices') AND a.attnum > 0
+            ORDER BY 1
+            """)).Select(r => (string)r[0]!).ToList();
+
+    [Fact]
+    public async Task Enums_and_domains_of_another_schema_are_created_before_their_columns_altered_renamed_and_rolled_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var created = await db.ConvergeAsync(Types, "types");
+        var up = File.ReadAllText(created.UpPath);
+        Assert.Contains("CREATE TYPE \"billing\".\"mood\" AS ENUM ('sad', 'ok', 'happy')", up);
+        Assert.Contains("CREATE DOMAIN \"billing\".\"email\" AS text", up);
+        Assert.True(up.IndexOf("CREATE SCHEMA \"billing\"", StringComparison.Ordinal) < up.IndexOf("CREATE TYPE \"billing\".\"mood\"", StringComparison.Ordinal), up);
+        Assert.True(up.IndexOf("CREATE TYPE \"billing\".\"mood\"", StringComparison.Ordinal) < up.IndexOf("CREATE TABLE \"billing\".\"invoices\"", StringComparison.Ordinal), up);
+        var before = await TypesAsync(db);
+        Assert.Equal([
+            "column contact billing.email", "column id integer", "column local_mood mood", "column mood billing.mood",
+            "type billing.email text", "type billing.mood (sad, ok, happy)", "type mood (low, high)"], before);
+
+        // A value added, the type renamed: its column follows it, and the down file undoes both.
+        var changed = Types
+            .Replace("billing.mood:  { enum: [sad, ok, happy] }", "billing.feeling: { enum: [sad, ok, happy, great], renamed_from: billing.mood }")
+            .Replace("{ type: billing.mood, default: ok }", "{ type: billing.feeling, default: ok }");
+        var revision = await db.ConvergeAsync(changed, "rename mood");
+        var renamed = File.ReadAllText(revision.UpPath);
+        Assert.Contains("ALTER TYPE \"billing\".\"mood\" RENAME TO \"feeling\"", renamed);
+        Assert.Contains("ALTER TYPE \"billing\".\"feeling\" ADD VALUE 'great'", renamed);
+        Assert.DoesNotContain("ALTER COLUMN", renamed);
+        Assert.Contains("column mood billing.feeling", await TypesAsync(db));
+        Assert.Contains("type billing.feeling (sad, ok, happy, great)", await TypesAsync(db));
+
+        await db.RollbackAsync(revision.Parents[0]);
+        Assert.Equal(before, await TypesAsync(db));
+        await db.RollbackAsync("base");
+        Assert.Empty(await TypesAsync(db));
+    }
 }

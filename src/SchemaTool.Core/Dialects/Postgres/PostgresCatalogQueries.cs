@@ -189,12 +189,12 @@ internal sealed partial class PostgresCatalogQueries
         "AND n.nspname NOT LIKE 'schematool\\_scratch\\_%' " +
         "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')";
 
-    private const string InScope = $"(n.nspname = $1 OR {OtherUserSchema})";
+    internal const string InScope = $"(n.nspname = $1 OR {OtherUserSchema})";
 
     // An object's name as the user sees it: qualified when it lives outside the managed schema.
-    private const string Qualified = "CASE WHEN n.nspname = $1 THEN {0} ELSE n.nspname || '.' || {0} END";
+    internal const string Qualified = "CASE WHEN n.nspname = $1 THEN {0} ELSE n.nspname || '.' || {0} END";
 
-    private static string Q(string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Qualified, column);
+    internal static string Q(string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Qualified, column);
 
     // What the model cannot express yet, named so that plan can say it is left alone: in the managed schema, and
     // everything of the user's in other schemas. Objects that belong to an extension (deptype 'e'), identity
@@ -233,7 +233,7 @@ internal sealed partial class PostgresCatalogQueries
                  {Q("t.typname::text")}, NULL
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE {InScope}
-            AND (t.typtype IN ('e', 'd') AND n.nspname <> $1 OR t.typtype = 'r'
+            AND (t.typtype IN ('e', 'd') AND strpos(n.nspname || t.typname, '.') > 0 OR t.typtype = 'r'
                  OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL

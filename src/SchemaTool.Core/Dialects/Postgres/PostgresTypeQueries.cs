@@ -7,6 +7,9 @@ namespace SchemaTool.Dialects.Postgres;
 /// </summary>
 internal static class PostgresTypeQueries
 {
+    // A type whose names hold no dot: the first dot of a model name separates the schema.
+    private const string Undotted = "strpos(n.nspname || t.typname, '.') = 0";
+
     private static string NotFromExtension(string catalog, string oid) =>
         $"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{catalog}'::regclass AND e.objid = {oid} AND e.deptype = 'e')";
 
@@ -43,25 +46,25 @@ internal static class PostgresTypeQueries
 
     // One row per value, in the type's order; a type without values has one row with a null value.
     public static readonly string Enums = $"""
-        SELECT t.typname::text, e.enumlabel::text, ds.description
+        SELECT {PostgresCatalogQueries.Q("t.typname::text")}, e.enumlabel::text, ds.description
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_enum e ON e.enumtypid = t.oid
         LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
-        WHERE n.nspname = $1 AND t.typtype = 'e' AND {NotFromExtension("pg_type", "t.oid")}
-        ORDER BY t.typname, e.enumsortorder
+        WHERE {PostgresCatalogQueries.InScope} AND t.typtype = 'e' AND {NotFromExtension("pg_type", "t.oid")} AND {Undotted}
+        ORDER BY 1, e.enumsortorder
         """;
 
     // A domain with its base type, NOT NULL, default, collation when not the base type's, and checks by name.
     public static readonly string Domains = $"""
-        SELECT t.typname::text, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+        SELECT {PostgresCatalogQueries.Q("t.typname::text")}, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
                CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN co.collname::text END, ds.description,
                ARRAY(SELECT con.conname::text FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname),
                ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname)
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type bt ON bt.oid = t.typbasetype
         LEFT JOIN pg_collation co ON co.oid = t.typcollation
         LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
-        WHERE n.nspname = $1 AND t.typtype = 'd' AND {NotFromExtension("pg_type", "t.oid")}
-        ORDER BY t.typname
+        WHERE {PostgresCatalogQueries.InScope} AND t.typtype = 'd' AND {NotFromExtension("pg_type", "t.oid")} AND {Undotted}
+        ORDER BY 1
         """;
 
     // The user's other schemas: not $1, not public (every database has it), not the server's, not an extension's.
