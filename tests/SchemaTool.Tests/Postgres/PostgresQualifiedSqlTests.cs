@@ -42,7 +42,13 @@ public sealed class PostgresQualifiedSqlTests
         { "qualified_alter_domain", new AlterDomain(Email, Email with { Nullable = false }) },
         { "qualified_create_sequence", new CreateSequence(new Sequence("billing.invoice_no", "integer", Start: 1000, Comment: "numbers")) },
         { "qualified_rename_sequence", new RenameSequence("billing.invoice_no", "billing.invoice_number") },
+        { "qualified_create_materialized_view", new CreateView(Totals) },
+        { "qualified_drop_materialized_view", new DropView(Totals) },
     };
+
+    private static readonly View Totals = new("analytics.team_totals", "SELECT team_id,\n    count(*) AS n\n   FROM auth.users\n  GROUP BY team_id",
+        Materialized: true, Indexes: new[] { new TableIndex("ix_team_totals_team", new[] { IndexPart.Of("team_id") }, Unique: true, Comment: "one row a team") },
+        Comment: "per team");
 
     private static readonly EnumType Mood = new("billing.mood", new[] { "sad", "ok", "happy" }, Comment: "how it went");
 

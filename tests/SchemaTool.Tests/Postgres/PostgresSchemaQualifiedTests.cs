@@ -225,4 +225,56 @@ public sealed class PostgresSchemaQualifiedTests
         await db.RollbackAsync("base");
         Assert.Empty(await TypesAsync(db));
     }
+
+    private const string Views = """
+        schemas: [base, derived, analytics]
+        sequences:
+          base.event_no: { start: 100 }
+        tables:
+          base.raw_events:
+            columns:
+              id:         { type: int, primary_key: true }
+              no:         { type: bigint, default_sql: "nextval('base.event_no')" }
+              event_type: { type: text, nullable: true }
+        views:
+          summary:                  { sql: "SELECT * FROM analytics.event_summary" }
+          analytics.event_summary:  { sql: "select event_type, count(*) as n from derived.processed_events group by event_type" }
+          derived.processed_events: { sql: "SELECT id, event_type FROM base.raw_events WHERE event_type IS NOT NULL" }
+        """;
+
+    /// <summary>Each view and sequence of the user's schemas with its definition, as the server keeps them.</summary>
+    private static async Task<List<string>> ViewsAsync(PostgresTestDatabase db) =>
+        (await db.QueryAsync("""
+            SELECT c.relkind::text || ' ' || c.oid::regclass::text || CASE WHEN c.relkind = 'v' THEN ': ' || pg_get_viewdef(c.oid, true) ELSE '' END
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname IN ('public', 'base', 'derived', 'analytics') AND c.relkind IN ('v', 'S')
+            ORDER BY 1
+            """)).Select(r => (string)r[0]!).ToList();
+
+    [Fact]
+    public async Task A_chain_of_views_across_three_schemas_is_created_in_order_recreated_around_a_change_and_rolled_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var created = await db.ConvergeAsync(Views, "views");
+        var up = File.ReadAllText(created.UpPath);
+        int At(string text) => up.IndexOf(text, StringComparison.Ordinal) is var at and >= 0 ? at : throw new Xunit.Sdk.XunitException($"no {text} in\n{up}");
+        Assert.True(At("CREATE SEQUENCE \"base\".\"event_no\"") < At("CREATE TABLE \"base\".\"raw_events\""), up);
+        Assert.True(At("CREATE SCHEMA \"derived\"") < At("CREATE VIEW \"derived\".\"processed_events\""), up);
+        Assert.True(At("CREATE VIEW \"derived\".\"processed_events\"") < At("CREATE VIEW \"analytics\".\"event_summary\""), up);
+        Assert.True(At("CREATE VIEW \"analytics\".\"event_summary\"") < At("CREATE VIEW \"summary\""), up);
+        var before = await ViewsAsync(db);
+        Assert.Contains("S base.event_no", before);
+        Assert.Contains(before, v => v.StartsWith("v analytics.event_summary: ", StringComparison.Ordinal) && v.Contains("FROM derived.processed_events"));
+
+        // The column the first view reads changes type: the chain is dropped before and created after, in order.
+        var widened = await db.ConvergeAsync(Views.Replace("event_type: { type: text, nullable: true }", "event_type: { type: varchar(50), nullable: true }"), "widen");
+        var change = File.ReadAllText(widened.UpPath);
+        Assert.True(change.IndexOf("DROP VIEW \"summary\"", StringComparison.Ordinal) < change.IndexOf("DROP VIEW \"derived\".\"processed_events\"", StringComparison.Ordinal), change);
+        Assert.True(change.IndexOf("ALTER COLUMN \"event_type\" TYPE", StringComparison.Ordinal) < change.IndexOf("CREATE VIEW \"derived\".\"processed_events\"", StringComparison.Ordinal), change);
+
+        await db.RollbackAsync(widened.Parents[0]);
+        Assert.Equal(before, await ViewsAsync(db));
+        await db.RollbackAsync("base");
+        Assert.Empty(await ViewsAsync(db));
+    }
 }

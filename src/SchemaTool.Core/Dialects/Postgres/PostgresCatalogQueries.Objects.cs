@@ -10,7 +10,7 @@ internal sealed partial class PostgresCatalogQueries
     private const int ObjectQueryCount = 3;
 
     // A materialized view of the schema, whose indexes the index parts query reads with the tables'.
-    private const string MaterializedView = "n.nspname = $1 AND c.relkind = 'm'";
+    private const string MaterializedView = $"{InScope} AND c.relkind = 'm' AND {Undotted}";
 
     private static string[] ObjectQueries(int major) => [ViewsQuery, RoutinesQuery, TriggersQuery];
 
@@ -42,7 +42,7 @@ internal sealed partial class PostgresCatalogQueries
     // scratch schema's canonical form is read the same way (PostgresSession.Canonical). The output columns say
     // whether CREATE OR REPLACE VIEW can replace the query in place.
     private static readonly string ViewsQuery = $"""
-        SELECT c.relname::text, c.relkind = 'm', pg_get_viewdef(c.oid, true), ds.description,
+        SELECT {Q("c.relname::text")}, c.relkind = 'm', pg_get_viewdef(c.oid, true), ds.description,
                ARRAY(SELECT a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
                      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
                {DependsOn("pg_rewrite", "rw.oid", "c.oid")}
@@ -50,9 +50,9 @@ internal sealed partial class PostgresCatalogQueries
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN'
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
-        WHERE n.nspname = $1 AND c.relkind IN ('v', 'm')
+        WHERE {InScope} AND c.relkind IN ('v', 'm') AND {Undotted}
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-        ORDER BY c.relname
+        ORDER BY 1
         """;
 
     // pg_get_functiondef qualifies the routine's own name with its schema, given here quoted as it prints it, for

@@ -186,7 +186,6 @@ internal sealed partial class PostgresCatalogQueries
     // A schema other than $1 that is the user's, not the server's nor an extension's.
     private const string OtherUserSchema =
         "n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%' " +
-        "AND n.nspname NOT LIKE 'schematool\\_scratch\\_%' " +
         "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')";
 
     internal const string InScope = $"(n.nspname = $1 OR {OtherUserSchema})";
@@ -219,10 +218,10 @@ internal sealed partial class PostgresCatalogQueries
                  END AS tbl
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope}
-            AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND n.nspname <> $1
+            AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND NOT ({Undotted})
                  OR c.relkind IN ('r', 'p') AND NOT c.relispartition AND NOT ({Undotted})
                  OR c.relkind = 'r' AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
-                 OR c.relkind = 'S' AND n.nspname <> $1 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+                 OR c.relkind = 'S' AND NOT ({Undotted}) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
                     AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
                                     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
                                       AND (SELECT array_agg(u.objid) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass

@@ -16,24 +16,24 @@ internal static class PostgresTypeQueries
     // A sequence of its own: not an identity's (deptype 'i'), and not a serial's (owned by the one column whose
     // default alone uses it: that is the column's auto_increment). Its owner is the column of an OWNED BY.
     public static readonly string Sequences = $"""
-        SELECT c.relname::text, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+        SELECT {PostgresCatalogQueries.Q("c.relname::text")}, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                own.relname::text, own.attname::text, ds.description
         FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         LEFT JOIN LATERAL (
-            SELECT t.relname, a.attname, ad.oid AS default_oid
-            FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+            SELECT CASE WHEN tn.nspname = $1 THEN t.relname::text ELSE tn.nspname || '.' || t.relname END AS relname, a.attname, ad.oid AS default_oid
+            FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace
             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             LEFT JOIN pg_attrdef ad ON ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
             WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
             LIMIT 1) own ON true
-        WHERE n.nspname = $1
+        WHERE {PostgresCatalogQueries.InScope} AND strpos(n.nspname || c.relname, '.') = 0
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
           AND {NotFromExtension("pg_class", "c.oid")}
           AND NOT (own.default_oid IS NOT NULL
                    AND (SELECT array_agg(u.objid) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                           AND u.refclassid = 'pg_class'::regclass AND u.refobjid = c.oid) = ARRAY[own.default_oid])
-        ORDER BY c.relname
+        ORDER BY 1
         """;
 
     // Every extension of the database but plpgsql, which every database has; its schema when that is not $1.
