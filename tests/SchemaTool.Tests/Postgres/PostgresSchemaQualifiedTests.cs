@@ -277,4 +277,47 @@ public sealed class PostgresSchemaQualifiedTests
         await db.RollbackAsync("base");
         Assert.Empty(await ViewsAsync(db));
     }
+
+    private const string Routines = """
+        schemas: [auth]
+        functions:
+          auth.touch:
+            definition: "CREATE FUNCTION auth.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.seen := now(); RETURN NEW; END $$"
+            comment: stamps rows
+          touch:
+            definition: "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
+        tables:
+          auth.users:
+            columns:
+              id:   { type: int, primary_key: true }
+              seen: { type: timestamptz, nullable: true }
+        triggers:
+          users_touch: { table: auth.users, timing: before, events: [update], for_each: row, execute: auth.touch() }
+        """;
+
+    /// <summary>The user's functions (qualified, with their comment) and triggers as pg_get_triggerdef prints them.</summary>
+    private static async Task<List<string>> RoutinesAsync(PostgresTestDatabase db) =>
+        (await db.QueryAsync("""
+            SELECT 'function ' || p.oid::regprocedure::text || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '-')
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN ('public', 'auth')
+            UNION ALL
+            SELECT 'trigger ' || pg_get_triggerdef(t.oid, true) FROM pg_trigger t WHERE NOT t.tgisinternal
+            ORDER BY 1
+            """)).Select(r => (string)r[0]!).ToList();
+
+    [Fact]
+    public async Task Functions_and_triggers_of_another_schema_are_created_compared_canonically_and_rolled_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var created = await db.ConvergeAsync(Routines, "routines");
+        var up = File.ReadAllText(created.UpPath);
+        Assert.Contains("CREATE TRIGGER \"users_touch\" BEFORE UPDATE ON \"auth\".\"users\"", up);
+        Assert.Contains("COMMENT ON FUNCTION \"auth\".\"touch\"() IS 'stamps rows'", up);
+        Assert.Equal([
+            "function auth.touch() stamps rows", "function touch() -",
+            "trigger CREATE TRIGGER users_touch BEFORE UPDATE ON auth.users FOR EACH ROW EXECUTE FUNCTION auth.touch()"], await RoutinesAsync(db));
+
+        await db.RollbackAsync("base");
+        Assert.Empty(await RoutinesAsync(db));
+    }
 }

@@ -188,7 +188,9 @@ internal sealed partial class PostgresCatalogQueries
         "n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%' " +
         "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')";
 
-    internal const string InScope = $"(n.nspname = $1 OR {OtherUserSchema})";
+    // $2 narrows the other schemas by a LIKE pattern: '%' for a database, the scratch schemas' prefix when the
+    // model's objects are read back from them (PostgresSession.Canonical), where the database's own are no concern.
+    internal const string InScope = $"(n.nspname = $1 OR {OtherUserSchema} AND n.nspname LIKE $2)";
 
     // An object's name as the user sees it: qualified when it lives outside the managed schema.
     internal const string Qualified = "CASE WHEN n.nspname = $1 THEN {0} ELSE n.nspname || '.' || {0} END";
@@ -238,7 +240,7 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
           FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE {OtherUserSchema} AND NOT tg.tgisinternal AND tg.tgparentid = 0
+          WHERE {InScope} AND NOT ({Undotted}) AND NOT tg.tgisinternal AND tg.tgparentid = 0
           UNION ALL
           SELECT 'rule', r.rulename::text, {Q("c.relname::text")}
           FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -246,7 +248,7 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p'))
+          WHERE {InScope} AND (strpos(n.nspname || p.proname, '.') > 0 OR p.prokind NOT IN ('f', 'p'))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}

@@ -48,7 +48,8 @@ public sealed partial class PostgresSession
             foreach (var trigger in inScratch.Triggers)
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
-            var read = schemas.FromScratch(await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct));
+            var read = schemas.FromScratch(await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct,
+                otherSchemas: scratch + "\\_%"));
             RequireRoutinesNamedAsDeclared(normalized, read);
             var comments = normalized.Routines.ToDictionary(r => r.Name, r => r.Comment, StringComparer.Ordinal);
             return model with
@@ -93,7 +94,7 @@ public sealed partial class PostgresSession
     {
         var named = Names(model.Views.Select(v => v.Sql).Concat(model.Routines.Select(r => r.Definition))
             .Concat(model.Triggers.Select(t => $"{t.When} {t.Execute}")));
-        named.UnionWith(model.Triggers.Select(t => t.Table));
+        named.UnionWith(model.Triggers.Select(t => QualifiedName.LocalOf(t.Table)));
         return model.Tables.Where(t => named.Contains(QualifiedName.LocalOf(t.Name))).Select(t => new Table(t.Name,
             t.Columns.Select(c => c with { Default = null, Generated = null, Comment = null }).ToValueList(),
             t.PrimaryKey));
