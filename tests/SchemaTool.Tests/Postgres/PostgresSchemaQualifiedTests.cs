@@ -320,4 +320,22 @@ public sealed class PostgresSchemaQualifiedTests
         await db.RollbackAsync("base");
         Assert.Empty(await RoutinesAsync(db));
     }
+
+    [Fact]
+    public async Task A_view_whose_text_names_the_managed_schema_is_created_and_compared_canonically()
+    {
+        // A CTE named like a table hides it: pg_get_viewdef then prints the table qualified, public.events.
+        const string Model = """
+            tables:
+              events:
+                columns:
+                  id: { type: int, primary_key: true }
+            views:
+              recent: { sql: "WITH events AS (SELECT 1 AS id) SELECT id FROM events UNION ALL SELECT id FROM public.events" }
+            """;
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(Model, "shadowed");
+        var definition = (string)(await db.QueryAsync("SELECT pg_get_viewdef('recent'::regclass, true)"))[0][0]!;
+        Assert.Contains("FROM public.events", definition);
+    }
 }

@@ -16,9 +16,13 @@ internal sealed class PostgresScratchSchemas
 {
     private readonly Dictionary<string, string> _toScratch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _toReal = new(StringComparer.Ordinal);
+    private readonly string _scratch;
+    private readonly string _managed;
 
-    public PostgresScratchSchemas(string scratch, Schema model)
+    /// <param name="scratch">the main scratch schema, which stands for <paramref name="managed"/>, the session's schema</param>
+    public PostgresScratchSchemas(string scratch, Schema model, string managed)
     {
+        (_scratch, _managed) = (scratch, managed);
         var schemas = model.Namespaces.Select(n => n.Name)
             .Concat(model.Tables.Select(t => t.Name)).Concat(model.Views.Select(v => v.Name)).Concat(model.Routines.Select(r => r.Name))
             .Concat(model.Enums.Select(e => e.Name)).Concat(model.Domains.Select(d => d.Name)).Concat(model.Sequences.Select(s => s.Name))
@@ -37,7 +41,7 @@ internal sealed class PostgresScratchSchemas
     public IEnumerable<string> Schemas => _toReal.Keys;
 
     /// <summary>The model with its qualified names and the qualifiers of its SQL in the scratch schemas.</summary>
-    public Schema ToScratch(Schema model) => _toScratch.Count == 0 ? model : model with
+    public Schema ToScratch(Schema model) => model with
     {
         Tables = model.Tables.Select(t => t with
         {
@@ -94,17 +98,22 @@ internal sealed class PostgresScratchSchemas
     private ValueList<Dependency>? Back(ValueList<Dependency>? dependencies) =>
         dependencies?.Select(d => d with { Name = Back(d.Name) }).ToValueList();
 
-    /// <summary>The text with each schema qualifier the model declares (a name before a dot, not after one) put in its scratch schema.</summary>
+    /// <summary>
+    /// The text with each schema qualifier the model declares (a name before a dot, not after one) put in its scratch
+    /// schema, the managed schema's in the main one (a view's text that names it, as pg_get_viewdef prints a table a
+    /// CTE of the same name hides: public.t).
+    /// </summary>
     private string Text(string sql)
     {
-        if (_toScratch.Count == 0) return sql;
+        if (!sql.Contains('.')) return sql;
         var text = new StringBuilder();
         var at = 0;
         SqlToken? previous = null;
         SqlToken? pending = null;
         foreach (var token in PostgresLexer.Instance.Tokens(sql))
         {
-            if (pending is { } qualifier && token.IsPunctuation('.') && SchemaName(qualifier) is { } schema && _toScratch.TryGetValue(schema, out var scratch))
+            if (pending is { } qualifier && token.IsPunctuation('.') && SchemaName(qualifier) is { } schema
+                && (_toScratch.TryGetValue(schema, out var scratch) || schema == _managed && (scratch = _scratch) is not null))
             {
                 text.Append(sql, at, qualifier.Start - at).Append(scratch);
                 at = qualifier.End;
@@ -119,12 +128,16 @@ internal sealed class PostgresScratchSchemas
         ? token.Length >= 2 ? token.Text[1..^1].Replace("\"\"", "\"") : null
         : token.Text.ToLowerInvariant();
 
-    /// <summary>The text read back with each scratch schema's name (random, so found as it is) in its real schema's, quoted as the server prints it.</summary>
+    /// <summary>
+    /// The text read back with each scratch schema's name (random, so found as it is) in its real schema's, quoted as
+    /// the server prints it; the main one's last, since it begins the others' names.
+    /// </summary>
     private string BackText(string text)
     {
+        if (!text.Contains(_scratch, StringComparison.Ordinal)) return text;
         foreach (var (scratch, real) in _toReal)
             if (text.Contains(scratch, StringComparison.Ordinal)) text = text.Replace(scratch, QuoteIdent(real), StringComparison.Ordinal);
-        return text;
+        return text.Replace(_scratch, QuoteIdent(_managed), StringComparison.Ordinal);
     }
 
     /// <summary>quote_ident's spelling: plain lower-case names bare, the rest in double quotes.</summary>

@@ -21,7 +21,7 @@ public sealed partial class PostgresSession
         var ct = cancellationToken;
         var normalized = Dialect.Normalize(model);
         var scratch = "schematool_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var schemas = new PostgresScratchSchemas(scratch, normalized);
+        var schemas = new PostgresScratchSchemas(scratch, normalized, Schema);
         var inScratch = schemas.ToScratch(normalized);
         await using var transaction = await _connection.BeginTransactionAsync(ct);
         try
