@@ -155,6 +155,8 @@ public sealed class PostgresSchemaQualifiedTests
         Assert.Contains("schema.yaml:2:3: table 'public.users': public is the schema this database is managed in", managed.Message);
         Assert.Contains("write 'users'", managed.Message);
 
+        // Declared by the database alone is not enough: the plan would drop the schema the model leaves out.
+        await db.ExecuteAsync("CREATE SCHEMA billing");
         var undeclared = await Assert.ThrowsAsync<InputException>(() =>
             db.PlanOnlyAsync("tables:\n  billing.invoices:\n    columns:\n      id: { type: int, primary_key: true }\n"));
         Assert.Contains("schema.yaml:2:3: table 'billing.invoices': schema 'billing' is not declared: add it to `schemas:`", undeclared.Message);
@@ -162,7 +164,8 @@ public sealed class PostgresSchemaQualifiedTests
         var twoDots = await Assert.ThrowsAsync<InputException>(() =>
             db.PlanOnlyAsync("schemas: [a]\ntables:\n  a.b.c:\n    columns:\n      id: { type: int, primary_key: true }\n"));
         Assert.Contains("table name 'a.b.c' is not a name or schema.name", twoDots.Message);
-        Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname IN ('billing', 'a')"));
+        Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname = 'a'"));
+        Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_class WHERE relname = 'invoices'"));
     }
 
     private const string Types = """
@@ -337,5 +340,28 @@ public sealed class PostgresSchemaQualifiedTests
         await db.ConvergeAsync(Model, "shadowed");
         var definition = (string)(await db.QueryAsync("SELECT pg_get_viewdef('recent'::regclass, true)"))[0][0]!;
         Assert.Contains("FROM public.events", definition);
+    }
+
+    [Fact]
+    public async Task A_mixed_case_schemas_enum_is_a_column_type_written_as_sql_and_the_plan_converges()
+    {
+        const string Model = """
+            schemas: [MySchema]
+            types:
+              MySchema.Mood: { enum: [low, high] }
+            tables:
+              MySchema.Users:
+                columns:
+                  id:   { type: int, primary_key: true }
+                  mood: { type: '"MySchema"."Mood"', nullable: true }
+            """;
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var revision = await db.ConvergeAsync(Model, "mixed case");
+        var up = File.ReadAllText(revision.UpPath);
+        Assert.True(up.IndexOf("CREATE TYPE \"MySchema\".\"Mood\"", StringComparison.Ordinal) < up.IndexOf("CREATE TABLE \"MySchema\".\"Users\"", StringComparison.Ordinal), up);
+        var type = (string)(await db.QueryAsync("SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = '\"MySchema\".\"Users\"'::regclass AND attname = 'mood'"))[0][0]!;
+        Assert.Equal("\"MySchema\".\"Mood\"", type);
+        await db.RollbackAsync("base");
+        Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname = 'MySchema'"));
     }
 }

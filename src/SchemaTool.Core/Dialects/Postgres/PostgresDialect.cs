@@ -58,7 +58,7 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) =>
         [.. PostgresValidator.ValidateAgainst(current, model), .. PostgresTypeValidator.ValidateAgainst(current, model),
-            .. PostgresQualifiedNames.Validate(current, model, ManagedSchema)];
+            .. PostgresQualifiedNames.Validate(model, ManagedSchema)];
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
         PostgresTarget.Parse(urlOrConnectionString);

@@ -5,15 +5,16 @@ namespace SchemaTool.Dialects.Postgres;
 
 /// <summary>
 /// Names qualified by a schema (<c>auth.users</c>): the schema must be one the model declares in <c>schemas:</c> (or
-/// one the database has, or public), so that it exists before its objects; and it must not be the managed schema,
+/// public), so that it exists before its objects and is not dropped under them; and it must not be the managed schema,
 /// whose objects are named unqualified: the catalog reads them back so, and a qualified key would be another
 /// object to the differ (a drop and a create of one table).
 /// </summary>
 internal static class PostgresQualifiedNames
 {
-    public static IEnumerable<string> Validate(Schema current, Schema model, string? managedSchema)
+    public static IEnumerable<string> Validate(Schema model, string? managedSchema)
     {
-        var known = model.Namespaces.Select(n => n.Name).Concat(current.Namespaces.Select(n => n.Name)).Append("public").ToHashSet(StringComparer.Ordinal);
+        // A schema of the database that the model leaves out is dropped by the plan: its objects cannot stay.
+        var known = model.Namespaces.Select(n => n.Name).Append("public").ToHashSet(StringComparer.Ordinal);
         var at = ModelPositions.Of(model);
         foreach (var (kind, name, place, renamedFrom) in Names(model, at))
         {
