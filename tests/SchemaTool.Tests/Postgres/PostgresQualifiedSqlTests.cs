@@ -17,7 +17,12 @@ public sealed class PostgresQualifiedSqlTests
 
     private static readonly Table Users = new(
         "auth.users",
-        new[] { new Column("id", "serial"), new Column("email", "text"), new Column("team_id", "integer", Nullable: true) },
+        new[]
+        {
+            new Column("id", "serial"), new Column("email", "text"), new Column("team_id", "integer", Nullable: true),
+            new Column("no", "serial", Numbering: new Numbering(Sequence: "user_numbers", Start: 100)),
+            new Column("code", "bigint", AutoIncrement: true, Numbering: new Numbering(Sequence: "user_codes")),
+        },
         new PrimaryKey(new[] { "id" }),
         new[] { ByEmail },
         new[] { new ForeignKey("fk_users_team", new[] { "team_id" }, "MySchema.Teams", new[] { "id" }) },

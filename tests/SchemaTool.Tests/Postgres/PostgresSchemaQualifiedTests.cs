@@ -20,6 +20,7 @@ public sealed class PostgresSchemaQualifiedTests
             columns:
               id:    { type: serial, primary_key: true }
               email: { type: text, unique: true }
+              no:    { type: serial, auto_increment: { sequence: user_numbers, start: 100 } }
             checks:
               ck_users_email: "email <> ''"
           users:
@@ -61,6 +62,7 @@ public sealed class PostgresSchemaQualifiedTests
         Assert.Contains("r users", catalog);
         Assert.Contains("r \"MySchema\".\"Users\"", catalog);
         Assert.Contains("S auth.users_id_seq", catalog);
+        Assert.Contains("S auth.user_numbers", catalog);
         Assert.Contains("i auth.uq_users_email", catalog);
         Assert.Contains("i \"MySchema\".ix_users_owner", catalog);
         Assert.Contains("constraint \"MySchema\".\"Users\" FOREIGN KEY (owner) REFERENCES auth.users(id)", catalog);

@@ -15,7 +15,7 @@ public static partial class PostgresSqlGenerator
         if (column.AutoIncrement) text += IdentityClause(column);
         if (column.Generated is { } generated) text += $" GENERATED ALWAYS AS ({generated.Expression}) {(generated.Stored ? "STORED" : "VIRTUAL")}";
         if (!column.Nullable) text += " NOT NULL";
-        if (sequence is not null) text += $" DEFAULT nextval({SqlLiterals.String(Q(sequence))}::regclass)";
+        if (sequence is not null) text += $" DEFAULT nextval({SqlLiterals.String(QN(sequence))}::regclass)";
         if (column.Default is { } value) text += " DEFAULT " + (value.Written is { } written ? PostgresDefaults.Parenthesized(written) : PostgresDefaults.ToSql(value));
         return text;
     }
@@ -23,7 +23,7 @@ public static partial class PostgresSqlGenerator
     private static string IdentityClause(Column column)
     {
         var options = column.Numbering is { Sequence: { } name } n
-            ? $"SEQUENCE NAME {Q(name)} {PostgresNumbering.Options(n)}".TrimEnd()
+            ? $"SEQUENCE NAME {QN(name)} {PostgresNumbering.Options(n)}".TrimEnd()
             : PostgresNumbering.Options(column.Numbering);
         return $" GENERATED {(column.Numbering?.Always == true ? "ALWAYS" : "BY DEFAULT")} AS IDENTITY" + (options.Length > 0 ? $" ({options})" : "");
     }
@@ -34,10 +34,10 @@ public static partial class PostgresSqlGenerator
     private static string SequenceName(Column column) => column.Numbering?.Sequence ?? throw new InvalidOperationException("no sequence name");
 
     private static string CreateSequence(Column column) =>
-        $"CREATE SEQUENCE {Q(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
+        $"CREATE SEQUENCE {QN(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
 
     private static string SequenceOwnedBy(string table, Column column) =>
-        $"ALTER SEQUENCE {Q(SequenceName(column))} OWNED BY {QN(table)}.{Q(column.Name)}";
+        $"ALTER SEQUENCE {QN(SequenceName(column))} OWNED BY {QN(table)}.{Q(column.Name)}";
 
     private static IReadOnlyList<string> AddColumn(string table, Column column)
     {
@@ -131,11 +131,16 @@ public static partial class PostgresSqlGenerator
             yield return $"ALTER SEQUENCE {QIndex(table, name)} {PostgresNumbering.Changes(to.Numbering)}";
     }
 
-    /// <summary>The column with its serial's sequence named, when the model gives it options but no name.</summary>
+    /// <summary>
+    /// The column with its serial's sequence named, when the model gives it options but no name; in the table's
+    /// schema, which the statements that create and own it must name (the session's schema is the search_path).
+    /// </summary>
     private static Column WithSequenceName(string table, Column column) =>
         OwnsNamedSequence(column) && column.Numbering!.Sequence is null
-            ? column with { Numbering = column.Numbering with { Sequence = PostgresNumbering.DefaultSequenceName(table, column.Name) } }
-            : column;
+            ? column with { Numbering = column.Numbering with { Sequence = QualifiedName.Beside(table, PostgresNumbering.DefaultSequenceName(table, column.Name)) } }
+            : column.Numbering is { Sequence: { } name } numbering && (column.AutoIncrement || OwnsNamedSequence(column))
+                ? column with { Numbering = numbering with { Sequence = QualifiedName.Beside(table, name) } }
+                : column;
 
     /// <summary>A new identity starts at 1; move it past the rows already there so the next insert does not collide.</summary>
     private static string SkipExistingValues(string table, string column) =>
