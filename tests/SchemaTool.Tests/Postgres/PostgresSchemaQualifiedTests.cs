@@ -366,4 +366,27 @@ public sealed class PostgresSchemaQualifiedTests
         await db.RollbackAsync("base");
         Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname = 'MySchema'"));
     }
+
+    [Fact]
+    public async Task A_table_of_another_schema_is_renamed_in_place_and_a_move_between_schemas_is_refused()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(Model, "schemas");
+        var before = await CatalogAsync(db);
+
+        var renamed = Model.Replace("  auth.users:\n", "  auth.people:\n    renamed_from: auth.users\n").Replace("references: auth.users.id", "references: auth.people.id");
+        var revision = await db.ConvergeAsync(renamed, "rename users");
+        var up = File.ReadAllText(revision.UpPath);
+        Assert.Contains("ALTER TABLE \"auth\".\"users\" RENAME TO \"people\"", up);
+        Assert.DoesNotContain("DROP TABLE", up);
+        Assert.Contains("r auth.people", await CatalogAsync(db));
+
+        var moved = await Assert.ThrowsAsync<InputException>(() =>
+            db.PlanOnlyAsync(renamed.Replace("  auth.people:\n    renamed_from: auth.users\n", "  MySchema.people:\n    renamed_from: auth.people\n")
+                .Replace("references: auth.people.id", "references: MySchema.people.id")));
+        Assert.Contains("table 'MySchema.people': renamed_from 'auth.people' is in another schema; moving an object between schemas is not modelled", moved.Message);
+
+        await db.RollbackAsync(revision.Parents[0]);
+        Assert.Equal(before, await CatalogAsync(db));
+    }
 }
