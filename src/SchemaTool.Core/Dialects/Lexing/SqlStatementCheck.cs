@@ -56,7 +56,8 @@ public static class SqlStatementCheck
             else if (token is { Kind: SqlTokenKind.Parameter } host && host.Span.StartsWith("@") && !host.Span.StartsWith("@@"))
                 token = Next(tokens);
         }
-        if (token is { } aggregate && aggregate.Is("AGGREGATE")) token = Next(tokens);
+        // MariaDB's CREATE AGGREGATE FUNCTION; PostgreSQL's CREATE AGGREGATE is a keyword of its own.
+        if (keyword != "AGGREGATE" && token is { } aggregate && aggregate.Is("AGGREGATE")) token = Next(tokens);
         if (token is not { } kind || !kind.Is(keyword)) return Refused(token);
         token = Next(tokens);
         if (token is { } @if && @if.Is("IF"))
