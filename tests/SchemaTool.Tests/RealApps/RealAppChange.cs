@@ -5,8 +5,8 @@ namespace SchemaTool.Tests.RealApps;
 
 /// <summary>
 /// The change a user makes next to a schema they adopted, on tables nobody on the project wrote: a new column with
-/// an index on it, a wider varchar under whatever views, triggers and keys use it (a table rebuild on SQLite), a
-/// dropped index, a new table comment. Chosen by a random seeded from the file's name, so a file always gets the
+/// an index and a check on it, a wider varchar under whatever views, triggers and keys use it (a table rebuild on
+/// SQLite), a dropped index, a renamed column, a column made NOT NULL, a renamed table, a new table comment. Chosen by a random seeded from the file's name, so a file always gets the
 /// same change. Tables the model holds only in part (partitioned, virtual) are left out, and so are columns and
 /// indexes that foreign keys need as they are.
 /// </summary>
@@ -56,6 +56,53 @@ public static partial class RealAppChange
             changes.Add($"drop index {index.Name} of {table.Name}");
         }
 
+        var texts = ObjectTexts(model);
+        var renamable = tables.SelectMany(t => t.Columns.Select(c => (Table: t, Column: c)))
+            .Where(x => x.Column.Generated is null && !x.Column.AutoIncrement && !Keyed(model, x.Table, x.Column.Name)
+                        && !Mentioned(texts, x.Column.Name) && x.Column.Name.Length < 50).ToList();
+        if (renamable.Count > 0)
+        {
+            var (table, column) = renamable[random.Next(renamable.Count)];
+            var current = changed[table.Name];
+            var name = column.Name + "_renamed";
+            changed[table.Name] = current with
+            {
+                Columns = current.Columns.Select(c => c.Name == column.Name ? c with { Name = name, RenamedFrom = column.Name } : c).ToValueList(),
+                Indexes = current.Indexes.Select(i => i with { Parts = i.Parts.Select(p => p.Column == column.Name ? p with { Column = name } : p).ToValueList() }).ToValueList(),
+            };
+            changes.Add($"rename column {table.Name}.{column.Name} to {name}");
+        }
+
+        var optional = tables.SelectMany(t => changed[t.Name].Columns.Select(c => (Table: t, Column: c)))
+            .Where(x => x.Column.Nullable && x.Column.Generated is null && x.Column.Name != AddedColumn && !Mentioned(texts, x.Column.Name)).ToList();
+        if (optional.Count > 0)
+        {
+            var (table, column) = optional[random.Next(optional.Count)];
+            var current = changed[table.Name];
+            changed[table.Name] = current with
+            {
+                Columns = current.Columns.Select(c => c.Name == column.Name ? c with { Nullable = false } : c).ToValueList(),
+            };
+            changes.Add($"make {table.Name}.{column.Name} NOT NULL");
+        }
+
+        var checkedTable = changed[first.Name];
+        changed[first.Name] = checkedTable with
+        {
+            Checks = checkedTable.Checks.Append(new Check("schematool_note_check", $"{AddedColumn} <> 'none'")).ToValueList(),
+        };
+        changes.Add($"add check schematool_note_check to {first.Name}");
+
+        var alone = tables.Where(t => t.Name != first.Name && t.ForeignKeys.Count == 0 && t.Name.Length < 50
+                                      && !model.Tables.Any(o => o.ForeignKeys.Any(f => f.ReferencedTable == t.Name))
+                                      && !model.Triggers.Any(g => g.Table == t.Name) && !Mentioned(texts, t.Name)).ToList();
+        if (alone.Count > 0)
+        {
+            var table = alone[random.Next(alone.Count)];
+            changed[table.Name] = changed[table.Name] with { Name = table.Name + "_renamed", RenamedFrom = table.Name };
+            changes.Add($"rename table {table.Name} to {table.Name}_renamed");
+        }
+
         if (dialect != "sqlite")
         {
             var commented = tables[random.Next(tables.Count)];
@@ -66,6 +113,19 @@ public static partial class RealAppChange
 
         return (model with { Tables = model.Tables.Select(t => changed[t.Name]).ToValueList() }, changes);
     }
+
+    /// <summary>Every SQL text of the model a name could be used in: views, routines, triggers, events, checks, defaults, expressions.</summary>
+    private static string ObjectTexts(Schema model) => string.Join("\n",
+        model.Views.Select(v => v.Sql)
+            .Concat(model.Routines.Select(r => r.Definition))
+            .Concat(model.Triggers.SelectMany(t => new[] { t.Body, t.When, t.Execute }).OfType<string>())
+            .Concat(model.Events.Select(e => e.Body))
+            .Concat(model.Tables.SelectMany(t => t.Checks.Select(c => c.Expression)
+                .Concat(t.Columns.Select(c => c.Default is { Kind: DefaultKind.Sql } d ? d.Text : c.Generated?.Expression).OfType<string>())
+                .Concat(t.Indexes.SelectMany(i => i.Parts.Select(p => p.Expression).Append(i.Where)).OfType<string>()))));
+
+    private static bool Mentioned(string texts, string name) =>
+        Regex.IsMatch(texts, $@"(?<![A-Za-z0-9_$]){Regex.Escape(name)}(?![A-Za-z0-9_$])", RegexOptions.IgnoreCase);
 
     /// <summary>A column of a primary key or of a foreign key, on either side: its type must match the other side's.</summary>
     private static bool Keyed(Schema model, Table table, string column) =>

@@ -20,6 +20,9 @@ public sealed record RealAppResult(
     IReadOnlyList<StageFailure> Failures,
     TimeSpan Duration)
 {
+    /// <summary>The change the file took after adoption (<see cref="RealAppChange"/>), one line each; empty when it took none.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     public bool Passed => Failures.Count == 0;
 
     public IReadOnlyList<string> Classes => FailureClasses.Of(File.Dialect, Failures);
@@ -40,6 +43,7 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
         var clock = Stopwatch.StartNew();
         var failures = new List<StageFailure>();
         var leftAlone = (IReadOnlyList<LeftAlone>)[];
+        var changesMade = new List<string>();
         CatalogCounts? counts = null;
         var label = file.Name.Replace('-', '_');
         var a = await database.CreateAsync(label + "_a");
@@ -80,7 +84,7 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
             if (Changes(CliRunner.Run(project, "plan", "--dry-run", "--json")) is { } second)
                 failures.Add(new StageFailure("second plan", second));
 
-            if (failures.Count == 0 && await ChangeAsync(project, modelPath, file, b) is { } change) failures.Add(change);
+            if (failures.Count == 0 && await ChangeAsync(project, modelPath, file, b, changesMade) is { } change) failures.Add(change);
 
             var rollback = CliRunner.Run(project, "rollback", "base");
             if (rollback.ExitCode != 0) return Done(new StageFailure("rollback", rollback.Stderr));
@@ -98,7 +102,7 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
         RealAppResult Done(StageFailure? last = null)
         {
             if (last is not null) failures.Add(last);
-            return new RealAppResult(file, counts, leftAlone, failures, clock.Elapsed);
+            return new RealAppResult(file, counts, leftAlone, failures, clock.Elapsed) { Changes = changesMade };
         }
     }
 
@@ -107,10 +111,11 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
     /// second plan finds nothing, the catalog shows the new column, and `rollback -1` leaves B's catalog exactly as it
     /// was before the change. The adopted model is put back after.
     /// </summary>
-    private async Task<StageFailure?> ChangeAsync(string project, string modelPath, RealAppFile file, string b)
+    private async Task<StageFailure?> ChangeAsync(string project, string modelPath, RealAppFile file, string b, List<string> made)
     {
         var adopted = await System.IO.File.ReadAllTextAsync(modelPath);
         if (RealAppChange.Make(ModelLoader.Load(modelPath, adopted), file.Name, file.Dialect) is not var (changed, changes)) return null;
+        made.AddRange(changes);
         var said = "\nthe change: " + string.Join("; ", changes);
         var before = await database.ReadAsync(b);
         await System.IO.File.WriteAllTextAsync(modelPath, ModelWriter.Write(changed, DialectRegistry.Get(file.Dialect)));
