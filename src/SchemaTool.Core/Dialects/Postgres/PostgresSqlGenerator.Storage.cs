@@ -45,8 +45,8 @@ public static partial class PostgresSqlGenerator
     {
         var (set, reset) = StorageChange(op.From, op.To);
         var statements = new List<string>();
-        if (reset.Count > 0) statements.Add($"ALTER INDEX {Q(op.Index)} RESET ({string.Join(", ", reset)})");
-        if (set.Count > 0) statements.Add($"ALTER INDEX {Q(op.Index)} SET ({Assignments(set)})");
+        if (reset.Count > 0) statements.Add($"ALTER INDEX {QIndex(op.Table, op.Index)} RESET ({string.Join(", ", reset)})");
+        if (set.Count > 0) statements.Add($"ALTER INDEX {QIndex(op.Table, op.Index)} SET ({Assignments(set)})");
         return statements;
     }
 
@@ -59,6 +59,6 @@ public static partial class PostgresSqlGenerator
         var (set, reset) = StorageChange(from.With, to.With);
         if (reset.Count > 0) actions.Add($"RESET ({string.Join(", ", reset)})");
         if (set.Count > 0) actions.Add($"SET ({Assignments(set)})");
-        return actions.Count == 0 ? [] : [$"ALTER TABLE {Q(op.Table)} {string.Join(", ", actions)}"];
+        return actions.Count == 0 ? [] : [$"ALTER TABLE {QN(op.Table)} {string.Join(", ", actions)}"];
     }
 }
