@@ -81,6 +81,12 @@ public sealed partial class MySqlDialect : IDialect
     /// </summary>
     internal static Apply.Statement ClassifyOne(string statement)
     {
+        if (OnlineTableCopy.IsChunkStatement(statement))
+            return new Apply.Statement(statement, Apply.StatementTraits.Alone("each chunk of the copy commits on its own") with
+            {
+                RepeatsUntilDone = true,
+                Work = Apply.TableWork.Rewrite,
+            });
         var effect = StatementEffect.Of(statement);
         if (effect.Kind == EffectKind.Rows) return new Apply.Statement(statement, Apply.StatementTraits.InTransaction);
         var traits = Apply.StatementTraits.Alone("MySQL commits DDL on its own");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MySqlConnector;
 using SchemaTool.Apply;
 
@@ -26,6 +27,16 @@ public sealed partial class MySqlSession
     /// statement that gives up waiting for its metadata lock is tried again by the runner (MySqlSession.LockWait).
     /// </summary>
     public Task ExecuteAsync(Statement statement, CancellationToken cancellationToken) => ExecuteWithLockWaitAsync(statement, cancellationToken);
+
+    /// <summary>
+    /// One chunk of an online table copy (<see cref="OnlineTableCopy"/>): the chunk statement leaves the key its chunk
+    /// ended at in a session variable, NULL once no row was left to copy.
+    /// </summary>
+    public async Task<bool> ExecuteChunkAsync(Statement statement, CancellationToken cancellationToken)
+    {
+        await ExecuteWithLockWaitAsync(statement, cancellationToken);
+        return Convert.ToInt64(await ScalarAsync($"SELECT {OnlineTableCopy.ChunkEnd} IS NOT NULL", cancellationToken), CultureInfo.InvariantCulture) != 0;
+    }
 
     public Task PrepareProgressAsync(MigrationStep step, CancellationToken cancellationToken) =>
         step.Direction == Direction.Up ? EnsureCheckColumnAsync(step.History, cancellationToken) : Task.CompletedTask;

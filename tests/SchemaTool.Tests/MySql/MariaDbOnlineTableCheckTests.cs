@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using MySqlConnector;
+using SchemaTool.Apply;
+using SchemaTool.Planning;
+using SchemaTool.Revisions;
+using SchemaTool.Tests.Infrastructure;
+using SchemaTool.Tests.Support;
+using SchemaTool.Yaml;
+using Xunit.Abstractions;
+
+namespace SchemaTool.Tests.MySql;
+
+/// <summary>
+/// A table CHECK added to an existing MariaDB table by the online copy (a new table with the CHECK, triggers that carry
+/// writes to it, the rows copied in chunks, a rename that swaps the two): writers go on while it runs and every write
+/// they made is in the table afterwards; a row that breaks the CHECK stops it, naming the constraint, and a resume
+/// finishes it once the row is fixed; an interruption at any statement, then apply, converges; rollback drops the
+/// CHECK in place; and a table the copy cannot take exactly gets the plain ALTER, named in the plan as a copy.
+/// </summary>
+public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
+{
+    private const int Rows = 50_000;
+
+    private const string Base = """
+        tables:
+          mirror:
+            columns:
+              id:     { type: bigint, primary_key: true }
+              amount: { type: int }
+              fee:    { type: int }
+              note:   { type: varchar(40), nullable: true }
+          t:
+            columns:
+              id:     { type: bigint, primary_key: true, auto_increment: true }
+              amount: { type: int }
+              fee:    { type: int }
+              note:   { type: varchar(40), nullable: true }
+              twice:  { type: int, nullable: true, generated: { expression: "amount * 2", stored: false } }
+
+        """;
+
+    private const string WithCheck = Base + "    checks:\n      ck_t_amount: \"amount >= fee\"\n";
+
+    [Fact]
+    public void The_revision_writes_the_copy_as_plain_SQL()
+    {
+        var dialect = MySqlProject.Dialect;
+        var plan = Planner.Create(dialect, ModelLoader.Load("before.yaml", Base), ModelLoader.Load("after.yaml", WithCheck));
+
+        Golden.Verify("mysql/AddCheckOnlineCopy.sql", plan.UpScript + "-- ==== down ====\n\n" + plan.DownScript);
+        Assert.DoesNotContain(plan.UpStatements, s => s.Statement.Traits.BlocksWrites);
+        Assert.Single(plan.UpStatements, s => s.Statement.Traits.RepeatsUntilDone);
+    }
+
+    [Fact]
+    public async Task Writers_go_on_during_the_copy_and_every_write_is_in_the_table_after_it()
+    {
+        await using var project = await LoadedAsync("tablecheck_online");
+        var before = await ShowCreateAsync(project, "t");
+        var revision = await project.PlanRevisionAsync(WithCheck, "check");
+        Assert.Contains("RENAME TABLE `t` TO `_t_old`, `_t_new` TO `t`", revision!.UpSql);
+
+        await using var writer = new Writer(MariaDbServer.Shared.ConnectionString(project.Database));
+        writer.Start();
+        await Task.Delay(300);
+        await project.ApplyAsync();
+        await Task.Delay(300);
+        await writer.StopAsync();
+        output.WriteLine($"writer: {writer.Writes} writes, longest {writer.Longest.TotalMilliseconds:0} ms");
+
+        Assert.True(writer.Writes > 20, $"the writer made only {writer.Writes} writes while apply ran");
+        Assert.True(writer.Longest < TimeSpan.FromSeconds(1), $"a write waited {writer.Longest.TotalMilliseconds:0} ms");
+        Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
+        Assert.Contains("CONSTRAINT `ck_t_amount` CHECK (`amount` >= `fee`)", await ShowCreateAsync(project, "t"));
+        await AssertNothingLeftAsync(project);
+        Assert.True((await project.PlanAsync(WithCheck)).IsEmpty);
+
+        await project.RollbackAsync(RevisionFolder.Load(project.Migrations).TopologicalOrder()[0].Id);
+        Assert.Equal(WithoutAutoIncrement(before), WithoutAutoIncrement(await ShowCreateAsync(project, "t")));
+    }
+
+    [Fact]
+    public async Task A_row_that_breaks_the_check_stops_the_copy_and_the_resume_finishes_it_once_fixed()
+    {
+        await using var project = await LoadedAsync("tablecheck_broken");
+        await project.ExecuteAsync("UPDATE t SET fee = amount + 1 WHERE id = 40000");
+        var revision = await project.PlanRevisionAsync(WithCheck, "check");
+
+        var e = await Assert.ThrowsAsync<StepFailedException>(() => project.ApplyAsync());
+
+        Assert.Contains("ck_t_amount", e.Message);
+        var row = (await project.HistoryAsync()).Single(r => r.Revision == revision!.Id);
+        Assert.Equal((5, false), (row.StatementsDone, row.Complete));
+        // Until the revision is finished, the triggers refuse a write that breaks the CHECK, as the constraint will.
+        await Assert.ThrowsAsync<MySqlException>(() => project.ExecuteAsync("INSERT INTO t (amount, fee) VALUES (1, 2)"));
+
+        await project.ExecuteAsync("UPDATE t SET fee = 0 WHERE id = 40000");
+        await project.ApplyAsync();
+
+        Assert.All(await project.HistoryAsync(), r => Assert.True(r.Complete, r.ToString()));
+        Assert.Equal(await ChecksumAsync(project, "mirror", "WHERE id <> 40000"), await ChecksumAsync(project, "t", "WHERE id <> 40000"));
+        await AssertNothingLeftAsync(project);
+    }
+
+    public static TheoryData<int> StatementIndexes => new() { 0, 1, 2, 3, 4, 5, 6, 7 };
+
+    /// <summary>
+    /// The run stops right after statement <paramref name="index"/> returned, before its progress was recorded (where a
+    /// SIGKILL of apply lands: the server finishes the statement it was given); apply again converges.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StatementIndexes))]
+    public async Task An_apply_stopped_after_any_statement_converges_on_the_next_apply(int index)
+    {
+        await using var project = await LoadedAsync("tablecheck_stop");
+        var revision = await project.PlanRevisionAsync(WithCheck, "check");
+        Assert.Equal(8, MySqlProject.Dialect.Lexer.Split(revision!.UpSql).Count);
+
+        await Assert.ThrowsAsync<Interrupted>(() => ApplyAsync(project, new StopAfter(revision.Id, index)));
+        await project.ExecuteAsync("INSERT INTO t (amount, fee, note) VALUES (7, 1, 'between'); INSERT INTO mirror (id, amount, fee, note) SELECT MAX(id), 7, 1, 'between' FROM t");
+        await project.ApplyAsync();
+
+        Assert.All(await project.HistoryAsync(), r => Assert.True(r.Complete && r.StatementsDone == r.StatementsTotal, r.ToString()));
+        Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
+        await AssertNothingLeftAsync(project);
+        Assert.True((await project.PlanAsync(WithCheck)).IsEmpty);
+    }
+
+    /// <summary>A run cancelled in the middle of the copy (some chunks done) copies again from the first chunk on the next apply.</summary>
+    [Fact]
+    public async Task An_apply_stopped_in_the_middle_of_the_copy_converges_on_the_next_apply()
+    {
+        await using var project = await LoadedAsync("tablecheck_midcopy");
+        await project.PlanRevisionAsync(WithCheck, "check");
+
+        using var cancel = new CancellationTokenSource();
+        var apply = ApplyAsync(project, cancellation: cancel.Token);
+        for (var i = 0; i < 3000 && !apply.IsCompleted; i++)
+        {
+            var copied = await project.QueryAsync("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '_t_new'");
+            if (Convert.ToInt64(copied[0][0]) > 0 && Convert.ToInt64((await project.QueryAsync("SELECT COUNT(*) FROM _t_new"))[0][0]) >= 10_000) break;
+            await Task.Delay(5);
+        }
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => apply);
+        Assert.False((await project.HistoryAsync()).Single(r => r.Message == "check").Complete);
+
+        await project.ApplyAsync();
+
+        Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
+        await AssertNothingLeftAsync(project);
+    }
+
+    public static TheoryData<string, string, string> Refusals => new()
+    {
+        { "no primary key", Base.Replace("{ type: bigint, primary_key: true, auto_increment: true }", "{ type: bigint }"), "one-column primary key" },
+        { "text primary key", Base.Replace("id:     { type: bigint, primary_key: true, auto_increment: true }", "id:     { type: varchar(20), primary_key: true }"), "integer primary key" },
+        { "foreign key from it", Base + "    foreign_keys:\n      fk_t_p: { columns: [fee], references: { table: p, columns: [id] } }\n", "has foreign keys" },
+        { "foreign key to it", Base.Replace("tables:\n", "tables:\n  c:\n    columns:\n      id: { type: int, primary_key: true }\n      t_id: { type: bigint }\n    foreign_keys:\n      fk_c_t: { columns: [t_id], references: { table: t, columns: [id] } }\n"), "foreign keys reference the table" },
+        { "trigger on it", Base + "triggers:\n  trg_t:\n    table: t\n    timing: before\n    events: [insert]\n    body: \"SET NEW.note = lower(NEW.note);\"\n", "has triggers" },
+    };
+
+    /// <summary>Where the copy could not be exact, the plan keeps the plain ALTER and says that it copies the table while writes wait, and why.</summary>
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_table_the_copy_cannot_take_exactly_gets_the_plain_alter_named_as_a_copy(string kind, string before, string reason)
+    {
+        var withP = before.Replace("tables:\n", "tables:\n  p:\n    columns:\n      id: { type: int, primary_key: true }\n");
+        await using var project = await MySqlProject.CreateAsync("tablecheck_plain");
+        await project.PlanRevisionAsync(withP, "base");
+        await project.ApplyAsync();
+        await project.ExecuteAsync("INSERT INTO p VALUES (1); INSERT INTO t (id, amount, fee) VALUES (1, 5, 1)");
+
+        var withCheck = AddCheckTo(withP);
+        var plan = await project.PlanAsync(withCheck);
+        var statement = Assert.Single(plan.UpStatements);
+
+        Assert.EndsWith("ALGORITHM=COPY, LOCK=SHARED", statement.Statement.Text);
+        Assert.Contains("copies the table, writes waiting until it ends", statement.Statement.Note);
+        Assert.Contains(reason, statement.Statement.Note);
+        output.WriteLine($"{kind}: {statement.Statement.Note}");
+        await project.PlanRevisionAsync(withCheck, "check");
+        await project.ApplyAsync();
+        Assert.True((await project.PlanAsync(withCheck)).IsEmpty);
+    }
+
+    /// <summary>`online: false` (or `plan --offline`) keeps the plain ALTER.</summary>
+    [Fact]
+    public void The_plain_forms_keep_the_plain_alter()
+    {
+        var plan = Planner.Create(MySqlProject.Dialect, ModelLoader.Load("before.yaml", Base), ModelLoader.Load("after.yaml", WithCheck), new PlanSettings(Online: false));
+
+        var statement = Assert.Single(plan.UpStatements);
+        Assert.StartsWith("ALTER TABLE `t` ADD CONSTRAINT `ck_t_amount`", statement.Statement.Text);
+    }
+
+    /// <summary>The check goes on the table after the last model table's columns: inside its own `checks:` block.</summary>
+    private static string AddCheckTo(string model)
+    {
+        var at = model.IndexOf("triggers:", StringComparison.Ordinal);
+        var tail = at < 0 ? "" : model[at..];
+        var head = at < 0 ? model : model[..at];
+        var lines = head.Split('\n').ToList();
+        var twice = lines.FindIndex(l => l.Contains("twice:", StringComparison.Ordinal));
+        var end = twice + 1;
+        while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal)) end++;
+        lines.Insert(end, "    checks:\n      ck_t_amount: \"amount >= fee\"");
+        return string.Join('\n', lines) + tail;
+    }
+
+    /// <summary>t with the base model and <see cref="Rows"/> rows, and mirror: a table without the check that the writer keeps equal to t.</summary>
+    private static async Task<MySqlProject> LoadedAsync(string prefix)
+    {
+        var project = await MySqlProject.CreateAsync(prefix);
+        await project.PlanRevisionAsync(Base, "base");
+        await project.ApplyAsync();
+        await project.ExecuteAsync($"""
+            INSERT INTO t (id, amount, fee, note) SELECT seq, 7 + seq % 1000, seq % 7, CONCAT('row ', seq) FROM seq_1_to_{Rows};
+            INSERT INTO mirror SELECT id, amount, fee, note FROM t;
+            """);
+        return project;
+    }
+
+    private static async Task<string> ChecksumAsync(MySqlProject project, string table, string where = "")
+    {
+        var rows = await project.QueryAsync($"SELECT COUNT(*), SUM(CRC32(CONCAT_WS('|', id, amount, fee, COALESCE(note, '-')))) FROM {table} {where}");
+        return $"{rows[0][0]} rows, crc sum {rows[0][1]}";
+    }
+
+    private static async Task AssertNothingLeftAsync(MySqlProject project)
+    {
+        Assert.Empty(await project.QueryAsync("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE '\\_t\\_%'"));
+        Assert.Empty(await project.QueryAsync("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"));
+    }
+
+    private static async Task<string> ShowCreateAsync(MySqlProject project, string table) =>
+        (string)(await project.QueryAsync($"SHOW CREATE TABLE `{table}`"))[0][1]!;
+
+    private static string WithoutAutoIncrement(string create) =>
+        System.Text.RegularExpressions.Regex.Replace(create, @" AUTO_INCREMENT=\d+", "");
+
+    private static async Task ApplyAsync(MySqlProject project, IProgress<StatementProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        await using var session = await project.OpenAsync();
+        var migrator = new Migrator(session, RevisionFolder.Load(project.Migrations), new MigratorOptions(TimeSpan.FromSeconds(60), Progress: progress));
+        await migrator.ApplyAsync("head", cancellation);
+    }
+
+    private sealed class Interrupted() : Exception("stopped right after the statement returned");
+
+    /// <summary>Throws once statement <c>index</c> of the revision has run: between the statement and its progress update.</summary>
+    private sealed class StopAfter(string revision, int index) : IProgress<StatementProgress>
+    {
+        private readonly string _revision = revision;
+
+        public void Report(StatementProgress value)
+        {
+            if (value.Index == index && value.Total == 8 && _revision.Length > 0) throw new Interrupted();
+        }
+    }
+
+    /// <summary>
+    /// Inserts, updates and deletes rows of t every few milliseconds, each time doing the same to mirror in the same
+    /// transaction, so that mirror is what t must hold; keeps the longest write.
+    /// </summary>
+    private sealed class Writer(string connectionString) : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task? _loop;
+
+        public int Writes { get; private set; }
+        public TimeSpan Longest { get; private set; }
+
+        public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
+
+        private async Task RunAsync(CancellationToken ct)
+        {
+            await using var connection = new MySqlConnection(connectionString + ";Pooling=false");
+            await connection.OpenAsync(ct);
+            var random = new Random(22);
+            while (!ct.IsCancellationRequested)
+            {
+                var id = random.Next(1, Rows);
+                var sql = (Writes % 3) switch
+                {
+                    0 => "START TRANSACTION; INSERT INTO t (amount, fee, note) VALUES (5, 1, 'new'); INSERT INTO mirror (id, amount, fee, note) VALUES (LAST_INSERT_ID(), 5, 1, 'new'); COMMIT",
+                    1 => $"START TRANSACTION; UPDATE t SET note = 'updated', amount = amount + 1 WHERE id = {id}; UPDATE mirror SET note = 'updated', amount = amount + 1 WHERE id = {id}; COMMIT",
+                    _ => $"START TRANSACTION; DELETE FROM t WHERE id = {id}; DELETE FROM mirror WHERE id = {id}; COMMIT",
+                };
+                var clock = Stopwatch.StartNew();
+                await using (var cmd = new MySqlCommand(sql, connection)) await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+                if (clock.Elapsed > Longest) Longest = clock.Elapsed;
+                Writes++;
+                await Task.Delay(5, CancellationToken.None);
+            }
+        }
+
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            if (_loop is not null) await _loop;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+        }
+    }
+}
