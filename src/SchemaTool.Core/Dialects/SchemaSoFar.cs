@@ -40,15 +40,22 @@ internal static class SchemaSoFar
         DropCheck drop => WithTable(schema, drop.Table, t => t with { Checks = t.Checks.Where(c => c.Name != drop.Check.Name).ToValueList() }),
         CreateTrigger create => schema with { Triggers = schema.Triggers.Append(create.Trigger).ToValueList() },
         DropTrigger drop => schema with { Triggers = schema.Triggers.Where(t => t.Name != drop.Trigger.Name).ToValueList() },
+        IFollowedAs own => own.FollowedAs.Aggregate(schema, After),
         _ => schema,
     };
 
     /// <summary>Whether <see cref="After"/> follows what <paramref name="operation"/> does to its table, or knows that it leaves what it follows alone.</summary>
-    public static bool Follows(Operation operation) => operation is CreateTable or DropTable or RenameTable or RebuildTable
+    public static bool Follows(Operation operation) => operation is IFollowedAs own ? own.FollowedAs.All(Follows) : operation is CreateTable or DropTable or RenameTable or RebuildTable
         or AddColumn or DropColumn or RenameColumn or AlterColumn or AddPrimaryKey or DropPrimaryKey or AddForeignKey
         or DropForeignKey or AddCheck or DropCheck or CreateTrigger or DropTrigger
         or CreateIndex or DropIndex or RenameIndex or SetTableComment or AlterTableOptions;
 
     private static Schema WithTable(Schema schema, string name, Func<Table, Table> change) =>
         schema with { Tables = schema.Tables.Select(t => t.Name == name ? change(t) : t).ToValueList() };
+}
+
+/// <summary>A dialect's own table operation, as the generic operations whose effect on the table it has, for <see cref="SchemaSoFar"/>.</summary>
+public interface IFollowedAs
+{
+    IEnumerable<Operation> FollowedAs { get; }
 }

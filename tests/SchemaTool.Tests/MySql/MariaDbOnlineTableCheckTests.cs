@@ -4,6 +4,7 @@ using SchemaTool.Apply;
 using SchemaTool.Planning;
 using SchemaTool.Revisions;
 using SchemaTool.Tests.Infrastructure;
+using SchemaTool.Tests.Safety.Support;
 using SchemaTool.Tests.Support;
 using SchemaTool.Yaml;
 using Xunit.Abstractions;
@@ -151,6 +152,40 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
         await AssertNothingLeftAsync(project);
     }
 
+    /// <summary>
+    /// `apply` as a process, killed with SIGKILL in the middle of the copy; the server may finish the chunk it was
+    /// running. The next apply finds the new table and the triggers recorded, copies again from the first chunk, and
+    /// finishes with every row.
+    /// </summary>
+    [Fact]
+    public async Task Apply_killed_in_the_middle_of_the_copy_converges_on_the_next_apply()
+    {
+        await using var project = await LoadedAsync("tablecheck_kill", rows: 300_000);
+        await project.PlanRevisionAsync(WithCheck, "check");
+        using var scratch = new ScratchProject(MariaDbServer.Shared.Url(project.Database));
+        foreach (var file in Directory.GetFiles(project.Migrations)) File.Copy(file, Path.Combine(scratch.Migrations, Path.GetFileName(file)));
+
+        using var apply = ToolProcess.Start("apply", "--project", scratch.Dir);
+        long copied = 0;
+        for (var i = 0; i < 6000 && !apply.HasExited && copied < 20_000; i++)
+        {
+            await Task.Delay(5);
+            if ((await project.QueryAsync("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '_t_new'")).Count > 0)
+                copied = Convert.ToInt64((await project.QueryAsync("SELECT COUNT(*) FROM _t_new"))[0][0]);
+        }
+        Assert.False(apply.HasExited, "apply ended before it could be killed in the middle of the copy");
+        apply.Kill(entireProcessTree: true);
+        await apply.WaitForExitAsync();
+        output.WriteLine($"killed with {copied} rows copied");
+        Assert.True(copied < 300_000, $"{copied} rows were copied before the kill");
+
+        await project.ApplyAsync();
+
+        Assert.All(await project.HistoryAsync(), r => Assert.True(r.Complete && r.StatementsDone == r.StatementsTotal, r.ToString()));
+        Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
+        await AssertNothingLeftAsync(project);
+    }
+
     public static TheoryData<string, string, string> Refusals => new()
     {
         { "no primary key", Base.Replace("{ type: bigint, primary_key: true, auto_increment: true }", "{ type: bigint }"), "one-column primary key" },
@@ -184,6 +219,32 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
         Assert.True((await project.PlanAsync(withCheck)).IsEmpty);
     }
 
+    /// <summary>
+    /// The copy lists the table's columns as the revision's earlier statements leave them (a column added, an index
+    /// built before it); a foreign key the revision adds after the check goes on the new table.
+    /// </summary>
+    [Fact]
+    public async Task Columns_added_earlier_in_the_revision_are_copied_and_a_later_foreign_key_lands_on_the_new_table()
+    {
+        await using var project = await LoadedAsync("tablecheck_earlier");
+        var changed = WithCheck.Replace("    checks:", "      status: { type: varchar(10), default: new }\n    checks:")
+                      + "    indexes:\n      ix_t_fee: { columns: [fee] }\n    foreign_keys:\n      fk_t_mirror: { columns: [id], references: { table: mirror, columns: [id] } }\n";
+        var revision = await project.PlanRevisionAsync(changed, "check");
+        var up = revision!.UpSql;
+
+        Assert.Contains("REPLACE INTO `_t_new` (`id`, `amount`, `fee`, `note`, `status`) VALUES", up);
+        Assert.True(up.IndexOf("ADD COLUMN `status`", StringComparison.Ordinal) < up.IndexOf("CREATE TABLE `_t_new`", StringComparison.Ordinal));
+        Assert.True(up.IndexOf("RENAME TABLE", StringComparison.Ordinal) < up.IndexOf("ADD CONSTRAINT `fk_t_mirror`", StringComparison.Ordinal));
+        await project.ApplyAsync();
+
+        var create = await ShowCreateAsync(project, "t");
+        Assert.Contains("KEY `ix_t_fee` (`fee`)", create);
+        Assert.Contains("CONSTRAINT `fk_t_mirror` FOREIGN KEY", create);
+        Assert.Contains("CONSTRAINT `ck_t_amount` CHECK", create);
+        Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
+        Assert.True((await project.PlanAsync(changed)).IsEmpty);
+    }
+
     /// <summary>`online: false` (or `plan --offline`) keeps the plain ALTER.</summary>
     [Fact]
     public void The_plain_forms_keep_the_plain_alter()
@@ -209,13 +270,13 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
     }
 
     /// <summary>t with the base model and <see cref="Rows"/> rows, and mirror: a table without the check that the writer keeps equal to t.</summary>
-    private static async Task<MySqlProject> LoadedAsync(string prefix)
+    private static async Task<MySqlProject> LoadedAsync(string prefix, int rows = Rows)
     {
         var project = await MySqlProject.CreateAsync(prefix);
         await project.PlanRevisionAsync(Base, "base");
         await project.ApplyAsync();
         await project.ExecuteAsync($"""
-            INSERT INTO t (id, amount, fee, note) SELECT seq, 7 + seq % 1000, seq % 7, CONCAT('row ', seq) FROM seq_1_to_{Rows};
+            INSERT INTO t (id, amount, fee, note) SELECT seq, 7 + seq % 1000, seq % 7, CONCAT('row ', seq) FROM seq_1_to_{rows};
             INSERT INTO mirror SELECT id, amount, fee, note FROM t;
             """);
         return project;
