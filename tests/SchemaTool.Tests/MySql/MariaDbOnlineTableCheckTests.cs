@@ -245,6 +245,22 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
         Assert.True((await project.PlanAsync(changed)).IsEmpty);
     }
 
+    /// <summary>
+    /// The copy's triggers take the table's metadata lock, as an ALTER TABLE does, so they get the short lock wait and
+    /// its retries (writes queue behind a waiting CREATE TRIGGER); the chunk statement is the one that repeats.
+    /// </summary>
+    [Fact]
+    public void The_triggers_wait_for_their_lock_briefly_and_only_the_chunk_statement_repeats()
+    {
+        var plan = Planner.Create(MySqlProject.Dialect, ModelLoader.Load("before.yaml", Base), ModelLoader.Load("after.yaml", WithCheck));
+        var read = MySqlProject.Dialect.Classify(plan.UpStatements.Select(s => s.Statement.Text).ToList());
+
+        Assert.All(read.Where(s => s.Text.StartsWith("CREATE TRIGGER", StringComparison.Ordinal)), s => Assert.True(s.Traits.WaitQueuesWrites, s.Text));
+        Assert.Equal(3, read.Count(s => s.Text.StartsWith("CREATE TRIGGER", StringComparison.Ordinal)));
+        Assert.Equal([false, false, false, false, false, true, false, false], read.Select(s => s.Traits.RepeatsUntilDone));
+        Assert.All(read, s => Assert.False(s.Traits.BlocksWrites, s.Text));
+    }
+
     /// <summary>`online: false` (or `plan --offline`) keeps the plain ALTER.</summary>
     [Fact]
     public void The_plain_forms_keep_the_plain_alter()
