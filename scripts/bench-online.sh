@@ -205,15 +205,15 @@ section="$work/section.md"
   echo "default to it. The writer inserts a row and updates one every $interval_ms ms on its own connection, from 1 s before"
   echo "\`apply\` until 1 s after it. One run each (not a median). MariaDB 10.11 adds a table CHECK only by copying the table"
   echo "(ALGORITHM=COPY, LOCK=SHARED): the plain form lets it; the online form copies the table itself while writes go on (a"
-  echo "new table with the check, triggers carrying writes to it, the rows copied in chunks of 10,000, a RENAME TABLE swap)."
+  echo "new table with the check, triggers carrying writes to it, the rows copied in chunks of 2,000, a RENAME TABLE swap)."
   echo "\`online-nocheck\` (MariaDB): the same revision without the check; \`online-columncheck\` (MariaDB): the check"
   echo "written on its column, which the online form adds in place and then checks."
   echo
-  echo "| server | forms | apply s | writer's longest stall ms | p99 ms | writes over 100 ms | writes | statements plan flagged | apply | after |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  echo "| server | forms | apply s | writer's longest stall ms | p99 ms | writes over 100 ms | writes | writes failed | statements plan flagged | apply | after |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
   while IFS=$'\t' read -r dialect form apply_s status writer at_head after flagged; do
     server=PostgreSQL; [[ $dialect == mysql ]] && server=MariaDB
-    echo "| $server | $form | $apply_s | $(field "$writer" max_ms) | $(field "$writer" p99_ms) | $(field "$writer" over_100ms) | $(field "$writer" statements) | $flagged | $status, at head: $at_head | $after |"
+    echo "| $server | $form | $apply_s | $(field "$writer" max_ms) | $(field "$writer" p99_ms) | $(field "$writer" over_100ms) | $(field "$writer" statements) | $(field "$writer" failures) | $flagged | $status, at head: $at_head | $after |"
   done <"$results"
   echo
   echo "Each statement of the applies above, as \`apply\` printed it (milliseconds):"

@@ -68,8 +68,10 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
         await Task.Delay(300);
         await writer.StopAsync();
         output.WriteLine($"writer: {writer.Writes} writes, longest {writer.Longest.TotalMilliseconds:0} ms");
+        foreach (var deadlock in writer.Deadlocks) output.WriteLine(deadlock);
 
         Assert.True(writer.Writes > 20, $"the writer made only {writer.Writes} writes while apply ran");
+        Assert.Empty(writer.Deadlocks);
         Assert.True(writer.Longest < TimeSpan.FromSeconds(1), $"a write waited {writer.Longest.TotalMilliseconds:0} ms");
         Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
         Assert.Contains("CONSTRAINT `ck_t_amount` CHECK (`amount` >= `fee`)", await ShowCreateAsync(project, "t"));
@@ -186,12 +188,49 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
         await AssertNothingLeftAsync(project);
     }
 
+    /// <summary>
+    /// A chunk that gives up waiting for a writer's row lock (here after 1 s, innodb_lock_wait_timeout) is rolled back
+    /// by InnoDB with its place unchanged, and runs again: the copy finishes once the writer commits.
+    /// </summary>
+    [Fact]
+    public async Task A_chunk_rolled_back_by_a_row_lock_wait_runs_again()
+    {
+        await using var project = await LoadedAsync("tablecheck_rowlock");
+        await project.PlanRevisionAsync(WithCheck, "check");
+        await using var holder = new MySqlConnection(MariaDbServer.Shared.ConnectionString(project.Database) + ";Pooling=false");
+        await holder.OpenAsync();
+        Task? release = null;
+        var observer = new BeforeStatement(5, async () =>
+        {
+            await using (var lockRow = new MySqlCommand("START TRANSACTION; SELECT id FROM t WHERE id = 5 FOR UPDATE", holder)) await lockRow.ExecuteNonQueryAsync();
+            release = Task.Run(async () =>
+            {
+                await Task.Delay(2500);
+                await using var commit = new MySqlCommand("COMMIT", holder);
+                await commit.ExecuteNonQueryAsync();
+            });
+        });
+
+        await using (var session = await project.OpenAsync())
+        {
+            await using (var wait = session.CreateCommand("SET SESSION innodb_lock_wait_timeout = 1")) await wait.ExecuteNonQueryAsync();
+            var migrator = new Migrator(session, RevisionFolder.Load(project.Migrations), new MigratorOptions(TimeSpan.FromSeconds(60), Observer: observer));
+            await migrator.ApplyAsync("head", CancellationToken.None);
+        }
+        await release!;
+
+        Assert.All(await project.HistoryAsync(), r => Assert.True(r.Complete, r.ToString()));
+        Assert.Equal(await ChecksumAsync(project, "mirror"), await ChecksumAsync(project, "t"));
+        await AssertNothingLeftAsync(project);
+    }
+
     public static TheoryData<string, string, string> Refusals => new()
     {
         { "no primary key", Base.Replace("{ type: bigint, primary_key: true, auto_increment: true }", "{ type: bigint }"), "one-column primary key" },
         { "text primary key", Base.Replace("id:     { type: bigint, primary_key: true, auto_increment: true }", "id:     { type: varchar(20), primary_key: true }"), "integer primary key" },
         { "foreign key from it", Base + "    foreign_keys:\n      fk_t_p: { columns: [fee], references: { table: p, columns: [id] } }\n", "has foreign keys" },
         { "foreign key to it", Base.Replace("tables:\n", "tables:\n  c:\n    columns:\n      id: { type: int, primary_key: true }\n      t_id: { type: bigint }\n    foreign_keys:\n      fk_c_t: { columns: [t_id], references: { table: t, columns: [id] } }\n"), "foreign keys reference the table" },
+        { "names taken", Base.Replace("tables:\n", "tables:\n  _t_new:\n    columns:\n      id: { type: int, primary_key: true }\n"), "are taken" },
         { "trigger on it", Base + "triggers:\n  trg_t:\n    table: t\n    timing: before\n    events: [insert]\n    body: \"SET NEW.note = lower(NEW.note);\"\n", "has triggers" },
     };
 
@@ -325,6 +364,19 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
 
     private sealed class Interrupted() : Exception("stopped right after the statement returned");
 
+    /// <summary>Runs <c>action</c> once, before statement <c>index</c> of the up direction.</summary>
+    private sealed class BeforeStatement(int index, Func<Task> action) : IStepObserver
+    {
+        private bool _done;
+
+        public async Task AtAsync(StepPoint point, MigrationStep step, int at, CancellationToken cancellationToken)
+        {
+            if (_done || point != StepPoint.BeforeStatement || step.Direction != Direction.Up || at != index) return;
+            _done = true;
+            await action();
+        }
+    }
+
     /// <summary>Throws once statement <c>index</c> of the revision has run: between the statement and its progress update.</summary>
     private sealed class StopAfter(string revision, int index) : IProgress<StatementProgress>
     {
@@ -337,7 +389,7 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Inserts, updates and deletes rows of t every few milliseconds, each time doing the same to mirror in the same
+    /// Inserts, updates, key changes and deletes of rows of t every few milliseconds, each time doing the same to mirror in the same
     /// transaction, so that mirror is what t must hold; keeps the longest write.
     /// </summary>
     private sealed class Writer(string connectionString) : IAsyncDisposable
@@ -346,6 +398,7 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
         private Task? _loop;
 
         public int Writes { get; private set; }
+        public List<string> Deadlocks { get; } = [];
         public TimeSpan Longest { get; private set; }
 
         public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
@@ -358,14 +411,29 @@ public sealed class MariaDbOnlineTableCheckTests(ITestOutputHelper output)
             while (!ct.IsCancellationRequested)
             {
                 var id = random.Next(1, Rows);
-                var sql = (Writes % 3) switch
+                var sql = (Writes % 4) switch
                 {
+                    3 => $"START TRANSACTION; UPDATE t SET id = -id WHERE id = {id}; UPDATE mirror SET id = -id WHERE id = {id}; COMMIT",
                     0 => "START TRANSACTION; INSERT INTO t (amount, fee, note) VALUES (5, 1, 'new'); INSERT INTO mirror (id, amount, fee, note) VALUES (LAST_INSERT_ID(), 5, 1, 'new'); COMMIT",
                     1 => $"START TRANSACTION; UPDATE t SET note = 'updated', amount = amount + 1 WHERE id = {id}; UPDATE mirror SET note = 'updated', amount = amount + 1 WHERE id = {id}; COMMIT",
                     _ => $"START TRANSACTION; DELETE FROM t WHERE id = {id}; DELETE FROM mirror WHERE id = {id}; COMMIT",
                 };
                 var clock = Stopwatch.StartNew();
-                await using (var cmd = new MySqlCommand(sql, connection)) await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+                try
+                {
+                    await using (var cmd = new MySqlCommand(sql, connection)) await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.LockDeadlock)
+                {
+                    Deadlocks.Add(sql);
+                    await using (var rollback = new MySqlCommand("ROLLBACK", connection)) await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+                    await using var status = new MySqlCommand("SHOW ENGINE INNODB STATUS", connection);
+                    await using var reader = await status.ExecuteReaderAsync(CancellationToken.None);
+                    await reader.ReadAsync(CancellationToken.None);
+                    var text = reader.GetString(2);
+                    var at = text.IndexOf("LATEST DETECTED DEADLOCK", StringComparison.Ordinal);
+                    Deadlocks.Add(at < 0 ? text : text[at..Math.Min(text.Length, at + 6000)]);
+                }
                 if (clock.Elapsed > Longest) Longest = clock.Elapsed;
                 Writes++;
                 await Task.Delay(5, CancellationToken.None);

@@ -10,7 +10,7 @@ namespace SchemaTool.Dialects.MySql;
 /// A table CHECK added on MariaDB without keeping writes waiting: the server adds one only by copying the table under
 /// a lock that blocks writes, so the revision makes the copy itself, as pt-online-schema-change does. A new table
 /// like the old one gets the CHECK; triggers on the old table carry each insert, update and delete to it; the rows
-/// are copied in chunks by primary key, each chunk a short statement of its own (the runner repeats the chunk
+/// are copied in chunks by primary key, each chunk a short transaction of its own (the runner repeats the chunk
 /// statement, <see cref="StatementTraits.RepeatsUntilDone"/>); then one RENAME TABLE swaps the two tables at once, and
 /// the old one is dropped with its triggers. A row that breaks the CHECK stops the copy (the insert into the new
 /// table fails, naming the constraint); until the revision is finished or undone, the triggers refuse writes that
@@ -30,7 +30,7 @@ internal static class OnlineTableCopy
     private const string Copied = "@schematool_copied";
 
     /// <summary>Rows per chunk: the rows a chunk reads hold their shared locks for as long as the chunk runs.</summary>
-    public const int ChunkRows = 10_000;
+    public const int ChunkRows = 2_000;
 
     private static readonly Regex IntegerType = new(@"^(tiny|small|medium|big)?int\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -49,7 +49,11 @@ internal static class OnlineTableCopy
         if (context.Current.Tables.Any(t => t.ForeignKeys.Any(k => k.ReferencedTable == tableName)))
             return "foreign keys reference the table, and would go on referencing the old one";
         if (context.Current.Triggers.Any(t => t.Table == tableName)) return "the table has triggers, which the copy's own would have to run beside";
-        if (Names.Of(tableName).Longest.Length > 64) return "the table's name is too long for the names of the copy and its triggers";
+        var names = Names.Of(tableName);
+        if (names.Longest.Length > 64) return "the table's name is too long for the names of the copy and its triggers";
+        if (context.Current.FindTable(names.Shadow) is not null || context.Current.FindTable(names.Old) is not null ||
+            context.Current.Triggers.Any(t => t.Name == names.InsertTrigger || t.Name == names.UpdateTrigger || t.Name == names.DeleteTrigger))
+            return $"the names the copy needs ({names.Shadow}, {names.Old}, {names.InsertTrigger}, ...) are taken";
         return null;
     }
 
@@ -71,15 +75,19 @@ internal static class OnlineTableCopy
             },
             Catalog(MySqlSqlGenerator.Generate(new AddCheck(names.Shadow, add.Check))[0]),
             Catalog($"CREATE TRIGGER {Quote(names.InsertTrigger)} AFTER INSERT ON {t} FOR EACH ROW REPLACE INTO {shadow} ({list}) VALUES ({newValues})"),
+            // The DELETE only when the key changed: a DELETE of a row not copied yet would lock the gap the chunks
+            // insert into, and the writer and the copy would deadlock.
             Catalog($"CREATE TRIGGER {Quote(names.UpdateTrigger)} AFTER UPDATE ON {t} FOR EACH ROW BEGIN\n" +
-                    $"  DELETE FROM {shadow} WHERE {key} = OLD.{key} AND NOT (OLD.{key} <=> NEW.{key});\n" +
+                    $"  IF NOT (OLD.{key} <=> NEW.{key}) THEN\n" +
+                    $"    DELETE FROM {shadow} WHERE {key} = OLD.{key};\n" +
+                    "  END IF;\n" +
                     $"  REPLACE INTO {shadow} ({list}) VALUES ({newValues});\n" +
                     "END"),
             Catalog($"CREATE TRIGGER {Quote(names.DeleteTrigger)} AFTER DELETE ON {t} FOR EACH ROW DELETE FROM {shadow} WHERE {key} = OLD.{key}"),
-            MySqlDialect.ClassifyOne(ChunkStatement(t, shadow, key, list)) with
+            MySqlDialect.ClassifyOne(ChunkStatement(t, shadow, key, columns)) with
             {
-                Note = $"copies the rows of {add.Table} in chunks of {ChunkRows} by primary key: apply runs this block once per chunk, each statement in it short and " +
-                       $"committed on its own, until it leaves {ChunkEnd} NULL (by hand: run it until SELECT {ChunkEnd} gives NULL); " +
+                Note = $"copies the rows of {add.Table} in chunks of {ChunkRows} by primary key: apply runs this block once per chunk, each chunk a short transaction " +
+                       $"of its own, until it leaves {ChunkEnd} NULL (by hand: run it until SELECT {ChunkEnd} gives NULL); " +
                        $"a row that breaks {add.Check.Name} stops it, naming the constraint",
             },
             Catalog($"RENAME TABLE {t} TO {Quote(names.Old)}, {shadow} TO {t}") with
@@ -91,18 +99,30 @@ internal static class OnlineTableCopy
     }
 
     /// <summary>
-    /// One chunk: the key the next <see cref="ChunkRows"/> rows end at (a consistent read), then those rows copied with
-    /// shared locks, so that no write to them can come between the read and the insert; the triggers carry every
-    /// later write. After the last chunk the place is reset, so that a later copy in the same session starts afresh.
+    /// One chunk: the key the next <see cref="ChunkRows"/> rows end at (a consistent read), then, in one transaction,
+    /// those rows read with shared locks, so that no write to them can come between the read and the insert (the
+    /// triggers carry every later write), and inserted one by one. One by one, not REPLACE ... SELECT: InnoDB holds a
+    /// table's AUTO-INC lock for the whole of an INSERT ... SELECT into it, and the triggers' inserts would wait for
+    /// it, or deadlock with the chunk. An error rolls the chunk back before it ends the block. After the last chunk the
+    /// place is reset, so that a later copy in the same session starts afresh.
     /// </summary>
-    private static string ChunkStatement(string table, string shadow, string key, string list) =>
-        "BEGIN NOT ATOMIC\n" +
-        $"  SET {ChunkEnd} = (SELECT MAX({key}) FROM (SELECT {key} FROM {table} WHERE {Copied} IS NULL OR {key} > {Copied} ORDER BY {key} LIMIT {ChunkRows}) AS chunk);\n" +
-        $"  IF {ChunkEnd} IS NOT NULL THEN\n" +
-        $"    REPLACE INTO {shadow} ({list}) SELECT {list} FROM {table} WHERE ({Copied} IS NULL OR {key} > {Copied}) AND {key} <= {ChunkEnd} LOCK IN SHARE MODE;\n" +
-        "  END IF;\n" +
-        $"  SET {Copied} = {ChunkEnd};\n" +
-        "END";
+    private static string ChunkStatement(string table, string shadow, string key, IReadOnlyList<string> columns)
+    {
+        var list = string.Join(", ", columns);
+        var values = string.Join(", ", columns.Select(c => "r." + c));
+        return "BEGIN NOT ATOMIC\n" +
+               "  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;\n" +
+               $"  SET {ChunkEnd} = (SELECT MAX({key}) FROM (SELECT {key} FROM {table} WHERE {Copied} IS NULL OR {key} > {Copied} ORDER BY {key} LIMIT {ChunkRows}) AS chunk);\n" +
+               $"  IF {ChunkEnd} IS NOT NULL THEN\n" +
+               "    START TRANSACTION;\n" +
+               $"    FOR r IN (SELECT {list} FROM {table} WHERE ({Copied} IS NULL OR {key} > {Copied}) AND {key} <= {ChunkEnd} LOCK IN SHARE MODE) DO\n" +
+               $"      REPLACE INTO {shadow} ({list}) VALUES ({values});\n" +
+               "    END FOR;\n" +
+               "    COMMIT;\n" +
+               "  END IF;\n" +
+               $"  SET {Copied} = {ChunkEnd};\n" +
+               "END";
+    }
 
     /// <summary>Whether the statement is a chunk statement: a compound statement that leaves <see cref="ChunkEnd"/>.</summary>
     public static bool IsChunkStatement(string statement) =>
