@@ -17,7 +17,7 @@ public static class ModelLoader
     private static readonly string[] TableKeys =
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
-        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual",
+        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "exclusions",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -155,6 +155,7 @@ public static class ModelLoader
                             if (TableOptionsReader.ReadCheck(check, name, checkNode, nodes) is { } read)
                                 table.Checks.Add((read, nodes.Where(checkKey)));
                     break;
+                case "exclusions": ExclusionReader.Read(table, value, nodes); break;
                 case "partition_by":
                     table.PartitionBy = nodes.String(value, "partition_by");
                     break;

@@ -49,6 +49,10 @@ internal static class ModelValidator
                 foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
 
+            foreach (var (exclusion, where) in table.Exclusions)
+                foreach (var c in exclusion.ReferencedColumns.Where(c => !columns.Contains(c)).Distinct())
+                    errors.Add($"{where}: exclusion constraint '{exclusion.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
+
             // Within one table on every database; whether two tables may share an index name is the dialect's (NameClashes).
             var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (index, where) in table.PlacedIndexes())

@@ -32,6 +32,20 @@ public sealed class PostgresSqlGenerationTests
         new[] { new IndexPart(null, Expression: "lower(name)"), new IndexPart("name", OpClass: "text_pattern_ops", Collation: "C") },
         Method: "btree", Where: "team_id > 0");
 
+    private static readonly Exclusion Booking = new("ex_bookings_no_overlap",
+        new[]
+        {
+            new ExclusionElement(IndexPart.Of("room"), "="),
+            new ExclusionElement(new IndexPart(null, Expression: "lower(guest)", OpClass: "gist_text_ops"), "="),
+            new ExclusionElement(IndexPart.Of("during"), "&&"),
+        },
+        Method: "gist", Where: "NOT cancelled", Deferrable: Deferrability.InitiallyDeferred, Comment: "one room, one booking at a time");
+
+    private static readonly Table Bookings = new("bookings",
+        new[] { new Column("id", "bigint"), new Column("room", "integer"), new Column("guest", "text"), new Column("during", "tstzrange"), new Column("cancelled", "boolean") },
+        new PrimaryKey(new[] { "id" }),
+        Exclusions: new[] { Booking, new Exclusion("ex_bookings_guest", new[] { new ExclusionElement(IndexPart.Of("guest"), "=") }) });
+
     public static TheoryData<string, Operation> Operations() => new()
     {
         { "create_table", new CreateTable(Users) },
@@ -57,6 +71,10 @@ public sealed class PostgresSqlGenerationTests
         { "drop_unique_constraint", new DropIndex("users", Users.Indexes[0]) },
         { "rename_index", new RenameIndex("users", "ix_users_recent", "ix_users_latest", IsConstraint: false) },
         { "rename_unique_constraint", new RenameIndex("users", "uq_users_name", "uq_users_full_name", IsConstraint: true) },
+        { "add_exclusion", new AddExclusion("bookings", Booking) },
+        { "drop_exclusion", new DropExclusion("bookings", Booking) },
+        { "set_exclusion_comment", new SetExclusionComment("bookings", "ex_bookings_no_overlap", "old", "one room, one booking at a time") },
+        { "create_table_with_exclusion", new CreateTable(Bookings) },
         { "add_foreign_key", new AddForeignKey("users", Users.ForeignKeys[0]) },
         { "drop_foreign_key", new DropForeignKey("users", Users.ForeignKeys[0]) },
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },

@@ -195,6 +195,7 @@ public sealed partial class PostgresRealAppDatabase
         UNION ALL
         SELECT 'exclusion constraint', con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {UserNamespace} AND con.contype = 'x'
+          AND (n.nspname <> 'public' OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = con.conindid AND i.indnatts > i.indnkeyatts))
         UNION ALL
         SELECT 'statistics', n.nspname || '.' || s.stxname FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE {UserNamespace}
         UNION ALL

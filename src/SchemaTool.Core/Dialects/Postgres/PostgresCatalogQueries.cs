@@ -35,7 +35,7 @@ internal sealed partial class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6 + ObjectQueryCount + PostgresTypeQueries.All.Length;
+    public static int Count => 7 + ObjectQueryCount + PostgresTypeQueries.All.Length;
 
     private PostgresCatalogQueries(int major)
     {
@@ -45,7 +45,7 @@ internal sealed partial class PostgresCatalogQueries
         Columns = ColumnsQuery;
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All, Exclusions];
     }
 
     public string Tables => TablesQuery;
@@ -243,6 +243,7 @@ internal sealed partial class PostgresCatalogQueries
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = $1 AND con.contype = 'x' AND con.conparentid = 0
+            AND (SELECT i.indnatts > i.indnkeyatts FROM pg_index i WHERE i.indexrelid = con.conindid) -- INCLUDE columns: not modelled
           UNION ALL
           -- What a partition has of its own, beside what it takes from its partitioned table.
           SELECT 'index', ic.relname::text, c.relname::text
