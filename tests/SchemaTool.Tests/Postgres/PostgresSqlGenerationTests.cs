@@ -58,6 +58,7 @@ public sealed class PostgresSqlGenerationTests
         { "rename_column", new RenameColumn("users", "name", "full_name") },
         { "alter_column_widen", new AlterColumn("users", Name, Name with { Type = "character varying(255)" }) },
         { "alter_column_cast", new AlterColumn("users", Name with { Default = null }, Name with { Type = "integer", Default = null }) },
+        { "alter_column_enum_to_enum", new AlterColumn("users", new Column("status", "old_status", Default: ColumnDefault.String("a")), new Column("status", "new_status", Default: ColumnDefault.String("a"))) },
         { "alter_column_not_null_default", new AlterColumn("users", Name with { Nullable = true, Default = null }, Name) },
         { "alter_column_identity_add", new AlterColumn("users", Id with { AutoIncrement = false }, Id) },
         { "alter_column_identity_drop", new AlterColumn("users", Id, Id with { AutoIncrement = false }) },

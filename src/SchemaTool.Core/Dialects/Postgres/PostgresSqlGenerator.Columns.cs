@@ -79,20 +79,21 @@ public static partial class PostgresSqlGenerator
         var defaultDropped = false;
         if (fromType != toType || op.CollationChanged)
         {
-            if (from.Default is not null && from.Default != to.Default)
+            // A default is converted by the cast the server finds itself, which it does not find between two enum types.
+            if (from.Default is not null && (from.Default != to.Default || PostgresTypeCasts.ThroughText(fromType, toType)))
             {
                 statements.Add($"{alter} DROP DEFAULT");
                 defaultDropped = true;
             }
             var text = $"{alter} TYPE {toType}";
             if (to.Collation is not null) text += $" COLLATE {Q(to.Collation)}";
-            if (PostgresTypes.Family(fromType) != PostgresTypes.Family(toType)) text += $" USING {Q(to.Name)}::{toType}";
+            if (PostgresTypes.Family(fromType) != PostgresTypes.Family(toType)) text += $" USING {PostgresTypeCasts.Using(Q(to.Name), fromType, toType)}";
             statements.Add(text);
         }
         if (fromSerial && !toSerial) statements.Add($"{alter} DROP DEFAULT");
         if (op.NullabilityChanged && !to.Nullable && notNullOnline) statements.AddRange(SetNotNullOnline(op.Table, to.Name));
         else if (op.NullabilityChanged) statements.Add($"{alter} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
-        if (op.DefaultChanged && !toSerial)
+        if ((op.DefaultChanged || defaultDropped) && !toSerial)
         {
             if (to.Default is { } value) statements.Add($"{alter} SET DEFAULT {PostgresDefaults.ToSql(value)}");
             else if (!defaultDropped && from.Default is not null) statements.Add($"{alter} DROP DEFAULT");
