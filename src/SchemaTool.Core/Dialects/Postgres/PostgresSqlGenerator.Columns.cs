@@ -129,7 +129,12 @@ public static partial class PostgresSqlGenerator
             yield return $"ALTER SEQUENCE {Q(name)} AS {to.Numbering?.SequenceType ?? PostgresTypes.SerialBase(to.Type) ?? to.Type}";
         if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null }
             != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null })
+        {
+            foreach (var statement in PostgresSequenceBounds.MoveInside(name,
+                         PostgresNumbering.Bounds(from.Numbering, PostgresTypes.Canonical(from.Type)), PostgresNumbering.Bounds(to.Numbering, PostgresTypes.Canonical(to.Type))))
+                yield return statement;
             yield return $"ALTER SEQUENCE {Q(name)} {PostgresNumbering.Changes(to.Numbering)}";
+        }
     }
 
     /// <summary>The column with its serial's sequence named, when the model gives it options but no name.</summary>
