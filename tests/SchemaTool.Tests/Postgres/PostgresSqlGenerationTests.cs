@@ -32,6 +32,9 @@ public sealed class PostgresSqlGenerationTests
         new[] { new IndexPart(null, Expression: "lower(name)"), new IndexPart("name", OpClass: "text_pattern_ops", Collation: "C") },
         Method: "btree", Where: "team_id > 0");
 
+    private static readonly Routine GroupConcat = new("group_concat", RoutineKind.Aggregate,
+        "CREATE AGGREGATE group_concat(text) (SFUNC = _group_concat, STYPE = text, INITCOND = '')", "joins with commas");
+
     private static readonly Exclusion Booking = new("ex_bookings_no_overlap",
         new[]
         {
@@ -72,6 +75,8 @@ public sealed class PostgresSqlGenerationTests
         { "drop_unique_constraint", new DropIndex("users", Users.Indexes[0]) },
         { "rename_index", new RenameIndex("users", "ix_users_recent", "ix_users_latest", IsConstraint: false) },
         { "rename_unique_constraint", new RenameIndex("users", "uq_users_name", "uq_users_full_name", IsConstraint: true) },
+        { "create_aggregate", new CreateRoutine(GroupConcat) },
+        { "drop_aggregate", new DropRoutine(GroupConcat) },
         { "add_exclusion", new AddExclusion("bookings", Booking) },
         { "drop_exclusion", new DropExclusion("bookings", Booking) },
         { "set_exclusion_comment", new SetExclusionComment("bookings", "ex_bookings_no_overlap", "old", "one room, one booking at a time") },

@@ -36,7 +36,7 @@ public sealed class ModelErrorTests
     [Fact]
     public void Unknown_top_level_key()
     {
-        Assert.Equal("schema/tables.yaml:1:1: unknown key 'tabels' in the model file; did you mean tables? expected one of: tables, views, triggers, functions, procedures, types, sequences, extensions, schemas, events", Error("tabels:\n  users: {}\n"));
+        Assert.Equal("schema/tables.yaml:1:1: unknown key 'tabels' in the model file; did you mean tables? expected one of: tables, views, triggers, functions, procedures, types, sequences, extensions, schemas, events, aggregates", Error("tabels:\n  users: {}\n"));
     }
 
     [Fact]

@@ -237,7 +237,8 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p'))
+          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p', 'a')
+                               OR p.prokind = 'a' AND (SELECT ag.aggkind FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid) <> 'n')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}

@@ -3,7 +3,7 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`functions:` and `procedures:` — name → { definition, comment }, the definition the whole CREATE statement.</summary>
+/// <summary>`functions:`, `procedures:` and `aggregates:` — name → { definition, comment }, the definition the whole CREATE statement.</summary>
 internal static class RoutineReader
 {
     private static readonly string[] RoutineKeys = ["definition", "comment"];
