@@ -62,6 +62,15 @@ public sealed class ExclusionLoadingTests
     }
 
     [Fact]
+    public void An_exclusion_constraint_named_as_an_index_of_its_table_is_refused()
+    {
+        var errors = Assert.Throws<ModelException>(() => ModelLoader.Load("schema/tables.yaml",
+            Head + "      ix_room: { elements: [{ column: room, with: \"=\" }] }\n    indexes:\n      ix_room: { columns: [room] }\n")).Errors;
+        Assert.Equal("schema/tables.yaml:7:7: exclusion constraint 'ix_room' of 'bookings' has the name of an index of the table (at schema/tables.yaml:9:7); its index would take that name: rename one",
+            Assert.Single(errors));
+    }
+
+    [Fact]
     public void An_exclusion_constraint_needs_elements_and_a_method_name()
     {
         Assert.Equal("schema/tables.yaml:7:7: exclusion constraint 'ex' of 'bookings' has no `elements:` list", Error("      ex: { using: gist }\n"));
