@@ -15,10 +15,13 @@ internal static class RoutineReader
         string? definition = null, comment = null;
         foreach (var (key, value, _) in nodes.Entries(map, what, RoutineKeys))
         {
-            if (key == "definition") definition = nodes.Sql(value, $"definition of {what}", SqlChecks.Statement);
+            if (key == "definition") definition = nodes.Sql(value, $"definition of {what}", SqlChecks.Creates(Keyword(kind)));
             else comment = nodes.String(value, "comment");
         }
         if (string.IsNullOrWhiteSpace(definition)) nodes.Error(keyNode, $"{what} has no `definition:` (its whole CREATE statement)");
         drafts.Routines.Add((new Routine(name, kind, definition ?? "", comment), nodes.Where(keyNode)));
     }
+
+    /// <summary>The word a routine's CREATE statement names its kind by.</summary>
+    public static string Keyword(RoutineKind kind) => kind == RoutineKind.Procedure ? "PROCEDURE" : "FUNCTION";
 }
