@@ -23,5 +23,10 @@ internal static class RoutineReader
     }
 
     /// <summary>The word a routine's CREATE statement names its kind by.</summary>
-    public static string Keyword(RoutineKind kind) => kind == RoutineKind.Procedure ? "PROCEDURE" : "FUNCTION";
+    public static string Keyword(RoutineKind kind) => kind switch
+    {
+        RoutineKind.Procedure => "PROCEDURE",
+        RoutineKind.Aggregate => "AGGREGATE",
+        _ => "FUNCTION",
+    };
 }
