@@ -17,7 +17,7 @@ internal static class NameRules
         foreach (var table in model.Tables)
         {
             var t = PrintableText.Escape(table.Name);
-            if (rules.Problem(table.Name, schemaObject: true) is { } problem) yield return $"{at.Table(table.Name)}table name '{t}' {problem}";
+            if (rules.RelationProblem(table.Name) is { } problem) yield return $"{at.Table(table.Name)}table name '{t}' {problem}";
             foreach (var column in table.Columns)
                 if (rules.Problem(column.Name, schemaObject: false) is { } bad)
                     yield return $"{at.Column(table.Name, column.Name)}column name '{t}.{PrintableText.Escape(column.Name)}' {bad}";

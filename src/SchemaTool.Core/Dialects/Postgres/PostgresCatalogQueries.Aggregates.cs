@@ -7,7 +7,7 @@ internal sealed partial class PostgresCatalogQueries
     // is not CREATE AGGREGATE's default. Functions and types print unqualified where the search_path finds them, as
     // pg_get_functiondef's do (the session's path is its schema; the scratch schema's comes first).
     private const string AggregateDefinition = """
-        'CREATE AGGREGATE ' || quote_ident(p.proname) || '(' || pg_get_function_arguments(p.oid) || ') ('
+        'CREATE AGGREGATE ' || CASE WHEN n.nspname = $1 THEN '' ELSE quote_ident(n.nspname) || '.' END || quote_ident(p.proname) || '(' || pg_get_function_arguments(p.oid) || ') ('
         || concat_ws(', ',
              'SFUNC = ' || ag.aggtransfn::regproc::text,
              'STYPE = ' || format_type(ag.aggtranstype, NULL),

@@ -11,7 +11,7 @@ namespace SchemaTool.Dialects.Postgres;
 public static class PostgresNumbering
 {
     /// <summary>The name PostgreSQL gives a serial's or identity's sequence: table_column_seq, cut to 63 bytes as it cuts it.</summary>
-    public static string DefaultSequenceName(string table, string column) => ObjectName(table, column, "seq");
+    public static string DefaultSequenceName(string table, string column) => ObjectName(Model.QualifiedName.LocalOf(table), column, "seq");
 
     /// <summary>
     /// The name PostgreSQL makes for an object of a table (makeObjectName): name1_name2_label, the longer of the two

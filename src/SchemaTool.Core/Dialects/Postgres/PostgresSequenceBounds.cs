@@ -11,10 +11,10 @@ namespace SchemaTool.Dialects.Postgres;
 /// </summary>
 internal static class PostgresSequenceBounds
 {
-    public static IEnumerable<string> MoveInside(string name, (long Min, long Max) from, (long Min, long Max) to)
+    /// <param name="quoted">The sequence's name as SQL writes it: quoted, with its schema where it has one.</param>
+    public static IEnumerable<string> MoveInside(string quoted, (long Min, long Max) from, (long Min, long Max) to)
     {
         if (to.Min <= from.Min && to.Max >= from.Max) yield break;
-        var quoted = PostgresSqlGenerator.Q(name);
         if (to.Min < from.Min || to.Max > from.Max)
             yield return $"ALTER SEQUENCE {quoted} MINVALUE {Number(Math.Min(from.Min, to.Min))} MAXVALUE {Number(Math.Max(from.Max, to.Max))}";
         var (min, max) = (Number(to.Min), Number(to.Max));
