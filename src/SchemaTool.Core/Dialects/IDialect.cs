@@ -118,6 +118,13 @@ public interface IDialect
     IReadOnlyList<string> Validate(Schema model);
 
     /// <summary>
+    /// The database's schema cut to what the model manages, before anything is compared: what lies outside (the
+    /// objects of a PostgreSQL schema the model does not name) is moved to <see cref="Schema.Unmanaged"/>, named and
+    /// left alone rather than dropped.
+    /// </summary>
+    Schema Scope(Schema current, Schema model) => current;
+
+    /// <summary>
     /// Problems with the model that only the database it is planned against shows, e.g. a default that uses an
     /// object the model does not create and the database does not have: each a user-facing message.
     /// </summary>

@@ -13,14 +13,31 @@ namespace SchemaTool.Dialects;
 /// <param name="TrailingSpaceRefused">Whether a name may not end with a space (MySQL).</param>
 /// <param name="SupplementaryRefused">Whether characters past U+FFFF (emoji...) are refused (MySQL).</param>
 /// <param name="ReservedPrefixes">Prefixes the database or the tool keeps for itself, compared without regard to ASCII case.</param>
+/// <param name="SchemaQualified">Whether a table's name may be qualified by a schema (<c>auth.users</c>, PostgreSQL); elsewhere a dot is refused.</param>
 public sealed record IdentifierRules(
     string Database,
     int? MaxLength = null,
     bool LengthInBytes = false,
     bool TrailingSpaceRefused = false,
     bool SupplementaryRefused = false,
-    IReadOnlyList<string>? ReservedPrefixes = null)
+    IReadOnlyList<string>? ReservedPrefixes = null,
+    bool SchemaQualified = false)
 {
+    /// <summary>
+    /// What is wrong with the name of a table or view, which may be qualified by a schema where the database has
+    /// schemas (each part then held to the rules of a name), and holds no dot elsewhere.
+    /// </summary>
+    public string? RelationProblem(string name)
+    {
+        if (!name.Contains('.')) return Problem(name, schemaObject: true);
+        if (!SchemaQualified)
+            return $"holds a dot, which would qualify it by a schema, and {Database} has no schemas to qualify a name with: " +
+                   "rename it without the dot";
+        if (Model.QualifiedName.SchemaOf(name) is not { } schema || Model.QualifiedName.LocalOf(name) is var local && (local.Length == 0 || local.Contains('.')))
+            return "is not a name or schema.name: a name holds one dot at most, between a schema and a name, each not empty";
+        return Problem(schema, schemaObject: false) ?? Problem(local, schemaObject: true);
+    }
+
     /// <summary>
     /// What is wrong with <paramref name="name"/> here, as the end of a sentence that names it, or null. Reserved
     /// prefixes hold for tables and indexes (<paramref name="schemaObject"/>), not for columns and constraints.

@@ -23,10 +23,13 @@ internal sealed record Dependencies(
     public static string Relation(string name) => Table(name);
 
     // Routines, types and sequences are found by name in expressions (ObjectUses), where their spelling is free:
-    // their keys ignore case, which at worst orders two operations that need not be.
-    public static string Routine(string name) => "f:" + name.ToLowerInvariant();
-    public static string Type(string name) => "ty:" + name.ToLowerInvariant();
-    public static string Sequence(string name) => "sq:" + name.ToLowerInvariant();
+    // their keys ignore case and quotes ("MySchema".mood is MySchema.mood), which at worst orders two operations
+    // that need not be.
+    public static string Routine(string name) => "f:" + Unquoted(name);
+    public static string Type(string name) => "ty:" + Unquoted(name);
+    public static string Sequence(string name) => "sq:" + Unquoted(name);
+
+    private static string Unquoted(string name) => (name.Contains('"') ? name.Replace("\"", "") : name).ToLowerInvariant();
     public static string Extension(string name) => "x:" + name;
 
     /// <summary>Any extension: what every extension's create provides and its drop removes (see ObjectUses).</summary>

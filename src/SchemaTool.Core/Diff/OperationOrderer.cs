@@ -96,12 +96,25 @@ public static class OperationOrderer
             if (requires.Count > 0 || requiresBefore.Count > 0)
                 d = d with { Requires = [.. d.Requires, .. requires], RequiresBefore = [.. d.RequiresBefore, .. requiresBefore] };
         }
+        d = InItsSchema(op, d);
         if (op.Relation is null) return d;
         var table = Dependencies.Table(op.Relation);
         if (d.Provides.Contains(table) || d.Removes.Contains(table)) return d;
         return op.Phase < Phase.Rename
             ? d with { RequiresBefore = [.. d.RequiresBefore, table] }
             : d with { Requires = [.. d.Requires, table] };
+    }
+
+    /// <summary>An object of a schema (auth.users) is created after its schema and dropped before it.</summary>
+    private static Dependencies InItsSchema(Operation op, Dependencies d)
+    {
+        if (op is CreateNamespace or DropNamespace) return d;
+        var schema = Model.QualifiedName.SchemaOf(op.Relation ?? op.TableName) ?? Model.QualifiedName.SchemaOf(op.TableName);
+        if (schema is null) return d;
+        var key = Dependencies.Namespace(schema);
+        return op.Phase > Phase.Rename
+            ? d with { Requires = [.. d.Requires, key] }
+            : d with { RequiresBefore = [.. d.RequiresBefore, key] };
     }
 
     private static bool DetachForeignKeys(List<Operation> ops, List<Operation> stuck)

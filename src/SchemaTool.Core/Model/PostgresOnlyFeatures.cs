@@ -15,6 +15,8 @@ public static class PostgresOnlyFeatures
                 yield return $"{t}: {database} cannot build `partition_by:`/`partitions:` from the model (PostgreSQL only); remove them";
             if (table.PrimaryKey is { Deferrable: not Deferrability.NotDeferrable })
                 yield return $"primary key of {t}: {database} cannot defer a primary key (PostgreSQL only); remove `deferrable:`";
+            foreach (var exclusion in table.Exclusions)
+                yield return $"exclusion constraint '{exclusion.Name}' of {t}: {database} has no exclusion constraints (PostgreSQL only); remove it from `exclusions:`";
             foreach (var check in table.Checks.Where(c => c.NoInherit))
                 yield return $"check '{check.Name}' of {t}: {database} has no NO INHERIT (PostgreSQL only); remove `no_inherit:`";
             foreach (var check in table.Checks.Where(c => c.NotValid))

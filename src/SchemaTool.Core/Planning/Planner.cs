@@ -20,6 +20,7 @@ public static class Planner
     internal static async Task<Plan> CreateAsync(IDatabaseSession session, Schema current, Schema model, PlanSettings settings,
         Func<IEnumerable<string>> checks, CancellationToken ct)
     {
+        current = session.Dialect.Scope(current, model);
         Validate(session.Dialect, current, model); // before the session runs any of the model's SQL
         var problems = checks().ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));
@@ -37,6 +38,7 @@ public static class Planner
     /// </summary>
     public static Plan Create(IDialect dialect, Schema current, Schema model, PlanSettings settings)
     {
+        current = dialect.Scope(current, model);
         Validate(dialect, current, model);
         return Build(dialect, current, model, settings);
     }

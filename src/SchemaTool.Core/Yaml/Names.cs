@@ -9,8 +9,9 @@ public static class Names
     /// <summary>The longest identifier every supported database accepts (PostgreSQL's 63 bytes).</summary>
     public const int MaxLength = 63;
 
+    // An index lives in its table's schema, a constraint in its table: the schema adds nothing to the name.
     public static string Generated(string prefix, string table, params string[] columns) =>
-        Fit($"{prefix}_{table}_{string.Join("_", columns)}");
+        Fit($"{prefix}_{Model.QualifiedName.LocalOf(table)}_{string.Join("_", columns)}");
 
     /// <summary>Shortens a long name with a hash of the whole, so that it stays unique and stable.</summary>
     public static string Fit(string name)

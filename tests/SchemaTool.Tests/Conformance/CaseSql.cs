@@ -54,14 +54,15 @@ public static partial class CaseSql
 
     /// <summary>
     /// sqldef's `@renamed from=old` hints, as renamed_from on the tables and columns of the inspected schema:
-    /// a hint on a CREATE TABLE line renames the table, one on a column's line renames the column. Index
-    /// renames have no model key (an index is dropped and created).
+    /// a hint on a CREATE TABLE line renames the table, one on a column's line renames the column, one on a CREATE
+    /// TYPE line renames the type (in its own schema). Index renames have no model key (an index is dropped and created).
     /// </summary>
     public static Schema ApplyRenameHints(Schema schema, string desiredSql)
     {
         string? table = null;
         var tableRenames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var columnRenames = new List<(string Table, string Column, string From)>();
+        var typeRenames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in desiredSql.ReplaceLineEndings("\n").Split('\n'))
         {
             var create = CreateTable().Match(line);
@@ -70,13 +71,17 @@ public static partial class CaseSql
             var hint = Hint().Match(line);
             if (!hint.Success) continue;
             var from = Unquote(hint.Groups[1].Value);
-            if (create.Success) tableRenames[table!] = from;
+            if (CreateType().Match(line) is { Success: true } type) typeRenames[Unquote(type.Groups[1].Value)] = from;
+            else if (create.Success) tableRenames[table!] = from;
             else if (table is not null && FirstWord().Match(line) is { Success: true } word && !ConstraintWord().IsMatch(word.Value))
                 columnRenames.Add((table, Unquote(word.Value), from));
         }
-        if (tableRenames.Count == 0 && columnRenames.Count == 0) return schema;
+        if (tableRenames.Count == 0 && columnRenames.Count == 0 && typeRenames.Count == 0) return schema;
+        string? TypeRename(string name) => typeRenames.FirstOrDefault(r => Same(r.Key, name)).Value is { } from ? QualifiedName.Beside(name, from) : null;
         return schema with
         {
+            Enums = schema.Enums.Select(e => e with { RenamedFrom = TypeRename(e.Name) ?? e.RenamedFrom }).ToValueList(),
+            Domains = schema.Domains.Select(d => d with { RenamedFrom = TypeRename(d.Name) ?? d.RenamedFrom }).ToValueList(),
             Tables = schema.Tables.Select(t => t with
             {
                 RenamedFrom = tableRenames.FirstOrDefault(r => Same(r.Key, t.Name)).Value ?? t.RenamedFrom,
@@ -99,6 +104,9 @@ public static partial class CaseSql
 
     [GeneratedRegex(@"^\s*CREATE\s+(?:TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?((?:""[^""]+""|`[^`]+`|'[^']+'|[\w.]+))", RegexOptions.IgnoreCase)]
     private static partial Regex CreateTable();
+
+    [GeneratedRegex(@"^\s*CREATE\s+(?:TYPE|DOMAIN)\s+((?:""[^""]+""|[\w.]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateType();
 
     [GeneratedRegex(@"^\s*(CREATE|ALTER|DROP|COMMENT|INSERT)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatementStart();

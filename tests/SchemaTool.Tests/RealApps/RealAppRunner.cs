@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SchemaTool.Dialects;
 using SchemaTool.Tests.Support;
+using SchemaTool.Yaml;
 
 namespace SchemaTool.Tests.RealApps;
 
@@ -18,6 +20,9 @@ public sealed record RealAppResult(
     IReadOnlyList<StageFailure> Failures,
     TimeSpan Duration)
 {
+    /// <summary>The change the file took after adoption (<see cref="RealAppChange"/>), one line each; empty when it took none.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     public bool Passed => Failures.Count == 0;
 
     public IReadOnlyList<string> Classes => FailureClasses.Of(File.Dialect, Failures);
@@ -38,6 +43,7 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
         var clock = Stopwatch.StartNew();
         var failures = new List<StageFailure>();
         var leftAlone = (IReadOnlyList<LeftAlone>)[];
+        var changesMade = new List<string>();
         CatalogCounts? counts = null;
         var label = file.Name.Replace('-', '_');
         var a = await database.CreateAsync(label + "_a");
@@ -78,6 +84,8 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
             if (Changes(CliRunner.Run(project, "plan", "--dry-run", "--json")) is { } second)
                 failures.Add(new StageFailure("second plan", second));
 
+            if (failures.Count == 0 && await ChangeAsync(project, modelPath, file, b, changesMade) is { } change) failures.Add(change);
+
             var rollback = CliRunner.Run(project, "rollback", "base");
             if (rollback.ExitCode != 0) return Done(new StageFailure("rollback", rollback.Stderr));
             var left = await database.LeftoversAsync(b);
@@ -94,9 +102,48 @@ public sealed class RealAppRunner(IRealAppDatabase database, string workFolder)
         RealAppResult Done(StageFailure? last = null)
         {
             if (last is not null) failures.Add(last);
-            return new RealAppResult(file, counts, leftAlone, failures, clock.Elapsed);
+            return new RealAppResult(file, counts, leftAlone, failures, clock.Elapsed) { Changes = changesMade };
         }
     }
+
+    /// <summary>
+    /// A file that round-trips takes a change as a user makes one (<see cref="RealAppChange"/>): plan and apply it, a
+    /// second plan finds nothing, the catalog shows the new column, and `rollback -1` leaves B's catalog exactly as it
+    /// was before the change. The adopted model is put back after.
+    /// </summary>
+    private async Task<StageFailure?> ChangeAsync(string project, string modelPath, RealAppFile file, string b, List<string> made)
+    {
+        var adopted = await System.IO.File.ReadAllTextAsync(modelPath);
+        if (RealAppChange.Make(ModelLoader.Load(modelPath, adopted), file.Name, file.Dialect) is not var (changed, changes)) return null;
+        made.AddRange(changes);
+        var said = "\nthe change: " + string.Join("; ", changes);
+        var before = await database.ReadAsync(b);
+        await System.IO.File.WriteAllTextAsync(modelPath, ModelWriter.Write(changed, DialectRegistry.Get(file.Dialect)));
+        try
+        {
+            var plan = CliRunner.Run(project, "plan", "-m", "change");
+            if (plan.ExitCode != 0) return new StageFailure("change", "plan: " + plan.Stderr + plan.Stdout + said);
+            var apply = CliRunner.Run(project, "apply");
+            if (apply.ExitCode != 0) return new StageFailure("change", $"apply: exit {apply.ExitCode}: " + apply.Stderr + Tail(apply.Stdout) + said);
+            if (Changes(CliRunner.Run(project, "plan", "--dry-run", "--json")) is { } again)
+                return new StageFailure("change", "second plan: " + again + said);
+            var applied = CatalogSnapshot.Differences(before.Facts, (await database.ReadAsync(b)).Facts);
+            if (!applied.Any(d => d.Contains(RealAppChange.AddedColumn, StringComparison.Ordinal)))
+                return new StageFailure("change", "the catalog does not show the new column after apply" + said);
+            var back = CliRunner.Run(project, "rollback", "-1");
+            if (back.ExitCode != 0) return new StageFailure("change", $"rollback -1: exit {back.ExitCode}: " + back.Stderr + Tail(back.Stdout) + said);
+            var differences = CatalogSnapshot.Differences(before.Facts, (await database.ReadAsync(b)).Facts);
+            return differences.Count == 0 ? null
+                : new StageFailure("change", "after rollback -1 the catalog differs from before the change:\n" + string.Join("\n", differences) + said);
+        }
+        finally
+        {
+            await System.IO.File.WriteAllTextAsync(modelPath, adopted);
+        }
+    }
+
+    /// <summary>The last lines a run printed: where it stopped.</summary>
+    private static string Tail(string output) => string.Join("\n", output.Split('\n').TakeLast(6));
 
     private static void WriteFile(string folder, string name, string text)
     {

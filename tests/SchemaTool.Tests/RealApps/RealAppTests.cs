@@ -32,6 +32,7 @@ public abstract class RealAppTests(RealAppResults results, ITestOutputHelper out
         output.WriteLine($"{file}: {c?.Tables} tables, {c?.Columns} columns, {c?.Indexes} indexes, {c?.ForeignKeys} foreign keys, " +
                          $"{result.LeftAlone.Count} object(s) left alone by inspect, {result.Duration.TotalSeconds:0.0} s");
         foreach (var l in result.LeftAlone) output.WriteLine("  left alone: " + l);
+        foreach (var change in result.Changes) output.WriteLine("  changed: " + change);
         foreach (var f in result.Failures) output.WriteLine($"  [{f.Stage}] {f.Detail}");
         if (ExpectedFailures.Verdict(result, expected) is { } problem)
             Assert.Fail($"{problem}\n{file.Source}\n" + string.Join("\n", result.Failures.Select(f => $"[{f.Stage}] {f.Detail}")));

@@ -22,6 +22,61 @@ public static class SqlStatementCheck
     /// <summary>An event's body: what follows DO (one statement, or a BEGIN ... END block).</summary>
     public static SqlFieldProblem? EventBody(SqlLexer lexer, string text) => Find(lexer, text, EventHead, "", endsAtText: true);
 
+    /// <summary>
+    /// A routine's whole CREATE statement: plan runs it in a scratch schema on the live database to read it back, so
+    /// it must be that statement and no other (a SELECT, a DO block, a CREATE TABLE AS, MySQL's CREATE FUNCTION ...
+    /// SONAME, which loads a library) before the name: <c>CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE]
+    /// <paramref name="keyword"/> [IF NOT EXISTS] name (</c>.
+    /// </summary>
+    public static SqlFieldProblem? Creates(SqlLexer lexer, string text, string keyword)
+    {
+        if (Statement(lexer, text) is { } problem) return problem;
+        using var tokens = lexer.Tokens(text).Where(t => t.IsCode).GetEnumerator();
+        var token = Next(tokens);
+        SqlFieldProblem Refused(SqlToken? at) => new(
+            $"it is not one CREATE {keyword} statement (CREATE [OR REPLACE] {keyword} name(...) ...): plan creates it on the " +
+            "database to read it back, and runs nothing else", at?.Start ?? text.Length);
+        if (token is null || !token.Value.Is("CREATE")) return Refused(token);
+        token = Next(tokens);
+        if (token is { } or_ && or_.Is("OR"))
+        {
+            if (Next(tokens) is not { } replace || !replace.Is("REPLACE")) return Refused(or_);
+            token = Next(tokens);
+        }
+        if (token is { } definer && definer.Is("DEFINER"))
+        {
+            if (Next(tokens) is not { } equals || !equals.IsPunctuation('=')) return Refused(definer);
+            if (Next(tokens) is not { Kind: SqlTokenKind.Word or SqlTokenKind.String or SqlTokenKind.QuotedIdentifier } user) return Refused(definer);
+            token = Next(tokens);
+            if (user.Is("CURRENT_USER") && token is { } open && open.IsPunctuation('('))
+            {
+                if (Next(tokens) is not { } close || !close.IsPunctuation(')')) return Refused(open);
+                token = Next(tokens);
+            }
+            else if (token is { Kind: SqlTokenKind.Parameter } host && host.Span.StartsWith("@") && !host.Span.StartsWith("@@"))
+                token = Next(tokens);
+        }
+        // MariaDB's CREATE AGGREGATE FUNCTION; PostgreSQL's CREATE AGGREGATE is a keyword of its own.
+        if (keyword != "AGGREGATE" && token is { } aggregate && aggregate.Is("AGGREGATE")) token = Next(tokens);
+        if (token is not { } kind || !kind.Is(keyword)) return Refused(token);
+        token = Next(tokens);
+        if (token is { } @if && @if.Is("IF"))
+        {
+            if (Next(tokens) is not { } not || !not.Is("NOT") || Next(tokens) is not { } exists || !exists.Is("EXISTS")) return Refused(@if);
+            token = Next(tokens);
+        }
+        if (token is not { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier }) return Refused(token);
+        token = Next(tokens);
+        if (token is { } dot && dot.IsPunctuation('.'))
+        {
+            if (Next(tokens) is not { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier }) return Refused(dot);
+            token = Next(tokens);
+        }
+        return token is { } paren && paren.IsPunctuation('(') ? null : Refused(token);
+    }
+
+    private static SqlToken? Next(IEnumerator<SqlToken> tokens) => tokens.MoveNext() ? tokens.Current : null;
+
     private static SqlFieldProblem? Find(SqlLexer lexer, string text, string head, string tail, bool endsAtText)
     {
         if (SqlExpressionCheck.Characters(text) is { } problem) return problem;

@@ -59,10 +59,24 @@ internal static partial class MySqlAlterations
 {
     public static Alteration Of(Operation operation, Table? table, MySqlServer server) => operation switch
     {
-        CombinedAlterTable op => op.Changes.Select(c => Of(c, table, server, keyReplaced: op.Changes.Any(x => x is AddPrimaryKey)))
+        CombinedAlterTable op => op.Changes.Select(c => WithFulltext(c, table, Of(c, table, server, keyReplaced: op.Changes.Any(x => x is AddPrimaryKey))))
             .Aggregate(Alteration.Max),
-        _ => Of(operation, table, server, keyReplaced: false),
+        _ => WithFulltext(operation, table, Of(operation, table, server, keyReplaced: false)),
     };
+
+    /// <summary>
+    /// A table with a FULLTEXT index has its columns added, dropped or moved neither instantly nor with writes going
+    /// on, and is rebuilt only with writes waiting: InnoDB refuses ALGORITHM=INSTANT and LOCK=NONE for those
+    /// ("Fulltext index creation requires a lock").
+    /// </summary>
+    private static Alteration WithFulltext(Operation operation, Table? table, Alteration alteration)
+    {
+        if (table?.Indexes.Any(i => i.Method == "fulltext") != true || alteration.Algorithm >= Algorithm.InplaceShared) return alteration;
+        var layout = operation is Diff.AddColumn or AddColumnAt or Diff.DropColumn or DropColumnAt or MoveColumn;
+        if (!layout && alteration.Work != TableWork.Rewrite) return alteration;
+        return new Alteration(Algorithm.InplaceShared, TableWork.Rewrite,
+            $"a table with a FULLTEXT index ({table.Name}) is rebuilt for {operation.Describe()}, with writes waiting");
+    }
 
     private static Alteration Of(Operation operation, Table? table, MySqlServer server, bool keyReplaced) => operation switch
     {
@@ -98,8 +112,6 @@ internal static partial class MySqlAlterations
             return new(Algorithm.InplaceShared, TableWork.Rewrite, $"the AUTO_INCREMENT column {column.Name} numbers the rows as the table is rebuilt");
         if (column.Default is { Kind: DefaultKind.Sql } value && NonDeterministic().IsMatch(value.Text))
             return new(Algorithm.Copy, TableWork.Rewrite, $"the default of {column.Name} is computed row by row, into a copy of the table");
-        if (table?.Indexes.Any(i => i.Method == "fulltext") == true)
-            return new(Algorithm.InplaceShared, TableWork.Rewrite, $"a table with a FULLTEXT index ({table.Name}) is rebuilt to add a column");
         return server.MariaDb || last ? Alteration.Instant : Alteration.OnlineRebuild;
     }
 

@@ -113,6 +113,7 @@ public sealed partial class MySqlDialect : IDialect
         {
             SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
+            SchemaObjectKind.Aggregate => "MySQL has no CREATE AGGREGATE (MariaDB's stored aggregate functions are not modelled)",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",
             SchemaObjectKind.Extension => "MySQL has no extensions",

@@ -42,10 +42,14 @@ public sealed partial class MySqlSession
             await session.CreateViewsAsync(normalized.Views, cancellationToken);
             foreach (var trigger in normalized.Triggers)
                 await session.ExecuteForModelAsync(MySqlObjectText.CreateTrigger(trigger), $"trigger {trigger.Name}", cancellationToken);
+            // Created disabled: where the server's event scheduler runs, an enabled event would run its body here at
+            // once, against whatever tables it names. The model's status is put back on what is read.
             foreach (var e in normalized.Events)
-                await session.ExecuteForModelAsync(MySqlObjectText.CreateEvent(e), $"event {e.Name}", cancellationToken);
+                await session.ExecuteForModelAsync(MySqlObjectText.CreateEvent(e with { Enabled = false }), $"event {e.Name}", cancellationToken);
             var read = await new MySqlIntrospector(session, null, new HashSet<string>()).ReadAsync(cancellationToken);
-            return model with { Views = read.Views, Triggers = read.Triggers, Routines = read.Routines, Events = read.Events };
+            var enabled = normalized.Events.ToDictionary(e => e.Name, e => e.Enabled, StringComparer.OrdinalIgnoreCase);
+            var events = read.Events.Select(e => e with { Enabled = enabled.GetValueOrDefault(e.Name, e.Enabled) }).ToValueList();
+            return model with { Views = read.Views, Triggers = read.Triggers, Routines = read.Routines, Events = events };
         }
         finally
         {

@@ -15,11 +15,17 @@ internal sealed partial class PostgresCatalogQueries
     /// <summary>The oldest major version the queries are written for.</summary>
     public const int OldestVersion = 13;
 
-    // A managed table is a plain or partitioned table of the schema that is neither a partition (its partitioned
-    // table carries it) nor an inheritance child (named as left alone).
+    // A managed table is a plain or partitioned table of the schema, or of another schema of the user's (its name
+    // then qualified: auth.users), that is neither a partition (its partitioned table carries it) nor an inheritance
+    // child (named as left alone), nor an extension's, and whose names hold no dot (the model's qualifier).
     private const string ManagedTable =
-        "n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('schematool_history', 'schematool_lock') " +
-        "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)";
+        $"{InScope} AND c.relkind IN ('r', 'p') AND NOT c.relispartition " +
+        "AND NOT (n.nspname = $1 AND c.relname IN ('schematool_history', 'schematool_lock')) " +
+        "AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid) " +
+        $"AND {Undotted} AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+
+    // A relation whose name the model can write: the first dot of a model name separates the schema.
+    private const string Undotted = "strpos(c.relname, '.') = 0 AND strpos(n.nspname, '.') = 0";
 
     private static readonly Dictionary<int, PostgresCatalogQueries> ByVersion = new();
 
@@ -35,7 +41,7 @@ internal sealed partial class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6 + ObjectQueryCount + PostgresTypeQueries.All.Length;
+    public static int Count => 7 + ObjectQueryCount + PostgresTypeQueries.All.Length;
 
     private PostgresCatalogQueries(int major)
     {
@@ -45,7 +51,7 @@ internal sealed partial class PostgresCatalogQueries
         Columns = ColumnsQuery;
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All, Exclusions];
     }
 
     public string Tables => TablesQuery;
@@ -58,8 +64,8 @@ internal sealed partial class PostgresCatalogQueries
 
     // The row estimate (reltuples: -1 before the first ANALYZE) is for `plan` to tell a large table, read here so
     // that it costs no query of its own; a partitioned table's is its partitions'.
-    private const string TablesQuery = $"""
-        SELECT c.relname::text, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+    private static readonly string TablesQuery = $"""
+        SELECT {Q("c.relname::text")}, ds.description, CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
                c.relpersistence = 'u',
           CASE WHEN c.relkind = 'p' THEN (SELECT sum(pc.reltuples)::bigint FROM pg_partition_tree(c.oid) pt
                                           JOIN pg_class pc ON pc.oid = pt.relid WHERE pt.isleaf AND pc.reltuples >= 0)
@@ -67,13 +73,13 @@ internal sealed partial class PostgresCatalogQueries
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
-        ORDER BY c.relname
+        ORDER BY 1
         """;
 
     // The sequence a column owns (serial: deptype 'a'; identity: 'i') with its options, and how many column
     // defaults use it: a serial is a column whose default is the only one using the sequence the column owns.
-    private const string ColumnsQuery = $"""
-        SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+    private static readonly string ColumnsQuery = $"""
+        SELECT {Q("c.relname::text")}, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_get_expr(d.adbin, d.adrelid, true), a.attidentity::text, a.attgenerated::text,
                CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END,
                ds.description, owned.relname::text, owned.seqstart, owned.seqincrement, owned.seqmin, owned.seqmax,
@@ -99,16 +105,16 @@ internal sealed partial class PostgresCatalogQueries
                    ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype DESC
                   ) owned ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
         WHERE {ManagedTable} AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY c.relname, a.attnum
+        ORDER BY 1, a.attnum
         """;
 
     // Constraints a partition inherits from its partitioned table (conparentid), and the copies PostgreSQL makes
     // of a foreign key that references a partitioned table, one per partition, are the parent constraint's.
-    private const string ConstraintsQuery = $"""
-        SELECT c.relname::text, con.conname::text, con.contype::text,
+    private static readonly string ConstraintsQuery = $"""
+        SELECT {Q("c.relname::text")}, con.conname::text, con.contype::text,
                ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord),
-               rc.relname::text,
+               CASE WHEN rn.nspname = $1 THEN rc.relname::text ELSE rn.nspname || '.' || rc.relname END,
                ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
                      JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord),
                con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
@@ -124,18 +130,19 @@ internal sealed partial class PostgresCatalogQueries
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+        LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
         LEFT JOIN pg_index ci ON ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
         LEFT JOIN pg_description ds ON ds.objoid = con.conindid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable} AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
-        ORDER BY c.relname, con.conname
+        ORDER BY 1, con.conname
         """;
 
     // One row per key part. Indexes behind primary key, unique and exclusion constraints come with the
     // constraints (conindid of a foreign key points at the referenced table's index, hence the contype filter).
     // A materialized view's indexes come here too, read into its View.
     // The default operator class and the column's own collation are left out: the model omits them too.
-    private const string IndexPartsQuery = $"""
-        SELECT c.relname::text, ic.relname::text, am.amname::text, i.indisunique,
+    private static readonly string IndexPartsQuery = $"""
+        SELECT {Q("c.relname::text")}, ic.relname::text, am.amname::text, i.indisunique,
                pg_get_expr(i.indpred, i.indrelid, true), ds.description, k.ord::int,
                CASE WHEN i.indkey[k.ord - 1] <> 0 THEN a.attname::text END,
                CASE WHEN i.indkey[k.ord - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) END,
@@ -160,31 +167,35 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE ({ManagedTable} OR {MaterializedView})
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
-        ORDER BY c.relname, ic.relname, k.ord
+        ORDER BY 1, ic.relname, k.ord
         """;
 
     // Every partition of the schema with its parent, its bound, and its own key when it is partitioned too.
-    private const string PartitionsQuery = """
-        SELECT c.relname::text, p.relname::text, pg_get_expr(c.relpartbound, c.oid),
-               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+    private static readonly string PartitionsQuery = $"""
+        SELECT {Q("c.relname::text")}, CASE WHEN pn.nspname = $1 THEN p.relname::text ELSE pn.nspname || '.' || p.relname END,
+               pg_get_expr(c.relpartbound, c.oid), CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_inherits ih ON ih.inhrelid = c.oid
         JOIN pg_class p ON p.oid = ih.inhparent
-        WHERE n.nspname = $1 AND c.relispartition AND c.relkind IN ('r', 'p')
-        ORDER BY p.relname, c.relname
+        JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE {InScope} AND c.relispartition AND c.relkind IN ('r', 'p')
+        ORDER BY 2, 1
         """;
 
-    // A schema other than $1 that is the user's, not the server's.
+    // A schema other than $1 that is the user's, not the server's nor an extension's.
     private const string OtherUserSchema =
-        "n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+        "n.nspname <> $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%' " +
+        "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = n.oid AND e.deptype = 'e')";
 
-    private const string InScope = $"(n.nspname = $1 OR {OtherUserSchema})";
+    // $2 narrows the other schemas by a LIKE pattern: '%' for a database, the scratch schemas' prefix when the
+    // model's objects are read back from them (PostgresSession.Canonical), where the database's own are no concern.
+    internal const string InScope = $"(n.nspname = $1 OR {OtherUserSchema} AND n.nspname LIKE $2)";
 
     // An object's name as the user sees it: qualified when it lives outside the managed schema.
-    private const string Qualified = "CASE WHEN n.nspname = $1 THEN {0} ELSE n.nspname || '.' || {0} END";
+    internal const string Qualified = "CASE WHEN n.nspname = $1 THEN {0} ELSE n.nspname || '.' || {0} END";
 
-    private static string Q(string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Qualified, column);
+    internal static string Q(string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Qualified, column);
 
     // What the model cannot express yet, named so that plan can say it is left alone: in the managed schema, and
     // everything of the user's in other schemas. Objects that belong to an extension (deptype 'e'), identity
@@ -193,7 +204,7 @@ internal sealed partial class PostgresCatalogQueries
     // The third field is the table an object belongs to, or the columns whose defaults use a sequence.
     private static readonly string UnmanagedQuery = $"""
         SELECT kind, name, tbl FROM (
-          SELECT CASE WHEN n.nspname <> $1 AND c.relkind IN ('r', 'p') THEN 'table'
+          SELECT CASE WHEN c.relkind IN ('r', 'p') AND NOT c.relispartition AND NOT ({Undotted}) THEN 'table'
                       WHEN c.relkind = 'r' THEN 'inherited table'
                       ELSE CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
                                           ELSE 'foreign table' END END AS kind,
@@ -204,15 +215,15 @@ internal sealed partial class PostgresCatalogQueries
                          JOIN pg_class uc ON uc.oid = ad.adrelid
                          JOIN pg_attribute ua ON ua.attrelid = ad.adrelid AND ua.attnum = ad.adnum
                          WHERE u.classid = 'pg_attrdef'::regclass AND u.refclassid = 'pg_class'::regclass AND u.refobjid = c.oid)
-                      WHEN c.relkind = 'r' AND n.nspname = $1 THEN
+                      WHEN c.relkind = 'r' AND {Undotted} THEN
                         (SELECT 'inherits ' || string_agg(p.relname, ', ') FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent WHERE ih.inhrelid = c.oid)
                  END AS tbl
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope}
-            AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND n.nspname <> $1
-                 OR c.relkind IN ('r', 'p') AND n.nspname <> $1 AND NOT c.relispartition
-                 OR c.relkind = 'r' AND n.nspname = $1 AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
-                 OR c.relkind = 'S' AND n.nspname <> $1 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+            AND (c.relkind = 'f' OR c.relkind IN ('v', 'm') AND NOT ({Undotted})
+                 OR c.relkind IN ('r', 'p') AND NOT c.relispartition AND NOT ({Undotted})
+                 OR c.relkind = 'r' AND NOT c.relispartition AND EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = c.oid)
+                 OR c.relkind = 'S' AND NOT ({Undotted}) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
                     AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_attrdef ad ON ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
                                     WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
                                       AND (SELECT array_agg(u.objid) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
@@ -223,13 +234,13 @@ internal sealed partial class PostgresCatalogQueries
                  {Q("t.typname::text")}, NULL
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE {InScope}
-            AND (t.typtype IN ('e', 'd') AND n.nspname <> $1 OR t.typtype = 'r'
+            AND (t.typtype IN ('e', 'd') AND strpos(n.nspname || t.typname, '.') > 0 OR t.typtype = 'r'
                  OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
           FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE {OtherUserSchema} AND NOT tg.tgisinternal AND tg.tgparentid = 0
+          WHERE {InScope} AND NOT ({Undotted}) AND NOT tg.tgisinternal AND tg.tgparentid = 0
           UNION ALL
           SELECT 'rule', r.rulename::text, {Q("c.relname::text")}
           FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -237,36 +248,38 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope} AND (n.nspname <> $1 OR p.prokind NOT IN ('f', 'p'))
+          WHERE {InScope} AND (strpos(n.nspname || p.proname, '.') > 0 OR p.prokind NOT IN ('f', 'p', 'a')
+                               OR p.prokind = 'a' AND (SELECT ag.aggkind FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid) <> 'n')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND con.contype = 'x' AND con.conparentid = 0
+          WHERE {InScope} AND con.contype = 'x' AND con.conparentid = 0
+            AND (SELECT i.indnatts > i.indnkeyatts FROM pg_index i WHERE i.indexrelid = con.conindid) -- INCLUDE columns: not modelled
           UNION ALL
           -- What a partition has of its own, beside what it takes from its partitioned table.
-          SELECT 'index', ic.relname::text, c.relname::text
+          SELECT 'index', ic.relname::text, {Q("c.relname::text")}
           FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
           JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.relispartition AND NOT ic.relispartition
+          WHERE {InScope} AND c.relispartition AND NOT ic.relispartition
             AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
           UNION ALL
-          SELECT 'constraint', con.conname::text, c.relname::text
+          SELECT 'constraint', con.conname::text, {Q("c.relname::text")}
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = $1 AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+          WHERE {InScope} AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
           UNION ALL
           -- Storage settings the model has no key for: storage parameters, a column's storage.
-          SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, c.relname::text
+          SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, {Q("c.relname::text")}
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
-          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'i', 'I')
+          WHERE {InScope} AND c.relkind IN ('r', 'p', 'i', 'I')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
           UNION ALL
-          SELECT 'column option', setting, c.relname || '.' || a.attname
+          SELECT 'column option', setting, {Q("c.relname::text")} || '.' || a.attname
           FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           JOIN pg_type t ON t.oid = a.atttypid,
           LATERAL (SELECT 'storage ' || CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END
                    WHERE a.attstorage <> t.typstorage) s(setting)
-          WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+          WHERE {InScope} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
         ) u
         ORDER BY kind, name, tbl

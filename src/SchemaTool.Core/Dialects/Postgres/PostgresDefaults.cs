@@ -42,11 +42,22 @@ public static partial class PostgresDefaults
                 isNull = true;
                 return null;
             }
-            if (!SameType(PostgresTypes.Canonical(m.Groups["type"].Value), PostgresTypes.SerialBase(columnType) ?? columnType)) return null;
+            var castType = PostgresTypes.Canonical(m.Groups["type"].Value);
+            var column = PostgresTypes.SerialBase(columnType) ?? columnType;
+            if (!SameType(castType, column) && !SameNumber(inner, castType, column)) return null;
             return inner.StartsWith('\'') ? ColumnDefault.String(inner[1..^1].Replace("''", "'")) : SqlLiterals.TryParseLiteral(inner, out isNull);
         }
         return SqlLiterals.TryParseLiteral(sql, out isNull);
     }
+
+    /// <summary>
+    /// A whole number cast to an integer type, on a column of another numeric type: the server prints a negative
+    /// default of a bigint or numeric column so (<c>'-1'::integer</c>), and the column holds the same number.
+    /// </summary>
+    private static bool SameNumber(string literal, string castType, string columnType) =>
+        castType is "smallint" or "integer" or "bigint"
+        && PostgresTypes.IsNumeric(columnType) && !columnType.EndsWith("[]", StringComparison.Ordinal)
+        && WholeNumber().IsMatch(literal.Trim('\''));
 
     private static bool SameType(string castType, string columnType)
     {
@@ -108,6 +119,9 @@ public static partial class PostgresDefaults
 
     [GeneratedRegex(@"^(?:[A-Za-z_][A-Za-z0-9_.]*(?:\([^()]*\))?|'(?:[^']|'')*'(?:::[A-Za-z_][A-Za-z0-9_ ]*(?:\[\])*)?|-?[0-9.]+)$")]
     private static partial Regex SimpleDefault();
+
+    [GeneratedRegex(@"^-?[0-9]+$")]
+    private static partial Regex WholeNumber();
 
     // 'text'::type, NULL::type, 42::type, ('now'::text)::date is left alone (an expression, not a literal).
     [GeneratedRegex(@"^\(?(?<lit>'(?:[^']|'')*'|NULL|-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)\)?::(?<type>[A-Za-z_""][A-Za-z0-9_ .""]*(?:\([0-9, ]*\))?(?:\[\])*(?: with(?:out)? time zone)?)$", RegexOptions.IgnoreCase)]

@@ -14,14 +14,17 @@ public sealed partial class PostgresDialect : IDialect
     public int? ServerVersion { get; private init; }
 
     /// <summary>This dialect for a server of that major version.</summary>
-    public PostgresDialect ForServer(int majorVersion) => new() { ServerVersion = majorVersion };
+    public PostgresDialect ForServer(int majorVersion, string? schema = null) => new() { ServerVersion = majorVersion, ManagedSchema = schema };
+
+    /// <summary>The schema the session manages (where unqualified names live), once a session has connected; null offline.</summary>
+    public string? ManagedSchema { get; private init; }
 
     public string Name => "postgres";
     public string ExampleUrl => "postgres://postgres@localhost:5432/app";
 
     public bool TransactionalDdl => true;
 
-    public IdentifierRules Identifiers { get; } = new("PostgreSQL", MaxLength: 63, LengthInBytes: true);
+    public IdentifierRules Identifiers { get; } = new("PostgreSQL", MaxLength: 63, LengthInBytes: true, SchemaQualified: true);
 
     public Schema Normalize(Schema schema) => PostgresNormalizer.Normalize(schema);
 
@@ -51,8 +54,11 @@ public sealed partial class PostgresDialect : IDialect
         [.. PostgresValidator.Validate(model, ServerVersion), .. PostgresObjectValidator.Validate(model), .. PostgresTypeValidator.Validate(model),
             .. ObjectSupport.Refuse(model, kind => kind == SchemaObjectKind.Event ? "PostgreSQL has no scheduled events (pg_cron keeps its jobs in a table)" : null)];
 
+    public Schema Scope(Schema current, Schema model) => PostgresScope.Of(current, model);
+
     public IReadOnlyList<string> ValidateAgainst(Schema current, Schema model) =>
-        [.. PostgresValidator.ValidateAgainst(current, model), .. PostgresTypeValidator.ValidateAgainst(current, model)];
+        [.. PostgresValidator.ValidateAgainst(current, model), .. PostgresTypeValidator.ValidateAgainst(current, model),
+            .. PostgresQualifiedNames.Validate(model, ManagedSchema)];
 
     public ConnectionTarget ParseTarget(string urlOrConnectionString, string projectDirectory) =>
         PostgresTarget.Parse(urlOrConnectionString);

@@ -10,14 +10,16 @@ internal static partial class PostgresIntrospector
     /// Reads the schema; with a <paramref name="second"/> connection the columns query runs on it while the
     /// others run on <paramref name="connection"/>. Each reading uses its own string pool: they run at once.
     /// </summary>
+    /// <param name="otherSchemas">a LIKE pattern for the other schemas to read beside <paramref name="schema"/></param>
     public static async Task<Schema> ReadAsync(NpgsqlConnection connection, NpgsqlConnection? second, string schema,
-        IReadOnlySet<string> toolTables, CancellationToken ct, Dictionary<string, long>? rowEstimates = null)
+        IReadOnlySet<string> toolTables, CancellationToken ct, Dictionary<string, long>? rowEstimates = null, string otherSchemas = "%")
     {
         var queries = PostgresCatalogQueries.For(connection.PostgreSqlVersion.Major);
-        var columnsApart = second is null ? null : ReadColumnsAsync(second, queries, schema, ct);
+        var parameters = (schema, otherSchemas);
+        var columnsApart = second is null ? null : ReadColumnsAsync(second, queries, parameters, ct);
         try
         {
-            return await ReadAsync(connection, queries, columnsApart, schema, toolTables, rowEstimates ?? [], ct);
+            return await ReadAsync(connection, queries, columnsApart, parameters, toolTables, rowEstimates ?? [], ct);
         }
         finally
         {
@@ -27,7 +29,7 @@ internal static partial class PostgresIntrospector
     }
 
     private static async Task<Schema> ReadAsync(NpgsqlConnection connection, PostgresCatalogQueries queries,
-        Task<Dictionary<string, List<Column>>>? columnsApart, string schema, IReadOnlySet<string> toolTables,
+        Task<Dictionary<string, List<Column>>>? columnsApart, (string Schema, string Others) schema, IReadOnlySet<string> toolTables,
         Dictionary<string, long> rowEstimates, CancellationToken ct)
     {
         await using var batch = Batch(connection, columnsApart is null ? queries.All : queries.All.Where(q => q != queries.Columns), schema);
@@ -77,16 +79,18 @@ internal static partial class PostgresIntrospector
         foreach (var (table, tableColumns) in columns ?? await columnsApart!)
             if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(tableColumns);
 
-        return await ReadTypesAsync(reader, objects.Into(new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList())), ct);
+        var read = await ReadTypesAsync(reader, objects.Into(new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList())), ct);
+        return await ReadExclusionsAsync(reader, read, ct);
     }
 
-    private static NpgsqlBatch Batch(NpgsqlConnection connection, IEnumerable<string> queries, string schema)
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, IEnumerable<string> queries, (string Schema, string Others) schema)
     {
         var batch = new NpgsqlBatch(connection);
         foreach (var query in queries)
         {
             var command = new NpgsqlBatchCommand(query);
-            command.Parameters.Add(new NpgsqlParameter { Value = schema });
+            command.Parameters.Add(new NpgsqlParameter { Value = schema.Schema });
+            command.Parameters.Add(new NpgsqlParameter { Value = schema.Others });
             batch.BatchCommands.Add(command);
         }
         return batch;
@@ -94,7 +98,7 @@ internal static partial class PostgresIntrospector
 
     /// <summary>The columns query alone, on its own connection.</summary>
     private static async Task<Dictionary<string, List<Column>>> ReadColumnsAsync(NpgsqlConnection connection, PostgresCatalogQueries queries,
-        string schema, CancellationToken ct)
+        (string Schema, string Others) schema, CancellationToken ct)
     {
         await using var batch = Batch(connection, [queries.Columns], schema);
         await using var reader = await batch.ExecuteReaderAsync(ct);

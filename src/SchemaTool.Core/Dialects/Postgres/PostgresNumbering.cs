@@ -11,7 +11,7 @@ namespace SchemaTool.Dialects.Postgres;
 public static class PostgresNumbering
 {
     /// <summary>The name PostgreSQL gives a serial's or identity's sequence: table_column_seq, cut to 63 bytes as it cuts it.</summary>
-    public static string DefaultSequenceName(string table, string column) => ObjectName(table, column, "seq");
+    public static string DefaultSequenceName(string table, string column) => ObjectName(Model.QualifiedName.LocalOf(table), column, "seq");
 
     /// <summary>
     /// The name PostgreSQL makes for an object of a table (makeObjectName): name1_name2_label, the longer of the two
@@ -39,6 +39,14 @@ public static class PostgresNumbering
         "integer" => (int.MinValue, int.MaxValue),
         _ => (long.MinValue, long.MaxValue),
     };
+
+    /// <summary>The sequence's minimum and maximum, defaults filled in (CREATE SEQUENCE's rules).</summary>
+    public static (long Min, long Max) Bounds(Numbering? options, string integerType)
+    {
+        var increment = options?.Increment ?? 1;
+        var (typeMin, typeMax) = Range(PostgresTypes.Canonical(options?.SequenceType ?? PostgresTypes.SerialBase(integerType) ?? integerType));
+        return (options?.MinValue ?? (increment > 0 ? 1 : typeMin), options?.MaxValue ?? (increment > 0 ? typeMax : -1));
+    }
 
     /// <summary>The options with each default (for this table, column and integer type) left out; null when all are.</summary>
     public static Numbering? WithoutDefaults(Numbering options, string table, string column, string integerType)

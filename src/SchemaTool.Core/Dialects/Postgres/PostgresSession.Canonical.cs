@@ -21,11 +21,14 @@ public sealed partial class PostgresSession
         var ct = cancellationToken;
         var normalized = Dialect.Normalize(model);
         var scratch = "schematool_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var schemas = new PostgresScratchSchemas(scratch, normalized, Schema);
+        var inScratch = schemas.ToScratch(normalized);
         await using var transaction = await _connection.BeginTransactionAsync(ct);
         try
         {
             await ScratchAsync([
                 $"CREATE SCHEMA {Quote(scratch)}",
+                .. schemas.Schemas.Select(s => $"CREATE SCHEMA {Quote(s)}"),
                 $"SET LOCAL search_path = {Quote(scratch)}, {Quote(Schema)}",
                 // A routine's body may read tables created after it, as in the revision.
                 "SET LOCAL check_function_bodies = off",
@@ -33,19 +36,21 @@ public sealed partial class PostgresSession
             // The model's extensions bring types and functions its objects may use; one the database has is kept.
             foreach (var extension in normalized.Extensions)
                 await ScratchAsync([$"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}"], $"extension {extension.Name}", ct);
-            foreach (var (what, statements) in ScratchTypes(normalized)) await ScratchAsync(statements, what, ct);
-            foreach (var table in ScratchTables(normalized))
+            foreach (var (what, statements) in ScratchTypes(inScratch)) await ScratchAsync(statements, what, ct);
+            foreach (var table in ScratchTables(inScratch))
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
             // A comment names a routine without its arguments, which the session's schema on the path could make
             // ambiguous here: the model's comment is kept as it is instead.
-            foreach (var routine in normalized.Routines)
+            // An aggregate names its state function, which must exist before it.
+            foreach (var routine in inScratch.Routines.OrderBy(r => r.Kind == RoutineKind.Aggregate))
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Name}", ct);
-            foreach (var view in InDependencyOrder(normalized.Views))
+            foreach (var view in InDependencyOrder(inScratch.Views))
                 await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {view.Name}", ct);
-            foreach (var trigger in normalized.Triggers)
+            foreach (var trigger in inScratch.Triggers)
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
-            var read = await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct);
+            var read = schemas.FromScratch(await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct,
+                otherSchemas: scratch + "\\_%"));
             RequireRoutinesNamedAsDeclared(normalized, read);
             var comments = normalized.Routines.ToDictionary(r => r.Name, r => r.Comment, StringComparer.Ordinal);
             return model with
@@ -90,8 +95,8 @@ public sealed partial class PostgresSession
     {
         var named = Names(model.Views.Select(v => v.Sql).Concat(model.Routines.Select(r => r.Definition))
             .Concat(model.Triggers.Select(t => $"{t.When} {t.Execute}")));
-        named.UnionWith(model.Triggers.Select(t => t.Table));
-        return model.Tables.Where(t => named.Contains(t.Name)).Select(t => new Table(t.Name,
+        named.UnionWith(model.Triggers.Select(t => QualifiedName.LocalOf(t.Table)));
+        return model.Tables.Where(t => named.Contains(QualifiedName.LocalOf(t.Name))).Select(t => new Table(t.Name,
             t.Columns.Select(c => c with { Default = null, Generated = null, Comment = null }).ToValueList(),
             t.PrimaryKey));
     }
@@ -110,7 +115,8 @@ public sealed partial class PostgresSession
     /// <summary>Views after the views their text names: PostgreSQL checks a view's query when it is created.</summary>
     private static IEnumerable<View> InDependencyOrder(IReadOnlyList<View> views)
     {
-        var byName = views.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        // By the name inside its schema: the text names a view of another schema as schema.name, two words.
+        var byName = views.ToLookup(v => QualifiedName.LocalOf(v.Name), StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
         var visiting = new HashSet<string>(StringComparer.Ordinal);
         var order = new List<View>();
@@ -118,7 +124,8 @@ public sealed partial class PostgresSession
         {
             if (done.Contains(view.Name) || !visiting.Add(view.Name)) return;
             foreach (var name in Names([view.Sql]))
-                if (name != view.Name && byName.TryGetValue(name, out var used)) Visit(used);
+                foreach (var used in byName[name])
+                    if (used.Name != view.Name) Visit(used);
             done.Add(view.Name);
             order.Add(view);
         }

@@ -36,7 +36,7 @@ public sealed partial class PostgresSession : IDatabaseSession
             throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
         }
         // The dialect of this session knows the server's version, for what the model asks of it (PostgresValidator).
-        var bound = dialect is PostgresDialect postgres ? postgres.ForServer(connection.PostgreSqlVersion.Major) : dialect;
+        var bound = dialect is PostgresDialect postgres ? postgres.ForServer(connection.PostgreSqlVersion.Major, target.Schema ?? PostgresTarget.DefaultSchema) : dialect;
         return new PostgresSession(bound, dataSource, connection, target);
     }
 

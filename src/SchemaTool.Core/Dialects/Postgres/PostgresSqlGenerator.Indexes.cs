@@ -8,15 +8,15 @@ public static partial class PostgresSqlGenerator
     {
         var statements = new List<string>
         {
-            index.Constraint ? $"ALTER TABLE {Q(table)} ADD {UniqueConstraintClause(index)}" : CreateIndexStatement(table, index, concurrently),
+            index.Constraint ? $"ALTER TABLE {QN(table)} ADD {UniqueConstraintClause(index)}" : CreateIndexStatement(table, index, concurrently),
         };
-        if (index.Comment is not null) statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
+        if (index.Comment is not null) statements.Add(CommentOn("INDEX", QIndex(table, index.Name), index.Comment));
         return statements;
     }
 
     private static string CreateIndexStatement(string table, TableIndex index, bool concurrently = false)
     {
-        var text = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {(concurrently ? "CONCURRENTLY " : "")}{Q(index.Name)} ON {Q(table)}";
+        var text = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {(concurrently ? "CONCURRENTLY " : "")}{Q(index.Name)} ON {QN(table)}";
         if (index.Method is not null) text += $" USING {index.Method}";
         text += $" ({string.Join(", ", index.Parts.Select(IndexPartSql))})";
         if (index.Include.Count > 0) text += $" INCLUDE ({Columns(index.Include)})";

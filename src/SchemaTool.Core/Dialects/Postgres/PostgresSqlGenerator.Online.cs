@@ -20,14 +20,15 @@ public static partial class PostgresSqlGenerator
             ? OnlineForms(operation, context.Existing(operation.TableName)?.Partitioning is not null)
             : null;
         var statements = PostgresStatement.Classify(online ?? Generate(operation));
-        return statements.Select(s => Described(operation, s)).ToList();
+        var described = statements.Select(s => Described(operation, s)).ToList();
+        return context.IsOnline(operation.TableName) ? WithoutOnlineForm(operation, described) : described;
     }
 
     private static IReadOnlyList<string>? OnlineForms(Operation operation, bool partitioned) => operation switch
     {
         CreateIndex { Index.Constraint: false } op when !partitioned => CreateIndex(op.Table, op.Index, concurrently: true),
         CreateIndex { Index: { Constraint: true, ColumnNames: not null } } op when !partitioned => UniqueConstraintOnline(op.Table, op.Index),
-        DropIndex { Index.Constraint: false } op when !partitioned => [$"DROP INDEX CONCURRENTLY {Q(op.Index.Name)}"],
+        DropIndex { Index.Constraint: false } op when !partitioned => [$"DROP INDEX CONCURRENTLY {QIndex(op.Table, op.Index.Name)}"],
         AddPrimaryKey op when !partitioned => PrimaryKeyOnline(op.Table, op.Key),
         AddForeignKey { Key.NotValid: false } op when !partitioned => AddValidated(op.Table, ForeignKeyClause(op.Key), op.Key.Name),
         AddCheck { Check.NotValid: false } op => AddValidated(op.Table, CheckClause(op.Check), op.Check.Name),
@@ -38,21 +39,21 @@ public static partial class PostgresSqlGenerator
     /// <summary>Added NOT VALID (its lock for a moment), then validated while writes go on.</summary>
     private static IReadOnlyList<string> AddValidated(string table, string clause, string name) =>
     [
-        $"ALTER TABLE {Q(table)} ADD {clause} NOT VALID",
-        $"ALTER TABLE {Q(table)} VALIDATE CONSTRAINT {Q(name)}",
+        $"ALTER TABLE {QN(table)} ADD {clause} NOT VALID",
+        $"ALTER TABLE {QN(table)} VALIDATE CONSTRAINT {Q(name)}",
     ];
 
     private static IReadOnlyList<string> UniqueConstraintOnline(string table, TableIndex index)
     {
-        var build = $"CREATE UNIQUE INDEX CONCURRENTLY {Q(index.Name)} ON {Q(table)} ({Columns(index.ColumnNames!)})";
+        var build = $"CREATE UNIQUE INDEX CONCURRENTLY {Q(index.Name)} ON {QN(table)} ({Columns(index.ColumnNames!)})";
         if (index.Include.Count > 0) build += $" INCLUDE ({Columns(index.Include)})";
         if (index.NullsNotDistinct) build += " NULLS NOT DISTINCT";
         var statements = new List<string>
         {
             build,
-            $"ALTER TABLE {Q(table)} ADD CONSTRAINT {Q(index.Name)} UNIQUE USING INDEX {Q(index.Name)}{DeferrableClause(index.Deferrable)}",
+            $"ALTER TABLE {QN(table)} ADD CONSTRAINT {Q(index.Name)} UNIQUE USING INDEX {Q(index.Name)}{DeferrableClause(index.Deferrable)}",
         };
-        if (index.Comment is not null) statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
+        if (index.Comment is not null) statements.Add(CommentOn("INDEX", QIndex(table, index.Name), index.Comment));
         return statements;
     }
 
@@ -62,8 +63,8 @@ public static partial class PostgresSqlGenerator
         var name = key.Name ?? DefaultPrimaryKeyName(table);
         return
         [
-            $"CREATE UNIQUE INDEX CONCURRENTLY {Q(name)} ON {Q(table)} ({Columns(key.Columns)})",
-            $"ALTER TABLE {Q(table)} ADD CONSTRAINT {Q(name)} PRIMARY KEY USING INDEX {Q(name)}{DeferrableClause(key.Deferrable)}",
+            $"CREATE UNIQUE INDEX CONCURRENTLY {Q(name)} ON {QN(table)} ({Columns(key.Columns)})",
+            $"ALTER TABLE {QN(table)} ADD CONSTRAINT {Q(name)} PRIMARY KEY USING INDEX {Q(name)}{DeferrableClause(key.Deferrable)}",
         ];
     }
 
@@ -73,18 +74,18 @@ public static partial class PostgresSqlGenerator
     /// </summary>
     private static IEnumerable<string> SetNotNullOnline(string table, string column)
     {
-        var check = Q(PostgresNumbering.ObjectName(table, column, "not_null_schematool"));
-        yield return $"ALTER TABLE {Q(table)} ADD CONSTRAINT {check} CHECK ({Q(column)} IS NOT NULL) NOT VALID";
-        yield return $"ALTER TABLE {Q(table)} VALIDATE CONSTRAINT {check}";
-        yield return $"ALTER TABLE {Q(table)} ALTER COLUMN {Q(column)} SET NOT NULL";
-        yield return $"ALTER TABLE {Q(table)} DROP CONSTRAINT {check}";
+        var check = Q(PostgresNumbering.ObjectName(QualifiedName.LocalOf(table), column, "not_null_schematool"));
+        yield return $"ALTER TABLE {QN(table)} ADD CONSTRAINT {check} CHECK ({Q(column)} IS NOT NULL) NOT VALID";
+        yield return $"ALTER TABLE {QN(table)} VALIDATE CONSTRAINT {check}";
+        yield return $"ALTER TABLE {QN(table)} ALTER COLUMN {Q(column)} SET NOT NULL";
+        yield return $"ALTER TABLE {QN(table)} DROP CONSTRAINT {check}";
     }
 
     /// <summary>What the text cannot tell: whether a type change rewrites the table; and a note for people above a statement that runs apart.</summary>
     private static Statement Described(Operation operation, Statement statement)
     {
         var traits = statement.Traits;
-        if (operation is AlterColumn op && statement.Text.StartsWith($"ALTER TABLE {Q(op.Table)} ALTER COLUMN {Q(op.To.Name)} TYPE ", StringComparison.Ordinal))
+        if (operation is AlterColumn op && statement.Text.StartsWith($"ALTER TABLE {QN(op.Table)} ALTER COLUMN {Q(op.To.Name)} TYPE ", StringComparison.Ordinal))
             traits = traits with { Work = PostgresTypeChange.Work(op.From, op.To) };
         var note = (traits.RunsInTransaction, traits.OwnTransaction) switch
         {

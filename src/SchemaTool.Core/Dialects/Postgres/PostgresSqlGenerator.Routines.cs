@@ -14,10 +14,10 @@ public static partial class PostgresSqlGenerator
         DropRoutine op => [$"DROP {RoutineWord(op.Routine.ObjectKind)} {Signature(op.Routine)}"],
         // PostgresObjectRewrite leaves a ReplaceRoutine only where the signature stays, which CREATE OR REPLACE keeps.
         ReplaceRoutine op => Define(op.To),
-        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure } op => RoutineComment(op.Kind, Q(op.Name), op.To, always: true),
+        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate } op => RoutineComment(op.Kind, QN(op.Name), op.To, always: true),
         CreateTrigger op => CreateTrigger(op.Trigger),
-        DropTrigger op => [$"DROP TRIGGER {Q(op.Trigger.Name)} ON {Q(op.Trigger.Table)}"],
-        SetObjectComment { Kind: SchemaObjectKind.Trigger, Table: { } table } op => [CommentOn("TRIGGER", $"{Q(op.Name)} ON {Q(table)}", op.To)],
+        DropTrigger op => [$"DROP TRIGGER {Q(op.Trigger.Name)} ON {QN(op.Trigger.Table)}"],
+        SetObjectComment { Kind: SchemaObjectKind.Trigger, Table: { } table } op => [CommentOn("TRIGGER", $"{Q(op.Name)} ON {QN(table)}", op.To)],
         _ => null,
     };
 
@@ -40,7 +40,7 @@ public static partial class PostgresSqlGenerator
     {
         var tokens = PostgresLexer.Instance.Tokens(routine.Definition).Where(t => t.IsCode).ToList();
         var open = tokens.FindIndex(t => t.IsPunctuation('('));
-        if (open < 0) return Q(routine.Name);
+        if (open < 0) return QN(routine.Name);
         var arguments = new List<string>();
         int depth = 0, start = -1, end = -1;
         var skipping = false;
@@ -51,7 +51,7 @@ public static partial class PostgresSqlGenerator
             {
                 if (start >= 0) arguments.Add(routine.Definition[tokens[start].Start..tokens[end].End]);
                 (start, end, skipping) = (-1, -1, false);
-                if (token.IsPunctuation(')')) return $"{Q(routine.Name)}({string.Join(", ", arguments)})";
+                if (token.IsPunctuation(')')) return $"{QN(routine.Name)}({string.Join(", ", arguments)})";
                 continue;
             }
             if (token.IsPunctuation('(') || token.IsPunctuation('[')) depth++;
@@ -61,10 +61,15 @@ public static partial class PostgresSqlGenerator
             if (start < 0) start = i;
             end = i;
         }
-        return Q(routine.Name);
+        return QN(routine.Name);
     }
 
-    private static string RoutineWord(SchemaObjectKind kind) => kind == SchemaObjectKind.Procedure ? "PROCEDURE" : "FUNCTION";
+    private static string RoutineWord(SchemaObjectKind kind) => kind switch
+    {
+        SchemaObjectKind.Procedure => "PROCEDURE",
+        SchemaObjectKind.Aggregate => "AGGREGATE",
+        _ => "FUNCTION",
+    };
 
     /// <param name="target">The routine as SQL names it: its quoted name, or its <see cref="Signature"/>.</param>
     private static IReadOnlyList<string> RoutineComment(SchemaObjectKind kind, string target, string? comment, bool always) =>
@@ -74,10 +79,10 @@ public static partial class PostgresSqlGenerator
     {
         var events = string.Join(" OR ", trigger.Events.Select(e =>
             e == TriggerEvent.Update && trigger.UpdateOf.Count > 0 ? $"UPDATE OF {Columns(trigger.UpdateOf)}" : e.ToSql()));
-        var statement = $"CREATE TRIGGER {Q(trigger.Name)} {trigger.Timing.ToSql()} {events} ON {Q(trigger.Table)} " +
+        var statement = $"CREATE TRIGGER {Q(trigger.Name)} {trigger.Timing.ToSql()} {events} ON {QN(trigger.Table)} " +
             $"FOR EACH {(trigger.ForEach == TriggerLevel.Row ? "ROW" : "STATEMENT")}" +
             (trigger.When is { } when ? $" WHEN ({when})" : "") +
             $" EXECUTE FUNCTION {trigger.Execute}";
-        return trigger.Comment is null ? [statement] : [statement, CommentOn("TRIGGER", $"{Q(trigger.Name)} ON {Q(trigger.Table)}", trigger.Comment)];
+        return trigger.Comment is null ? [statement] : [statement, CommentOn("TRIGGER", $"{Q(trigger.Name)} ON {QN(trigger.Table)}", trigger.Comment)];
     }
 }

@@ -12,13 +12,14 @@ public static partial class PostgresSqlGenerator
         lines.AddRange(table.Indexes.Where(i => i.Constraint).Select(UniqueConstraintClause));
         lines.AddRange(table.ForeignKeys.Where(f => !f.NotValid).Select(ForeignKeyClause));
         lines.AddRange(table.Checks.Where(c => !c.NotValid).Select(CheckClause));
+        lines.AddRange(table.Exclusions.Select(ExclusionClause));
 
         var statements = new List<string>();
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(CreateSequence(column));
         var partitionBy = table.Partitioning is { } p ? $" PARTITION BY {p.By}" : "";
         var unlogged = table.Options?.Unlogged == true ? "UNLOGGED " : "";
-        statements.Add($"CREATE {unlogged}TABLE {Q(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
+        statements.Add($"CREATE {unlogged}TABLE {QN(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(SequenceOwnedBy(table.Name, column));
         foreach (var partition in table.Partitioning?.Partitions ?? [])
@@ -27,16 +28,17 @@ public static partial class PostgresSqlGenerator
             statements.Add(CreateIndexStatement(table.Name, index));
         // CREATE TABLE marks every constraint valid, NOT VALID or not: one that stays unvalidated is added after.
         foreach (var key in table.ForeignKeys.Where(f => f.NotValid))
-            statements.Add($"ALTER TABLE {Q(table.Name)} ADD {ForeignKeyClause(key)}{NotValidClause(true)}");
+            statements.Add($"ALTER TABLE {QN(table.Name)} ADD {ForeignKeyClause(key)}{NotValidClause(true)}");
         foreach (var check in table.Checks.Where(c => c.NotValid))
-            statements.Add($"ALTER TABLE {Q(table.Name)} ADD {CheckClause(check)}{NotValidClause(true)}");
-        if (table.Comment is not null) statements.Add(CommentOn("TABLE", Q(table.Name), table.Comment));
+            statements.Add($"ALTER TABLE {QN(table.Name)} ADD {CheckClause(check)}{NotValidClause(true)}");
+        if (table.Comment is not null) statements.Add(CommentOn("TABLE", QN(table.Name), table.Comment));
         foreach (var column in table.Columns.Where(c => c.Comment is not null))
-            statements.Add(CommentOn("COLUMN", $"{Q(table.Name)}.{Q(column.Name)}", column.Comment));
+            statements.Add(CommentOn("COLUMN", $"{QN(table.Name)}.{Q(column.Name)}", column.Comment));
         foreach (var column in table.Columns.Where(c => c.Statistics is not null))
             statements.Add(SetStatistics(table.Name, column.Name, column.Statistics!.Value));
         foreach (var index in table.Indexes.Where(i => i.Comment is not null))
-            statements.Add(CommentOn("INDEX", Q(index.Name), index.Comment));
+            statements.Add(CommentOn("INDEX", QIndex(table.Name, index.Name), index.Comment));
+        statements.AddRange(ExclusionComments(table));
         return statements;
     }
 
@@ -59,7 +61,7 @@ public static partial class PostgresSqlGenerator
     private static IEnumerable<string> CreatePartition(string parent, Partition partition)
     {
         var by = partition.Partitioning is { } sub ? $" PARTITION BY {sub.By}" : "";
-        yield return $"CREATE TABLE {Q(partition.Name)} PARTITION OF {Q(parent)} {partition.Bound}{by}";
+        yield return $"CREATE TABLE {QN(partition.Name)} PARTITION OF {QN(parent)} {partition.Bound}{by}";
         foreach (var child in partition.Partitioning?.Partitions ?? [])
             foreach (var statement in CreatePartition(partition.Name, child))
                 yield return statement;
@@ -67,7 +69,7 @@ public static partial class PostgresSqlGenerator
 
     private static string ForeignKeyClause(ForeignKey key)
     {
-        var text = $"CONSTRAINT {Q(key.Name)} FOREIGN KEY ({Columns(key.Columns)}) REFERENCES {Q(key.ReferencedTable)} ({Columns(key.ReferencedColumns)})";
+        var text = $"CONSTRAINT {Q(key.Name)} FOREIGN KEY ({Columns(key.Columns)}) REFERENCES {QN(key.ReferencedTable)} ({Columns(key.ReferencedColumns)})";
         if (key.OnDelete != ReferentialAction.NoAction) text += " ON DELETE " + key.OnDelete.ToSql();
         if (key.OnUpdate != ReferentialAction.NoAction) text += " ON UPDATE " + key.OnUpdate.ToSql();
         return text + DeferrableClause(key.Deferrable);

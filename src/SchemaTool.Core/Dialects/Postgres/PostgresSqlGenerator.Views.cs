@@ -9,12 +9,12 @@ public static partial class PostgresSqlGenerator
     private static IReadOnlyList<string>? ViewStatements(Operation operation) => operation switch
     {
         CreateView op => CreateView(op.View),
-        DropView op => [$"DROP {ViewWord(op.View.Materialized)} {Q(op.View.Name)}"],
+        DropView op => [$"DROP {ViewWord(op.View.Materialized)} {QN(op.View.Name)}"],
         // PostgresObjectRewrite leaves a ReplaceView only where the output columns stay the same, which PostgreSQL
         // replaces in place; it is never a materialized view's.
-        ReplaceView op => [$"CREATE OR REPLACE VIEW {Q(op.To.Name)}{ViewColumns(op.To)} AS {op.To.Sql}"],
+        ReplaceView op => [$"CREATE OR REPLACE VIEW {QN(op.To.Name)}{ViewColumns(op.To)} AS {op.To.Sql}"],
         SetObjectComment { Kind: SchemaObjectKind.View or SchemaObjectKind.MaterializedView } op =>
-            [CommentOn(ViewWord(op.Kind == SchemaObjectKind.MaterializedView), Q(op.Name), op.To)],
+            [CommentOn(ViewWord(op.Kind == SchemaObjectKind.MaterializedView), QN(op.Name), op.To)],
         _ => null,
     };
 
@@ -27,10 +27,10 @@ public static partial class PostgresSqlGenerator
     {
         var statements = new List<string>
         {
-            $"CREATE {ViewWord(view.Materialized)} {Q(view.Name)}{ViewColumns(view)} AS {view.Sql}" + (view.Materialized ? "\nWITH DATA" : ""),
+            $"CREATE {ViewWord(view.Materialized)} {QN(view.Name)}{ViewColumns(view)} AS {view.Sql}" + (view.Materialized ? "\nWITH DATA" : ""),
         };
         foreach (var index in view.Indexes) statements.AddRange(CreateIndex(view.Name, index));
-        if (view.Comment is not null) statements.Add(CommentOn(ViewWord(view.Materialized), Q(view.Name), view.Comment));
+        if (view.Comment is not null) statements.Add(CommentOn(ViewWord(view.Materialized), QN(view.Name), view.Comment));
         return statements;
     }
 }

@@ -32,7 +32,7 @@ internal sealed record RecreateEnumType(EnumType From, EnumType To, ValueList<(s
     }
 
     /// <summary>The name the old type takes while its columns move to the new one.</summary>
-    public static string AsideName(string type) => PostgresNumbering.ObjectName(type, null, "old");
+    public static string AsideName(string type) => Model.QualifiedName.Beside(type, PostgresNumbering.ObjectName(Model.QualifiedName.LocalOf(type), null, "old"));
 
     // After the renames of values (which provide the values it starts from); it provides the values it adds.
     internal override Dependencies Dependencies => new(

@@ -3,7 +3,7 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`functions:` and `procedures:` — name → { definition, comment }, the definition the whole CREATE statement.</summary>
+/// <summary>`functions:`, `procedures:` and `aggregates:` — name → { definition, comment }, the definition the whole CREATE statement.</summary>
 internal static class RoutineReader
 {
     private static readonly string[] RoutineKeys = ["definition", "comment"];
@@ -15,10 +15,18 @@ internal static class RoutineReader
         string? definition = null, comment = null;
         foreach (var (key, value, _) in nodes.Entries(map, what, RoutineKeys))
         {
-            if (key == "definition") definition = nodes.Sql(value, $"definition of {what}", SqlChecks.Statement);
+            if (key == "definition") definition = nodes.Sql(value, $"definition of {what}", SqlChecks.Creates(Keyword(kind)));
             else comment = nodes.String(value, "comment");
         }
         if (string.IsNullOrWhiteSpace(definition)) nodes.Error(keyNode, $"{what} has no `definition:` (its whole CREATE statement)");
         drafts.Routines.Add((new Routine(name, kind, definition ?? "", comment), nodes.Where(keyNode)));
     }
+
+    /// <summary>The word a routine's CREATE statement names its kind by.</summary>
+    public static string Keyword(RoutineKind kind) => kind switch
+    {
+        RoutineKind.Procedure => "PROCEDURE",
+        RoutineKind.Aggregate => "AGGREGATE",
+        _ => "FUNCTION",
+    };
 }

@@ -1,0 +1,3 @@
+-- add value 'great' to enum type billing.mood
+ALTER TYPE "billing"."mood" ADD VALUE 'great';
+

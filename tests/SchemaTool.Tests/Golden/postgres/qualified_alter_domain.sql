@@ -1,0 +1,3 @@
+-- alter domain billing.email
+ALTER DOMAIN "billing"."email" SET NOT NULL;
+

@@ -1,0 +1,3 @@
+-- drop materialized view analytics.team_totals
+DROP MATERIALIZED VIEW "analytics"."team_totals";
+

@@ -1,0 +1,3 @@
+-- drop primary key of auth.users
+ALTER TABLE "auth"."users" DROP CONSTRAINT "users_pkey";
+

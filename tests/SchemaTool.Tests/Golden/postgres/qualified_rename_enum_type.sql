@@ -1,0 +1,3 @@
+-- rename enum type billing.feeling to billing.mood
+ALTER TYPE "billing"."feeling" RENAME TO "mood";
+

@@ -1,0 +1,3 @@
+-- rename table auth.users to auth.members
+ALTER TABLE "auth"."users" RENAME TO "members";
+
