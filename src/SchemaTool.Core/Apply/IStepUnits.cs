@@ -29,6 +29,16 @@ public interface IStepUnits
     /// </summary>
     Task ExecuteAsync(Statement statement, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs one chunk of a statement that <see cref="StatementTraits.RepeatsUntilDone"/>, as <see cref="ExecuteAsync"/>
+    /// runs a statement; true while chunks are left.
+    /// </summary>
+    async Task<bool> ExecuteChunkAsync(Statement statement, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(statement, cancellationToken);
+        return false;
+    }
+
     /// <summary>Once per step, before anything of it runs: the session learns the step's <see cref="MigrationStep.LockWait"/>.</summary>
     Task BeginStepAsync(MigrationStep step, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -55,6 +55,13 @@ public sealed record StatementTraits(bool RunsInTransaction, string? Why = null)
     /// <summary>The table (or index) it locks, as written in the statement, for the database to name who holds it; null when none or unknown.</summary>
     public string? Table { get; init; }
 
+    /// <summary>
+    /// One chunk of a longer job (MariaDB's online table copy): the runner runs it again and again, each run a short
+    /// statement of its own in autocommit, until the database says no chunk is left (<see cref="IStepUnits.ExecuteChunkAsync"/>).
+    /// The statement keeps its place itself between runs, so a lock-wait retry goes on from the chunk it stopped at.
+    /// </summary>
+    public bool RepeatsUntilDone { get; init; }
+
     /// <summary>Whether writes to the table wait while it reads or rewrites every row: a stall as long as the table is big.</summary>
     public bool BlocksWritesWhileItWorks => BlocksWrites && Work is TableWork.Scan or TableWork.Rewrite;
 }

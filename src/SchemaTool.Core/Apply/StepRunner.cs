@@ -304,9 +304,23 @@ public sealed class StepRunner(IStepUnits units)
         units.EnsureLockHeld();
         await ObserveAsync(step, StepPoint.BeforeStatement, index, ct);
         at.Reached(Phase.Running, index);
-        await units.ExecuteAsync(step.Statements[index], ct);
+        var statement = step.Statements[index];
+        if (statement.Traits.RepeatsUntilDone)
+            await RunChunksAsync(statement, ct);
+        else
+            await units.ExecuteAsync(statement, ct);
         at.Reached(Phase.After, index);
         if (report) await ReportAsync(step, index, clock, at, ct);
+    }
+
+    /// <summary>A statement that repeats: one chunk after another, each its own short statement, checking the migration lock between them.</summary>
+    private async Task RunChunksAsync(Statement statement, CancellationToken ct)
+    {
+        while (await units.ExecuteChunkAsync(statement, ct))
+        {
+            ct.ThrowIfCancellationRequested();
+            units.EnsureLockHeld();
+        }
     }
 
     private static async Task ReportAsync(MigrationStep step, int index, Stopwatch clock, Cursor at, CancellationToken ct)

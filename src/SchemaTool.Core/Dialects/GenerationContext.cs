@@ -24,8 +24,25 @@ public sealed record GenerationContext(bool Online, Schema Before, IReadOnlySet<
     /// <summary>The table as it is before this direction runs, when it exists then.</summary>
     public Table? Existing(string table) => NewTables.Contains(table) ? null : Before.FindTable(table);
 
+    /// <summary>
+    /// The schema as it stands when the operation runs: <see cref="Before"/> with the columns, keys, checks and triggers
+    /// the earlier operations of this direction changed (<see cref="SchemaSoFar"/>), for SQL that lists a table's columns.
+    /// </summary>
+    public Schema Current { get; init; } = Before;
+
+    /// <summary>Tables an earlier operation of this direction changed in a way <see cref="Current"/> does not follow.</summary>
+    public IReadOnlySet<string> Unfollowed { get; init; } = new HashSet<string>();
+
     /// <summary>The context of the operation after <paramref name="operation"/>: a table it creates is new from then on.</summary>
-    public GenerationContext After(Operation operation) => operation switch
+    public GenerationContext After(Operation operation) => Moved(operation) with
+    {
+        Current = SchemaSoFar.After(Current, operation),
+        Unfollowed = SchemaSoFar.Follows(operation) || operation.ObjectKind != SchemaObjectKind.Table
+            ? Unfollowed
+            : new HashSet<string>(Unfollowed) { operation.TableName },
+    };
+
+    private GenerationContext Moved(Operation operation) => operation switch
     {
         CreateTable create when !NewTables.Contains(create.Table.Name) => this with { NewTables = new HashSet<string>(NewTables) { create.Table.Name } },
         RenameTable rename when Before.FindTable(rename.From) is { } table =>

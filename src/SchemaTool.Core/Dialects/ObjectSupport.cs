@@ -29,7 +29,7 @@ public static class ObjectSupport
     {
         SchemaObjectKind.View or SchemaObjectKind.MaterializedView => model.Views.Where(v => v.Kind == kind).Select(v => v.Name),
         SchemaObjectKind.Trigger => model.Triggers.Select(t => t.Name),
-        SchemaObjectKind.Function or SchemaObjectKind.Procedure => model.Routines.Where(r => r.ObjectKind == kind).Select(r => r.Name),
+        SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate => model.Routines.Where(r => r.ObjectKind == kind).Select(r => r.Name),
         SchemaObjectKind.EnumType => model.Enums.Select(e => e.Name),
         SchemaObjectKind.Domain => model.Domains.Select(d => d.Name),
         SchemaObjectKind.Sequence => model.Sequences.Select(s => s.Name),

@@ -21,7 +21,8 @@ internal static class ObjectDiffer
                 : [new DropTrigger(have), new CreateTrigger(want)]);
         Pair(current.Routines, desired.Routines, r => r.Name, ops,
             r => new DropRoutine(r), r => new CreateRoutine(r),
-            (have, want) => SameBut(have.WithoutDependencies(), want.WithoutDependencies(), r => r with { Comment = null })
+            // COMMENT ON AGGREGATE needs the argument types, which only the definition has: an aggregate is made again.
+            (have, want) => want.Kind != RoutineKind.Aggregate && SameBut(have.WithoutDependencies(), want.WithoutDependencies(), r => r with { Comment = null })
                 ? [new SetObjectComment(want.ObjectKind, want.Name, have.Comment, want.Comment)]
                 : have.Kind == want.Kind ? [new ReplaceRoutine(have, want)] : [new DropRoutine(have), new CreateRoutine(want)]);
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);

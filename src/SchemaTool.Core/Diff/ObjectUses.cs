@@ -39,6 +39,8 @@ internal static class ObjectUses
         DropIndex i => (None, OfIndex(i.Index).ToList()),
         AddCheck c => (Routines(c.Check.Expression).ToList(), None),
         DropCheck c => (None, Routines(c.Check.Expression).ToList()),
+        AddExclusion e => (OfExclusion(e.Exclusion).ToList(), None),
+        DropExclusion e => (None, OfExclusion(e.Exclusion).ToList()),
         _ => (None, None),
     };
 
@@ -54,6 +56,7 @@ internal static class ObjectUses
         .. table.Columns.SelectMany(OfColumn),
         .. table.Indexes.SelectMany(OfIndex),
         .. table.Checks.SelectMany(c => Routines(c.Expression)),
+        .. table.Exclusions.SelectMany(OfExclusion),
     ];
 
     private static IEnumerable<string> OfColumn(Column column)
@@ -70,6 +73,9 @@ internal static class ObjectUses
 
     private static IEnumerable<string> OfIndex(TableIndex index) =>
         index.Parts.SelectMany(p => Routines(p.Expression)).Concat(Routines(index.Where));
+
+    private static IEnumerable<string> OfExclusion(Exclusion exclusion) =>
+        exclusion.Elements.SelectMany(e => Routines(e.Part.Expression)).Concat(Routines(exclusion.Where));
 
     private static IEnumerable<string> Routines(string? sql) => ExpressionNames.Functions(sql).Select(Routine);
 }

@@ -177,6 +177,13 @@ public static class SchemaDiffer
         // NOT VALID is how a check was added (as for a foreign key, Comparison.SameForeignKey): no reason to re-create it.
         DiffByName(have.Checks, want.Checks, c => c.Name, c => c, (a, b) => Equal(a with { NotValid = false }, b with { NotValid = false }),
             c => new DropCheck(oldName, c), c => new AddCheck(newName, c), ops);
+        // A comment changed alone is set in place (SetExclusionComment), not by building the index again.
+        DiffByName(have.Exclusions, want.Exclusions, e => e.Name, e => Translate(e, match) with { Comment = null }, (a, b) => a == b with { Comment = null },
+            e => new DropExclusion(oldName, e), e => new AddExclusion(newName, e), ops);
+        foreach (var wanted in want.Exclusions)
+            if (have.Exclusions.FirstOrDefault(e => e.Name == wanted.Name) is { } existing && existing.Comment != wanted.Comment
+                && Translate(existing, match) with { Comment = null } == wanted with { Comment = null })
+                ops.Add(new SetExclusionComment(newName, wanted.Name, existing.Comment, wanted.Comment));
         if (have.Partitioning is { } partitioned && want.Partitioning is { } wantedPartitioning)
             DiffByName(partitioned.Partitions, wantedPartitioning.Partitions, p => p.Name, p => p, Equal,
                 p => new DropPartition(oldName, p), p => new CreatePartition(newName, p), ops);
@@ -220,6 +227,12 @@ public static class SchemaDiffer
         match.ColumnRenames.Count == 0 ? index : index with
         {
             Parts = index.Parts.Select(p => p.Column is null ? p : p with { Column = match.NewColumnName(p.Column) }).ToValueList(),
+        };
+
+    private static Exclusion Translate(Exclusion exclusion, TableMatch match) =>
+        match.ColumnRenames.Count == 0 ? exclusion : exclusion with
+        {
+            Elements = exclusion.Elements.Select(e => e.Part.Column is null ? e : e with { Part = e.Part with { Column = match.NewColumnName(e.Part.Column) } }).ToValueList(),
         };
 
     private static ForeignKey Translate(ForeignKey fk, TableMatch match, IReadOnlyDictionary<string, TableMatch> byCurrentName)

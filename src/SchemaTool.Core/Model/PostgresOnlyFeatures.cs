@@ -17,6 +17,8 @@ public static class PostgresOnlyFeatures
                 yield return $"primary key of {t}: {database} cannot defer a primary key (PostgreSQL only); remove `deferrable:`";
             if (table.Options is { With: not null })
                 yield return $"{t}: {database} has no storage parameters (PostgreSQL's `with:`); remove `with:`";
+            foreach (var exclusion in table.Exclusions)
+                yield return $"exclusion constraint '{exclusion.Name}' of {t}: {database} has no exclusion constraints (PostgreSQL only); remove it from `exclusions:`";
             foreach (var check in table.Checks.Where(c => c.NoInherit))
                 yield return $"check '{check.Name}' of {t}: {database} has no NO INHERIT (PostgreSQL only); remove `no_inherit:`";
             foreach (var check in table.Checks.Where(c => c.NotValid))

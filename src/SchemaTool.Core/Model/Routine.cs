@@ -11,7 +11,12 @@ public sealed record Routine(string Name, RoutineKind Kind, string Definition, s
     /// <summary>What the routine uses; null until read or canonicalized (see <see cref="View.DependsOn"/>).</summary>
     public ValueList<Dependency>? DependsOn { get; init; }
 
-    public SchemaObjectKind ObjectKind => Kind == RoutineKind.Procedure ? SchemaObjectKind.Procedure : SchemaObjectKind.Function;
+    public SchemaObjectKind ObjectKind => Kind switch
+    {
+        RoutineKind.Procedure => SchemaObjectKind.Procedure,
+        RoutineKind.Aggregate => SchemaObjectKind.Aggregate,
+        _ => SchemaObjectKind.Function,
+    };
 
     /// <summary>The object without what is derived from it: what the differ compares.</summary>
     public Routine WithoutDependencies() => DependsOn is null ? this : this with { DependsOn = null };
@@ -21,4 +26,6 @@ public enum RoutineKind
 {
     Function,
     Procedure,
+    /// <summary>A PostgreSQL aggregate (CREATE AGGREGATE): its state function is a function of the model or the server's.</summary>
+    Aggregate,
 }

@@ -48,7 +48,9 @@ public sealed record Schema(ValueList<Table> Tables, ValueList<UnmanagedObject> 
         if (Triggers.Count > 0) yield return (SchemaObjectKind.Trigger, Triggers.Count);
         var functions = Routines.Count(r => r.Kind == RoutineKind.Function);
         if (functions > 0) yield return (SchemaObjectKind.Function, functions);
-        if (Routines.Count > functions) yield return (SchemaObjectKind.Procedure, Routines.Count - functions);
+        var procedures = Routines.Count(r => r.Kind == RoutineKind.Procedure);
+        if (procedures > 0) yield return (SchemaObjectKind.Procedure, procedures);
+        if (Routines.Count > functions + procedures) yield return (SchemaObjectKind.Aggregate, Routines.Count - functions - procedures);
         if (Enums.Count > 0) yield return (SchemaObjectKind.EnumType, Enums.Count);
         if (Domains.Count > 0) yield return (SchemaObjectKind.Domain, Domains.Count);
         if (Sequences.Count > 0) yield return (SchemaObjectKind.Sequence, Sequences.Count);

@@ -15,6 +15,7 @@ public enum SchemaObjectKind
     Extension,
     Namespace,
     Event,
+    Aggregate,
 }
 
 public static class SchemaObjectKinds

@@ -10,7 +10,8 @@ public sealed record Table(
     string? Comment = null,
     string? RenamedFrom = null,
     Partitioning? Partitioning = null,
-    TableOptions? Options = null)
+    TableOptions? Options = null,
+    ValueList<Exclusion> Exclusions = default)
 {
     // Loops rather than LINQ: the differ and the normalizers call these per column, and a lambda and a boxed
     // enumerator per call were a good part of what a no-op plan allocated.

@@ -43,17 +43,18 @@ internal static class NameClashes
         foreach (var table in model.Tables)
             seen.TryAdd(table.Name, (table.Name, ""));
         foreach (var table in model.Tables)
-            foreach (var index in table.Indexes)
+            // An exclusion constraint's index takes its name.
+            foreach (var index in table.Indexes.Select(i => i.Name).Concat(table.Exclusions.Select(e => e.Name)))
             {
-                if (seen.TryAdd(index.Name, (table.Name, index.Name))) continue;
-                var other = seen[index.Name];
-                var place = places.Object(table.Name, index.Name);
+                if (seen.TryAdd(index, (table.Name, index))) continue;
+                var other = seen[index];
+                var place = places.Object(table.Name, index);
                 if (other.Index.Length == 0)
                     yield return place +
-                        $"index '{index.Name}' of '{table.Name}' has the name of table '{other.Table}'; {dialect.Name} keeps indexes and tables in one namespace: rename the index";
-                else if (other.Table != table.Name || other.Index != index.Name)
+                        $"index '{index}' of '{table.Name}' has the name of table '{other.Table}'; {dialect.Name} keeps indexes and tables in one namespace: rename the index";
+                else if (other.Table != table.Name || other.Index != index)
                     yield return place +
-                        $"index name '{index.Name}' is used twice (also {Also(places.Object(other.Table, other.Index), other.Table, other.Index)}); " +
+                        $"index name '{index}' is used twice (also {Also(places.Object(other.Table, other.Index), other.Table, other.Index)}); " +
                         $"{dialect.Name} keeps index names in one namespace for the whole schema: rename one";
             }
     }

@@ -30,6 +30,10 @@ internal static class NameRules
             foreach (var check in table.Checks)
                 if (rules.Problem(check.Name, schemaObject: false) is { } bad)
                     yield return $"{at.Object(table.Name, check.Name)}check name '{PrintableText.Escape(check.Name)}' of table '{t}' {bad}";
+            // An exclusion constraint's index takes its name, in the schema's namespace.
+            foreach (var exclusion in table.Exclusions)
+                if (rules.Problem(exclusion.Name, schemaObject: true) is { } bad)
+                    yield return $"{at.Object(table.Name, exclusion.Name)}exclusion constraint name '{PrintableText.Escape(exclusion.Name)}' of table '{t}' {bad}";
             if (table.PrimaryKey?.Name is { } pk && rules.Problem(pk, schemaObject: false) is { } badKey)
                 yield return $"{at.Table(table.Name)}primary key name '{PrintableText.Escape(pk)}' of table '{t}' {badKey}";
         }

@@ -25,6 +25,14 @@ internal static class SqlFields
                 if (column.Generated is { } generated && Problem(lexer, generated.Expression) is { } g)
                     yield return $"table '{table.Name}', generated expression of column '{column.Name}': {g}";
             }
+            foreach (var exclusion in table.Exclusions)
+            {
+                if (exclusion.Where is { } where && Problem(lexer, where) is { } w)
+                    yield return $"table '{table.Name}', where of exclusion constraint '{exclusion.Name}': {w}";
+                foreach (var element in exclusion.Elements)
+                    if (element.Part.Expression is { } expression && Problem(lexer, expression) is { } e)
+                        yield return $"table '{table.Name}', expression of exclusion constraint '{exclusion.Name}': {e}";
+            }
             foreach (var index in table.Indexes)
             {
                 if (index.Where is { } where && Problem(lexer, where) is { } w)

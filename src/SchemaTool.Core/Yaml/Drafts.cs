@@ -19,6 +19,7 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public List<(TableIndex Index, string Where)> Indexes { get; } = [];
     public List<(ForeignKey Key, string Where)> ForeignKeys { get; } = [];
     public List<(Check Check, string Where)> Checks { get; } = [];
+    public List<(Exclusion Exclusion, string Where)> Exclusions { get; } = [];
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
     public TableOptions Options { get; set; } = new();
@@ -71,7 +72,8 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
         Comment,
         RenamedFrom,
         PartitionBy is null ? null : new Partitioning(PartitionBy, Partitions),
-        TableOptions.OrNull(Options));
+        TableOptions.OrNull(Options),
+        Exclusions: Exclusions.Select(e => e.Exclusion).OrderBy(e => e.Name, StringComparer.Ordinal).ToValueList());
 }
 
 internal sealed class ColumnDraft(string name, string where)

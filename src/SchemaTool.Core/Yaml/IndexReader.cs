@@ -51,7 +51,9 @@ internal static class IndexReader
             include.ToValueList(), nullsNotDistinct, deferrable, StorageParameterReader.ForIndex(with, method, what, nodes)), nodes.Where(keyNode)));
     }
 
-    private static IndexPart? ReadPart(YamlValue node, string what, YamlNodes nodes)
+    /// <param name="keys">The keys a part's map may have (an exclusion element's add `with:`); <paramref name="other"/> reads those this method does not.</param>
+    internal static IndexPart? ReadPart(YamlValue node, string what, YamlNodes nodes, IReadOnlyCollection<string>? keys = null,
+        Action<string, YamlValue>? other = null)
     {
         if (node is YamlScalar) return nodes.String(node, $"a column of {what}") is { } c ? IndexPart.Of(c) : null;
         if (nodes.Map(node, $"a column of {what}") is not { } map) return null;
@@ -59,10 +61,11 @@ internal static class IndexReader
         var descending = false;
         int? length = null;
         NullsOrder? nulls = null;
-        foreach (var (key, value, _) in nodes.Entries(map, $"a column of {what}", PartKeys))
+        foreach (var (key, value, _) in nodes.Entries(map, $"a column of {what}", keys ?? PartKeys))
         {
             switch (key)
             {
+                default: other?.Invoke(key, value); break;
                 case "column": column = nodes.String(value, "column"); break;
                 case "expression": expression = nodes.Sql(value, $"expression of a column of {what}"); break;
                 case "opclass": opclass = nodes.String(value, "opclass"); break;

@@ -13,11 +13,11 @@ namespace SchemaTool.Yaml;
 public static class ModelLoader
 {
     private static readonly string[] TopKeys =
-        ["tables", "views", "triggers", "functions", "procedures", "types", "sequences", "extensions", "schemas", "events"];
+        ["tables", "views", "triggers", "functions", "procedures", "types", "sequences", "extensions", "schemas", "events", "aggregates"];
     private static readonly string[] TableKeys =
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
-        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "with", "key_block_size",
+        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "exclusions", "with", "key_block_size",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -110,6 +110,7 @@ public static class ModelLoader
                     case "triggers": TriggerReader.Read(name, node, keyNode, nodes, objects); break;
                     case "functions": RoutineReader.Read(RoutineKind.Function, name, node, keyNode, nodes, objects); break;
                     case "procedures": RoutineReader.Read(RoutineKind.Procedure, name, node, keyNode, nodes, objects); break;
+                    case "aggregates": RoutineReader.Read(RoutineKind.Aggregate, name, node, keyNode, nodes, objects); break;
                     case "types": TypeReader.Read(name, node, keyNode, nodes, objects); break;
                     case "sequences": SequenceReader.Read(name, node, keyNode, nodes, objects); break;
                     case "events": EventReader.Read(name, node, keyNode, nodes, objects); break;
@@ -155,6 +156,7 @@ public static class ModelLoader
                             if (TableOptionsReader.ReadCheck(check, name, checkNode, nodes) is { } read)
                                 table.Checks.Add((read, nodes.Where(checkKey)));
                     break;
+                case "exclusions": ExclusionReader.Read(table, value, nodes); break;
                 case "partition_by":
                     table.PartitionBy = nodes.String(value, "partition_by");
                     break;

@@ -34,6 +34,7 @@ public sealed class ModelPositions
             foreach (var (index, where) in table.Indexes) positions._objects.TryAdd((table.Name, index.Name), where);
             foreach (var (key, where) in table.ForeignKeys) positions._objects.TryAdd((table.Name, key.Name), where);
             foreach (var (check, where) in table.Checks) positions._objects.TryAdd((table.Name, check.Name), where);
+            foreach (var (exclusion, where) in table.Exclusions) positions._objects.TryAdd((table.Name, exclusion.Name), where);
             // What a column shorthand makes is written on the column.
             foreach (var column in table.Columns.Where(c => c.Unique || c.Index))
                 positions._objects.TryAdd((table.Name, Names.Generated(column.Index ? "ix" : "uq", table.Name, column.Name)), column.Where);

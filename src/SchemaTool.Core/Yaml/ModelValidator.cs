@@ -49,6 +49,10 @@ internal static class ModelValidator
                 foreach (var c in index.ReferencedColumns.Where(c => !columns.Contains(c)))
                     errors.Add($"{where}: index '{index.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
 
+            foreach (var (exclusion, where) in table.Exclusions)
+                foreach (var c in exclusion.ReferencedColumns.Where(c => !columns.Contains(c)).Distinct())
+                    errors.Add($"{where}: exclusion constraint '{exclusion.Name}' of '{table.Name}' uses column '{c}', which the table does not have");
+
             // Within one table on every database; whether two tables may share an index name is the dialect's (NameClashes).
             var indexNames = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (index, where) in table.PlacedIndexes())
@@ -56,6 +60,10 @@ internal static class ModelValidator
                 if (!indexNames.TryAdd(index.Name, where))
                     errors.Add($"{where}: index name '{index.Name}' is used twice in '{table.Name}' (also at {indexNames[index.Name]})");
             }
+            // An exclusion constraint's index takes the constraint's name.
+            foreach (var (exclusion, where) in table.Exclusions)
+                if (!indexNames.TryAdd(exclusion.Name, where))
+                    errors.Add($"{where}: exclusion constraint '{exclusion.Name}' of '{table.Name}' has the name of an index of the table (at {indexNames[exclusion.Name]}); its index would take that name: rename one");
             if (table.ForeignKeys.Count + table.Columns.Count(c => c.References is not null) > 1) // else no two keys can clash
                 foreach (var group in table.AllForeignKeys().GroupBy(f => f.Name).Where(g => g.Count() > 1))
                     errors.Add($"{table.Where}: foreign key name '{group.Key}' is used twice in '{table.Name}'");

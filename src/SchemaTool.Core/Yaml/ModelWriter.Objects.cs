@@ -29,6 +29,8 @@ public static partial class ModelWriter
         var procedures = schema.Routines.Where(r => r.Kind == RoutineKind.Procedure).ToValueList();
         if (functions.Count > 0) text.Append(Section("functions", functions, r => r.Name, RoutineMap));
         if (procedures.Count > 0) text.Append(Section("procedures", procedures, r => r.Name, RoutineMap));
+        var aggregates = schema.Routines.Where(r => r.Kind == RoutineKind.Aggregate).ToValueList();
+        if (aggregates.Count > 0) text.Append(Section("aggregates", aggregates, r => r.Name, RoutineMap));
     }
 
     private static void WriteObjectsAfterTables(StringBuilder text, Schema schema)

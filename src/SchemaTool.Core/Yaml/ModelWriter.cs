@@ -102,6 +102,7 @@ public static partial class ModelWriter
                     .Append(CheckValue(check))
                     .Append('\n');
         }
+        WriteExclusions(text, table);
     }
 
     private static void WriteOptions(StringBuilder text, TableOptions options)

@@ -22,6 +22,7 @@ internal static class NameCharacters
             foreach (var (index, where) in table.Indexes) Check(index.Name, "index name", where, errors);
             foreach (var (key, where) in table.ForeignKeys) Check(key.Name, "foreign key name", where, errors);
             foreach (var (check, where) in table.Checks) Check(check.Name, "check name", where, errors);
+            foreach (var (exclusion, where) in table.Exclusions) Check(exclusion.Name, "exclusion constraint name", where, errors);
         }
     }
 

@@ -45,7 +45,7 @@ public static class TableChanges
     private static SchemaObjectKind SubjectKind(Operation op) => op.ObjectKind switch
     {
         SchemaObjectKind.Trigger => SchemaObjectKind.Table,
-        SchemaObjectKind.Procedure => SchemaObjectKind.Function,
+        SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate => SchemaObjectKind.Function,
         SchemaObjectKind.MaterializedView => SchemaObjectKind.View,
         var kind => kind,
     };

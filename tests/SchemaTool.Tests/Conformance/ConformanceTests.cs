@@ -38,7 +38,6 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         new(new Regex(@"\bCREATE\s+TYPE\b[^;]*\bAS\s+ENUM\b", RegexOptions.IgnoreCase), "enum type"),
         new(new Regex(@"\bCREATE\s+SEQUENCE\b", RegexOptions.IgnoreCase), "sequence"),
         new(new Regex(@"\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b", RegexOptions.IgnoreCase), "identity column"),
-        new(new Regex(@"\bEXCLUDE\s+USING\b", RegexOptions.IgnoreCase), "exclusion constraint"),
         new(new Regex(@"\bCREATE\s+SCHEMA\b", RegexOptions.IgnoreCase), "schema"),
     ];
 

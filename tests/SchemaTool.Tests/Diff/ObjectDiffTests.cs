@@ -261,6 +261,8 @@ public sealed class ObjectDiffTests
     [InlineData("sqlite", "sequences (s): SQLite has no sequences: use auto_increment")]
     [InlineData("sqlite", "functions (f): SQLite has no stored functions or procedures")]
     [InlineData("mysql", "extensions (citext): MySQL has no extensions")]
+    [InlineData("mysql", "aggregates (agg): MySQL has no CREATE AGGREGATE")]
+    [InlineData("sqlite", "aggregates (agg): SQLite has no stored aggregates")]
     public void Each_dialect_names_the_kinds_it_does_not_model(string dialect, string message)
     {
         var model = Of(Users) with
@@ -268,7 +270,8 @@ public sealed class ObjectDiffTests
             Enums = message.Contains("mood") ? [new EnumType("mood", new[] { "a" })] : [],
             Sequences = message.Contains("(s)") ? [new Sequence("s")] : [],
             Domains = message.Contains("(email)") ? [new DomainType("email", "text")] : [],
-            Routines = message.Contains("(f)") ? [new Routine("f", RoutineKind.Function, "CREATE FUNCTION f() ...")] : [],
+            Routines = message.Contains("(f)") ? [new Routine("f", RoutineKind.Function, "CREATE FUNCTION f() ...")]
+                : message.Contains("(agg)") ? [new Routine("agg", RoutineKind.Aggregate, "CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int)")] : [],
             Extensions = message.Contains("citext") ? [new Extension("citext")] : [],
         };
         var error = Assert.Throws<InputException>(() => Planner.Create(DialectRegistry.Get(dialect), Schema.Empty, model));

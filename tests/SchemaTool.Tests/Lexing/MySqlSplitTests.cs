@@ -15,6 +15,7 @@ public sealed class MySqlSplitTests
           lbl: LOOP SET i = i + 1; IF i > 10 THEN LEAVE lbl; END IF; END LOOP lbl;
           WHILE i > 0 DO SET i = i - 1; END WHILE;
           REPEAT SET i = i + 1; UNTIL i > 5 END REPEAT;
+          FOR r IN (SELECT id FROM t FOR UPDATE) DO SET i = r.id; END FOR;
           CASE x WHEN 1 THEN SET i = 1; ELSE SET i = CASE WHEN x > 1 THEN IF(x > 2, 2, 1) ELSE 3 END; END CASE;
           inner_block: BEGIN SELECT REPEAT('a;', 3); END inner_block;
         END

@@ -53,6 +53,9 @@ public static class MySqlSamples
         new DropForeignKey("users", UsersRole),
         new AddCheck("users", EmailCheck),
         new DropCheck("users", EmailCheck),
+        new AddExclusion("users", new Exclusion("ex_users_email", new[] { new ExclusionElement(IndexPart.Of("email"), "=") })),
+        new DropExclusion("users", new Exclusion("ex_users_email", new[] { new ExclusionElement(IndexPart.Of("email"), "=") })),
+        new SetExclusionComment("users", "ex_users_email", null, "one each"),
         new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty),
         new CreatePartition("users", new Partition("users_old", "DEFAULT")),
         new DropPartition("users", new Partition("users_old", "DEFAULT")),
@@ -88,5 +91,7 @@ public static class MySqlSamples
         typeof(SetObjectComment),
         // PostgreSQL's storage parameters (`with:`), refused at plan on MySQL.
         typeof(SetIndexStorage),
+        // Exclusion constraints are PostgreSQL's (refused at plan elsewhere).
+        typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment),
     };
 }

@@ -49,12 +49,15 @@ public sealed class MySqlValidationTests
                 checks:
                   ck_id: { expression: "id > 0", no_inherit: true }
                   ck_late: { expression: "id < 100", not_valid: true }
+                exclusions:
+                  ex_id: { using: gist, elements: [{ column: id, with: "=" }] }
             """));
         Assert.Contains(problems, p => p.Contains("table 't': MySQL cannot build `partition_by:`/`partitions:`"));
         Assert.Contains(problems, p => p.Contains("column 't.id': MySQL takes `auto_increment: true` only"));
         Assert.Contains(problems, p => p.Contains("primary key of table 't': MySQL cannot defer a primary key"));
         Assert.Contains(problems, p => p.Contains("check 'ck_id' of table 't': MySQL has no NO INHERIT"));
         Assert.Contains(problems, p => p.Contains("check 'ck_late' of table 't': MySQL has no NOT VALID constraint"));
+        Assert.Contains(problems, p => p.Contains("exclusion constraint 'ex_id' of table 't': MySQL has no exclusion constraints (PostgreSQL only)"));
     }
 
     /// <summary>MariaDB's data dictionary keeps comments in utf8mb3: an emoji would read back as '?' (found by the apply fuzz test).</summary>

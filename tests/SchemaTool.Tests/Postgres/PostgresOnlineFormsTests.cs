@@ -113,6 +113,48 @@ public sealed class PostgresOnlineFormsTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// An exclusion constraint has no online form: the plan says so above the statement and names the lock that holds
+    /// writes up while the index is built, and the probe sees exactly that; rollback puts the catalog back.
+    /// </summary>
+    [Fact]
+    public async Task An_exclusion_constraint_is_seen_to_hold_writes_up_as_its_plan_says()
+    {
+        var name = await PostgresServer.Shared.CreateDatabaseAsync("onlineforms");
+        try
+        {
+            var url = PostgresServer.Shared.Url(name);
+            using var project = new ScratchProject(url);
+            var baseId = await BaseAsync(project, Base, name);
+            var catalogBefore = await CatalogAsync(name);
+            File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"),
+                Base + "    exclusions:\n      ex_t_id: { elements: [{ column: id, with: \"=\" }] }\n");
+            project.Ok("plan", "-m", "change");
+            var up = File.ReadAllText(Directory.GetFiles(project.Migrations, "*_change.up.sql").Single());
+            Assert.Contains("-- no online form: PostgreSQL builds an exclusion constraint's index under an ACCESS EXCLUSIVE lock", up);
+
+            var probe = new PostgresWriterProbe(PostgresServer.Shared.ConnectionString(name));
+            await ApplyAsync(project, url, probe);
+            await probe.DrainAsync();
+
+            var seen = Assert.Single(probe.Statements);
+            output.WriteLine(seen.ToString());
+            Assert.Equal("ACCESS EXCLUSIVE", seen.Statement.Traits.Lock);
+            Assert.Equal(TableWork.Scan, seen.Statement.Traits.Work);
+            Assert.True(seen.Statement.Traits.BlocksWritesWhileItWorks);
+            Assert.Equal(["AccessExclusiveLock (waiting)"], seen.Modes);
+            Assert.False(seen.WriteWentThrough);
+            Assert.Contains("no changes: the database matches the model", project.Ok("plan", "--dry-run").Out);
+
+            project.Ok("rollback", baseId);
+            Assert.Equal(catalogBefore, await CatalogAsync(name));
+        }
+        finally
+        {
+            await PostgresServer.Shared.DropDatabaseAsync(name);
+        }
+    }
+
     /// <summary>The model before and after, and what the online form's up file must contain.</summary>
     private static (string Before, string After, string[] Expected) Models(string kind) => kind switch
     {

@@ -32,6 +32,23 @@ public sealed class PostgresSqlGenerationTests
         new[] { new IndexPart(null, Expression: "lower(name)"), new IndexPart("name", OpClass: "text_pattern_ops", Collation: "C") },
         Method: "btree", Where: "team_id > 0");
 
+    private static readonly Routine GroupConcat = new("group_concat", RoutineKind.Aggregate,
+        "CREATE AGGREGATE group_concat(text) (SFUNC = _group_concat, STYPE = text, INITCOND = '')", "joins with commas");
+
+    private static readonly Exclusion Booking = new("ex_bookings_no_overlap",
+        new[]
+        {
+            new ExclusionElement(IndexPart.Of("room"), "="),
+            new ExclusionElement(new IndexPart(null, Expression: "lower(guest)", OpClass: "gist_text_ops"), "="),
+            new ExclusionElement(IndexPart.Of("during"), "&&"),
+        },
+        Method: "gist", Where: "NOT cancelled", Deferrable: Deferrability.InitiallyDeferred, Comment: "one room, one booking at a time");
+
+    private static readonly Table Bookings = new("bookings",
+        new[] { new Column("id", "bigint"), new Column("room", "integer"), new Column("guest", "text"), new Column("during", "tstzrange"), new Column("cancelled", "boolean") },
+        new PrimaryKey(new[] { "id" }),
+        Exclusions: new[] { Booking, new Exclusion("ex_bookings_guest", new[] { new ExclusionElement(IndexPart.Of("guest"), "=") }) });
+
     public static TheoryData<string, Operation> Operations() => new()
     {
         { "create_table", new CreateTable(Users) },
@@ -44,6 +61,7 @@ public sealed class PostgresSqlGenerationTests
         { "rename_column", new RenameColumn("users", "name", "full_name") },
         { "alter_column_widen", new AlterColumn("users", Name, Name with { Type = "character varying(255)" }) },
         { "alter_column_cast", new AlterColumn("users", Name with { Default = null }, Name with { Type = "integer", Default = null }) },
+        { "alter_column_enum_to_enum", new AlterColumn("users", new Column("status", "old_status", Default: ColumnDefault.String("a")), new Column("status", "new_status", Default: ColumnDefault.String("a"))) },
         { "alter_column_not_null_default", new AlterColumn("users", Name with { Nullable = true, Default = null }, Name) },
         { "alter_column_identity_add", new AlterColumn("users", Id with { AutoIncrement = false }, Id) },
         { "alter_column_identity_drop", new AlterColumn("users", Id, Id with { AutoIncrement = false }) },
@@ -57,6 +75,12 @@ public sealed class PostgresSqlGenerationTests
         { "drop_unique_constraint", new DropIndex("users", Users.Indexes[0]) },
         { "rename_index", new RenameIndex("users", "ix_users_recent", "ix_users_latest", IsConstraint: false) },
         { "rename_unique_constraint", new RenameIndex("users", "uq_users_name", "uq_users_full_name", IsConstraint: true) },
+        { "create_aggregate", new CreateRoutine(GroupConcat) },
+        { "drop_aggregate", new DropRoutine(GroupConcat) },
+        { "add_exclusion", new AddExclusion("bookings", Booking) },
+        { "drop_exclusion", new DropExclusion("bookings", Booking) },
+        { "set_exclusion_comment", new SetExclusionComment("bookings", "ex_bookings_no_overlap", "old", "one room, one booking at a time") },
+        { "create_table_with_exclusion", new CreateTable(Bookings) },
         { "add_foreign_key", new AddForeignKey("users", Users.ForeignKeys[0]) },
         { "drop_foreign_key", new DropForeignKey("users", Users.ForeignKeys[0]) },
         { "add_check", new AddCheck("users", new Check("ck_users_status", "status = ANY (ARRAY['a', 'b'])")) },
@@ -80,6 +104,11 @@ public sealed class PostgresSqlGenerationTests
         { "create_sequence", new CreateSequence(InvoiceNo) },
         { "create_sequence_defaults", new CreateSequence(new Sequence("plain_ids")) },
         { "drop_sequence", new DropSequence(InvoiceNo) },
+        { "alter_sequence_narrowed", new AlterSequence(new Sequence("ticket_no", Max: 1000), new Sequence("ticket_no", Start: 500, Min: 500, Max: 600)) },
+        { "alter_sequence_moved", new AlterSequence(new Sequence("ticket_no", Max: 1000), new Sequence("ticket_no", Start: 5000, Min: 5000, Max: 6000)) },
+        { "alter_column_numbering_narrowed", new AlterColumn("voltages",
+            new Column("volt", "integer", AutoIncrement: true, Numbering: new Numbering(Start: -200, Increment: 10, MinValue: -200, MaxValue: 200)),
+            new Column("volt", "integer", AutoIncrement: true, Numbering: new Numbering(Start: -100, Increment: 5, MinValue: -100, MaxValue: 100))) },
         { "alter_sequence_options", new AlterSequence(InvoiceNo, InvoiceNo with { Type = null, Increment = null, Max = null, Cycle = false }) },
         { "alter_sequence_owner", new AlterSequence(InvoiceNo, InvoiceNo with { OwnedBy = "invoices.no" }) },
         { "alter_sequence_disown", new AlterSequence(InvoiceNo with { OwnedBy = "invoices.no" }, InvoiceNo) },

@@ -84,9 +84,16 @@ public sealed partial class PostgresRealAppDatabase
     private const string Routines = $"""
         SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
                'routine ' || n.nspname || '.' || p.proname || coalesce(' comment ' || quote_literal(obj_description(p.oid, 'pg_proc')), '')
-               || ': ' || pg_get_functiondef(p.oid)
+               || ': ' || CASE WHEN p.prokind = 'a' THEN
+                    'aggregate (' || pg_get_function_arguments(p.oid) || ') sfunc ' || a.aggtransfn::regprocedure::text
+                    || ' stype ' || format_type(a.aggtranstype, NULL) || ' final ' || a.aggfinalfn::regprocedure::text
+                    || ' combine ' || a.aggcombinefn::regprocedure::text || ' msfunc ' || a.aggmtransfn::regprocedure::text
+                    || ' init ' || coalesce(quote_literal(a.agginitval), '-') || ' sortop ' || a.aggsortop::regoperator::text
+                    || ' parallel ' || p.proparallel::text
+                  ELSE pg_get_functiondef(p.oid) END
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE p.prokind IN ('f', 'p') AND {UserNamespace}
+        LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
+        WHERE (p.prokind IN ('f', 'p') OR p.prokind = 'a' AND a.aggkind = 'n') AND {UserNamespace}
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
         """;
 
@@ -178,7 +185,8 @@ public sealed partial class PostgresRealAppDatabase
         SELECT 'routine', n.nspname || '.' || p.proname || CASE WHEN p.prokind IN ('f', 'p') THEN '(' || pg_get_function_identity_arguments(p.oid) || ')' ELSE '' END
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE {UserNamespace} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
-          AND (n.nspname <> 'public' OR p.prokind NOT IN ('f', 'p')
+          AND (n.nspname <> 'public' OR p.prokind NOT IN ('f', 'p', 'a')
+               OR p.prokind = 'a' AND (SELECT a.aggkind FROM pg_aggregate a WHERE a.aggfnoid = p.oid) <> 'n'
                OR (SELECT count(*) FROM pg_proc o WHERE o.pronamespace = p.pronamespace AND o.proname = p.proname) > 1)
         UNION ALL
         SELECT 'trigger', tg.tgname FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -195,6 +203,7 @@ public sealed partial class PostgresRealAppDatabase
         UNION ALL
         SELECT 'exclusion constraint', con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {UserNamespace} AND con.contype = 'x'
+          AND (n.nspname <> 'public' OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = con.conindid AND i.indnatts > i.indnkeyatts))
         UNION ALL
         SELECT 'statistics', n.nspname || '.' || s.stxname FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE {UserNamespace}
         UNION ALL

@@ -26,6 +26,8 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
         { "SchemaTool.Yaml.IndexReader", "IndexKeys", Model, "/$defs/index/properties" },
         { "SchemaTool.Yaml.IndexReader", "PartKeys", Model, "/$defs/indexColumn/oneOf/1/properties" },
         { "SchemaTool.Yaml.ForeignKeyReader", "Keys", Model, "/$defs/foreignKey/properties" },
+        { "SchemaTool.Yaml.ExclusionReader", "Keys", Model, "/$defs/exclusion/properties" },
+        { "SchemaTool.Yaml.ExclusionReader", "ElementKeys", Model, "/$defs/exclusionElement/properties" },
         { "SchemaTool.Yaml.NumberingReader", "NumberingKeys", Model, "/$defs/column/properties/auto_increment/oneOf/1/properties" },
         { "SchemaTool.Yaml.TableOptionsReader", "PrimaryKeyKeys", Model, "/$defs/table/properties/primary_key/oneOf/1/properties" },
         { "SchemaTool.Yaml.TableOptionsReader", "CheckKeys", Model, "/$defs/check/oneOf/1/properties" },

@@ -36,14 +36,14 @@ public sealed class ModelErrorTests
     [Fact]
     public void Unknown_top_level_key()
     {
-        Assert.Equal("schema/tables.yaml:1:1: unknown key 'tabels' in the model file; did you mean tables? expected one of: tables, views, triggers, functions, procedures, types, sequences, extensions, schemas, events", Error("tabels:\n  users: {}\n"));
+        Assert.Equal("schema/tables.yaml:1:1: unknown key 'tabels' in the model file; did you mean tables? expected one of: tables, views, triggers, functions, procedures, types, sequences, extensions, schemas, events, aggregates", Error("tabels:\n  users: {}\n"));
     }
 
     [Fact]
     public void Unknown_key_at_table_level()
     {
         Assert.Equal(
-            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual, with, key_block_size",
+            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual, exclusions, with, key_block_size",
             Error("tables:\n  users:\n    columns: { id: { type: int } }\n    colums: { name: { type: text } }\n"));
     }
 

@@ -8,8 +8,10 @@ namespace SchemaTool.Dialects.MySql;
 /// AUTO_INCREMENT column must be a key at every moment, so adding it and its primary key, or moving the
 /// primary key off or onto it, is one statement (<c>ADD COLUMN id ... AUTO_INCREMENT, ADD PRIMARY KEY (id)</c>).
 /// </summary>
-public sealed record CombinedAlterTable(string Table, ValueList<Operation> Changes) : Operation
+public sealed record CombinedAlterTable(string Table, ValueList<Operation> Changes) : Operation, IFollowedAs
 {
+    public IEnumerable<Operation> FollowedAs => InStatementOrder;
+
     public override string TableName => Table;
     public override string ObjectName => Changes[0].ObjectName;
     public override Phase Phase => Changes.Min(c => c.Phase);

@@ -6,7 +6,7 @@ namespace SchemaTool.Dialects.MySql;
 /// Where a semicolon does not end a MySQL statement: inside the compound statements of a stored program
 /// (<c>CREATE [OR REPLACE] [DEFINER = u] PROCEDURE | FUNCTION | TRIGGER | EVENT</c>, or MariaDB's
 /// <c>BEGIN NOT ATOMIC</c>): BEGIN ... END, IF ... END IF, LOOP ... END LOOP, WHILE ... END WHILE,
-/// REPEAT ... END REPEAT, CASE ... END CASE and CASE ... END, labels included. IF, LOOP, WHILE and REPEAT open
+/// REPEAT ... END REPEAT, FOR ... END FOR, CASE ... END CASE and CASE ... END, labels included. IF, LOOP, WHILE, REPEAT and FOR open
 /// a block only where a statement starts (IF() and REPEAT() are also functions); an END names what it closes,
 /// so a block mistaken for one is dropped when the END of the block around it comes.
 /// </summary>
@@ -14,7 +14,7 @@ internal sealed class MySqlBodies : StatementBodies
 {
     private enum Head { Start, AfterCreate, Definer, Routine, AfterBegin, AfterBeginNot, Other }
 
-    private enum Block : byte { Begin, Case, If, Loop, While, Repeat }
+    private enum Block : byte { Begin, Case, If, Loop, While, Repeat, For }
 
     private readonly List<Block> _open = [];
     private Head _head;
@@ -147,7 +147,7 @@ internal sealed class MySqlBodies : StatementBodies
 
     private static Block? KindOf(in SqlToken token) =>
         token.Is("BEGIN") ? Block.Begin : token.Is("CASE") ? Block.Case : token.Is("IF") ? Block.If : token.Is("LOOP") ? Block.Loop
-        : token.Is("WHILE") ? Block.While : token.Is("REPEAT") ? Block.Repeat : null;
+        : token.Is("WHILE") ? Block.While : token.Is("REPEAT") ? Block.Repeat : token.Is("FOR") ? Block.For : null;
 
     private static bool IsRoutineKind(in SqlToken token) =>
         token.Is("PROCEDURE") || token.Is("FUNCTION") || token.Is("TRIGGER") || token.Is("EVENT");

@@ -81,9 +81,18 @@ public sealed partial class MySqlDialect : IDialect
     /// </summary>
     internal static Apply.Statement ClassifyOne(string statement)
     {
+        if (OnlineTableCopy.IsChunkStatement(statement))
+            return new Apply.Statement(statement, Apply.StatementTraits.Alone("each chunk of the copy commits on its own") with
+            {
+                RepeatsUntilDone = true,
+                Work = Apply.TableWork.Rewrite,
+            });
         var effect = StatementEffect.Of(statement);
         if (effect.Kind == EffectKind.Rows) return new Apply.Statement(statement, Apply.StatementTraits.InTransaction);
         var traits = Apply.StatementTraits.Alone("MySQL commits DDL on its own");
+        // CREATE and DROP TRIGGER take the metadata lock of the trigger's table, as an ALTER TABLE does.
+        if (effect.Kind == EffectKind.Objects && effect.Tables[0].Kind == "TRIGGER")
+            return new Apply.Statement(statement, traits with { WaitQueuesWrites = true });
         if (effect.Kind != EffectKind.Tables) return new Apply.Statement(statement, traits);
         var (algorithm, lockMode) = MySqlStatementLock.Read(statement);
         return new Apply.Statement(statement, traits with
@@ -104,6 +113,7 @@ public sealed partial class MySqlDialect : IDialect
         {
             SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
+            SchemaObjectKind.Aggregate => "MySQL has no CREATE AGGREGATE (MariaDB's stored aggregate functions are not modelled)",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",
             SchemaObjectKind.Extension => "MySQL has no extensions",

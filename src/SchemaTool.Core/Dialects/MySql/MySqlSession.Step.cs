@@ -1,3 +1,4 @@
+using System.Globalization;
 using MySqlConnector;
 using SchemaTool.Apply;
 
@@ -26,6 +27,31 @@ public sealed partial class MySqlSession
     /// statement that gives up waiting for its metadata lock is tried again by the runner (MySqlSession.LockWait).
     /// </summary>
     public Task ExecuteAsync(Statement statement, CancellationToken cancellationToken) => ExecuteWithLockWaitAsync(statement, cancellationToken);
+
+    /// <summary>
+    /// One chunk of an online table copy (<see cref="OnlineTableCopy"/>): the chunk statement leaves the key its chunk
+    /// ended at in a session variable, NULL once no row was left to copy. A chunk that InnoDB rolled back, as the
+    /// victim of a deadlock with a writer or after waiting too long for a writer's row lock, left its place where it
+    /// was, and runs again after a pause.
+    /// </summary>
+    public async Task<bool> ExecuteChunkAsync(Statement statement, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteWithLockWaitAsync(statement, cancellationToken);
+                break;
+            }
+            catch (MySqlException e) when (e.ErrorCode is MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout && attempt < ChunkAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+        return Convert.ToInt64(await ScalarAsync($"SELECT {OnlineTableCopy.ChunkEnd} IS NOT NULL", cancellationToken), CultureInfo.InvariantCulture) != 0;
+    }
+
+    private const int ChunkAttempts = 10;
 
     public Task PrepareProgressAsync(MigrationStep step, CancellationToken cancellationToken) =>
         step.Direction == Direction.Up ? EnsureCheckColumnAsync(step.History, cancellationToken) : Task.CompletedTask;

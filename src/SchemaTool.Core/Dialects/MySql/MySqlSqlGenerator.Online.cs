@@ -11,7 +11,8 @@ namespace SchemaTool.Dialects.MySql;
 /// foreign key on MariaDB is added without checking the existing rows (which lets writes go on), and a statement after
 /// it checks them, failing with the constraint's name when one has no referenced row; new rows are checked from the
 /// moment the key exists. A column's own CHECK on MariaDB is added the same way: in place without reading the rows,
-/// then a statement checks them. A change that copies the table says so in a comment above it and in the plan.
+/// then a statement checks them. A table CHECK on MariaDB is added by copying the table while writes go on
+/// (<see cref="OnlineTableCopy"/>). A change that copies the table says so in a comment above it and in the plan.
 /// </summary>
 public static partial class MySqlSqlGenerator
 {
@@ -52,8 +53,15 @@ public static partial class MySqlSqlGenerator
                     Note = $"checks that every row of {fk.Table} has its {fk.Key.ReferencedTable} row; fails, naming the key, if one does not",
                 },
             ];
+        string? noCopy = null;
+        if (operation is AddCheck add && server.MariaDb && context.Current.FindTable(add.Table) is not null)
+        {
+            noCopy = OnlineTableCopy.Refusal(add.Table, context);
+            if (noCopy is null) return OnlineTableCopy.Statements(add, context);
+        }
         var statement = Classified($"{plain}, {alteration.Clause}");
-        return [statement with { Traits = statement.Traits with { Work = alteration.Work }, Note = CopyNote(alteration) }];
+        var note = CopyNote(alteration) is { } copies && noCopy is not null ? $"{copies}; not copied online: {noCopy}" : CopyNote(alteration);
+        return [statement with { Traits = statement.Traits with { Work = alteration.Work }, Note = note }];
     }
 
     /// <summary>

@@ -9,8 +9,10 @@ namespace SchemaTool.Dialects.MySql;
 /// the model puts it, and a dropped column comes back in its old place when the down file adds it again.
 /// <paramref name="After"/> is the column it follows, null for the first column.
 /// </summary>
-public sealed record AddColumnAt(string Table, Column Column, string? After) : Operation
+public sealed record AddColumnAt(string Table, Column Column, string? After) : Operation, IFollowedAs
 {
+    public IEnumerable<Operation> FollowedAs => [new AddColumn(Table, Column)];
+
     public override string TableName => Table;
     public override string ObjectName => Column.Name;
     public override Phase Phase => Phase.AddColumn;
@@ -28,8 +30,10 @@ public sealed record AddColumnAt(string Table, Column Column, string? After) : O
 /// Drops a column and remembers its place, so that its inverse puts it back there. <paramref name="AfterAdding"/>
 /// names a column added first when the table would otherwise be left with none.
 /// </summary>
-public sealed record DropColumnAt(string Table, Column Column, string? After, string? AfterAdding = null) : Operation
+public sealed record DropColumnAt(string Table, Column Column, string? After, string? AfterAdding = null) : Operation, IFollowedAs
 {
+    public IEnumerable<Operation> FollowedAs => [new DropColumn(Table, Column)];
+
     public override string TableName => Table;
     public override string ObjectName => Column.Name;
     public override Phase Phase => Phase.DropColumn;
@@ -50,8 +54,10 @@ public sealed record DropColumnAt(string Table, Column Column, string? After, st
 /// back after <paramref name="OldAfter"/>. The moves of a table run in <paramref name="Sequence"/> order,
 /// after the table's other column changes, as each place is worked out from the one before.
 /// </summary>
-public sealed record MoveColumn(string Table, Column Column, string? After, string? OldAfter, int Sequence) : Operation
+public sealed record MoveColumn(string Table, Column Column, string? After, string? OldAfter, int Sequence) : Operation, IFollowedAs
 {
+    public IEnumerable<Operation> FollowedAs => [new AlterColumn(Table, Column, Column)];
+
     public override string TableName => Table;
     public override string ObjectName => Column.Name;
     public override Phase Phase => Phase.AlterColumn;

@@ -25,13 +25,16 @@ internal sealed partial class PostgresCatalogQueries
     /// A view's rule depends on each column it reads (refobjsubid), not always on the relation as a whole.
     /// </summary>
     private static string DependsOn(string classId, string objectId, string self) => $"""
-        ARRAY(SELECT DISTINCT CASE WHEN rc.relkind = 'S' THEN 's' WHEN rc.oid IS NOT NULL THEN 'r' WHEN rp.oid IS NOT NULL THEN 'f' ELSE 't' END
+        ARRAY(SELECT DISTINCT CASE WHEN rc.relkind = 'S' THEN 's' WHEN rc.oid IS NOT NULL THEN 'r' WHEN rp.oid IS NOT NULL THEN 'f'
+                                   WHEN rtc.oid IS NOT NULL THEN 'r' ELSE 't' END
                        || chr(31) || CASE WHEN rn.nspname = $1 THEN '' ELSE rn.nspname || '.' END
-                       || coalesce(rc.relname, rp.proname, rt.typname)::text || coalesce(chr(31) || ra.attname::text, '')
+                       || coalesce(rc.relname, rp.proname, rtc.relname, rt.typname)::text || coalesce(chr(31) || ra.attname::text, '')
               FROM pg_depend dp
               LEFT JOIN pg_class rc ON dp.refclassid = 'pg_class'::regclass AND rc.oid = dp.refobjid
               LEFT JOIN pg_proc rp ON dp.refclassid = 'pg_proc'::regclass AND rp.oid = dp.refobjid
               LEFT JOIN pg_type rt ON dp.refclassid = 'pg_type'::regclass AND rt.oid = dp.refobjid
+              -- A table's or view's row type (RETURNS SETOF customer) is that relation: made with it, before what uses it.
+              LEFT JOIN pg_class rtc ON rtc.oid = rt.typrelid AND rtc.relkind IN ('r', 'p', 'v', 'm')
               JOIN pg_namespace rn ON rn.oid = coalesce(rc.relnamespace, rp.pronamespace, rt.typnamespace)
               LEFT JOIN pg_attribute ra ON ra.attrelid = rc.oid AND ra.attnum = dp.refobjsubid AND dp.refobjsubid > 0
               WHERE dp.classid = '{classId}'::regclass AND dp.objid = {objectId} AND dp.refobjid <> {self} AND dp.deptype = 'n'
@@ -60,14 +63,17 @@ internal sealed partial class PostgresCatalogQueries
     // qualifier stays, as the model's definition writes it. Overloads come with their count: a name that several
     // routines share is named, not modelled.
     private static readonly string RoutinesQuery = $"""
-        SELECT {Q("p.proname::text")}, p.prokind = 'p', pg_get_functiondef(p.oid), ds.description,
-               CASE WHEN n.nspname = $1 THEN quote_ident(n.nspname) ELSE '' END,
+        SELECT {Q("p.proname::text")}, p.prokind = 'p',
+               CASE WHEN p.prokind = 'a' THEN {AggregateDefinition} ELSE pg_get_functiondef(p.oid) END,
+               ds.description, CASE WHEN n.nspname = $1 THEN quote_ident(n.nspname) ELSE '' END,
                count(*) OVER (PARTITION BY p.pronamespace, p.proname)::int, pg_get_function_identity_arguments(p.oid),
-               {DependsOn("pg_proc", "p.oid", "p.oid")}
+               {DependsOn("pg_proc", "p.oid", "p.oid")},
+               p.prokind = 'a'
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
+        LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
         LEFT JOIN pg_description ds ON ds.objoid = p.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
-        WHERE {InScope} AND p.prokind IN ('f', 'p') AND strpos(n.nspname || p.proname, '.') = 0
+        WHERE {InScope} AND (p.prokind IN ('f', 'p') OR p.prokind = 'a' AND ag.aggkind = 'n') AND strpos(n.nspname || p.proname, '.') = 0
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
         ORDER BY 1, 7
         """;

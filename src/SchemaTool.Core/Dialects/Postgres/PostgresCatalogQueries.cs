@@ -41,7 +41,7 @@ internal sealed partial class PostgresCatalogQueries
     }
 
     /// <summary>How many queries a catalog read sends.</summary>
-    public static int Count => 6 + ObjectQueryCount + PostgresTypeQueries.All.Length;
+    public static int Count => 7 + ObjectQueryCount + PostgresTypeQueries.All.Length;
 
     private PostgresCatalogQueries(int major)
     {
@@ -54,7 +54,7 @@ internal sealed partial class PostgresCatalogQueries
             StringComparison.Ordinal);
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
-        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All];
+        All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All, Exclusions];
     }
 
     public string Tables => TablesQuery;
@@ -255,12 +255,14 @@ internal sealed partial class PostgresCatalogQueries
           UNION ALL
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-          WHERE {InScope} AND (strpos(n.nspname || p.proname, '.') > 0 OR p.prokind NOT IN ('f', 'p'))
+          WHERE {InScope} AND (strpos(n.nspname || p.proname, '.') > 0 OR p.prokind NOT IN ('f', 'p', 'a')
+                               OR p.prokind = 'a' AND (SELECT ag.aggkind FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid) <> 'n')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope} AND con.contype = 'x' AND con.conparentid = 0
+            AND (SELECT i.indnatts > i.indnkeyatts FROM pg_index i WHERE i.indexrelid = con.conindid) -- INCLUDE columns: not modelled
           UNION ALL
           -- What a partition has of its own, beside what it takes from its partitioned table.
           SELECT 'index', ic.relname::text, {Q("c.relname::text")}

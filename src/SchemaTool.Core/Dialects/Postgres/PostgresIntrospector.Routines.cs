@@ -17,12 +17,13 @@ internal static partial class PostgresIntrospector
         {
             var name = reader.GetString(0);
             var procedure = reader.GetBoolean(1);
+            var aggregate = reader.GetBoolean(8);
             if (reader.GetInt32(5) > 1)
             {
-                parts.Unmanaged.Add(new UnmanagedObject(procedure ? "procedure" : "function", $"{name}({reader.GetString(6)})"));
+                parts.Unmanaged.Add(new UnmanagedObject(procedure ? "procedure" : aggregate ? "aggregate" : "function", $"{name}({reader.GetString(6)})"));
                 continue;
             }
-            parts.Routines.Add(new Routine(name, procedure ? RoutineKind.Procedure : RoutineKind.Function,
+            parts.Routines.Add(new Routine(name, procedure ? RoutineKind.Procedure : aggregate ? RoutineKind.Aggregate : RoutineKind.Function,
                 RoutineDefinition(reader.GetString(2), reader.GetString(4)), Text(reader, 3))
             {
                 DependsOn = Dependencies(reader.GetFieldValue<string[]>(7)),

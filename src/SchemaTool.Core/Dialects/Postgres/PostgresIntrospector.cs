@@ -80,7 +80,8 @@ internal static partial class PostgresIntrospector
         foreach (var (table, tableColumns) in columns ?? await columnsApart!)
             if (tables.TryGetValue(table, out var t)) t.Columns.AddRange(tableColumns);
 
-        return await ReadTypesAsync(reader, objects.Into(new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList())), ct);
+        var read = await ReadTypesAsync(reader, objects.Into(new Schema(tables.Values.Select(t => t.Build()).ToValueList(), unmanaged.ToValueList())), ct);
+        return await ReadExclusionsAsync(reader, read, ct);
     }
 
     private static NpgsqlBatch Batch(NpgsqlConnection connection, IEnumerable<string> queries, (string Schema, string Others) schema)

@@ -24,6 +24,7 @@ public static class PostgresNormalizer
                     Written = c.Written ?? c.Expression,
                 }))
                 .OrderedBy(c => c.Name),
+            Exclusions = table.Exclusions.MapShared(e => PostgresExclusions.Normalize(e, textColumns)).OrderedBy(e => e.Name),
             Comment = EmptyToNull(table.Comment),
             Partitioning = table.Partitioning is { } p ? NormalizePartitioning(p) : null,
             // The name PostgreSQL gives a primary key is no name of the model's.
@@ -75,7 +76,7 @@ public static class PostgresNormalizer
         return written is null || canonical.Written == written ? canonical : canonical with { Written = written };
     }
 
-    private static TableIndex NormalizeIndex(TableIndex index, IReadOnlySet<string> textColumns)
+    internal static TableIndex NormalizeIndex(TableIndex index, IReadOnlySet<string> textColumns)
     {
         var method = index.Method?.Trim().ToLowerInvariant();
         return ValueList.SameIfEqual(index, index with

@@ -40,6 +40,14 @@ public static class PostgresNumbering
         _ => (long.MinValue, long.MaxValue),
     };
 
+    /// <summary>The sequence's minimum and maximum, defaults filled in (CREATE SEQUENCE's rules).</summary>
+    public static (long Min, long Max) Bounds(Numbering? options, string integerType)
+    {
+        var increment = options?.Increment ?? 1;
+        var (typeMin, typeMax) = Range(PostgresTypes.Canonical(options?.SequenceType ?? PostgresTypes.SerialBase(integerType) ?? integerType));
+        return (options?.MinValue ?? (increment > 0 ? 1 : typeMin), options?.MaxValue ?? (increment > 0 ? typeMax : -1));
+    }
+
     /// <summary>The options with each default (for this table, column and integer type) left out; null when all are.</summary>
     public static Numbering? WithoutDefaults(Numbering options, string table, string column, string integerType)
     {

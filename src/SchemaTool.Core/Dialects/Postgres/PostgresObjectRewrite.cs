@@ -1,3 +1,4 @@
+using SchemaTool.Model;
 using SchemaTool.Diff;
 
 namespace SchemaTool.Dialects.Postgres;
@@ -47,5 +48,6 @@ internal static class PostgresObjectRewrite
     /// defaults: a routine is replaced in place only when all of its signature (name, arguments, result) stays.
     /// </summary>
     private static bool InPlace(ReplaceRoutine replace) =>
-        PostgresIntrospector.RoutineSignature(replace.From.Definition) == PostgresIntrospector.RoutineSignature(replace.To.Definition);
+        // An aggregate is written CREATE AGGREGATE, which replaces nothing: it is dropped and created.
+        replace.To.Kind != RoutineKind.Aggregate && replace.From.Kind != RoutineKind.Aggregate && PostgresIntrospector.RoutineSignature(replace.From.Definition) == PostgresIntrospector.RoutineSignature(replace.To.Definition);
 }

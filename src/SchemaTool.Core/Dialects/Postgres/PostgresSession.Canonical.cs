@@ -41,7 +41,8 @@ public sealed partial class PostgresSession
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
             // A comment names a routine without its arguments, which the session's schema on the path could make
             // ambiguous here: the model's comment is kept as it is instead.
-            foreach (var routine in inScratch.Routines)
+            // An aggregate names its state function, which must exist before it.
+            foreach (var routine in inScratch.Routines.OrderBy(r => r.Kind == RoutineKind.Aggregate))
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Name}", ct);
             foreach (var view in InDependencyOrder(inScratch.Views))
                 await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {view.Name}", ct);

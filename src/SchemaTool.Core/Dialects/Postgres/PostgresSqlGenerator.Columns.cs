@@ -79,20 +79,21 @@ public static partial class PostgresSqlGenerator
         var defaultDropped = false;
         if (fromType != toType || op.CollationChanged)
         {
-            if (from.Default is not null && from.Default != to.Default)
+            // A default is converted by the cast the server finds itself, which it does not find between two enum types.
+            if (from.Default is not null && (from.Default != to.Default || PostgresTypeCasts.ThroughText(fromType, toType)))
             {
                 statements.Add($"{alter} DROP DEFAULT");
                 defaultDropped = true;
             }
             var text = $"{alter} TYPE {toType}";
             if (to.Collation is not null) text += $" COLLATE {Q(to.Collation)}";
-            if (PostgresTypes.Family(fromType) != PostgresTypes.Family(toType)) text += $" USING {Q(to.Name)}::{toType}";
+            if (PostgresTypes.Family(fromType) != PostgresTypes.Family(toType)) text += $" USING {PostgresTypeCasts.Using(Q(to.Name), fromType, toType)}";
             statements.Add(text);
         }
         if (fromSerial && !toSerial) statements.Add($"{alter} DROP DEFAULT");
         if (op.NullabilityChanged && !to.Nullable && notNullOnline) statements.AddRange(SetNotNullOnline(op.Table, to.Name));
         else if (op.NullabilityChanged) statements.Add($"{alter} {(to.Nullable ? "DROP" : "SET")} NOT NULL");
-        if (op.DefaultChanged && !toSerial)
+        if ((op.DefaultChanged || defaultDropped) && !toSerial)
         {
             if (to.Default is { } value) statements.Add($"{alter} SET DEFAULT {PostgresDefaults.ToSql(value)}");
             else if (!defaultDropped && from.Default is not null) statements.Add($"{alter} DROP DEFAULT");
@@ -128,7 +129,12 @@ public static partial class PostgresSqlGenerator
             yield return $"ALTER SEQUENCE {QIndex(table, name)} AS {to.Numbering?.SequenceType ?? PostgresTypes.SerialBase(to.Type) ?? to.Type}";
         if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null, Unlogged = null }
             != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null, Unlogged = null })
+        {
+            foreach (var statement in PostgresSequenceBounds.MoveInside(QIndex(table, name),
+                         PostgresNumbering.Bounds(from.Numbering, PostgresTypes.Canonical(from.Type)), PostgresNumbering.Bounds(to.Numbering, PostgresTypes.Canonical(to.Type))))
+                yield return statement;
             yield return $"ALTER SEQUENCE {QIndex(table, name)} {PostgresNumbering.Changes(to.Numbering)}";
+        }
         if (SequencePersistenceChange(from.Numbering?.Unlogged, to.Numbering?.Unlogged) is { } persistence)
             yield return $"ALTER SEQUENCE {QIndex(table, name)} {persistence}";
     }

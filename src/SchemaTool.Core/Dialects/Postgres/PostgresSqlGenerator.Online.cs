@@ -20,7 +20,8 @@ public static partial class PostgresSqlGenerator
             ? OnlineForms(operation, context.Existing(operation.TableName)?.Partitioning is not null)
             : null;
         var statements = PostgresStatement.Classify(online ?? Generate(operation));
-        return statements.Select(s => Described(operation, s)).ToList();
+        var described = statements.Select(s => Described(operation, s)).ToList();
+        return context.IsOnline(operation.TableName) ? WithoutOnlineForm(operation, described) : described;
     }
 
     private static IReadOnlyList<string>? OnlineForms(Operation operation, bool partitioned) => operation switch

@@ -14,7 +14,7 @@ public static partial class PostgresSqlGenerator
         DropRoutine op => [$"DROP {RoutineWord(op.Routine.ObjectKind)} {Signature(op.Routine)}"],
         // PostgresObjectRewrite leaves a ReplaceRoutine only where the signature stays, which CREATE OR REPLACE keeps.
         ReplaceRoutine op => Define(op.To),
-        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure } op => RoutineComment(op.Kind, QN(op.Name), op.To, always: true),
+        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate } op => RoutineComment(op.Kind, QN(op.Name), op.To, always: true),
         CreateTrigger op => CreateTrigger(op.Trigger),
         DropTrigger op => [$"DROP TRIGGER {Q(op.Trigger.Name)} ON {QN(op.Trigger.Table)}"],
         SetObjectComment { Kind: SchemaObjectKind.Trigger, Table: { } table } op => [CommentOn("TRIGGER", $"{Q(op.Name)} ON {QN(table)}", op.To)],
@@ -64,7 +64,12 @@ public static partial class PostgresSqlGenerator
         return QN(routine.Name);
     }
 
-    private static string RoutineWord(SchemaObjectKind kind) => kind == SchemaObjectKind.Procedure ? "PROCEDURE" : "FUNCTION";
+    private static string RoutineWord(SchemaObjectKind kind) => kind switch
+    {
+        SchemaObjectKind.Procedure => "PROCEDURE",
+        SchemaObjectKind.Aggregate => "AGGREGATE",
+        _ => "FUNCTION",
+    };
 
     /// <param name="target">The routine as SQL names it: its quoted name, or its <see cref="Signature"/>.</param>
     private static IReadOnlyList<string> RoutineComment(SchemaObjectKind kind, string target, string? comment, bool always) =>

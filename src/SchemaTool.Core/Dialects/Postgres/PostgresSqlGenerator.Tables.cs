@@ -12,6 +12,7 @@ public static partial class PostgresSqlGenerator
         lines.AddRange(table.Indexes.Where(i => i.Constraint).Select(UniqueConstraintClause));
         lines.AddRange(table.ForeignKeys.Where(f => !f.NotValid).Select(ForeignKeyClause));
         lines.AddRange(table.Checks.Where(c => !c.NotValid).Select(CheckClause));
+        lines.AddRange(table.Exclusions.Select(ExclusionClause));
 
         var statements = new List<string>();
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
@@ -44,6 +45,7 @@ public static partial class PostgresSqlGenerator
             statements.Add(SetStatistics(table.Name, column.Name, column.Statistics!.Value));
         foreach (var index in table.Indexes.Where(i => i.Comment is not null))
             statements.Add(CommentOn("INDEX", QIndex(table.Name, index.Name), index.Comment));
+        statements.AddRange(ExclusionComments(table));
         return statements;
     }
 

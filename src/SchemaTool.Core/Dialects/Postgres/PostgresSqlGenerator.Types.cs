@@ -100,7 +100,12 @@ public static partial class PostgresSqlGenerator
     private static List<string> AlterSequence(Sequence from, Sequence to)
     {
         var statements = new List<string>();
-        if (PostgresSequences.Changes(from, to) is { Length: > 0 } changes) statements.Add($"ALTER SEQUENCE {QN(to.Name)} {changes}");
+        if (PostgresSequences.Changes(from, to) is { Length: > 0 } changes)
+        {
+            var (a, b) = (PostgresSequences.Effective(from), PostgresSequences.Effective(to));
+            statements.AddRange(PostgresSequenceBounds.MoveInside(QN(to.Name), (a.Min!.Value, a.Max!.Value), (b.Min!.Value, b.Max!.Value)));
+            statements.Add($"ALTER SEQUENCE {QN(to.Name)} {changes}");
+        }
         if (from.OwnedBy != to.OwnedBy)
             statements.Add($"ALTER SEQUENCE {QN(to.Name)} OWNED BY {(to.Owner is { } owner ? QN(owner.Table) + "." + Q(owner.Column) : "NONE")}");
         return statements;

@@ -33,6 +33,7 @@ public static partial class PostgresSqlGenerator
         CreatePartition op => CreatePartition(op.Table, op.Partition).ToList(),
         DropPartition op => [$"DROP TABLE {QN(op.Partition.Name)}"],
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
+        _ when ExclusionStatements(operation) is { } exclusions => exclusions,
         _ when TypeStatements(operation) is { } statements => statements,
         _ when ViewStatements(operation) is { } views => views,
         _ when RoutineStatements(operation) is { } routines => routines,

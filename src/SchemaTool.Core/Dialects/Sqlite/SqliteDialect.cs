@@ -74,6 +74,7 @@ public sealed class SqliteDialect : IDialect
         SchemaObjectKind.View or SchemaObjectKind.Trigger => null,
         SchemaObjectKind.MaterializedView => "SQLite has no materialized views",
         SchemaObjectKind.Function or SchemaObjectKind.Procedure => "SQLite has no stored functions or procedures",
+        SchemaObjectKind.Aggregate => "SQLite has no stored aggregates (CREATE AGGREGATE is PostgreSQL's)",
         SchemaObjectKind.EnumType => "SQLite has no enum types: use a check (`value IN ('a', 'b')`)",
         SchemaObjectKind.Domain => "SQLite has no domains",
         SchemaObjectKind.Sequence => "SQLite has no sequences: use auto_increment",

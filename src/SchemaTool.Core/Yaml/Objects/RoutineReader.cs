@@ -3,7 +3,7 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`functions:` and `procedures:` — name → { definition, comment }, the definition the whole CREATE statement.</summary>
+/// <summary>`functions:`, `procedures:` and `aggregates:` — name → { definition, comment }, the definition the whole CREATE statement.</summary>
 internal static class RoutineReader
 {
     private static readonly string[] RoutineKeys = ["definition", "comment"];
@@ -23,5 +23,10 @@ internal static class RoutineReader
     }
 
     /// <summary>The word a routine's CREATE statement names its kind by.</summary>
-    public static string Keyword(RoutineKind kind) => kind == RoutineKind.Procedure ? "PROCEDURE" : "FUNCTION";
+    public static string Keyword(RoutineKind kind) => kind switch
+    {
+        RoutineKind.Procedure => "PROCEDURE",
+        RoutineKind.Aggregate => "AGGREGATE",
+        _ => "FUNCTION",
+    };
 }

@@ -47,6 +47,28 @@ public sealed class PostgresEnumTests
         Assert.Equal("", await ReadAsync(db, Catalog));
     }
 
+    /// <summary>PostgreSQL has no cast from one enum type to another: the values go through their text, and the default is set again.</summary>
+    [Fact]
+    public async Task A_column_moves_from_one_enum_type_to_another_with_its_rows_and_default_and_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var withFeeling = Model.Replace("types:\n", "types:\n  feeling: { enum: [sad, ok, happy] }\n");
+        await db.ConvergeAsync(withFeeling);
+        await db.ExecuteAsync("INSERT INTO days VALUES (1, 'happy', '{sad,ok}'), (2, DEFAULT, NULL)");
+        var before = await ReadAsync(db, Columns);
+
+        var moved = await db.ConvergeAsync(withFeeling.Replace("{ type: mood, default: ok }", "{ type: feeling, default: ok }").Replace("\"mood[]\"", "\"feeling[]\""), "feeling");
+        var up = File.ReadAllText(moved.UpPath);
+        Assert.Contains("ALTER TABLE \"days\" ALTER COLUMN \"mood\" TYPE feeling USING \"mood\"::text::feeling", up);
+        Assert.Contains("ALTER TABLE \"days\" ALTER COLUMN \"others\" TYPE feeling[] USING \"others\"::text::feeling[]", up);
+        Assert.Equal("id bigint; mood feeling default 'ok'::feeling; others feeling[]", await ReadAsync(db, Columns));
+        Assert.Equal("1 happy {sad,ok}; 2 ok ", string.Join("; ", (await db.QueryAsync("SELECT id || ' ' || mood || ' ' || coalesce(others::text, '') FROM days ORDER BY id")).Select(r => r[0])));
+
+        await db.RollbackAsync(moved.Parents[0]);
+        Assert.Equal(before, await ReadAsync(db, Columns));
+        Assert.Equal("1 happy {sad,ok}; 2 ok ", string.Join("; ", (await db.QueryAsync("SELECT id || ' ' || mood || ' ' || coalesce(others::text, '') FROM days ORDER BY id")).Select(r => r[0])));
+    }
+
     [Fact]
     public async Task Values_are_added_renamed_and_the_type_renamed_in_place_and_the_down_file_puts_them_back()
     {

@@ -35,6 +35,40 @@ public sealed class PostgresSequenceTests
     private static async Task<string> SequencesAsync(PostgresTestDatabase db) =>
         string.Join("\n", (await db.QueryAsync(Catalog)).Select(r => (string)r[0]!));
 
+    /// <summary>
+    /// PostgreSQL refuses bounds that leave out a sequence's current value ("RESTART value (-200) cannot be less than
+    /// MINVALUE"): narrowed bounds move the sequence inside them first, so that it goes on from the new bound.
+    /// </summary>
+    [Fact]
+    public async Task Narrowed_bounds_move_an_identity_and_a_free_sequence_inside_them_and_the_down_file_widens_them_again()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        const string Wide = """
+            sequences:
+              ticket_no: { start: 1, max: 1000 }
+            tables:
+              voltages:
+                columns:
+                  volt: { type: int, auto_increment: { start: -200, increment: 10, min: -200, max: 200 } }
+                  ticket: { type: bigint, default_sql: "nextval('ticket_no')" }
+            """;
+        var narrow = Wide.Replace("{ start: 1, max: 1000 }", "{ start: 500, min: 500, max: 600 }")
+            .Replace("{ start: -200, increment: 10, min: -200, max: 200 }", "{ start: -100, increment: 5, min: -100, max: 100 }");
+        var wide = await db.ConvergeAsync(Wide, "wide");
+        await db.ExecuteAsync("INSERT INTO voltages DEFAULT VALUES");
+
+        var narrowed = await db.ConvergeAsync(narrow, "narrow");
+        await db.ExecuteAsync("INSERT INTO voltages DEFAULT VALUES");
+        Assert.Equal("-200 1; -100 500", string.Join("; ", (await db.QueryAsync("SELECT volt || ' ' || ticket FROM voltages ORDER BY volt")).Select(r => r[0])));
+
+        await db.RollbackAsync(wide.Id);
+        Assert.Contains("ticket_no bigint start 1 inc 1 min 1 max 1000", await SequencesAsync(db));
+        await db.ExecuteAsync("INSERT INTO voltages DEFAULT VALUES");
+        Assert.Equal("-200 1; -100 500; -90 501", string.Join("; ", (await db.QueryAsync("SELECT volt || ' ' || ticket FROM voltages ORDER BY volt")).Select(r => r[0])));
+        Assert.True((await db.PlanOnlyAsync(Wide)).IsEmpty);
+        Assert.NotNull(narrowed);
+    }
+
     [Fact]
     public async Task A_free_sequence_is_created_before_its_defaults_owned_after_its_table_and_rolled_back_exactly()
     {

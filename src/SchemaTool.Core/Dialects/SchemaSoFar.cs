@@ -1,0 +1,61 @@
+using SchemaTool.Diff;
+using SchemaTool.Model;
+
+namespace SchemaTool.Dialects;
+
+/// <summary>
+/// The schema as the operations of a revision leave it, one operation at a time, as far as SQL that names a table's
+/// columns, keys and triggers needs it (MariaDB's online table copy lists the columns it copies): columns, primary
+/// key, foreign keys, checks and triggers follow; indexes, options and comments are left as they were before.
+/// </summary>
+internal static class SchemaSoFar
+{
+    public static Schema After(Schema schema, Operation operation) => operation switch
+    {
+        CreateTable create => schema with { Tables = schema.Tables.Where(t => t.Name != create.Table.Name).Append(create.Table).ToValueList() },
+        DropTable drop => schema with
+        {
+            Tables = schema.Tables.Where(t => t.Name != drop.Table.Name).ToValueList(),
+            Triggers = schema.Triggers.Where(t => t.Table != drop.Table.Name).ToValueList(),
+        },
+        RenameTable rename => schema with
+        {
+            Tables = schema.Tables.Select(t => t.Name == rename.From ? t with { Name = rename.To } : t).ToValueList(),
+            Triggers = schema.Triggers.Select(t => t.Table == rename.From ? t with { Table = rename.To } : t).ToValueList(),
+        },
+        RebuildTable rebuild => WithTable(schema, rebuild.From.Name, _ => rebuild.To),
+        AddColumn add => WithTable(schema, add.Table, t => t with { Columns = t.Columns.Append(add.Column).ToValueList() }),
+        DropColumn drop => WithTable(schema, drop.Table, t => t with { Columns = t.Columns.Where(c => c.Name != drop.Column.Name).ToValueList() }),
+        RenameColumn rename => WithTable(schema, rename.Table, t => t with
+        {
+            Columns = t.Columns.Select(c => c.Name == rename.From ? c with { Name = rename.To } : c).ToValueList(),
+            PrimaryKey = t.PrimaryKey is { } pk ? pk with { Columns = pk.Columns.Select(c => c == rename.From ? rename.To : c).ToValueList() } : null,
+        }),
+        AlterColumn alter => WithTable(schema, alter.Table, t => t with { Columns = t.Columns.Select(c => c.Name == alter.From.Name ? alter.To : c).ToValueList() }),
+        AddPrimaryKey add => WithTable(schema, add.Table, t => t with { PrimaryKey = add.Key }),
+        DropPrimaryKey drop => WithTable(schema, drop.Table, t => t with { PrimaryKey = null }),
+        AddForeignKey add => WithTable(schema, add.Table, t => t with { ForeignKeys = t.ForeignKeys.Append(add.Key).ToValueList() }),
+        DropForeignKey drop => WithTable(schema, drop.Table, t => t with { ForeignKeys = t.ForeignKeys.Where(k => k.Name != drop.Key.Name).ToValueList() }),
+        AddCheck add => WithTable(schema, add.Table, t => t with { Checks = t.Checks.Append(add.Check).ToValueList() }),
+        DropCheck drop => WithTable(schema, drop.Table, t => t with { Checks = t.Checks.Where(c => c.Name != drop.Check.Name).ToValueList() }),
+        CreateTrigger create => schema with { Triggers = schema.Triggers.Append(create.Trigger).ToValueList() },
+        DropTrigger drop => schema with { Triggers = schema.Triggers.Where(t => t.Name != drop.Trigger.Name).ToValueList() },
+        IFollowedAs own => own.FollowedAs.Aggregate(schema, After),
+        _ => schema,
+    };
+
+    /// <summary>Whether <see cref="After"/> follows what <paramref name="operation"/> does to its table, or knows that it leaves what it follows alone.</summary>
+    public static bool Follows(Operation operation) => operation is IFollowedAs own ? own.FollowedAs.All(Follows) : operation is CreateTable or DropTable or RenameTable or RebuildTable
+        or AddColumn or DropColumn or RenameColumn or AlterColumn or AddPrimaryKey or DropPrimaryKey or AddForeignKey
+        or DropForeignKey or AddCheck or DropCheck or CreateTrigger or DropTrigger
+        or CreateIndex or DropIndex or RenameIndex or SetTableComment or AlterTableOptions;
+
+    private static Schema WithTable(Schema schema, string name, Func<Table, Table> change) =>
+        schema with { Tables = schema.Tables.Select(t => t.Name == name ? change(t) : t).ToValueList() };
+}
+
+/// <summary>A dialect's own table operation, as the generic operations whose effect on the table it has, for <see cref="SchemaSoFar"/>.</summary>
+public interface IFollowedAs
+{
+    IEnumerable<Operation> FollowedAs { get; }
+}

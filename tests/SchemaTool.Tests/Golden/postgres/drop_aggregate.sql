@@ -1,0 +1,3 @@
+-- drop aggregate group_concat
+DROP AGGREGATE "group_concat"(text);
+
