@@ -170,6 +170,7 @@ public static class SchemaDiffer
         var first = ops.Count;
         DiffByName(have.Indexes, want.Indexes, i => i.Name, i => Translate(i, match), Equal,
             i => new DropIndex(oldName, i), i => new CreateIndex(newName, i), ops);
+        IndexStorageChanges.Pair(ops, first, newName, i => Translate(i, match));
         if (indexNames is not null) IndexRenames.Pair(ops, first, newName, i => Translate(i, match), indexNames);
         DiffByName(have.ForeignKeys, want.ForeignKeys, f => f.Name, f => Translate(f, match, byCurrentName), rules.SameForeignKey,
             f => new DropForeignKey(oldName, f), f => new AddForeignKey(newName, f), ops);

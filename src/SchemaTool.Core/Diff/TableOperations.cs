@@ -109,7 +109,9 @@ public sealed record AlterTableOptions(string Table, TableOptions? From, TableOp
         Changed("charset", from.Charset, to.Charset);
         Changed("collation", from.Collation, to.Collation);
         Changed("row_format", from.RowFormat, to.RowFormat);
+        Changed("key_block_size", from.KeyBlockSize, to.KeyBlockSize);
         Changed("unlogged", from.Unlogged, to.Unlogged);
+        Changed("with", from.With, to.With);
         Changed("without_rowid", from.WithoutRowId, to.WithoutRowId);
         Changed("strict", from.Strict, to.Strict);
         Changed("virtual", from.Virtual, to.Virtual);

@@ -34,7 +34,9 @@ public sealed record GeneratedColumn(string Expression, bool Stored);
 /// How an auto_increment column (or a PostgreSQL serial) numbers itself beyond the defaults: identity ALWAYS
 /// (explicit values refused) and the options of the sequence behind it. Null members are the database's defaults;
 /// <see cref="SequenceType"/> is the sequence's integer type where it differs from the column's (a serial dumped by
-/// a PostgreSQL older than 10, whose sequences were all bigint).
+/// a PostgreSQL older than 10, whose sequences were all bigint). <see cref="Unlogged"/> is a serial's sequence's own
+/// persistence where it differs from its table's (PostgreSQL 15 and later; pg_dump creates an unlogged table's serial
+/// sequence apart, logged, while `serial` in CREATE UNLOGGED TABLE makes it unlogged); null: the table's.
 /// </summary>
 public sealed record Numbering(
     bool Always = false,
@@ -45,7 +47,8 @@ public sealed record Numbering(
     long? MaxValue = null,
     long? Cache = null,
     bool Cycle = false,
-    string? SequenceType = null)
+    string? SequenceType = null,
+    bool? Unlogged = null)
 {
     public bool IsDefault => this == Default;
 

@@ -15,6 +15,8 @@ public static class PostgresOnlyFeatures
                 yield return $"{t}: {database} cannot build `partition_by:`/`partitions:` from the model (PostgreSQL only); remove them";
             if (table.PrimaryKey is { Deferrable: not Deferrability.NotDeferrable })
                 yield return $"primary key of {t}: {database} cannot defer a primary key (PostgreSQL only); remove `deferrable:`";
+            if (table.Options is { With: not null })
+                yield return $"{t}: {database} has no storage parameters (PostgreSQL's `with:`); remove `with:`";
             foreach (var exclusion in table.Exclusions)
                 yield return $"exclusion constraint '{exclusion.Name}' of {t}: {database} has no exclusion constraints (PostgreSQL only); remove it from `exclusions:`";
             foreach (var check in table.Checks.Where(c => c.NoInherit))
@@ -34,6 +36,8 @@ public static class PostgresOnlyFeatures
                     yield return $"{i}: {database} has no NULLS NOT DISTINCT (PostgreSQL 15+); remove `nulls_not_distinct:`";
                 if (index.Deferrable != Deferrability.NotDeferrable)
                     yield return $"{i}: {database} cannot defer a unique constraint (PostgreSQL only); remove `deferrable:`";
+                if (index.With is not null)
+                    yield return $"{i}: {database} has no index storage parameters (PostgreSQL's `with:`); remove `with:`";
                 if (index.Parts.Any(p => p.Nulls is not null))
                     yield return $"{i}: {database} cannot place NULLs in an index (PostgreSQL only); remove `nulls:`";
             }

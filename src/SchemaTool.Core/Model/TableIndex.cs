@@ -10,7 +10,8 @@ public sealed record TableIndex(
     string? Comment = null,
     ValueList<string> Include = default,
     bool NullsNotDistinct = false,
-    Deferrability Deferrable = Deferrability.NotDeferrable)
+    Deferrability Deferrable = Deferrability.NotDeferrable,
+    StorageParameters? With = null)
 {
     /// <summary>The plain column names, or null when some part is an expression.</summary>
     public IReadOnlyList<string>? ColumnNames =>

@@ -29,6 +29,8 @@ internal static class UnexpressedKeys
                     yield return at + $"table '{table.Name}': `unlogged:` is PostgreSQL's; remove it for {dialect.Name}";
                 if (options.RowFormat is not null && !keys.HasFlag(DialectKeys.EngineAndCharset))
                     yield return at + $"table '{table.Name}': `row_format:` is MySQL's; remove it for {dialect.Name}";
+                if (options.KeyBlockSize is not null && !keys.HasFlag(DialectKeys.EngineAndCharset))
+                    yield return at + $"table '{table.Name}': `key_block_size:` is MySQL's; remove it for {dialect.Name}";
             }
             if (!keys.HasFlag(DialectKeys.ColumnCheck))
                 foreach (var column in table.Columns.Where(c => c.Check is not null))

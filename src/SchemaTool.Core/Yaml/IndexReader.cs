@@ -6,7 +6,7 @@ namespace SchemaTool.Yaml;
 internal static class IndexReader
 {
     private static readonly string[] IndexKeys =
-        ["columns", "unique", "using", "where", "comment", "constraint", "include", "nulls_not_distinct", "deferrable"];
+        ["columns", "unique", "using", "where", "comment", "constraint", "include", "nulls_not_distinct", "deferrable", "with"];
     private static readonly string[] PartKeys = ["column", "expression", "order", "opclass", "collation", "length", "nulls"];
 
     public static void Read(TableDraft table, string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
@@ -18,6 +18,7 @@ internal static class IndexReader
         List<string> include = [];
         var deferrable = Deferrability.NotDeferrable;
         string? method = null, where = null, comment = null;
+        List<(string Name, string Value, YamlValue Node)> with = [];
         foreach (var (key, value, _) in nodes.Entries(map, what, IndexKeys))
         {
             switch (key)
@@ -38,6 +39,7 @@ internal static class IndexReader
                 case "include": include = ModelLoader.ReadNameList(value, $"include of {what}", nodes); break;
                 case "nulls_not_distinct": nullsNotDistinct = nodes.Bool(value, "nulls_not_distinct") ?? false; break;
                 case "deferrable": deferrable = ForeignKeyReader.ReadDeferrable(value, nodes); break;
+                case "with": with = StorageParameterReader.ReadEntries(value, what, nodes); break;
             }
         }
         if (!sawColumns) nodes.Error(keyNode, $"{what} has no `columns:` list");
@@ -46,7 +48,7 @@ internal static class IndexReader
         if (deferrable != Deferrability.NotDeferrable && !constraint)
             nodes.Error(keyNode, $"{what}: `deferrable:` needs `constraint: true` (only a UNIQUE constraint can be deferred, not an index)");
         table.Indexes.Add((new TableIndex(name, parts.ToValueList(), unique, method, where, constraint, comment,
-            include.ToValueList(), nullsNotDistinct, deferrable), nodes.Where(keyNode)));
+            include.ToValueList(), nullsNotDistinct, deferrable, StorageParameterReader.ForIndex(with, method, what, nodes)), nodes.Where(keyNode)));
     }
 
     /// <param name="keys">The keys a part's map may have (an exclusion element's add `with:`); <paramref name="other"/> reads those this method does not.</param>

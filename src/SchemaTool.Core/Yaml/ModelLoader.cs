@@ -17,7 +17,7 @@ public static class ModelLoader
     private static readonly string[] TableKeys =
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
-        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "exclusions",
+        "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "exclusions", "with", "key_block_size",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -174,10 +174,18 @@ public static class ModelLoader
                 case "charset": table.Options = table.Options with { Charset = nodes.String(value, key) }; break;
                 case "collation": table.Options = table.Options with { Collation = nodes.String(value, key) }; break;
                 case "row_format": table.Options = table.Options with { RowFormat = nodes.String(value, key) }; break;
+                case "key_block_size":
+                    table.Options = table.Options with { KeyBlockSize = nodes.Int(value, key) };
+                    if (table.Options.KeyBlockSize is < 1 or > 16) nodes.Error(value, "key_block_size must be from 1 to 16 (KB)");
+                    break;
                 case "unlogged": table.Options = table.Options with { Unlogged = nodes.Bool(value, key) ?? false }; break;
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
                 case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
+                case "with":
+                    var what = $"table '{name}'";
+                    table.Options = table.Options with { With = StorageParameterReader.ForTable(StorageParameterReader.ReadEntries(value, what, nodes), what, nodes) };
+                    break;
             }
         }
         if (table.Options.Virtual is not null)

@@ -112,7 +112,9 @@ public static partial class ModelWriter
         if (options.Charset is { } charset) text.Append("    charset: ").Append(YamlText.Scalar(charset)).Append('\n');
         if (options.Collation is { } collation) text.Append("    collation: ").Append(YamlText.Scalar(collation)).Append('\n');
         if (options.RowFormat is { } rowFormat) text.Append("    row_format: ").Append(YamlText.Scalar(rowFormat)).Append('\n');
+        if (options.KeyBlockSize is { } keyBlockSize) text.Append("    key_block_size: ").Append(keyBlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         if (options.Unlogged) text.Append("    unlogged: true\n");
+        if (options.With is { } with) text.Append("    with: ").Append(WithMap(with)).Append('\n');
         if (options.WithoutRowId) text.Append("    without_rowid: true\n");
         if (options.Strict) text.Append("    strict: true\n");
     }
@@ -163,9 +165,14 @@ public static partial class ModelWriter
         if (index.Include.Count > 0) entries.Add("include: " + YamlText.List(index.Include.Select(YamlText.Scalar)));
         if (index.NullsNotDistinct) entries.Add("nulls_not_distinct: true");
         if (index.Deferrable != Deferrability.NotDeferrable) entries.Add("deferrable: " + DeferrableText(index.Deferrable));
+        if (index.With is { } with) entries.Add("with: " + WithMap(with));
         if (index.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         return "{ " + string.Join(", ", entries) + " }";
     }
+
+    /// <summary>Storage parameters as a flow map; a canonical true/false or number is written plain, so that it reads back the same.</summary>
+    private static string WithMap(StorageParameters parameters) =>
+        "{ " + string.Join(", ", parameters.Items.Select(p => YamlText.Key(p.Name) + ": " + (p.Text is "true" or "false" ? p.Text : YamlText.Number(p.Text)))) + " }";
 
     private static string PartText(IndexPart part)
     {
@@ -222,6 +229,7 @@ public static partial class ModelWriter
         if (n.MaxValue is { } max) entries.Add("max: " + max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (n.Cache is { } cache) entries.Add("cache: " + cache.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (n.Cycle) entries.Add("cycle: true");
+        if (n.Unlogged is { } unlogged) entries.Add("unlogged: " + (unlogged ? "true" : "false"));
         return entries.Count == 0 ? "true" : "{ " + string.Join(", ", entries) + " }";
     }
 

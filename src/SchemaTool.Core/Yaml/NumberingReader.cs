@@ -9,7 +9,7 @@ namespace SchemaTool.Yaml;
 /// </summary>
 internal static class NumberingReader
 {
-    private static readonly string[] NumberingKeys = ["always", "sequence", "sequence_type", "start", "increment", "min", "max", "cache", "cycle"];
+    private static readonly string[] NumberingKeys = ["always", "sequence", "sequence_type", "start", "increment", "min", "max", "cache", "cycle", "unlogged"];
 
     public static (bool AutoIncrement, Numbering? Options) Read(YamlValue value, string what, YamlNodes nodes)
     {
@@ -27,6 +27,7 @@ internal static class NumberingReader
                 "min" => options with { MinValue = Long(v, "min", nodes) },
                 "max" => options with { MaxValue = Long(v, "max", nodes) },
                 "cache" => options with { Cache = Long(v, "cache", nodes) },
+                "unlogged" => options with { Unlogged = nodes.Bool(v, "unlogged") },
                 _ => options with { Cycle = nodes.Bool(v, "cycle") ?? false },
             };
         }

@@ -32,6 +32,8 @@ public sealed class DialectLimitTests
     [InlineData("    columns:\n      a: { type: int, statistics: 100 }\n", "column 't.a': `statistics:` is PostgreSQL's statistics target")]
     [InlineData("    partition_by: \"range (a)\"\n    columns:\n      a: { type: int }\n", "SQLite cannot build `partition_by:`")]
     [InlineData("    columns:\n      a: { type: int }\n    primary_key: { columns: [a], deferrable: true }\n", "SQLite cannot defer a primary key")]
+    [InlineData("    columns:\n      a: { type: int }\n    indexes:\n      ix_t_a: { columns: [a], with: { fillfactor: 70 } }\n", "index 'ix_t_a' of table 't': SQLite has no index storage parameters")]
+    [InlineData("    with: { fillfactor: 70 }\n    columns:\n      a: { type: int }\n", "table 't': SQLite has no storage parameters")]
     [InlineData("    columns:\n      a: { type: int }\n    exclusions:\n      ex_a: { elements: [{ column: a, with: \"=\" }] }\n", "exclusion constraint 'ex_a' of table 't': SQLite has no exclusion constraints")]
     public void A_postgresql_only_key_exits_2_on_sqlite_and_writes_nothing(string table, string message)
     {

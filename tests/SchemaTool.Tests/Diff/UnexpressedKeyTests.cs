@@ -46,6 +46,8 @@ public sealed class UnexpressedKeyTests
         Assert.Equal($"schema.yaml:2:3: table 't': `engine:`, `charset:` and `collation:` of a table are MySQL's; on {dialect} give columns a `collation:` instead",
             Problem(dialect, Charset));
         Assert.Equal($"schema.yaml:2:3: table 't': `row_format:` is MySQL's; remove it for {dialect}", Problem(dialect, RowFormat));
+        Assert.Equal($"schema.yaml:2:3: table 't': `key_block_size:` is MySQL's; remove it for {dialect}",
+            Problem(dialect, RowFormat.Replace("row_format: DYNAMIC", "key_block_size: 8")));
     }
 
     [Theory]

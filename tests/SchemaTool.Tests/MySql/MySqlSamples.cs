@@ -59,6 +59,7 @@ public static class MySqlSamples
         new RebuildTable(Users, Users, ValueList<ColumnSource>.Empty),
         new CreatePartition("users", new Partition("users_old", "DEFAULT")),
         new DropPartition("users", new Partition("users_old", "DEFAULT")),
+        new SetIndexStorage("users", "ix_users_created", null, StorageParameters.Of([new StorageParameter("fillfactor", "70")])),
     }.Concat(Diff.ObjectSamples.Operations().Select(OnMySql)).ToDictionary(o => o.GetType());
 
     /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL.</summary>
@@ -88,6 +89,8 @@ public static class MySqlSamples
         // The sample sets a view's comment, which MySQL views and triggers cannot have (Validate refuses it); an
         // event's is MySqlEventTests'.
         typeof(SetObjectComment),
+        // PostgreSQL's storage parameters (`with:`), refused at plan on MySQL.
+        typeof(SetIndexStorage),
         // Exclusion constraints are PostgreSQL's (refused at plan elsewhere).
         typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment),
     };

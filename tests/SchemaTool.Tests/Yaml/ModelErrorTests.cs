@@ -43,7 +43,7 @@ public sealed class ModelErrorTests
     public void Unknown_key_at_table_level()
     {
         Assert.Equal(
-            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual, exclusions",
+            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual, exclusions, with, key_block_size",
             Error("tables:\n  users:\n    columns: { id: { type: int } }\n    colums: { name: { type: text } }\n"));
     }
 
@@ -58,7 +58,7 @@ public sealed class ModelErrorTests
     public void Unknown_key_at_index_level()
     {
         Assert.Equal(
-            "schema/tables.yaml:6:29: unknown key 'uniq' in index 'ix_a' of 'users'; expected one of: columns, unique, using, where, comment, constraint, include, nulls_not_distinct, deferrable",
+            "schema/tables.yaml:6:29: unknown key 'uniq' in index 'ix_a' of 'users'; expected one of: columns, unique, using, where, comment, constraint, include, nulls_not_distinct, deferrable, with",
             Error("tables:\n  users:\n    columns:\n      a: { type: int }\n    indexes:\n      ix_a: { columns: [a], uniq: true }\n"));
     }
 

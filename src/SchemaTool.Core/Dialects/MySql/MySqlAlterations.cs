@@ -219,7 +219,7 @@ internal static partial class MySqlAlterations
         if (!(from.Engine ?? MySqlTableOptions.DefaultEngine).Equals(to.Engine ?? MySqlTableOptions.DefaultEngine, StringComparison.OrdinalIgnoreCase))
             return new(Algorithm.Copy, TableWork.Rewrite, $"moving {op.Table} to the {to.Engine ?? MySqlTableOptions.DefaultEngine} engine copies the table");
         // Another row format is a rebuild of the table, which InnoDB does in place with writes going on.
-        if (!string.Equals(from.RowFormat, to.RowFormat, StringComparison.OrdinalIgnoreCase)) return Alteration.OnlineRebuild;
+        if (!string.Equals(from.RowFormat, to.RowFormat, StringComparison.OrdinalIgnoreCase) || from.KeyBlockSize != to.KeyBlockSize) return Alteration.OnlineRebuild;
         return server.MariaDb ? Alteration.Instant : Alteration.OnlineRebuild;
     }
 

@@ -73,7 +73,12 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
             var name = row.GetString(0);
             if (toolTables.Contains(name)) continue;
             if (row.GetString(1) == "SEQUENCE") unmanaged.Add(new UnmanagedObject("sequence", name));
-            else tables[name] = new TableReader(name, Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5));
+            else
+            {
+                tables[name] = new TableReader(name, Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5));
+                foreach (var option in MySqlTableOptions.Unmodelled(Text(row, 5)))
+                    unmanaged.Add(new UnmanagedObject("table option", option, name));
+            }
             if (Text(row, row.GetOrdinal("TABLE_ROWS")) is { } rows && long.TryParse(rows, out var estimate)) RowEstimates[name] = estimate;
         }
         return tables;

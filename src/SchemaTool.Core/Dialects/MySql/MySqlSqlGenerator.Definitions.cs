@@ -20,6 +20,7 @@ public static partial class MySqlSqlGenerator
         if (table.Options?.Charset is { } charset) text.Append(" DEFAULT CHARSET=").Append(charset);
         if (table.Options?.Collation is { } collation) text.Append(" COLLATE=").Append(collation);
         if (table.Options?.RowFormat is { } rowFormat) text.Append(" ROW_FORMAT=").Append(rowFormat);
+        if (table.Options?.KeyBlockSize is { } keyBlockSize) text.Append(" KEY_BLOCK_SIZE=").Append(keyBlockSize);
         if (table.Comment is { } comment) text.Append(" COMMENT=").Append(String(comment));
         return text.ToString();
     }
@@ -37,6 +38,8 @@ public static partial class MySqlSqlGenerator
         if ((from.Charset != to.Charset || from.Collation != to.Collation) && to.Charset is not null)
             clauses.Add($"DEFAULT CHARSET={to.Charset}" + (to.Collation is { } collation ? " COLLATE=" + collation : ""));
         if (from.RowFormat != to.RowFormat) clauses.Add("ROW_FORMAT=" + (to.RowFormat ?? "DEFAULT"));
+        // 0 is none stated: the server's default.
+        if (from.KeyBlockSize != to.KeyBlockSize) clauses.Add("KEY_BLOCK_SIZE=" + (to.KeyBlockSize ?? 0));
         return string.Join(", ", clauses);
     }
 

@@ -26,7 +26,21 @@ public static class MySqlTableOptions
         Engine: engine is null || engine.Equals(DefaultEngine, StringComparison.OrdinalIgnoreCase) ? null : engine,
         Charset: collation is null ? null : CharsetOf(collation),
         Collation: collation,
-        RowFormat: StatedRowFormat(createOptions)));
+        RowFormat: StatedRowFormat(createOptions),
+        KeyBlockSize: int.TryParse(Stated(createOptions, "key_block_size="), out var size) ? size : null));
+
+    /// <summary>
+    /// The options a table states that the model has no key for (stats_persistent=0, checksum=1, max_rows=...): named,
+    /// never dropped without a word. `partitioned` is not one: partitioning is the table's own matter.
+    /// </summary>
+    public static IEnumerable<string> Unmodelled(string? createOptions) =>
+        (createOptions ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(o => !o.StartsWith("row_format=", StringComparison.OrdinalIgnoreCase) && !o.StartsWith("key_block_size=", StringComparison.OrdinalIgnoreCase)
+                        && !o.Equals("partitioned", StringComparison.OrdinalIgnoreCase));
+
+    private static string? Stated(string? createOptions, string prefix) =>
+        createOptions?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(o => o.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))?[prefix.Length..];
 
     private static string? StatedRowFormat(string? createOptions) =>
         createOptions?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -58,7 +72,7 @@ public static class MySqlTableOptions
 
     /// <summary>
     /// What the table becomes: what the model states, and what it leaves out as the database has it (a model
-    /// without `engine:` keeps the table's engine, one without `row_format:` its row format; one with `charset:` alone keeps the collation while the
+    /// without `engine:` keeps the table's engine, one without `row_format:` (`key_block_size:`) its row format (key block size); one with `charset:` alone keeps the collation while the
     /// character set stays, else takes the new character set's default).
     /// </summary>
     public static TableOptions Resolve(TableOptions? have, TableOptions? want)
@@ -71,11 +85,12 @@ public static class MySqlTableOptions
             ({ } cs, null) when cs == have.Charset => (cs, have.Collation),
             var stated => stated,
         };
-        return new TableOptions(Engine: want.Engine ?? have.Engine, Charset: charset, Collation: collation, RowFormat: want.RowFormat ?? have.RowFormat);
+        return new TableOptions(Engine: want.Engine ?? have.Engine, Charset: charset, Collation: collation, RowFormat: want.RowFormat ?? have.RowFormat,
+            KeyBlockSize: want.KeyBlockSize ?? have.KeyBlockSize);
     }
 
     /// <summary>Whether the two say the same: InnoDB named or not.</summary>
     public static bool Same(TableOptions a, TableOptions b) =>
         (a.Engine ?? DefaultEngine).Equals(b.Engine ?? DefaultEngine, StringComparison.OrdinalIgnoreCase)
-        && a.Charset == b.Charset && a.Collation == b.Collation && a.RowFormat == b.RowFormat;
+        && a.Charset == b.Charset && a.Collation == b.Collation && a.RowFormat == b.RowFormat && a.KeyBlockSize == b.KeyBlockSize;
 }

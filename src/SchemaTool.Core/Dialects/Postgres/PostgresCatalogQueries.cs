@@ -48,7 +48,10 @@ internal sealed partial class PostgresCatalogQueries
         // NULLS NOT DISTINCT came with PostgreSQL 15.
         var nullsNotDistinct = major >= 15 ? "i.indnullsnotdistinct" : "false";
         var constraintNullsNotDistinct = major >= 15 ? "ci.indnullsnotdistinct" : "false";
-        Columns = ColumnsQuery;
+        // Sequences can be unlogged from PostgreSQL 15; before, an unlogged table's sequence is logged, as always.
+        Columns = ColumnsQuery.Replace("{SEQUENCE_UNLOGGED}",
+            major >= 15 ? "CASE WHEN owned.relpersistence <> c.relpersistence THEN owned.relpersistence = 'u' END" : "NULL::boolean",
+            StringComparison.Ordinal);
         Constraints = ConstraintsQuery.Replace("{NULLS_NOT_DISTINCT}", constraintNullsNotDistinct, StringComparison.Ordinal);
         IndexParts = IndexPartsQuery.Replace("{NULLS_NOT_DISTINCT}", nullsNotDistinct, StringComparison.Ordinal);
         All = [Tables, Columns, Constraints, IndexParts, Partitions, Unmanaged, .. ObjectQueries(major), .. PostgresTypeQueries.All, Exclusions];
@@ -69,7 +72,8 @@ internal sealed partial class PostgresCatalogQueries
                c.relpersistence = 'u',
           CASE WHEN c.relkind = 'p' THEN (SELECT sum(pc.reltuples)::bigint FROM pg_partition_tree(c.oid) pt
                                           JOIN pg_class pc ON pc.oid = pt.relid WHERE pt.isleaf AND pc.reltuples >= 0)
-               WHEN c.reltuples >= 0 THEN c.reltuples::bigint END
+               WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
+          c.reloptions
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
@@ -87,7 +91,8 @@ internal sealed partial class PostgresCatalogQueries
                d.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                                              AND u.objid = d.oid AND u.refobjid = owned.oid),
                -- -1 (NULL from PostgreSQL 17): the server's default target.
-               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END
+               CASE WHEN coalesce(a.attstattarget, -1) <> -1 THEN a.attstattarget::int END,
+               {"{SEQUENCE_UNLOGGED}"}
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -95,7 +100,7 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         LEFT JOIN pg_collation co ON co.oid = a.attcollation
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
-        LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, s.oid, s.relname,
+        LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid, s.oid, s.relname, s.relpersistence,
                           sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache, sq.seqcycle, sq.seqtypid,
                           (SELECT count(*) FROM pg_depend u WHERE u.classid = 'pg_attrdef'::regclass
                                                             AND u.refclassid = 'pg_class'::regclass AND u.refobjid = s.oid) AS users
@@ -125,7 +130,8 @@ internal sealed partial class PostgresCatalogQueries
                  ARRAY(SELECT a.attname::text FROM generate_series(ci.indnkeyatts + 1, ci.indnatts) g(ord)
                        JOIN pg_attribute a ON a.attrelid = ci.indrelid AND a.attnum = ci.indkey[g.ord - 1] ORDER BY g.ord) END,
                coalesce({"{NULLS_NOT_DISTINCT}"}, false),
-               con.convalidated
+               con.convalidated,
+               CASE WHEN con.contype = 'u' THEN (SELECT cic.reloptions FROM pg_class cic WHERE cic.oid = con.conindid) END
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -154,7 +160,8 @@ internal sealed partial class PostgresCatalogQueries
                CASE WHEN k.ord = 1 AND i.indnatts > i.indnkeyatts THEN
                  ARRAY(SELECT ia.attname::text FROM generate_series(i.indnkeyatts + 1, i.indnatts) g(ord)
                        JOIN pg_attribute ia ON ia.attrelid = i.indrelid AND ia.attnum = i.indkey[g.ord - 1] ORDER BY g.ord) END,
-               {"{NULLS_NOT_DISTINCT}"}
+               {"{NULLS_NOT_DISTINCT}"},
+               ic.reloptions
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid
@@ -268,10 +275,15 @@ internal sealed partial class PostgresCatalogQueries
           FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope} AND c.relispartition AND con.conparentid = 0 AND con.coninhcount = 0 AND con.contype IN ('p', 'u', 'f', 'c', 'x')
           UNION ALL
-          -- Storage settings the model has no key for: storage parameters, a column's storage.
+          -- Storage settings the model has no key for: storage parameters of partitions, of the indexes behind a primary
+          -- key or an exclusion constraint, and of a partition's index that differ from its partitioned index's; a column's storage.
           SELECT CASE WHEN c.relkind IN ('i', 'I') THEN 'index option' ELSE 'table option' END, opt, {Q("c.relname::text")}
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, unnest(c.reloptions) opt
           WHERE {InScope} AND c.relkind IN ('r', 'p', 'i', 'I')
+            AND (c.relkind IN ('r', 'p') AND c.relispartition
+                 OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = c.oid AND con.contype IN ('p', 'x'))
+                 OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ih JOIN pg_class pi ON pi.oid = ih.inhparent
+                                                     WHERE ih.inhrelid = c.oid AND opt = ANY (pi.reloptions)))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'column option', setting, {Q("c.relname::text")} || '.' || a.attname

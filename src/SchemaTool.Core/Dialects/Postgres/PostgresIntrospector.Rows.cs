@@ -17,7 +17,7 @@ internal static partial class PostgresIntrospector
         var serial = identity.Length == 0 && generated.Length == 0 && sequence is not null && r.GetInt32(17) == 1 && r.GetBoolean(18)
             && defaultSql is not null && defaultSql.StartsWith("nextval(", StringComparison.Ordinal);
         var numbering = serial || identity.Length > 0 && sequence is not null
-            ? ReadNumbering(r, table, name, type, identity == "a")
+            ? ReadNumbering(r, table, name, type, identity == "a", serial && !r.IsDBNull(20) ? r.GetBoolean(20) : null)
             : null;
         return new Column(
             Name: name,
@@ -33,11 +33,11 @@ internal static partial class PostgresIntrospector
     }
 
     /// <summary>The sequence's options that differ from what PostgreSQL gives a new serial or identity column.</summary>
-    private static Numbering? ReadNumbering(NpgsqlDataReader r, string table, string column, string type, bool always)
+    private static Numbering? ReadNumbering(NpgsqlDataReader r, string table, string column, string type, bool always, bool? unlogged)
     {
         var sequence = r.GetString(9);
         var options = new Numbering(always, sequence, r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetBoolean(15),
-            SequenceType: r.GetString(16));
+            SequenceType: r.GetString(16), Unlogged: unlogged);
         return PostgresNumbering.WithoutDefaults(options, table, column, type);
     }
 
@@ -54,7 +54,8 @@ internal static partial class PostgresIntrospector
             case "u":
                 table.Indexes.Add(new TableIndex(name, columns.Select(IndexPart.Of).ToValueList(), Unique: true, Constraint: true, Comment: Text(r, 11),
                     Include: r.IsDBNull(13) ? ValueList<string>.Empty : r.GetFieldValue<string[]>(13).Select(strings.Get).ToValueList(),
-                    NullsNotDistinct: r.GetBoolean(14), Deferrable: Deferrable(r)));
+                    NullsNotDistinct: r.GetBoolean(14), Deferrable: Deferrable(r),
+                    With: IndexStorage("btree", r.IsDBNull(16) ? null : r.GetFieldValue<string[]>(16))));
                 break;
             case "f":
                 table.ForeignKeys.Add(new ForeignKey(name, columns, strings.Get(r.GetString(4)), r.GetFieldValue<string[]>(5).Select(strings.Get).ToValueList(),
@@ -91,12 +92,13 @@ internal static partial class PostgresIntrospector
     private sealed record IndexPartRow(
         string Table, string Index, string Method, bool Unique, string? Where, string? Comment,
         string? Column, string? Expression, bool Descending, string? OpClass, string? Collation,
-        bool NullsFirst, string[]? Include, bool NullsNotDistinct);
+        bool NullsFirst, string[]? Include, bool NullsNotDistinct, string[]? Options);
 
     private static IndexPartRow ReadIndexPart(NpgsqlDataReader r, StringPool strings) => new(
         strings.Get(r.GetString(0)), r.GetString(1), strings.Get(r.GetString(2)), r.GetBoolean(3), Text(r, 4), Text(r, 5),
         strings.GetOrNull(Text(r, 7)), Text(r, 8), r.GetBoolean(9), strings.GetOrNull(Text(r, 10)), strings.GetOrNull(Text(r, 11)),
-        r.GetBoolean(12), r.IsDBNull(13) ? null : r.GetFieldValue<string[]>(13), r.GetBoolean(14));
+        r.GetBoolean(12), r.IsDBNull(13) ? null : r.GetFieldValue<string[]>(13), r.GetBoolean(14),
+        r.IsDBNull(15) ? null : r.GetFieldValue<string[]>(15));
 
     private static TableIndex BuildIndex(List<IndexPartRow> rows)
     {
@@ -112,6 +114,7 @@ internal static partial class PostgresIntrospector
             Constraint: false,
             first.Comment,
             Include: first.Include is null ? ValueList<string>.Empty : first.Include.ToValueList(),
-            NullsNotDistinct: first.NullsNotDistinct);
+            NullsNotDistinct: first.NullsNotDistinct,
+            With: IndexStorage(first.Method, first.Options));
     }
 }

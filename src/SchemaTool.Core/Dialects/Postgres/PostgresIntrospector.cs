@@ -40,7 +40,8 @@ internal static partial class PostgresIntrospector
         while (await reader.ReadAsync(ct))
             if (!toolTables.Contains(reader.GetString(0))) // the rest of a table's rows are read by the tables found here
             {
-                tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetBoolean(3));
+                tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetBoolean(3),
+                    TableStorage(reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5)));
                 if (!reader.IsDBNull(4)) rowEstimates[reader.GetString(0)] = reader.GetInt64(4);
             }
 
@@ -120,7 +121,7 @@ internal static partial class PostgresIntrospector
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private sealed class TableParts(string name, string? comment, string? partitionBy, bool unlogged)
+    private sealed class TableParts(string name, string? comment, string? partitionBy, bool unlogged, StorageParameters? storage)
     {
         public string Name => name;
         public string? PartitionBy => partitionBy;
@@ -139,7 +140,7 @@ internal static partial class PostgresIntrospector
             ForeignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToValueList(),
             Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
             comment,
-            Options: unlogged ? new TableOptions(Unlogged: true) : null,
+            Options: TableOptions.OrNull(new TableOptions(Unlogged: unlogged, With: storage)),
             Partitioning: partitionBy is null ? null : new Partitioning(partitionBy, Partitions));
     }
 }

@@ -15,7 +15,7 @@ public static class PostgresNormalizer
             .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         return ValueList.SameIfEqual(table, table with
         {
-            Columns = table.Columns.MapShared(c => NormalizeColumn(table.Name, c, keyColumns.Contains(c.Name), textColumns)),
+            Columns = table.Columns.MapShared(c => SequenceOfItsTable(table, NormalizeColumn(table.Name, c, keyColumns.Contains(c.Name), textColumns))),
             Indexes = table.Indexes.MapShared(i => NormalizeIndex(i, textColumns)).OrderedBy(i => i.Name),
             ForeignKeys = table.ForeignKeys.OrderedBy(f => f.Name),
             Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with
@@ -31,6 +31,12 @@ public static class PostgresNormalizer
             PrimaryKey = table.PrimaryKey is { Name: { } name } key && name == PostgresSqlGenerator.DefaultPrimaryKeyName(table.Name) ? key with { Name = null } : table.PrimaryKey,
         });
     }
+
+    /// <summary>A sequence's `unlogged:` that says what its table is says nothing.</summary>
+    private static Column SequenceOfItsTable(Table table, Column column) =>
+        column.Numbering is { Unlogged: { } unlogged } n && unlogged == (table.Options?.Unlogged ?? false)
+            ? column with { Numbering = n with { Unlogged = null } is { IsDefault: false } rest ? rest : null }
+            : column;
 
     private static Partitioning NormalizePartitioning(Partitioning partitioning) => ValueList.SameIfEqual(partitioning, partitioning with
     {

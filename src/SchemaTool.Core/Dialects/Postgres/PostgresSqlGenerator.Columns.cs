@@ -34,7 +34,7 @@ public static partial class PostgresSqlGenerator
     private static string SequenceName(Column column) => column.Numbering?.Sequence ?? throw new InvalidOperationException("no sequence name");
 
     private static string CreateSequence(Column column) =>
-        $"CREATE SEQUENCE {QN(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
+        $"CREATE {(column.Numbering?.Unlogged == true ? "UNLOGGED " : "")}SEQUENCE {QN(SequenceName(column))} AS {column.Numbering?.SequenceType ?? PostgresTypes.SerialBase(column.Type)} {PostgresNumbering.Options(column.Numbering)}".TrimEnd();
 
     private static string SequenceOwnedBy(string table, Column column) =>
         $"ALTER SEQUENCE {QN(SequenceName(column))} OWNED BY {QN(table)}.{Q(column.Name)}";
@@ -127,14 +127,16 @@ public static partial class PostgresSqlGenerator
             yield return $"ALTER TABLE {QN(table)} ALTER COLUMN {Q(to.Name)} SET GENERATED {(to.Numbering?.Always == true ? "ALWAYS" : "BY DEFAULT")}";
         if (from.Numbering?.SequenceType != to.Numbering?.SequenceType)
             yield return $"ALTER SEQUENCE {QIndex(table, name)} AS {to.Numbering?.SequenceType ?? PostgresTypes.SerialBase(to.Type) ?? to.Type}";
-        if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null }
-            != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null })
+        if ((from.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null, Unlogged = null }
+            != (to.Numbering ?? Numbering.Default) with { Sequence = null, Always = false, SequenceType = null, Unlogged = null })
         {
             foreach (var statement in PostgresSequenceBounds.MoveInside(QIndex(table, name),
                          PostgresNumbering.Bounds(from.Numbering, PostgresTypes.Canonical(from.Type)), PostgresNumbering.Bounds(to.Numbering, PostgresTypes.Canonical(to.Type))))
                 yield return statement;
             yield return $"ALTER SEQUENCE {QIndex(table, name)} {PostgresNumbering.Changes(to.Numbering)}";
         }
+        if (SequencePersistenceChange(from.Numbering?.Unlogged, to.Numbering?.Unlogged) is { } persistence)
+            yield return $"ALTER SEQUENCE {QIndex(table, name)} {persistence}";
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public static partial class PostgresSqlGenerator
         text += $" ({string.Join(", ", index.Parts.Select(IndexPartSql))})";
         if (index.Include.Count > 0) text += $" INCLUDE ({Columns(index.Include)})";
         if (index.NullsNotDistinct) text += " NULLS NOT DISTINCT";
+        text += WithClause(index.With);
         if (index.Where is not null) text += $" WHERE {index.Where}";
         return text;
     }

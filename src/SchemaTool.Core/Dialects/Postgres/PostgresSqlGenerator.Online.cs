@@ -48,6 +48,7 @@ public static partial class PostgresSqlGenerator
         var build = $"CREATE UNIQUE INDEX CONCURRENTLY {Q(index.Name)} ON {QN(table)} ({Columns(index.ColumnNames!)})";
         if (index.Include.Count > 0) build += $" INCLUDE ({Columns(index.Include)})";
         if (index.NullsNotDistinct) build += " NULLS NOT DISTINCT";
+        build += WithClause(index.With);
         var statements = new List<string>
         {
             build,

@@ -18,10 +18,17 @@ public static partial class PostgresSqlGenerator
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(CreateSequence(column));
         var partitionBy = table.Partitioning is { } p ? $" PARTITION BY {p.By}" : "";
-        var unlogged = table.Options?.Unlogged == true ? "UNLOGGED " : "";
-        statements.Add($"CREATE {unlogged}TABLE {QN(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}");
+        var flip = CreatedLoggedThenUnlogged(table);
+        var unlogged = table.Options?.Unlogged == true && !flip ? "UNLOGGED " : "";
+        statements.Add($"CREATE {unlogged}TABLE {QN(table.Name)} (\n    {string.Join(",\n    ", lines)}\n){partitionBy}{WithClause(table.Options?.With)}");
         foreach (var column in table.Columns.Where(OwnsNamedSequence))
             statements.Add(SequenceOwnedBy(table.Name, column));
+        if (flip)
+        {
+            statements.Add($"ALTER TABLE {QN(table.Name)} SET UNLOGGED");
+            foreach (var column in table.Columns.Where(c => OwnsNamedSequence(c) && c.Numbering!.Unlogged == false))
+                statements.Add($"ALTER SEQUENCE {QN(SequenceName(column))} SET LOGGED");
+        }
         foreach (var partition in table.Partitioning?.Partitions ?? [])
             statements.AddRange(CreatePartition(table.Name, partition));
         foreach (var index in table.Indexes.Where(i => !i.Constraint))
@@ -48,7 +55,7 @@ public static partial class PostgresSqlGenerator
     private static string UniqueConstraintClause(TableIndex index) =>
         $"CONSTRAINT {Q(index.Name)} UNIQUE{(index.NullsNotDistinct ? " NULLS NOT DISTINCT" : "")} " +
         $"({Columns(index.ColumnNames ?? throw new NotSupportedException($"unique constraint {index.Name} must list plain columns"))})" +
-        (index.Include.Count > 0 ? $" INCLUDE ({Columns(index.Include)})" : "") + DeferrableClause(index.Deferrable);
+        (index.Include.Count > 0 ? $" INCLUDE ({Columns(index.Include)})" : "") + WithClause(index.With) + DeferrableClause(index.Deferrable);
 
     private static string DeferrableClause(Deferrability deferrable) => deferrable switch
     {

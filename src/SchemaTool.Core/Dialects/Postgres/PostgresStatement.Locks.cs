@@ -26,7 +26,7 @@ internal sealed partial record PostgresStatement
         {
             var t = new Head(Lex(sql, limit: int.MaxValue));
             if (t.Accept("ALTER"))
-                return t.Accept("TABLE") ? AlterTable(t, proofs) : Unknown;
+                return t.Accept("TABLE") ? AlterTable(t, proofs) : t.Accept("INDEX") ? AlterIndex(t) : Unknown;
             if (t.Accept("CREATE"))
             {
                 t.Accept("UNIQUE");
@@ -83,6 +83,23 @@ internal sealed partial record PostgresStatement
             return new(mode, mode is null ? TableWork.Unknown : work, relation);
         }
 
+        /// <summary>
+        /// ALTER INDEX name SET (...) / RESET (...): the lock each parameter asks (on the index, which writers to its
+        /// table need); the index is not built again. Other ALTER INDEX actions are not read.
+        /// </summary>
+        private static Locking AlterIndex(Head t)
+        {
+            if (t.Accept("IF")) t.Accept("EXISTS");
+            t.Relation();
+            if (!(t.Accept("SET", "RESET") && t.Accept("("))) return Unknown;
+            var light = t.ParameterNames().All(LightIndexParameters.Contains);
+            return new(light ? LockMode.ShareUpdateExclusive : LockMode.AccessExclusive, TableWork.None, null);
+        }
+
+        // The index parameters whose change takes SHARE UPDATE EXCLUSIVE (only later writes read them); the others
+        // (gin's, gist's buffering, brin's, an extension's) ACCESS EXCLUSIVE.
+        private static readonly HashSet<string> LightIndexParameters = new(StringComparer.OrdinalIgnoreCase) { "fillfactor", "deduplicate_items" };
+
         private static (LockMode, TableWork) Action(Head a, string? table, NotNullProofs proofs)
         {
             if (a.Accept("ADD"))
@@ -128,8 +145,11 @@ internal sealed partial record PostgresStatement
             if (a.Accept("SET"))
             {
                 if (a.Accept("TABLESPACE", "LOGGED", "UNLOGGED") || (a.Accept("ACCESS") && a.Accept("METHOD"))) return (LockMode.AccessExclusive, TableWork.Rewrite);
-                if (a.Accept("WITHOUT", "(")) return (LockMode.ShareUpdateExclusive, TableWork.None);
+                if (a.Accept("WITHOUT")) return (LockMode.ShareUpdateExclusive, TableWork.None);
+                if (a.Accept("(")) return (a.Contains("user_catalog_table") ? LockMode.AccessExclusive : LockMode.ShareUpdateExclusive, TableWork.None);
             }
+            // Storage parameters: as SET (...) for the same ones.
+            if (a.Accept("RESET") && a.Accept("(")) return (a.Contains("user_catalog_table") ? LockMode.AccessExclusive : LockMode.ShareUpdateExclusive, TableWork.None);
             return (LockMode.AccessExclusive, TableWork.None);
         }
 

@@ -260,6 +260,25 @@ internal sealed partial record PostgresStatement(PostgresStatementKind Kind, str
             return false;
         }
 
+        /// <summary>Inside <c>SET (a = 1, b)</c> or <c>RESET (a, b)</c>, after the parenthesis: the parameter names.</summary>
+        public IEnumerable<string> ParameterNames()
+        {
+            var expectName = true;
+            for (var depth = 0; _at < tokens.Count && depth >= 0; _at++)
+            {
+                var text = tokens[_at].Text;
+                if (text == "(") depth++;
+                else if (text == ")") depth--;
+                else if (depth == 0 && text == ",") expectName = true;
+                else if (depth == 0 && expectName && tokens[_at].Kind is TokenKind.Word or TokenKind.QuotedName)
+                {
+                    expectName = false;
+                    yield return text.Trim('"');
+                }
+                else expectName = false;
+            }
+        }
+
         /// <summary>The (qualified) name of a table or index as written, for the server to resolve.</summary>
         public string? Relation() => QualifiedName() is { } parts ? string.Join(".", parts) : null;
 

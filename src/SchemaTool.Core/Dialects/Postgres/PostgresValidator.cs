@@ -16,6 +16,7 @@ public static partial class PostgresValidator
         var problems = new List<string>();
         foreach (var table in model.Tables)
         {
+            ValidateStorage(table, version, serverVersion, problems);
             foreach (var index in table.Indexes)
             {
                 // Named only when there is a problem: formatting it for each of thousands of valid objects cost more than the checks.

@@ -14,7 +14,8 @@ internal static class CatalogSnapshot
     private static readonly string[] Queries =
     [
         $"""
-        SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || c.relispartition
+        SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' ' || c.relispartition || ' ' || c.relpersistence::text
+               || coalesce(' with ' || array_to_string(c.reloptions, ','), '')
                || coalesce(' ' || pg_get_expr(c.relpartbound, c.oid), '') || CASE WHEN c.relkind = 'p' THEN ' ' || pg_get_partkeydef(c.oid) ELSE '' END
                || coalesce(' of ' || (SELECT string_agg(p.relname, ',') FROM pg_inherits ih JOIN pg_class p ON p.oid = ih.inhparent WHERE ih.inhrelid = c.oid), '')
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
