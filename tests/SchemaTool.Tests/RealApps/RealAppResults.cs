@@ -40,8 +40,9 @@ public sealed partial class RealAppResults : IDisposable
             text.Append("Written by `scripts/realapps.sh` (the tests in `tests/SchemaTool.Tests/RealApps`); the files and their sources are\n");
             text.Append("listed in README.md. For each file: load it into database A, `inspect` A, `plan` + `apply` the model on an empty\n");
             text.Append("database B, compare A and B through their own catalogs (left out: only what inspect names as left alone), a\n");
-            text.Append("second `plan` on B and a `plan` on A must find nothing, `rollback base` must empty B, and every view, routine,\n");
-            text.Append("trigger, type... of A must be named by inspect. Sizes are A's, from its catalog. Classes: the numbered classes\n");
+            text.Append("second `plan` on B and a `plan` on A must find nothing; a file that passed so far takes a change (README.md,\n");
+            text.Append("step 8) that is applied and rolled back to B's catalog as it was; `rollback base` must empty B, and every view,\n");
+            text.Append("routine, trigger, type... of A must be named by inspect. Sizes are A's, from its catalog. Classes: the numbered classes\n");
             text.Append("of issue 18, \"19\" for issue 19's objects, or a class this corpus found (README.md describes each).\n");
             text.Append("Outcome: \"pass\"; \"expected failure\" when the file fails exactly as EXPECTED-FAILURES.md lists it (its\n");
             text.Append("test passes); \"**fail**\" when its test fails (a failure not listed, or listed otherwise, or a listed file that\n");
