@@ -159,4 +159,32 @@ public sealed class PostgresExclusionTests
     private static List<string> Statements(string script) =>
         string.Join("\n", script.Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal)))
             .Split(";\n").Select(s => s.Trim()).Where(s => s.Length > 0).Select(s => s + ";").ToList();
+    /// <summary>A table in another schema keeps its exclusion constraint: read under the table's qualified name, never dropped by the next plan.</summary>
+    [Fact]
+    public async Task An_exclusion_constraint_of_a_table_in_another_schema_converges_and_rolls_back()
+    {
+        const string qualified = """
+            extensions: [btree_gist]
+            schemas: [booking]
+            tables:
+              booking.rooms:
+                columns:
+                  id:     { type: int, primary_key: true }
+                  room:   { type: int }
+                  during: { type: tstzrange }
+                exclusions:
+                  no_overlap: { using: gist, elements: [{ column: room, with: "=" }, { column: during, with: "&&" }] }
+            """;
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(qualified, "rooms");
+        var printed = await db.QueryAsync("""
+            SELECT n.nspname || '.' || c.relname || ' ' || con.conname || ': ' || pg_get_constraintdef(con.oid)
+            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE con.contype = 'x'
+            """);
+        Assert.Equal("booking.rooms no_overlap: EXCLUDE USING gist (room WITH =, during WITH &&)", (string)printed.Single()[0]!);
+        Assert.Contains(db.Dialect.Normalize(await db.IntrospectAsync()).Tables.Single().Exclusions, e => e.Name == "no_overlap");
+        await db.RollbackAsync("base");
+        Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_constraint WHERE contype = 'x'"));
+    }
 }

@@ -5,8 +5,8 @@ internal sealed partial class PostgresCatalogQueries
     // One row per element of each exclusion constraint of a managed table: its index part, read as IndexPartsQuery
     // reads an index's, and the operator it compares with (conexclop, one per key column). A constraint with INCLUDE
     // columns is named and left alone instead (UnmanagedQuery).
-    private const string ExclusionsQuery = $"""
-        SELECT c.relname::text, con.conname::text, am.amname::text, pg_get_expr(i.indpred, i.indrelid, true), ds.description,
+    private static readonly string ExclusionsQuery = $"""
+        SELECT {Q("c.relname::text")}, con.conname::text, am.amname::text, pg_get_expr(i.indpred, i.indrelid, true), ds.description,
                CASE WHEN i.indkey[k.ord - 1] <> 0 THEN a.attname::text END,
                CASE WHEN i.indkey[k.ord - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true) END,
                (i.indoption[k.ord - 1] & 1) = 1,
@@ -28,7 +28,7 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.ord - 1]
         LEFT JOIN pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable} AND con.contype = 'x' AND con.conparentid = 0 AND i.indnatts = i.indnkeyatts
-        ORDER BY c.relname, con.conname, k.ord
+        ORDER BY 1, con.conname, k.ord
         """;
 
     public string Exclusions => ExclusionsQuery;

@@ -10,9 +10,9 @@ public static partial class PostgresSqlGenerator
     {
         // No online form: PostgreSQL builds an exclusion constraint's index under an ACCESS EXCLUSIVE lock, with no
         // CONCURRENTLY and no USING INDEX for it (plan says so in the statement's facts).
-        AddExclusion op => [$"ALTER TABLE {Q(op.Table)} ADD {ExclusionClause(op.Exclusion)}", .. ExclusionComment(op.Table, op.Exclusion)],
+        AddExclusion op => [$"ALTER TABLE {QN(op.Table)} ADD {ExclusionClause(op.Exclusion)}", .. ExclusionComment(op.Table, op.Exclusion)],
         DropExclusion op => [DropConstraint(op.Table, op.Exclusion.Name)],
-        SetExclusionComment op => [CommentOn("CONSTRAINT", $"{Q(op.Name)} ON {Q(op.Table)}", op.To)],
+        SetExclusionComment op => [CommentOn("CONSTRAINT", $"{Q(op.Name)} ON {QN(op.Table)}", op.To)],
         _ => null,
     };
 
@@ -38,7 +38,7 @@ public static partial class PostgresSqlGenerator
 
     private static IEnumerable<string> ExclusionComment(string table, Exclusion exclusion)
     {
-        if (exclusion.Comment is not null) yield return CommentOn("CONSTRAINT", $"{Q(exclusion.Name)} ON {Q(table)}", exclusion.Comment);
+        if (exclusion.Comment is not null) yield return CommentOn("CONSTRAINT", $"{Q(exclusion.Name)} ON {QN(table)}", exclusion.Comment);
     }
 
     private static IEnumerable<string> ExclusionComments(Table table) => table.Exclusions.SelectMany(e => ExclusionComment(table.Name, e));
