@@ -7,7 +7,7 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
     private static readonly string[] LongKinds =
     [
         "materialized view", "partitioned table", "foreign table", "virtual table", "exclusion constraint", "composite type",
-        "range type", "table option", "index option", "column option", "free sequence",
+        "range type", "table option", "index option", "column option", "free sequence", "inherited table",
     ];
 
     /// <summary>A table, view, sequence, routine or trigger left alone: its catalog facts are not compared, since the model does not hold it.</summary>

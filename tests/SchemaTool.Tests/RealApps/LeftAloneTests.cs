@@ -19,4 +19,15 @@ public sealed class LeftAloneTests
 
         Assert.Equal(("trigger", "last_updated", "actor"), (trigger.Kind, trigger.Name, trigger.Table));
     }
+
+    /// <summary>A table that inherits from another is a table left alone: its facts are not compared.</summary>
+    [Fact]
+    public void An_inherited_table_is_a_table_whose_facts_are_left_out()
+    {
+        var child = LeftAlone.Parse("inherited table payment_p2007_01");
+
+        Assert.Equal(("inherited table", "payment_p2007_01"), (child.Kind, child.Name));
+        Assert.True(child.HoldsFacts);
+        Assert.True(child.Names("public.payment_p2007_01"));
+    }
 }
