@@ -1,4 +1,3 @@
-using MySqlConnector;
 using SchemaTool.Tests.Infrastructure;
 using SchemaTool.Tests.Safety.Support;
 
@@ -35,8 +34,8 @@ public sealed class MySqlScratchSafetyTests : IAsyncLifetime
     public async Task A_definition_that_is_not_a_create_routine_is_refused_before_plan_runs_it(string kind, string definition)
     {
         var database = await _server.CreateDatabaseAsync("scratch_safety");
-        await SqlAsync(database, "CREATE TABLE victim (id int PRIMARY KEY); INSERT INTO victim VALUES (1)");
         using var project = new ScratchProject(_server.Url(database));
+        await project.ExecuteAsync(null, "CREATE TABLE victim (id int PRIMARY KEY); INSERT INTO victim VALUES (1)");
         File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"), $$"""
             tables:
               victim:
@@ -48,9 +47,9 @@ public sealed class MySqlScratchSafetyTests : IAsyncLifetime
 
         var result = project.Run("plan", "-m", "attack");
 
-        Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(database, "SELECT count(*) FROM victim")));
-        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(database, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_NAME = 'f'")));
-        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(database, "SELECT count(*) FROM mysql.func")));
+        Assert.Equal(1L, Convert.ToInt64(await project.ScalarAsync(null, "SELECT count(*) FROM victim")));
+        Assert.Equal(0L, Convert.ToInt64(await project.ScalarAsync(null, "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_NAME = 'f'")));
+        Assert.Equal(0L, Convert.ToInt64(await project.ScalarAsync(null, "SELECT count(*) FROM mysql.func")));
         Assert.True(result.ExitCode == 2, result.ToString());
         var refusal = $"tables.yaml:6:20: definition of {kind.TrimEnd('s')} 'f': it is not one CREATE {kind.TrimEnd('s').ToUpperInvariant()} statement";
         Assert.True(result.Err.Contains(refusal, StringComparison.Ordinal), result.Err);
@@ -60,9 +59,9 @@ public sealed class MySqlScratchSafetyTests : IAsyncLifetime
     public async Task An_event_of_the_model_does_not_fire_while_plan_reads_it_back()
     {
         var database = await _server.CreateDatabaseAsync("scratch_events");
-        await SqlAsync(database, "CREATE TABLE log (id int PRIMARY KEY AUTO_INCREMENT, at datetime)");
-        Assert.Equal("ON", await ScalarAsync(database, "SELECT @@GLOBAL.event_scheduler"));
         using var project = new ScratchProject(_server.Url(database));
+        await project.ExecuteAsync(null, "CREATE TABLE log (id int PRIMARY KEY AUTO_INCREMENT, at datetime)");
+        Assert.Equal("ON", await project.ScalarAsync(null, "SELECT @@GLOBAL.event_scheduler"));
         File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"), $$"""
             tables:
               log:
@@ -76,26 +75,10 @@ public sealed class MySqlScratchSafetyTests : IAsyncLifetime
         project.Ok("plan", "-m", "stamp");
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(database, "SELECT count(*) FROM log")));
+        Assert.Equal(0L, Convert.ToInt64(await project.ScalarAsync(null, "SELECT count(*) FROM log")));
         // The revision still creates it enabled, as the model says.
         var up = File.ReadAllText(Directory.GetFiles(project.Migrations, "*_stamp.up.sql").Single());
         Assert.Contains("ENABLE", up);
         Assert.DoesNotContain("DISABLE", up);
-    }
-
-    private async Task SqlAsync(string database, string sql)
-    {
-        await using var connection = new MySqlConnection(_server.ConnectionString(database));
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<object?> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new MySqlConnection(_server.ConnectionString(database));
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }

@@ -30,9 +30,8 @@ public sealed class PostgresScratchSafetyTests
         var name = await PostgresServer.Shared.CreateDatabaseAsync("scratchsafety");
         try
         {
-            var connection = PostgresServer.Shared.ConnectionString(name);
-            await SqlAsync(connection, "CREATE TABLE victim (id serial PRIMARY KEY); INSERT INTO victim DEFAULT VALUES");
             using var project = new ScratchProject(PostgresServer.Shared.Url(name));
+            await project.ExecuteAsync(null, "CREATE TABLE victim (id serial PRIMARY KEY); INSERT INTO victim DEFAULT VALUES");
             File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"), $"""
                 tables:
                   victim:
@@ -44,8 +43,8 @@ public sealed class PostgresScratchSafetyTests
 
             var result = project.Run("plan", "-m", "attack");
 
-            Assert.Equal(1L, await ScalarAsync(connection, "SELECT last_value FROM victim_id_seq"));
-            Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE relname = 'f'"));
+            Assert.Equal(1L, await project.ScalarAsync(null, "SELECT last_value FROM victim_id_seq"));
+            Assert.Equal(0L, await project.ScalarAsync(null, "SELECT count(*) FROM pg_class WHERE relname = 'f'"));
             Assert.True(result.ExitCode == 2, result.ToString());
             var refusal = $"tables.yaml:6:20: definition of {kind.TrimEnd('s')} 'f': it is not one CREATE {kind.TrimEnd('s').ToUpperInvariant()} statement";
             Assert.True(result.Err.Contains(refusal, StringComparison.Ordinal), result.Err);
@@ -55,21 +54,5 @@ public sealed class PostgresScratchSafetyTests
         {
             await PostgresServer.Shared.DropDatabaseAsync(name);
         }
-    }
-
-    private static async Task SqlAsync(string connectionString, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }
