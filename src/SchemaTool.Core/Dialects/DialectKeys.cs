@@ -29,4 +29,7 @@ public enum DialectKeys
 
     /// <summary>A column's `statistics:` target (PostgreSQL).</summary>
     ColumnStatistics = 64,
+
+    /// <summary>A trigger's `follows:`, the order of the triggers of one table, timing and event (MySQL).</summary>
+    TriggerOrder = 128,
 }

@@ -25,6 +25,7 @@ public sealed record CreateTrigger(Trigger Trigger) : Operation
         .. Of(trigger.DependsOn),
         .. ExpressionNames.Functions(trigger.Execute).Select(Routine),
         .. ExpressionNames.Functions(trigger.When).Select(Routine),
+        .. trigger.Follows is { } follows ? [Dependencies.Trigger(follows)] : Array.Empty<string>(),
     ];
 }
 

@@ -11,6 +11,9 @@ internal static class UnexpressedKeys
     {
         var places = ModelPositions.Of(model);
         var keys = dialect.Keys;
+        if (!keys.HasFlag(DialectKeys.TriggerOrder))
+            foreach (var trigger in model.Triggers.Where(t => t.Follows is not null))
+                yield return $"trigger '{trigger.Name}': `follows:` orders MySQL's triggers; {dialect.Name} has no such order: remove it";
         foreach (var table in model.Tables)
         {
             var at = places.Table(table.Name);
