@@ -62,7 +62,7 @@ public static class MySqlSamples
         new SetIndexStorage("users", "ix_users_created", null, StorageParameters.Of([new StorageParameter("fillfactor", "70")])),
     }.Concat(Diff.ObjectSamples.Operations().Select(OnMySql)).ToDictionary(o => o.GetType());
 
-    /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL.</summary>
+    /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL, no owned sequences.</summary>
     private static Operation OnMySql(Operation operation) => operation switch
     {
         CreateRoutine => new CreateRoutine(Touched),
@@ -71,6 +71,8 @@ public static class MySqlSamples
         DropView { View.Materialized: true } => new DropView(Diff.ObjectSamples.ActiveUsers),
         CreateTrigger op => new CreateTrigger(op.Trigger with { UpdateOf = default }),
         DropTrigger op => new DropTrigger(op.Trigger with { UpdateOf = default }),
+        // MariaDB's sequences have no owner.
+        AlterSequence op => new AlterSequence(op.From, op.From with { Increment = 5, Max = 99999, Cycle = true }),
         _ => operation,
     };
 
@@ -84,7 +86,6 @@ public static class MySqlSamples
         typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
-        typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         // The sample sets a view's comment, which MySQL views and triggers cannot have (Validate refuses it); an
         // event's is MySqlEventTests'.

@@ -250,8 +250,8 @@ internal static partial class MySqlAlterations
     [GeneratedRegex(@"^(varchar|varbinary)\((\d+)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex StringType();
 
-    /// <summary>Defaults the server computes row by row when it adds the column, which it can do only on a copy.</summary>
-    [GeneratedRegex(@"\b(uuid|uuid_short|rand|random_bytes|sys_guid|sysdate)\s*\(", RegexOptions.IgnoreCase)]
+    /// <summary>Defaults the server computes row by row when it adds the column (a sequence's next value too), which it can do only on a copy.</summary>
+    [GeneratedRegex(@"\b(uuid|uuid_short|rand|random_bytes|sys_guid|sysdate|nextval|lastval|setval)\s*\(|\b(next|previous)\s+value\s+for\b", RegexOptions.IgnoreCase)]
     private static partial Regex NonDeterministic();
 }
 

@@ -109,9 +109,11 @@ public sealed partial class MySqlDialect : IDialect
         [.. MySqlValidator.Validate(model),
          .. LowerCaseClashes(model),
          .. MySqlObjectRules.Validate(model),
+         .. model.Sequences.SelectMany(MySqlSequences.Problems),
          .. ObjectSupport.Refuse(model, kind => kind switch
         {
-            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
+            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event
+                or SchemaObjectKind.Sequence => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.Aggregate => "MySQL has no CREATE AGGREGATE (MariaDB's stored aggregate functions are not modelled)",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",

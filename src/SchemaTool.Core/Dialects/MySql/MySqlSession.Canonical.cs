@@ -20,7 +20,7 @@ public sealed partial class MySqlSession
     {
         if (model.Views.Count == 0 && model.Triggers.Count == 0 && model.Routines.Count == 0 && model.Events.Count == 0) return model;
         if (model.ObjectCounts().Any(c => c.Kind is not (SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function
-                                                                  or SchemaObjectKind.Procedure or SchemaObjectKind.Event)))
+                                                                  or SchemaObjectKind.Procedure or SchemaObjectKind.Event or SchemaObjectKind.Sequence)))
             throw new NotSupportedException("the MySQL dialect has no such objects: Validate refuses them");
         var normalized = Dialect.Normalize(model);
         var scratch = ScratchPrefix + Guid.NewGuid().ToString("N")[..12];
@@ -31,6 +31,9 @@ public sealed partial class MySqlSession
             await using var session = new MySqlSession((MySqlDialect)Dialect, new MySqlConnection(builder.ConnectionString));
             await session._connection.OpenAsync(cancellationToken);
             await UseSessionRulesAsync(session._connection, cancellationToken);
+            // The sequences first: a table's default may take from one. They are not read back (nothing in them is spelled).
+            foreach (var sequence in normalized.Sequences)
+                await session.ExecuteForModelAsync(MySqlSequences.Create(sequence), $"sequence {sequence.Name}", cancellationToken);
             var named = NamedByObjects(normalized, Dialect.TableNameComparer);
             foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             {
