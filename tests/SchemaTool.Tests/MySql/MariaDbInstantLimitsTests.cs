@@ -66,9 +66,18 @@ public sealed class MariaDbInstantLimitsTests
         // ROW_FORMAT=COMPRESSED: no instant column change; a rebuild in place lets writes go on.
         ["add to a compressed table"] = new(Compressed(""), Compressed("      c:  { type: int, nullable: true }\n"),
             "ADD COLUMN `c` int NULL AFTER `a`, ALGORITHM=INPLACE, LOCK=NONE", "DROP COLUMN `c`, ALGORITHM=INPLACE, LOCK=NONE", UpBlocks: false, DownBlocks: false),
+        // Compressed, the table takes no instant change, so even the drop before v is a copy.
+        ["drop before a virtual column of a compressed table"] = new(CompressedVirtual, CompressedVirtual.Replace("      x:  { type: int, nullable: true }\n", ""),
+            "DROP COLUMN `x`, ALGORITHM=COPY, LOCK=SHARED", "ADD COLUMN `x` int NULL AFTER `a`, ALGORITHM=COPY, LOCK=SHARED", UpBlocks: true, DownBlocks: true),
+        // KEY_BLOCK_SIZE alone makes InnoDB pages compressed.
+        ["add to a table with a key block size"] = new(Compressed("").Replace("row_format: COMPRESSED", "key_block_size: 8"),
+            Compressed("      c:  { type: int, nullable: true }\n").Replace("row_format: COMPRESSED", "key_block_size: 8"),
+            "ADD COLUMN `c` int NULL AFTER `a`, ALGORITHM=INPLACE, LOCK=NONE", "DROP COLUMN `c`, ALGORITHM=INPLACE, LOCK=NONE", UpBlocks: false, DownBlocks: false),
         ["move in a compressed table"] = new(Compressed(""), Compressed("").Replace("      a:  { type: int, nullable: true }\n", "") + "      a:  { type: int, nullable: true }\n",
             "ALGORITHM=INPLACE, LOCK=NONE", "ALGORITHM=INPLACE, LOCK=NONE", UpBlocks: false, DownBlocks: false),
     };
+
+    private static string CompressedVirtual => Virtual.Replace("  t:\n", "  t:\n    row_format: COMPRESSED\n");
 
     private static string Spatial(string b) => $$"""
         tables:
