@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SchemaTool.Diff;
 
 /// <summary>
@@ -31,13 +33,13 @@ internal static partial class ExpressionNames
     public static IEnumerable<string> SequenceNames(string? sql)
     {
         if (string.IsNullOrEmpty(sql)) yield break;
-        foreach (System.Text.RegularExpressions.Match m in SequenceCall().Matches(sql)) yield return m.Groups["name"].Value.Trim('`');
+        foreach (Match m in SequenceCall().Matches(sql)) yield return m.Groups["name"].Value.Trim('`');
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(
+    [GeneratedRegex(
         @"(?:\b(?:nextval|lastval|setval)\s*\(\s*|\b(?:next|previous)\s+value\s+for\s+)(?:(?:`[^`]*`|\w+)\s*\.\s*)?(?<name>`[^`]*`|\w+)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex SequenceCall();
+        RegexOptions.IgnoreCase)]
+    private static partial Regex SequenceCall();
 
     public static IEnumerable<string> StringLiterals(string? sql)
     {
