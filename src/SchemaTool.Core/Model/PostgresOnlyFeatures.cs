@@ -8,6 +8,8 @@ public static class PostgresOnlyFeatures
 {
     public static IEnumerable<string> Uses(Schema model, string database)
     {
+        foreach (var view in model.Views.Where(v => v.With is not null))
+            yield return $"view '{view.Name}': {database} has no view options (PostgreSQL's `with:`); remove `with:`";
         foreach (var table in model.Tables)
         {
             var t = $"table '{table.Name}'";

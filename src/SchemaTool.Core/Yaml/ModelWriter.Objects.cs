@@ -51,6 +51,7 @@ public static partial class ModelWriter
         if (view.Materialized) entries.Add("materialized: true");
         if (view.Columns.Count > 0) entries.Add("columns: " + YamlText.List(view.Columns.Select(YamlText.Scalar)));
         if (view.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        if (view.With is { } with) entries.Add("with: " + WithMap(with));
         text.Append("  ").Append(YamlText.Key(view.Name)).Append(':');
         if (view.Indexes.Count == 0)
         {

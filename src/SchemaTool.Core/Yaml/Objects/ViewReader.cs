@@ -3,10 +3,10 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`views:` — name → { sql, materialized, columns, indexes, comment }.</summary>
+/// <summary>`views:` — name → { sql, materialized, columns, indexes, comment, with }.</summary>
 internal static class ViewReader
 {
-    private static readonly string[] ViewKeys = ["sql", "materialized", "columns", "indexes", "comment"];
+    private static readonly string[] ViewKeys = ["sql", "materialized", "columns", "indexes", "comment", "with"];
 
     public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
     {
@@ -17,6 +17,7 @@ internal static class ViewReader
         List<string> columns = [];
         var indexes = new TableDraft(name, nodes.Where(keyNode), nodes);
         YamlValue? indexesNode = null;
+        List<(string Name, string Value, YamlValue Node)> with = [];
         foreach (var (key, value, _) in nodes.Entries(map, what, ViewKeys))
         {
             switch (key)
@@ -25,6 +26,7 @@ internal static class ViewReader
                 case "materialized": materialized = nodes.Bool(value, "materialized") ?? false; break;
                 case "columns": columns = ModelLoader.ReadNameList(value, $"columns of {what}", nodes); break;
                 case "comment": comment = nodes.String(value, "comment"); break;
+                case "with": with = StorageParameterReader.ReadEntries(value, what, nodes); break;
                 case "indexes":
                     indexesNode = value;
                     if (nodes.Map(value, $"indexes of {what}") is { } indexMap)
@@ -37,7 +39,8 @@ internal static class ViewReader
         if (indexesNode is not null && !materialized)
             nodes.Error(indexesNode, $"{what}: only a materialized view has indexes (add `materialized: true`)");
         var view = new View(name, sql ?? "", materialized, columns.ToValueList(),
-            indexes.Indexes.Select(i => i.Index).OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), comment);
+            indexes.Indexes.Select(i => i.Index).OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), comment,
+            StorageParameterReader.ForView(with, materialized, what, nodes));
         drafts.Views.Add((view, nodes.Where(keyNode)));
     }
 }
