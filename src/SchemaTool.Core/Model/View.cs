@@ -4,6 +4,8 @@ namespace SchemaTool.Model;
 /// A view: its query (<paramref name="Sql"/>, the SELECT as the database's canonical form has it), optionally its
 /// column names, and for a PostgreSQL materialized view its indexes. <paramref name="With"/> holds PostgreSQL's view
 /// options (security_barrier, security_invoker, check_option), or a materialized view's storage parameters.
+/// <paramref name="Algorithm"/> (merge, temptable) and <paramref name="SecurityInvoker"/> are MySQL's ALGORITHM and
+/// SQL SECURITY; null and false are its defaults, UNDEFINED and DEFINER.
 /// </summary>
 public sealed record View(
     string Name,
@@ -12,7 +14,9 @@ public sealed record View(
     ValueList<string> Columns = default,
     ValueList<TableIndex> Indexes = default,
     string? Comment = null,
-    StorageParameters? With = null)
+    StorageParameters? With = null,
+    string? Algorithm = null,
+    bool SecurityInvoker = false)
 {
     /// <summary>
     /// What the query reads; null until a catalog was read or the session canonicalized the model. Not part of

@@ -52,6 +52,8 @@ public static partial class ModelWriter
         if (view.Columns.Count > 0) entries.Add("columns: " + YamlText.List(view.Columns.Select(YamlText.Scalar)));
         if (view.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         if (view.With is { } with) entries.Add("with: " + WithMap(with));
+        if (view.Algorithm is { } algorithm) entries.Add("algorithm: " + algorithm);
+        if (view.SecurityInvoker) entries.Add("security: invoker");
         text.Append("  ").Append(YamlText.Key(view.Name)).Append(':');
         if (view.Indexes.Count == 0)
         {

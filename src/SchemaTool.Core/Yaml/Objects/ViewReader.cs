@@ -3,16 +3,17 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`views:` — name → { sql, materialized, columns, indexes, comment, with }.</summary>
+/// <summary>`views:` — name → { sql, materialized, columns, indexes, comment, with, algorithm, security }.</summary>
 internal static class ViewReader
 {
-    private static readonly string[] ViewKeys = ["sql", "materialized", "columns", "indexes", "comment", "with"];
+    private static readonly string[] ViewKeys = ["sql", "materialized", "columns", "indexes", "comment", "with", "algorithm", "security"];
 
     public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
     {
         var what = $"view '{name}'";
         if (nodes.Map(node, what) is not { } map) return;
-        string? sql = null, comment = null;
+        string? sql = null, comment = null, algorithm = null;
+        var invoker = false;
         var materialized = false;
         List<string> columns = [];
         var indexes = new TableDraft(name, nodes.Where(keyNode), nodes);
@@ -27,6 +28,8 @@ internal static class ViewReader
                 case "columns": columns = ModelLoader.ReadNameList(value, $"columns of {what}", nodes); break;
                 case "comment": comment = nodes.String(value, "comment"); break;
                 case "with": with = StorageParameterReader.ReadEntries(value, what, nodes); break;
+                case "algorithm": algorithm = Word(value, what, "algorithm", ["undefined", "merge", "temptable"], nodes) is { } a and not "undefined" ? a : null; break;
+                case "security": invoker = Word(value, what, "security", ["definer", "invoker"], nodes) == "invoker"; break;
                 case "indexes":
                     indexesNode = value;
                     if (nodes.Map(value, $"indexes of {what}") is { } indexMap)
@@ -40,7 +43,16 @@ internal static class ViewReader
             nodes.Error(indexesNode, $"{what}: only a materialized view has indexes (add `materialized: true`)");
         var view = new View(name, sql ?? "", materialized, columns.ToValueList(),
             indexes.Indexes.Select(i => i.Index).OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), comment,
-            StorageParameterReader.ForView(with, materialized, what, nodes));
+            StorageParameterReader.ForView(with, materialized, what, nodes), algorithm, invoker);
         drafts.Views.Add((view, nodes.Where(keyNode)));
+    }
+
+    /// <summary>One of <paramref name="words"/>, in lower case; null (and an error at its place) for anything else.</summary>
+    private static string? Word(YamlValue value, string what, string key, string[] words, YamlNodes nodes)
+    {
+        var word = nodes.String(value, key)?.Trim().ToLowerInvariant();
+        if (word is null || words.Contains(word)) return word;
+        nodes.Error(value, $"{what}: `{key}:` must be one of {string.Join(", ", words)}, not {word}");
+        return null;
     }
 }
