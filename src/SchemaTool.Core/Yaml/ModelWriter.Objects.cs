@@ -54,6 +54,7 @@ public static partial class ModelWriter
         if (view.With is { } with) entries.Add("with: " + WithMap(with));
         if (view.Algorithm is { } algorithm) entries.Add("algorithm: " + algorithm);
         if (view.SecurityInvoker) entries.Add("security: invoker");
+        if (view.ClusterOn is { } clustered) entries.Add("cluster_on: " + YamlText.Scalar(clustered));
         text.Append("  ").Append(YamlText.Key(view.Name)).Append(':');
         if (view.Indexes.Count == 0)
         {

@@ -143,6 +143,8 @@ public sealed class PostgresSqlGenerationTests
         { "create_view_with_options", new CreateView(ActiveUsers with { With = Options(("security_barrier", "true"), ("check_option", "local")) }) },
         { "create_materialized_view_with_storage", new CreateView(Totals with { With = Options(("fillfactor", "70")) }) },
         { "replace_view_options", new ReplaceView(ActiveUsers with { With = Options(("check_option", "local")) }, ActiveUsers) },
+        { "cluster_table_on_index", new SetClusterIndex("orders", "orders_pkey", "ix_orders_placed") },
+        { "stop_clustering_table", new SetClusterIndex("orders", "ix_orders_placed", null) },
         { "set_view_comment", new SetObjectComment(SchemaObjectKind.View, "active_users", null, "who signs in") },
         { "remove_materialized_view_comment", new SetObjectComment(SchemaObjectKind.MaterializedView, "team_totals", "per team", null) },
         { "create_function", new CreateRoutine(Touch) },

@@ -49,7 +49,8 @@ internal sealed partial class PostgresCatalogQueries
                ARRAY(SELECT a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
                      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
                {DependsOn("pg_rewrite", "rw.oid", "c.oid")},
-               c.reloptions
+               c.reloptions,
+               (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisclustered)
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN'

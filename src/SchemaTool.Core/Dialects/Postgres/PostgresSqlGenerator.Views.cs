@@ -31,6 +31,7 @@ public static partial class PostgresSqlGenerator
             $"CREATE {ViewWord(view.Materialized)} {QN(view.Name)}{ViewColumns(view)}{WithClause(view.With)} AS {view.Sql}" + (view.Materialized ? "\nWITH DATA" : ""),
         };
         foreach (var index in view.Indexes) statements.AddRange(CreateIndex(view.Name, index));
+        if (view.ClusterOn is { } clustered) statements.Add($"ALTER MATERIALIZED VIEW {QN(view.Name)} CLUSTER ON {Q(clustered)}");
         if (view.Comment is not null) statements.Add(CommentOn(ViewWord(view.Materialized), QN(view.Name), view.Comment));
         return statements;
     }

@@ -6,13 +6,14 @@ namespace SchemaTool.Yaml.Objects;
 /// <summary>`views:` — name → { sql, materialized, columns, indexes, comment, with, algorithm, security }.</summary>
 internal static class ViewReader
 {
-    private static readonly string[] ViewKeys = ["sql", "materialized", "columns", "indexes", "comment", "with", "algorithm", "security"];
+    private static readonly string[] ViewKeys = ["sql", "materialized", "columns", "indexes", "comment", "with", "algorithm", "security", "cluster_on"];
 
     public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
     {
         var what = $"view '{name}'";
         if (nodes.Map(node, what) is not { } map) return;
-        string? sql = null, comment = null, algorithm = null;
+        string? sql = null, comment = null, algorithm = null, clusterOn = null;
+        YamlValue? clusterOnNode = null;
         var invoker = false;
         var materialized = false;
         List<string> columns = [];
@@ -29,6 +30,7 @@ internal static class ViewReader
                 case "comment": comment = nodes.String(value, "comment"); break;
                 case "with": with = StorageParameterReader.ReadEntries(value, what, nodes); break;
                 case "algorithm": algorithm = Word(value, what, "algorithm", ["undefined", "merge", "temptable"], nodes) is { } a and not "undefined" ? a : null; break;
+                case "cluster_on": (clusterOn, clusterOnNode) = (nodes.String(value, key), value); break;
                 case "security": invoker = Word(value, what, "security", ["definer", "invoker"], nodes) == "invoker"; break;
                 case "indexes":
                     indexesNode = value;
@@ -41,9 +43,13 @@ internal static class ViewReader
         if (string.IsNullOrWhiteSpace(sql)) nodes.Error(keyNode, $"{what} has no query: add `sql:` (the SELECT)");
         if (indexesNode is not null && !materialized)
             nodes.Error(indexesNode, $"{what}: only a materialized view has indexes (add `materialized: true`)");
+        var indexNames = indexes.Indexes.Select(i => i.Index.Name).ToList();
+        if (clusterOn is not null && !indexNames.Contains(clusterOn))
+            nodes.Error(clusterOnNode!, $"{what}: `cluster_on:` names no index of the materialized view: {clusterOn}" +
+                                        (indexNames.Count == 0 ? "" : $" (its indexes: {string.Join(", ", indexNames)})"));
         var view = new View(name, sql ?? "", materialized, columns.ToValueList(),
             indexes.Indexes.Select(i => i.Index).OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList(), comment,
-            StorageParameterReader.ForView(with, materialized, what, nodes), algorithm, invoker);
+            StorageParameterReader.ForView(with, materialized, what, nodes), algorithm, invoker, clusterOn);
         drafts.Views.Add((view, nodes.Where(keyNode)));
     }
 
