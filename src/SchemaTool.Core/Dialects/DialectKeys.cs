@@ -30,6 +30,9 @@ public enum DialectKeys
     /// <summary>A column's `statistics:` target (PostgreSQL).</summary>
     ColumnStatistics = 64,
 
+    /// <summary>A view's `algorithm:` and `security:` (MySQL's ALGORITHM and SQL SECURITY).</summary>
+    ViewAlgorithmAndSecurity = 128,
+
     /// <summary>A trigger's `follows:`, the order of the triggers of one table, timing and event (MySQL).</summary>
-    TriggerOrder = 128,
+    TriggerOrder = 256,
 }
