@@ -54,6 +54,19 @@ public sealed class TriggerNameScopeTests
     }
 
     [Fact]
+    public void Two_trigger_names_of_other_case_on_sqlite()
+    {
+        using var project = new TempProject();
+        project.WriteModel(Model.Replace("b_touch: { name: touch,", "b_touch: { name: TOUCH,"));
+
+        var plan = project.Expect(2, "plan", "-m", "shared");
+
+        Assert.Contains("tables.yaml:11:3) and 'b' are both named 'touch' and 'TOUCH', one name to SQLite; SQLite keeps trigger names in one " +
+            "namespace for the whole schema: give one another `name:`", plan.Stderr);
+        Assert.Empty(project.MigrationFiles());
+    }
+
+    [Fact]
     public void A_name_of_its_own_on_sqlite_is_planned()
     {
         using var project = new TempProject();
