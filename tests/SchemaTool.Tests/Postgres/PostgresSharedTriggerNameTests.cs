@@ -131,6 +131,23 @@ public sealed class PostgresSharedTriggerNameTests
     }
 
     [Fact]
+    public async Task Only_the_trigger_reading_a_changed_column_is_dropped_and_created_around_it()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var model = Model.Replace("table: film, timing: before, events: [update],", "table: film, timing: before, events: [update], when: \"OLD.id <> NEW.id\",");
+        await db.ConvergeAsync(model, "triggers");
+        var before = await TriggersAsync(db);
+
+        var change = await db.ConvergeAsync(model.Replace("  film:\n    columns:\n      id:      { type: int,", "  film:\n    columns:\n      id:      { type: bigint,"), "wider film ids");
+        var ops = Operations(File.ReadAllText(change.UpPath));
+        Assert.Equal("drop trigger last_updated on film", ops[0]);
+        Assert.Equal("create trigger last_updated on film", ops[^1]);
+        Assert.DoesNotContain(ops, o => o.EndsWith(" on actor", StringComparison.Ordinal));
+        await UndoAsync(db, change);
+        Assert.Equal(before, await TriggersAsync(db));
+    }
+
+    [Fact]
     public async Task Two_triggers_of_one_table_with_one_name_are_refused_at_their_place()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
