@@ -148,13 +148,18 @@ public sealed class PostgresSharedTriggerNameTests
     }
 
     [Fact]
-    public async Task Two_triggers_of_one_table_with_one_name_are_refused_at_their_place()
+    public async Task Two_triggers_of_one_table_with_one_name_and_a_broken_one_are_refused_naming_their_place()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
         var error = await Assert.ThrowsAsync<SchemaTool.Yaml.ModelException>(() => db.PlanOnlyAsync(
             Model + "\n  film_again: { name: last_updated, table: film, timing: after, events: [delete], execute: touch() }\n"));
         Assert.Equal("schema.yaml:15:3: trigger 'film_again' is named 'last_updated' on table 'film', as is 'film_last_updated' (at schema.yaml:14:3); " +
             "one table's triggers need names of their own: give one another `name:`", Assert.Single(error.Errors));
+
+        // What the server refuses of one of them is named with its table.
+        var broken = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(
+            Model.Replace("table: film, timing: before, events: [update], execute: touch()", "table: film, timing: before, events: [update], execute: nosuch()")));
+        Assert.Contains("trigger last_updated on film: PostgreSQL refuses it: function nosuch() does not exist", broken.Message);
     }
 
     private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
