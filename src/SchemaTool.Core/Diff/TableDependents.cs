@@ -17,7 +17,8 @@ internal static class TableDependents
     public static void Recreate(List<Operation> ops, IReadOnlySet<string> removed, Schema current, Schema desired)
     {
         if (!removed.Any(r => r.StartsWith("f:", StringComparison.Ordinal) || r.StartsWith("ct:", StringComparison.Ordinal))) return;
-        var wholeTables = ops.Where(o => o is CreateTable or DropTable or RebuildTable or RenameTable).Select(o => o.TableName)
+        // A table renamed, or with a column renamed, is left to fail at apply as before: its parts would need their new names.
+        var wholeTables = ops.Where(o => o is CreateTable or DropTable or RebuildTable or RenameTable or RenameColumn).Select(o => o.TableName)
             .Concat(ops.OfType<RenameTable>().Select(r => r.From)).ToHashSet(StringComparer.Ordinal);
         foreach (var have in current.Tables)
         {
