@@ -20,7 +20,7 @@ DROP TYPE "mood_old";
 
 -- create index ix_days_note on days
 -- runs outside the revision's transaction: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
-CREATE INDEX CONCURRENTLY "ix_days_note" ON "days" ("note") WHERE status <> 'gone'::mood;
+CREATE INDEX CONCURRENTLY "ix_days_note" ON "days" ("note") WHERE status <> 'gone';
 
 -- add check ck_days_status on days
 ALTER TABLE "days" ADD CONSTRAINT "ck_days_status" CHECK (status <> 'sad'::mood) NOT VALID;
@@ -54,7 +54,7 @@ DROP TYPE "mood_old";
 
 -- create index ix_days_note on days
 -- runs outside the revision's transaction: CREATE INDEX CONCURRENTLY cannot run inside a transaction block
-CREATE INDEX CONCURRENTLY "ix_days_note" ON "days" ("note") WHERE status <> 'gone'::mood;
+CREATE INDEX CONCURRENTLY "ix_days_note" ON "days" ("note") WHERE status <> 'gone';
 
 -- add check ck_days_status on days
 ALTER TABLE "days" ADD CONSTRAINT "ck_days_status" CHECK (status <> 'sad'::mood) NOT VALID;
