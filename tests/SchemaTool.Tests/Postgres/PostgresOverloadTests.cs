@@ -21,11 +21,13 @@ public sealed class PostgresOverloadTests
         CREATE VIEW kinds AS SELECT id, pick(kind) AS kind FROM events;
         """;
 
-    /// <summary>The schema's routines as the server prints them: identity arguments, comment and definition.</summary>
+    /// <summary>The schema's routines as the server prints them: identity arguments, comment and definition (an aggregate's state function).</summary>
     private static async Task<List<string>> RoutinesAsync(PostgresTestDatabase db) =>
         (await db.QueryAsync("""
             SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' || coalesce(' comment ' || obj_description(p.oid, 'pg_proc'), '')
-                   || ': ' || pg_get_functiondef(p.oid)
+                   || ': ' || CASE WHEN p.prokind = 'a'
+                                   THEN (SELECT 'aggregate of ' || a.aggtransfn::regprocedure::text FROM pg_aggregate a WHERE a.aggfnoid = p.oid)
+                                   ELSE pg_get_functiondef(p.oid) END
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
             ORDER BY 1
             """)).Select(r => (string)r[0]!).ToList();
@@ -77,6 +79,12 @@ public sealed class PostgresOverloadTests
 
         await UndoAsync(db.Copy, change);
         Assert.Equal(before, await RoutinesAsync(db.Copy));
+
+        // The trigger calls stamp(), which pg_depend tells apart from stamp(a integer): it stays.
+        var other = await db.Copy.ConvergeAsync(db.Yaml.Replace("stamp(a integer)", "stamp(a integer, b integer DEFAULT 0)"), "wider stamp");
+        Assert.Equal(["drop function stamp_integer", "create function stamp_integer"], Operations(File.ReadAllText(other.UpPath)));
+        await UndoAsync(db.Copy, other);
+        Assert.Equal(before, await RoutinesAsync(db.Copy));
     }
 
     [Fact]
@@ -119,6 +127,28 @@ public sealed class PostgresOverloadTests
 
         await db.RollbackAsync("base");
         Assert.Empty(await RoutinesAsync(db));
+    }
+
+    [Fact]
+    public async Task Aggregates_of_one_name_over_overloaded_state_functions_are_adopted_and_rolled_back()
+    {
+        await using var db = await AdoptedDatabase.InspectAsync("""
+            CREATE FUNCTION _join(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce($1 || ',', '') || $2 $$;
+            CREATE FUNCTION _join(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce($1, 0) + $2 $$;
+            CREATE AGGREGATE joined(text) (SFUNC = _join, STYPE = text);
+            CREATE AGGREGATE joined(integer) (SFUNC = _join, STYPE = integer);
+            COMMENT ON AGGREGATE joined(integer) IS 'sums';
+            """);
+        Assert.Empty(db.Inspection.LeftAlone);
+        Assert.Contains("  joined_integer: { name: joined, definition: ", db.Yaml);
+        Assert.Contains("  _join_text_text: { name: _join, definition: ", db.Yaml);
+        await db.Copy.ConvergeAsync(db.Yaml, "adopt");
+        var routines = await RoutinesAsync(db.Original);
+        Assert.Contains("joined(integer) comment sums: aggregate of _join(integer,integer)", routines);
+        Assert.Equal(routines, await RoutinesAsync(db.Copy));
+        Assert.Equal([6, "1,5"], (await db.Copy.QueryAsync("SELECT joined(n), joined(n::text) FROM (VALUES (1), (5)) v(n)")).Single());
+        await db.Copy.RollbackAsync("base");
+        Assert.Empty(await RoutinesAsync(db.Copy));
     }
 
     private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)

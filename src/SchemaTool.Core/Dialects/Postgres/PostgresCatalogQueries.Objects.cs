@@ -63,7 +63,8 @@ internal sealed partial class PostgresCatalogQueries
     // pg_get_functiondef qualifies the routine's own name with its schema, given here quoted as it prints it, for
     // the introspector to take off (the model's routines are read from a scratch schema); in another schema the
     // qualifier stays, as the model's definition writes it. Overloads come with their count and their argument
-    // types, of which inspect makes each one's key.
+    // types, of which inspect makes each one's key. A function that is part of another object (deptype 'i': a range
+    // type's constructors, floatrange(float8, float8) and its overloads) comes and goes with that object.
     private static readonly string RoutinesQuery = $"""
         SELECT {Q("p.proname::text")}, p.prokind = 'p',
                CASE WHEN p.prokind = 'a' THEN {AggregateDefinition} ELSE pg_get_functiondef(p.oid) END,
@@ -76,7 +77,7 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
         LEFT JOIN pg_description ds ON ds.objoid = p.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
         WHERE {InScope} AND (p.prokind IN ('f', 'p') OR p.prokind = 'a' AND ag.aggkind = 'n') AND strpos(n.nspname || p.proname, '.') = 0
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
         ORDER BY 1, 7
         """;
 
