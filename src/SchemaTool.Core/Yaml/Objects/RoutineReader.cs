@@ -29,13 +29,8 @@ internal static class RoutineReader
     }
 
     /// <summary>`name:`, the routine's name on the server, where it is not the key; null where it is not given.</summary>
-    private static string? ServerName(List<(string Key, YamlValue Value, YamlValue KeyNode)> entries, string what, YamlNodes nodes)
-    {
-        if (entries.FirstOrDefault(e => e.Key == "name") is not { Value: { } value }) return null;
-        var name = nodes.String(value, $"name of {what}");
-        if (name is not null && string.IsNullOrWhiteSpace(name)) nodes.Error(value, $"name of {what} must not be empty");
-        return string.IsNullOrWhiteSpace(name) ? null : name;
-    }
+    private static string? ServerName(List<(string Key, YamlValue Value, YamlValue KeyNode)> entries, string what, YamlNodes nodes) =>
+        entries.FirstOrDefault(e => e.Key == "name") is { Value: { } value } ? Objects.ServerName.Read(value, what, nodes) : null;
 
     /// <summary>The word a routine's CREATE statement names its kind by.</summary>
     public static string Keyword(RoutineKind kind) => kind switch
