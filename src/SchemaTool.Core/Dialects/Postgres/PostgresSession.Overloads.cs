@@ -1,5 +1,4 @@
 using Npgsql;
-using SchemaTool.Diff;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.Postgres;
