@@ -51,6 +51,10 @@ public static partial class ModelWriter
         if (view.Materialized) entries.Add("materialized: true");
         if (view.Columns.Count > 0) entries.Add("columns: " + YamlText.List(view.Columns.Select(YamlText.Scalar)));
         if (view.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        if (view.With is { } with) entries.Add("with: " + WithMap(with));
+        if (view.Algorithm is { } algorithm) entries.Add("algorithm: " + algorithm);
+        if (view.SecurityInvoker) entries.Add("security: invoker");
+        if (view.ClusterOn is { } clustered) entries.Add("cluster_on: " + YamlText.Scalar(clustered));
         text.Append("  ").Append(YamlText.Key(view.Name)).Append(':');
         if (view.Indexes.Count == 0)
         {

@@ -140,6 +140,11 @@ public sealed class PostgresSqlGenerationTests
         { "drop_view", new DropView(ActiveUsers) },
         { "drop_materialized_view", new DropView(Totals) },
         { "replace_view", new ReplaceView(ActiveUsers, ActiveUsers with { Sql = "SELECT id, name FROM users WHERE team_id = 1" }) },
+        { "create_view_with_options", new CreateView(ActiveUsers with { With = Options(("security_barrier", "true"), ("check_option", "local")) }) },
+        { "create_materialized_view_with_storage", new CreateView(Totals with { With = Options(("fillfactor", "70")) }) },
+        { "replace_view_options", new ReplaceView(ActiveUsers with { With = Options(("check_option", "local")) }, ActiveUsers) },
+        { "cluster_table_on_index", new SetClusterIndex("orders", "orders_pkey", "ix_orders_placed") },
+        { "stop_clustering_table", new SetClusterIndex("orders", "ix_orders_placed", null) },
         { "set_view_comment", new SetObjectComment(SchemaObjectKind.View, "active_users", null, "who signs in") },
         { "remove_materialized_view_comment", new SetObjectComment(SchemaObjectKind.MaterializedView, "team_totals", "per team", null) },
         { "create_function", new CreateRoutine(Touch) },
@@ -196,6 +201,9 @@ public sealed class PostgresSqlGenerationTests
 
     private static readonly Trigger UsersTouch = new("users_touch", "users", TriggerTiming.Before, new[] { TriggerEvent.Insert, TriggerEvent.Update },
         Execute: "touch()", UpdateOf: new[] { "name", "team_id" }, When: "new.name IS DISTINCT FROM old.name", Comment: "on rename");
+
+    private static StorageParameters? Options(params (string Name, string Value)[] options) =>
+        StorageParameters.Of(options.Select(o => new StorageParameter(o.Name, o.Value)));
 
     private static readonly View ActiveUsers = new("active_users", "SELECT id,\n    name\n   FROM users\n  WHERE team_id IS NOT NULL", Columns: new[] { "id", "full_name" });
 

@@ -50,7 +50,9 @@ internal sealed partial class PostgresCatalogQueries
         SELECT {Q("c.relname::text")}, c.relkind = 'm', pg_get_viewdef(c.oid, true), ds.description,
                ARRAY(SELECT a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
                      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
-               {DependsOn("pg_rewrite", "rw.oid", "c.oid")}
+               {DependsOn("pg_rewrite", "rw.oid", "c.oid")},
+               c.reloptions,
+               (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisclustered)
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN'

@@ -48,7 +48,9 @@ internal static partial class PostgresIntrospector
             var materialized = reader.GetBoolean(1);
             parts.Views.Add(new View(name, ViewQuery(reader.GetString(2)), materialized,
                 Indexes: materialized ? indexes[name].OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList() : default,
-                Comment: Text(reader, 3))
+                Comment: Text(reader, 3),
+                With: materialized ? TableStorage(Options(reader, 6)) : ViewStorage(Options(reader, 6)),
+                ClusterOn: Text(reader, 7))
             {
                 OutputColumns = reader.GetFieldValue<string[]>(4).ToValueList(),
                 DependsOn = Dependencies(reader.GetFieldValue<string[]>(5)),

@@ -38,18 +38,18 @@ public sealed partial class PostgresSession
                 await ScratchAsync([$"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}"], $"extension {extension.Name}", ct);
             foreach (var (what, statements) in ScratchTypes(inScratch)) await ScratchAsync(statements, what, ct);
             foreach (var table in ScratchTables(inScratch))
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {schemas.Real(table.Name)}", ct);
             // A comment names a routine without its arguments, which the session's schema on the path could make
             // ambiguous here: the model's comment is kept as it is instead.
             // An aggregate names its state function, which must exist before it.
             var routines = new ScratchRoutines(scratch);
             foreach (var (routine, declared) in inScratch.Routines.Zip(normalized.Routines).OrderBy(r => r.First.Kind == RoutineKind.Aggregate))
             {
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.KeyName}", ct);
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Key ?? schemas.Real(routine.Name)}", ct);
                 if (routines.Overloaded(normalized, declared)) await routines.RecordAsync(this, routine, declared, schemas.FromScratchText, ct);
             }
             foreach (var view in InDependencyOrder(inScratch.Views))
-                await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {view.Name}", ct);
+                await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {schemas.Real(view.Name)}", ct);
             foreach (var trigger in inScratch.Triggers)
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
