@@ -159,6 +159,11 @@ public sealed class PostgresSqlGenerationTests
             "CREATE OR REPLACE FUNCTION lower(a text[])\n RETURNS text[]\n LANGUAGE plpgsql\nAS $function$ BEGIN RETURN a; END $function$", Comment: "lower-cases each")) },
         { "replace_function", new ReplaceRoutine(Touch, Touch with { Definition = Touch.Definition.Replace("now()", "clock_timestamp()") }) },
         { "set_function_comment", new SetObjectComment(SchemaObjectKind.Function, "touch", null, "stamps rows") },
+        // One of two overloads of pick: its argument types name it.
+        { "create_overload", new CreateRoutine(PickText) },
+        { "drop_overload", new DropRoutine(PickText) },
+        { "replace_overload", new ReplaceRoutine(PickText, PickText with { Definition = PickText.Definition.Replace("upper(a)", "lower(a)") }) },
+        { "set_overload_comment", new SetObjectComment(SchemaObjectKind.Function, "pick", null, "the text one", Arguments: "a text") },
         { "create_trigger", new CreateTrigger(UsersTouch) },
         { "create_statement_trigger", new CreateTrigger(new Trigger("users_audit", "users", TriggerTiming.After, new[] { TriggerEvent.Insert, TriggerEvent.Truncate },
             Execute: "touch('audit', '2')", ForEach: TriggerLevel.Statement)) },
@@ -186,6 +191,10 @@ public sealed class PostgresSqlGenerationTests
     private static readonly Routine Touch = new("touch", RoutineKind.Function,
         "CREATE OR REPLACE FUNCTION touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$ BEGIN NEW.created_at := now(); RETURN NEW; END $function$",
         Comment: "stamps rows");
+
+    private static readonly Routine PickText = new Routine("pick", RoutineKind.Function,
+        "CREATE OR REPLACE FUNCTION pick(a text)\n RETURNS text\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT upper(a) $function$",
+        Comment: "the text one") { Key = "pick_text", Arguments = "a text" };
 
     private static readonly Routine Archive = new("archive", RoutineKind.Procedure,
         "CREATE OR REPLACE PROCEDURE archive(IN before date)\n LANGUAGE sql\nAS $procedure$ DELETE FROM users WHERE created_at < before $procedure$");

@@ -77,7 +77,8 @@ internal static partial class PostgresIntrospector
         var found = new SortedSet<Dependency>(Comparer<Dependency>.Create((a, b) =>
             a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
             : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
-            : string.CompareOrdinal(a.Column, b.Column)));
+            : string.CompareOrdinal(a.Column, b.Column) is var byColumn and not 0 ? byColumn
+            : string.CompareOrdinal(a.Arguments, b.Arguments)));
         foreach (var row in rows)
         {
             var fields = row.Split('\x1F');
@@ -90,7 +91,7 @@ internal static partial class PostgresIntrospector
                     if (fields.Length > 2) found.Add(Dependency.OnColumn(name, fields[2]));
                     break;
                 case "s": found.Add(Dependency.Sequence(name)); break;
-                case "f": found.Add(Dependency.Routine(name)); break;
+                case "f": found.Add(Dependency.Routine(name) with { Arguments = fields.Length > 2 ? fields[2] : null }); break;
                 case "t": found.Add(Dependency.Type(name)); break;
             }
         }

@@ -81,6 +81,7 @@ internal sealed class PostgresScratchSchemas
         Routines = read.Routines.Where(r => Mine(r.Name)).Select(r => r with
         {
             Name = Back(r.Name), Definition = BackText(r.Definition), DependsOn = Back(r.DependsOn),
+            Arguments = r.Arguments is null ? null : BackText(r.Arguments),
         }).ToValueList(),
         Triggers = read.Triggers.Where(t => Mine(t.Table)).Select(t => t with
         {
@@ -103,7 +104,10 @@ internal sealed class PostgresScratchSchemas
         QualifiedName.SchemaOf(name) is { } schema && _toReal.TryGetValue(schema, out var real) ? real + "." + QualifiedName.LocalOf(name) : name;
 
     private ValueList<Dependency>? Back(ValueList<Dependency>? dependencies) =>
-        dependencies?.Select(d => d with { Name = Back(d.Name) }).ToValueList();
+        dependencies?.Select(d => d with { Name = Back(d.Name), Arguments = d.Arguments is null ? null : BackText(d.Arguments) }).ToValueList();
+
+    /// <summary>A text read from the scratch schemas (a routine's identity arguments) in the real schemas' names.</summary>
+    public string FromScratchText(string text) => BackText(text);
 
     /// <summary>
     /// The text with each schema qualifier the model declares put in its scratch schema, the managed schema's in the

@@ -19,7 +19,7 @@ internal sealed class ObjectDrafts
     {
         Views = Sorted(Views, v => v.View, v => v.Name),
         Triggers = Sorted(Triggers, t => t.Trigger, t => t.Name),
-        Routines = Sorted(Routines, r => r.Routine, r => r.Name),
+        Routines = Sorted(Routines, r => r.Routine, r => r.KeyName),
         Enums = Sorted(Enums, e => e.Type, e => e.Name),
         Domains = Sorted(Domains, d => d.Type, d => d.Name),
         Sequences = Sorted(Sequences, s => s.Sequence, s => s.Name),
