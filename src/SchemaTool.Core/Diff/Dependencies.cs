@@ -33,6 +33,8 @@ internal sealed record Dependencies(
     // their keys ignore case and quotes ("MySchema".mood is MySchema.mood), which at worst orders two operations
     // that need not be.
     public static string Routine(string name) => "f:" + Unquoted(name);
+    /// <summary>One overload of a routine, which the catalog names where an expression's name does not.</summary>
+    public static string Routine(string name, string? arguments) => arguments is null ? Routine(name) : $"f:{Unquoted(name)}({arguments})";
     public static string Type(string name) => "ty:" + Unquoted(name);
     public static string Sequence(string name) => "sq:" + Unquoted(name);
 
@@ -67,7 +69,7 @@ internal sealed record Dependencies(
                 yield return ColumnDefinition(dependency.Name, dependency.Column ?? "");
                 break;
             case Model.DependencyKind.Routine:
-                yield return Routine(dependency.Name);
+                yield return Routine(dependency.Name, dependency.Arguments);
                 break;
             case Model.DependencyKind.Type:
                 yield return Type(dependency.Name);

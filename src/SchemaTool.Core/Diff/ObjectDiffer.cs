@@ -19,11 +19,12 @@ internal static class ObjectDiffer
             (have, want) => SameBut(have.WithoutDependencies(), want.WithoutDependencies(), t => t with { Comment = null })
                 ? [new SetObjectComment(SchemaObjectKind.Trigger, want.Name, have.Comment, want.Comment, want.Table)]
                 : [new DropTrigger(have), new CreateTrigger(want)]);
-        Pair(current.Routines, desired.Routines, r => r.Name, ops,
+        // By name and, where the catalog told them, identity arguments: overloads of one name are routines of their own.
+        Pair(current.Routines, desired.Routines, r => r.Identity, ops,
             r => new DropRoutine(r), r => new CreateRoutine(r),
             // COMMENT ON AGGREGATE needs the argument types, which only the definition has: an aggregate is made again.
             (have, want) => want.Kind != RoutineKind.Aggregate && SameBut(have.WithoutDependencies(), want.WithoutDependencies(), r => r with { Comment = null })
-                ? [new SetObjectComment(want.ObjectKind, want.Name, have.Comment, want.Comment)]
+                ? [new SetObjectComment(want.ObjectKind, want.Name, have.Comment, want.Comment, Arguments: want.Arguments)]
                 : have.Kind == want.Kind ? [new ReplaceRoutine(have, want)] : [new DropRoutine(have), new CreateRoutine(want)]);
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         DiffEnums(current.Enums, desired.Enums, ops, renames);

@@ -28,10 +28,10 @@ public static partial class ModelWriter
         if (schema.Sequences.Count > 0) text.Append(Section("sequences", schema.Sequences, s => s.Name, SequenceMap));
         var functions = schema.Routines.Where(r => r.Kind == RoutineKind.Function).ToValueList();
         var procedures = schema.Routines.Where(r => r.Kind == RoutineKind.Procedure).ToValueList();
-        if (functions.Count > 0) text.Append(Section("functions", functions, r => r.Name, RoutineMap));
-        if (procedures.Count > 0) text.Append(Section("procedures", procedures, r => r.Name, RoutineMap));
+        if (functions.Count > 0) text.Append(Section("functions", functions, r => r.KeyName, RoutineMap));
+        if (procedures.Count > 0) text.Append(Section("procedures", procedures, r => r.KeyName, RoutineMap));
         var aggregates = schema.Routines.Where(r => r.Kind == RoutineKind.Aggregate).ToValueList();
-        if (aggregates.Count > 0) text.Append(Section("aggregates", aggregates, r => r.Name, RoutineMap));
+        if (aggregates.Count > 0) text.Append(Section("aggregates", aggregates, r => r.KeyName, RoutineMap));
     }
 
     private static void WriteObjectsAfterTables(StringBuilder text, Schema schema)
@@ -52,6 +52,10 @@ public static partial class ModelWriter
         if (view.Materialized) entries.Add("materialized: true");
         if (view.Columns.Count > 0) entries.Add("columns: " + YamlText.List(view.Columns.Select(YamlText.Scalar)));
         if (view.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        if (view.With is { } with) entries.Add("with: " + WithMap(with));
+        if (view.Algorithm is { } algorithm) entries.Add("algorithm: " + algorithm);
+        if (view.SecurityInvoker) entries.Add("security: invoker");
+        if (view.ClusterOn is { } clustered) entries.Add("cluster_on: " + YamlText.Scalar(clustered));
         text.Append("  ").Append(YamlText.Key(view.Name)).Append(':');
         if (view.Indexes.Count == 0)
         {
@@ -83,7 +87,10 @@ public static partial class ModelWriter
     }
 
     private static string RoutineMap(Routine r) =>
-        Map(["definition: " + YamlText.Quoted(r.Definition), .. r.Comment is { } c ? ["comment: " + YamlText.Quoted(c)] : Array.Empty<string>()]);
+        Map([.. RoutineName(r), "definition: " + YamlText.Quoted(r.Definition), .. r.Comment is { } c ? ["comment: " + YamlText.Quoted(c)] : Array.Empty<string>()]);
+
+    /// <summary>`name:` where the routine's key is not its server name (one overload of several).</summary>
+    private static string[] RoutineName(Routine r) => r.Key is null ? [] : ["name: " + YamlText.Scalar(r.Name)];
 
     private static string EnumMap(EnumType e)
     {

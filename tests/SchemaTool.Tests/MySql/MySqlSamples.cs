@@ -60,6 +60,7 @@ public static class MySqlSamples
         new CreatePartition("users", new Partition("users_old", "DEFAULT")),
         new DropPartition("users", new Partition("users_old", "DEFAULT")),
         new SetIndexStorage("users", "ix_users_created", null, StorageParameters.Of([new StorageParameter("fillfactor", "70")])),
+        new SetClusterIndex("users", null, "ix_users_created"),
     }.Concat(Diff.ObjectSamples.Operations().Select(OnMySql)).ToDictionary(o => o.GetType());
 
     /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL.</summary>
@@ -91,7 +92,7 @@ public static class MySqlSamples
         // event's is MySqlEventTests'.
         typeof(SetObjectComment),
         // PostgreSQL's storage parameters (`with:`), refused at plan on MySQL.
-        typeof(SetIndexStorage),
+        typeof(SetIndexStorage), typeof(SetClusterIndex),
         // Exclusion constraints are PostgreSQL's (refused at plan elsewhere).
         typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment),
     };

@@ -28,7 +28,7 @@ public sealed class SqliteOperationCoverageTests
         typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
-        typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment),
+        typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment), typeof(SetClusterIndex),
     ];
 
     [Fact]

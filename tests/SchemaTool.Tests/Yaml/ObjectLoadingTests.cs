@@ -110,7 +110,7 @@ public sealed class ObjectLoadingTests
     [InlineData("views:\n  v: { materialized: false }\n", "schema/m.yaml:6:3: view 'v' has no query: add `sql:` (the SELECT)")]
     [InlineData("views:\n  v: { sql: SELECT 1, indexes: { ix: { columns: [a] } } }\n", "schema/m.yaml:6:32: view 'v': only a materialized view has indexes (add `materialized: true`)")]
     [InlineData("views:\n  t: { sql: SELECT 1 }\n", "schema/m.yaml:6:3: view 't' has the name of a table (declared at schema/m.yaml:2:3); tables and views share their names")]
-    [InlineData("views:\n  v: { sql: SELECT 1, colour: red }\n", "schema/m.yaml:6:23: unknown key 'colour' in view 'v'; expected one of: sql, materialized, columns, indexes, comment")]
+    [InlineData("views:\n  v: { sql: SELECT 1, colour: red }\n", "schema/m.yaml:6:23: unknown key 'colour' in view 'v'; expected one of: sql, materialized, columns, indexes, comment, with, algorithm, security, cluster_on")]
     [InlineData("triggers:\n  tr: { timing: after, events: [insert], body: x }\n", "schema/m.yaml:6:3: trigger 'tr' has no `table:`")]
     [InlineData("triggers:\n  tr: { table: nope, timing: after, events: [insert], body: x }\n", "schema/m.yaml:6:3: trigger 'tr' is on table 'nope', which the model does not declare")]
     [InlineData("triggers:\n  tr: { table: t, timing: later, events: [insert], body: x }\n", "schema/m.yaml:6:27: unknown timing 'later' of trigger 'tr'; expected before, after or instead of")]

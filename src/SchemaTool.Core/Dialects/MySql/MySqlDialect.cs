@@ -34,7 +34,7 @@ public sealed partial class MySqlDialect : IDialect
     public bool IndexNamesPerTable => true;
     public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
 
-    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck;
+    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck | DialectKeys.ViewAlgorithmAndSecurity;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>

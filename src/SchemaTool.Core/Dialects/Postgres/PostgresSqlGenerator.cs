@@ -13,6 +13,7 @@ public static partial class PostgresSqlGenerator
         RenameTable op => [$"ALTER TABLE {QN(op.From)} RENAME TO {QLocal(op.To)}"],
         SetTableComment op => [CommentOn("TABLE", QN(op.Table), op.To)],
         AlterTableOptions op => AlterTableOptions(op),
+        SetClusterIndex op => [ClusterOn(op.Table, op.To)],
         SetIndexStorage op => SetIndexStorage(op),
         AddColumn op => AddColumn(op.Table, op.Column),
         DropColumn op => [$"ALTER TABLE {QN(op.Table)} DROP COLUMN {Q(op.Column.Name)}"],

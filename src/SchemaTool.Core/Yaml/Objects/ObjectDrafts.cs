@@ -20,7 +20,7 @@ internal sealed class ObjectDrafts
     {
         Views = Sorted(Views, v => v.View, v => v.Name),
         Triggers = Sorted(Triggers, t => t.Trigger, t => t.Name),
-        Routines = Sorted(Routines, r => r.Routine, r => r.Name),
+        Routines = Sorted(Routines, r => r.Routine, r => r.KeyName),
         Enums = Sorted(Enums, e => e.Type, e => e.Name),
         Domains = Sorted(Domains, d => d.Type, d => d.Name),
         Composites = Sorted(Composites, c => c.Type, c => c.Name),
