@@ -15,6 +15,13 @@ internal sealed record Dependencies(
     public static string Table(string table) => "t:" + table;
     public static string Column(string table, string column) => "c:" + table + "." + column;
     public static string ColumnDefinition(string table, string column) => "d:" + table + "." + column;
+
+    /// <summary>
+    /// That a column's type is made anew under its name (an enum type re-created): what names the column in an
+    /// expression (a check, an index's expression or predicate) is dropped before and made again after
+    /// (<see cref="TableDependents"/>), as the database cannot read it again against the new type.
+    /// </summary>
+    public static string ColumnType(string table, string column) => "ct:" + table + "." + column;
     public static string UniqueKey(string table, IEnumerable<string> columns) =>
         "u:" + table + "(" + string.Join(",", columns.OrderBy(c => c, StringComparer.Ordinal)) + ")";
 

@@ -47,7 +47,7 @@ public sealed record SetObjectComment(SchemaObjectKind Kind, string Name, string
     internal override Dependencies Dependencies => new(None, None, Kind switch
     {
         SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate => [Routine(Name, Arguments)],
-        SchemaObjectKind.EnumType or SchemaObjectKind.Domain => [Dependencies.Type(Name)],
+        SchemaObjectKind.EnumType or SchemaObjectKind.Domain or SchemaObjectKind.CompositeType => [Dependencies.Type(Name)],
         SchemaObjectKind.Sequence => [Dependencies.Sequence(Name)],
         SchemaObjectKind.Namespace => [Dependencies.Namespace(Name)],
         _ => None,

@@ -17,10 +17,11 @@ public static partial class ModelWriter
             text.Append(schema.Namespaces.All(n => n.Comment is null)
                 ? "schemas: " + YamlText.List(Sorted(schema.Namespaces, n => n.Name).Select(n => YamlText.Scalar(n.Name))) + "\n"
                 : Section("schemas", schema.Namespaces, n => n.Name, n => Map(n.Comment is { } c ? ["comment: " + YamlText.Quoted(c)] : [])));
-        if (schema.Enums.Count + schema.Domains.Count > 0)
+        if (schema.Enums.Count + schema.Domains.Count + schema.Composites.Count > 0)
         {
             text.Append("types:\n");
-            var types = schema.Enums.Select(e => (e.Name, Text: EnumMap(e))).Concat(schema.Domains.Select(d => (d.Name, Text: DomainMap(d))));
+            var types = schema.Enums.Select(e => (e.Name, Text: EnumMap(e))).Concat(schema.Domains.Select(d => (d.Name, Text: DomainMap(d))))
+                .Concat(schema.Composites.Select(c => (c.Name, Text: CompositeMap(c))));
             foreach (var (name, map) in types.OrderBy(t => t.Name, StringComparer.Ordinal))
                 text.Append("  ").Append(YamlText.Key(name)).Append(": ").Append(map).Append('\n');
         }
@@ -115,6 +116,17 @@ public static partial class ModelWriter
         if (d.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
         if (d.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         if (d.RenamedFrom is { } renamed) entries.Add("renamed_from: " + YamlText.Scalar(renamed));
+        return Map(entries);
+    }
+
+    /// <summary>Attributes in their order: name → type, or { type, collation }.</summary>
+    private static string CompositeMap(CompositeType c)
+    {
+        var attributes = c.Attributes.Select(a => YamlText.Key(a.Name) + ": " + (a.Collation is { } collation
+            ? Map(["type: " + YamlText.Scalar(a.Type), "collation: " + YamlText.Scalar(collation)])
+            : YamlText.Scalar(a.Type))).ToList();
+        var entries = new List<string> { "composite: " + Map(attributes) };
+        if (c.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         return Map(entries);
     }
 

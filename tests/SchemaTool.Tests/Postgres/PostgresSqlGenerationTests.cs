@@ -126,6 +126,11 @@ public sealed class PostgresSqlGenerationTests
         { "set_enum_type_comment", new SetObjectComment(SchemaObjectKind.EnumType, "mood", null, "how it went") },
         { "recreate_enum_type", new RecreateEnumType(new EnumType("mood", new[] { "sad", "meh", "ok" }), new EnumType("mood", new[] { "sad", "ok" }),
             new[] { ("users", new Column("mood", "mood", Default: ColumnDefault.String("ok"))), ("users", new Column("moods", "mood[]", Nullable: true)) }.ToValueList()) },
+        { "create_composite_type", new CreateCompositeType(Tests.Diff.ObjectSamples.Pair) },
+        { "drop_composite_type", new DropCompositeType(Tests.Diff.ObjectSamples.Pair) },
+        { "alter_composite_type", new AlterCompositeType(Tests.Diff.ObjectSamples.Pair, Tests.Diff.ObjectSamples.Pair with
+            { Attributes = new[] { new CompositeAttribute("id", "bigint"), new CompositeAttribute("rank", "integer") } }) },
+        { "set_composite_type_comment", new SetObjectComment(SchemaObjectKind.CompositeType, "pair", "two things", null) },
         { "create_domain", new CreateDomain(Email) },
         { "drop_domain", new DropDomain(Email) },
         { "alter_domain", new AlterDomain(Email, Email with { Nullable = true, Default = null, Checks = new[] { new Check("email_lower", "VALUE = lower(VALUE)") } }) },

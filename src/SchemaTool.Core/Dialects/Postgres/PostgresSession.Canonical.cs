@@ -86,6 +86,7 @@ public sealed partial class PostgresSession
     private static IEnumerable<(string What, IReadOnlyList<string> Statements)> ScratchTypes(Schema model) =>
         model.Enums.Select(e => ($"enum type {e.Name}", PostgresSqlGenerator.Generate(new CreateEnumType(e))))
             .Concat(model.Domains.Select(d => ($"domain {d.Name}", PostgresSqlGenerator.Generate(new CreateDomain(d)))))
+            .Concat(CompositeTypeOrder.Of(model.Composites).Select(c => ($"composite type {c.Name}", PostgresSqlGenerator.Generate(new CreateCompositeType(c)))))
             .Concat(model.Sequences.Select(s => ($"sequence {s.Name}", PostgresSqlGenerator.Generate(new CreateSequence(s with { OwnedBy = null })))));
 
     /// <summary>
