@@ -8,15 +8,18 @@ namespace SchemaTool.Diff;
 /// is dropped before the change and created again after it; the down file, the inverse, does the same around the
 /// inverse change. Whatever an operation removes (<see cref="Dependencies.Removes"/>) counts as changed, so a
 /// chain of views follows by itself: a view dropped and created removes its relation, which the views reading
-/// it use. A replaced view whose old query reads what goes is dropped and created the same way.
+/// it use. A replaced view whose old query reads what goes is dropped and created the same way. The defaults,
+/// checks and indexes that call a routine dropped, or read a column whose type is made anew, follow too
+/// (<see cref="TableDependents"/>).
 /// </summary>
 public static class DependentObjects
 {
     public static IReadOnlyList<Operation> Recreate(IReadOnlyList<Operation> operations, Schema current, Schema desired)
     {
-        if (current.Views.Count == 0 && current.Triggers.Count == 0) return operations;
         var ops = operations.ToList();
         var removed = new HashSet<string>(ops.SelectMany(o => o.Dependencies.Removes), StringComparer.Ordinal);
+        TableDependents.Recreate(ops, removed, current, desired);
+        if (current.Views.Count == 0 && current.Triggers.Count == 0) return ops;
         var views = Acted(ops, o => o is CreateView or DropView or ReplaceView);
         var triggers = Acted(ops, o => o is CreateTrigger or DropTrigger);
         var desiredViews = desired.Views.ToDictionary(v => v.Name, StringComparer.Ordinal);

@@ -23,9 +23,13 @@ public sealed record CreateTrigger(Trigger Trigger) : Operation
     [
         Relation(trigger.Table),
         .. Of(trigger.DependsOn),
-        .. ExpressionNames.Functions(trigger.Execute).Select(Routine),
-        .. ExpressionNames.Functions(trigger.When).Select(Routine),
+        .. ExpressionNames.Functions(trigger.Execute).Concat(ExpressionNames.Functions(trigger.When)).Select(Routine)
+            .Where(name => !Overloads(trigger).Contains(name)),
     ];
+
+    /// <summary>The routines whose overload the catalog names (PostgreSQL): their names alone would stand for every overload.</summary>
+    private static HashSet<string> Overloads(Trigger trigger) =>
+        (trigger.DependsOn ?? Enumerable.Empty<Dependency>()).Where(d => d is { Kind: DependencyKind.Routine, Arguments: not null }).Select(d => Routine(d.Name)).ToHashSet();
 }
 
 /// <summary>Drops a trigger before its table or what its action uses changes or goes.</summary>

@@ -46,7 +46,9 @@ internal static partial class PostgresIntrospector
             var materialized = reader.GetBoolean(1);
             parts.Views.Add(new View(name, ViewQuery(reader.GetString(2)), materialized,
                 Indexes: materialized ? indexes[name].OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList() : default,
-                Comment: Text(reader, 3))
+                Comment: Text(reader, 3),
+                With: materialized ? TableStorage(Options(reader, 6)) : ViewStorage(Options(reader, 6)),
+                ClusterOn: Text(reader, 7))
             {
                 OutputColumns = reader.GetFieldValue<string[]>(4).ToValueList(),
                 DependsOn = Dependencies(reader.GetFieldValue<string[]>(5)),
@@ -73,7 +75,8 @@ internal static partial class PostgresIntrospector
         var found = new SortedSet<Dependency>(Comparer<Dependency>.Create((a, b) =>
             a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
             : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
-            : string.CompareOrdinal(a.Column, b.Column)));
+            : string.CompareOrdinal(a.Column, b.Column) is var byColumn and not 0 ? byColumn
+            : string.CompareOrdinal(a.Arguments, b.Arguments)));
         foreach (var row in rows)
         {
             var fields = row.Split('\x1F');
@@ -86,7 +89,7 @@ internal static partial class PostgresIntrospector
                     if (fields.Length > 2) found.Add(Dependency.OnColumn(name, fields[2]));
                     break;
                 case "s": found.Add(Dependency.Sequence(name)); break;
-                case "f": found.Add(Dependency.Routine(name)); break;
+                case "f": found.Add(Dependency.Routine(name) with { Arguments = fields.Length > 2 ? fields[2] : null }); break;
                 case "t": found.Add(Dependency.Type(name)); break;
             }
         }

@@ -11,6 +11,7 @@ internal sealed class ObjectDrafts
     public List<(Routine Routine, string Where)> Routines { get; } = [];
     public List<(EnumType Type, string Where)> Enums { get; } = [];
     public List<(DomainType Type, string Where)> Domains { get; } = [];
+    public List<(CompositeType Type, string Where)> Composites { get; } = [];
     public List<(Sequence Sequence, string Where)> Sequences { get; } = [];
     public List<(Extension Extension, string Where)> Extensions { get; } = [];
     public List<(Namespace Namespace, string Where)> Namespaces { get; } = [];
@@ -20,9 +21,10 @@ internal sealed class ObjectDrafts
     {
         Views = Sorted(Views, v => v.View, v => v.Name),
         Triggers = Triggers.Select(t => t.Trigger).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Table, StringComparer.Ordinal).ToValueList(),
-        Routines = Sorted(Routines, r => r.Routine, r => r.Name),
+        Routines = Sorted(Routines, r => r.Routine, r => r.KeyName),
         Enums = Sorted(Enums, e => e.Type, e => e.Name),
         Domains = Sorted(Domains, d => d.Type, d => d.Name),
+        Composites = Sorted(Composites, c => c.Type, c => c.Name),
         Sequences = Sorted(Sequences, s => s.Sequence, s => s.Name),
         Extensions = Sorted(Extensions, e => e.Extension, e => e.Name),
         Namespaces = Sorted(Namespaces, n => n.Namespace, n => n.Name),

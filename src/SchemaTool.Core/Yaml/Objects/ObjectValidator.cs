@@ -8,8 +8,9 @@ internal static class ObjectValidator
         Twice(drafts.Views, v => v.View.Name, v => v.Where, "view", errors);
         Twice(drafts.Triggers, t => t.Key, t => t.Where, "trigger", errors);
         TriggerNamesPerTable(drafts, errors);
-        Twice(drafts.Routines, r => r.Routine.Kind + " " + r.Routine.Name, r => r.Where, "routine", errors);
-        Twice(drafts.Enums.Select(e => (e.Type.Name, e.Where)).Concat(drafts.Domains.Select(d => (d.Type.Name, d.Where))).ToList(), t => t.Name, t => t.Where, "type", errors);
+        Twice(drafts.Routines, r => r.Routine.Kind + " " + r.Routine.KeyName, r => r.Where, "routine", errors);
+        Twice(drafts.Enums.Select(e => (e.Type.Name, e.Where)).Concat(drafts.Domains.Select(d => (d.Type.Name, d.Where)))
+            .Concat(drafts.Composites.Select(c => (c.Type.Name, c.Where))).ToList(), t => t.Name, t => t.Where, "type", errors);
         Twice(drafts.Sequences, s => s.Sequence.Name, s => s.Where, "sequence", errors);
         Twice(drafts.Extensions, e => e.Extension.Name, e => e.Where, "extension", errors);
         Twice(drafts.Namespaces, n => n.Namespace.Name, n => n.Where, "schema", errors);
