@@ -52,7 +52,10 @@ internal sealed record Dependencies(
     /// </summary>
     public static string Gone(string resource) => "-" + resource;
 
-    public static string Trigger(string name) => "tr:" + name;
+    // A trigger is its table's in PostgreSQL, so two tables may each have one of a name; MySQL and SQLite keep one
+    // name per schema, so creating a name also waits for any drop of that name (TriggerName) on another table.
+    public static string Trigger(string table, string name) => "tr:" + table + "\u001F" + name;
+    public static string TriggerName(string name) => "trn:" + name;
     public static string Event(string name) => "ev:" + name;
 
     /// <summary>The resources a dependency stands for: a column stands for its relation too.</summary>

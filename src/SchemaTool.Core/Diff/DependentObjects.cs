@@ -23,7 +23,7 @@ public static class DependentObjects
         var views = Acted(ops, o => o is CreateView or DropView or ReplaceView);
         var triggers = Acted(ops, o => o is CreateTrigger or DropTrigger);
         var desiredViews = desired.Views.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        var desiredTriggers = desired.Triggers.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var desiredTriggers = desired.Triggers.ToDictionary(t => t.Identity, StringComparer.Ordinal);
 
         bool changed;
         do
@@ -49,11 +49,11 @@ public static class DependentObjects
             }
             foreach (var trigger in current.Triggers)
             {
-                if (triggers.Contains(trigger.Name) || !desiredTriggers.TryGetValue(trigger.Name, out var wanted)) continue;
+                if (triggers.Contains(trigger.Identity) || !desiredTriggers.TryGetValue(trigger.Identity, out var wanted)) continue;
                 if (!CreateTrigger.Uses(trigger).Any(removed.Contains)) continue;
                 ops.Add(new DropTrigger(trigger));
                 ops.Add(new CreateTrigger(wanted));
-                triggers.Add(trigger.Name);
+                triggers.Add(trigger.Identity);
                 changed = true;
             }
         }
@@ -64,5 +64,6 @@ public static class DependentObjects
     private static IReadOnlyList<string> Uses(ValueList<Dependency>? dependencies) => Dependencies.Of(dependencies);
 
     private static HashSet<string> Acted(List<Operation> ops, Func<Operation, bool> kind) =>
-        ops.Where(kind).Select(o => o is CreateTrigger or DropTrigger ? o.ObjectName : o.TableName).ToHashSet(StringComparer.Ordinal);
+        ops.Where(kind).Select(o => o switch { CreateTrigger c => c.Trigger.Identity, DropTrigger d => d.Trigger.Identity, _ => o.TableName })
+            .ToHashSet(StringComparer.Ordinal);
 }

@@ -42,7 +42,7 @@ public sealed record SetObjectComment(SchemaObjectKind Kind, string Name, string
     internal override string? Relation => Kind is SchemaObjectKind.View or SchemaObjectKind.MaterializedView or SchemaObjectKind.Trigger ? TableName : null;
     public override Phase Phase => Phase.Comment;
     public override Operation Invert() => new SetObjectComment(Kind, Name, To, From, Table, Arguments);
-    public override string Describe() => $"set comment of {Kind.Word()} {Name}";
+    public override string Describe() => $"set comment of {Kind.Word()} {Name}" + (Kind == SchemaObjectKind.Trigger ? $" on {Table}" : "");
 
     internal override Dependencies Dependencies => new(None, None, Kind switch
     {

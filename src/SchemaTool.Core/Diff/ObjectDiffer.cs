@@ -14,7 +14,7 @@ internal static class ObjectDiffer
     public static IReadOnlyDictionary<string, string> Diff(Schema current, Schema desired, List<Operation> ops)
     {
         DiffViews(current.Views, desired.Views, ops);
-        Pair(current.Triggers, desired.Triggers, t => t.Name, ops,
+        Pair(current.Triggers, desired.Triggers, t => t.Identity, ops,
             t => new DropTrigger(t), t => new CreateTrigger(t),
             (have, want) => SameBut(have.WithoutDependencies(), want.WithoutDependencies(), t => t with { Comment = null })
                 ? [new SetObjectComment(SchemaObjectKind.Trigger, want.Name, have.Comment, want.Comment, want.Table)]

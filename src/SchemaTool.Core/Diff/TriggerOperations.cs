@@ -14,9 +14,9 @@ public sealed record CreateTrigger(Trigger Trigger) : Operation
     public override string Describe() => $"create trigger {Trigger.Name} on {Trigger.Table}";
 
     internal override Dependencies Dependencies => new(
-        Provides: [Dependencies.Trigger(Trigger.Name)],
+        Provides: [Dependencies.Trigger(Trigger.Table, Trigger.Name)],
         Removes: None,
-        Requires: [.. Uses(Trigger), Gone(Dependencies.Trigger(Trigger.Name))],
+        Requires: [.. Uses(Trigger), Gone(Dependencies.Trigger(Trigger.Table, Trigger.Name)), Gone(TriggerName(Trigger.Name))],
         RequiresBefore: None);
 
     internal static IReadOnlyList<string> Uses(Trigger trigger) =>
@@ -43,8 +43,8 @@ public sealed record DropTrigger(Trigger Trigger) : Operation
     public override string Describe() => $"drop trigger {Trigger.Name} on {Trigger.Table}";
 
     internal override Dependencies Dependencies => new(
-        Provides: [Gone(Dependencies.Trigger(Trigger.Name))],
-        Removes: [Dependencies.Trigger(Trigger.Name)],
+        Provides: [Gone(Dependencies.Trigger(Trigger.Table, Trigger.Name)), Gone(TriggerName(Trigger.Name))],
+        Removes: [Dependencies.Trigger(Trigger.Table, Trigger.Name)],
         Requires: None,
         RequiresBefore: CreateTrigger.Uses(Trigger));
 }

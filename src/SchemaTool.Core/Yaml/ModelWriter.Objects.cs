@@ -41,7 +41,7 @@ public static partial class ModelWriter
             text.Append("views:\n");
             foreach (var view in Sorted(schema.Views, v => v.Name)) WriteView(text, view);
         }
-        if (schema.Triggers.Count > 0) text.Append(Section("triggers", schema.Triggers, t => t.Name, TriggerMap));
+        if (schema.Triggers.Count > 0) text.Append(TriggerSection(schema.Triggers));
         if (schema.Events.Count > 0) text.Append(Section("events", schema.Events, e => e.Name, EventMap));
     }
 
@@ -69,14 +69,16 @@ public static partial class ModelWriter
             text.Append("      ").Append(YamlText.Key(index.Name)).Append(": ").Append(IndexMap(index)).Append('\n');
     }
 
-    private static string TriggerMap(Trigger t)
+    private static string TriggerMap(Trigger t, string key)
     {
-        var entries = new List<string>
-        {
+        var entries = new List<string>();
+        if (key != t.Name) entries.Add("name: " + YamlText.Scalar(t.Name));
+        entries.AddRange(
+        [
             "table: " + YamlText.Scalar(t.Table),
             "timing: " + YamlText.Scalar(t.Timing.ToYaml()),
             "events: " + YamlText.List(t.Events.Select(e => e.ToYaml())),
-        };
+        ]);
         if (t.UpdateOf.Count > 0) entries.Add("update_of: " + YamlText.List(t.UpdateOf.Select(YamlText.Scalar)));
         if (t.ForEach != TriggerLevel.Row) entries.Add("for_each: " + t.ForEach.ToYaml());
         if (t.When is { } when) entries.Add("when: " + YamlText.Quoted(when));

@@ -174,6 +174,9 @@ public sealed class PostgresSqlGenerationTests
             Execute: "touch('audit', '2')", ForEach: TriggerLevel.Statement)) },
         { "create_instead_of_trigger", new CreateTrigger(new Trigger("active_users_insert", "active_users", TriggerTiming.InsteadOf, new[] { TriggerEvent.Insert }, Execute: "touch()")) },
         { "drop_trigger", new DropTrigger(UsersTouch) },
+        // pagila's last_updated, one of several tables' triggers of that name: each is named on its table.
+        { "create_trigger_sharing_a_name", new CreateTrigger(new Trigger("last_updated", "teams", TriggerTiming.Before, new[] { TriggerEvent.Update }, Execute: "touch()", Comment: "of teams")) },
+        { "drop_trigger_sharing_a_name", new DropTrigger(new Trigger("last_updated", "teams", TriggerTiming.Before, new[] { TriggerEvent.Update }, Execute: "touch()")) },
         { "set_trigger_comment", new SetObjectComment(SchemaObjectKind.Trigger, "users_touch", "on rename", null, "users") },
         { "create_index_with_storage", new CreateIndex("users", Fancy with { With = Storage(("deduplicate_items", "true"), ("fillfactor", "70")) }) },
         { "create_unique_constraint_with_storage", new CreateIndex("users", Users.Indexes[0] with { With = Storage(("fillfactor", "80")) }) },

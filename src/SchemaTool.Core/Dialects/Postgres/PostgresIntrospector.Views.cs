@@ -14,16 +14,14 @@ internal static partial class PostgresIntrospector
         public List<UnmanagedObject> Unmanaged { get; } = [];
 
         /// <summary>
-        /// The objects in the schema. A trigger's name is its table's in PostgreSQL, the schema's in the model: a name
-        /// that triggers of several tables share is named on each, not modelled; so is a trigger on a relation the
-        /// schema does not model (a partition).
+        /// The objects in the schema. A trigger on a relation the schema does not model (a partition) is named, not
+        /// modelled. Triggers of several tables may share a name (the model keys them apart, see ModelWriter).
         /// </summary>
         public Schema Into(Schema schema)
         {
             var relations = schema.Tables.Select(t => t.Name).Concat(Views.Select(v => v.Name)).ToHashSet(StringComparer.Ordinal);
-            var shared = Triggers.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-            bool Modelled(Trigger t) => relations.Contains(t.Table) && !shared.Contains(t.Name);
-            var triggers = Triggers.Where(Modelled).ToValueList();
+            bool Modelled(Trigger t) => relations.Contains(t.Table);
+            var triggers = Triggers.Where(Modelled).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Table, StringComparer.Ordinal).ToValueList();
             Unmanaged.AddRange(Triggers.Where(t => !Modelled(t)).Select(t => new UnmanagedObject("trigger", t.Name, t.Table)));
             return schema with
             {

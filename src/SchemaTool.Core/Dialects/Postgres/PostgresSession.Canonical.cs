@@ -50,8 +50,9 @@ public sealed partial class PostgresSession
             }
             foreach (var view in InDependencyOrder(inScratch.Views))
                 await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {schemas.Real(view.Name)}", ct);
-            foreach (var trigger in inScratch.Triggers)
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
+            // Named with its table: triggers of several tables may share a name.
+            foreach (var (trigger, declared) in inScratch.Triggers.Zip(normalized.Triggers))
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {declared.Name} on {declared.Table}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
             var read = schemas.FromScratch(await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct,
                 otherSchemas: scratch + "\\_%"));

@@ -6,7 +6,8 @@ namespace SchemaTool.Yaml.Objects;
 internal sealed class ObjectDrafts
 {
     public List<(View View, string Where)> Views { get; } = [];
-    public List<(Trigger Trigger, string Where)> Triggers { get; } = [];
+    /// <summary>Each trigger with its key in the model, which its name (the server's) may differ from.</summary>
+    public List<(Trigger Trigger, string Key, string Where)> Triggers { get; } = [];
     public List<(Routine Routine, string Where)> Routines { get; } = [];
     public List<(EnumType Type, string Where)> Enums { get; } = [];
     public List<(DomainType Type, string Where)> Domains { get; } = [];
@@ -19,7 +20,7 @@ internal sealed class ObjectDrafts
     public Schema AddTo(Schema schema) => schema with
     {
         Views = Sorted(Views, v => v.View, v => v.Name),
-        Triggers = Sorted(Triggers, t => t.Trigger, t => t.Name),
+        Triggers = Triggers.Select(t => t.Trigger).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Table, StringComparer.Ordinal).ToValueList(),
         Routines = Sorted(Routines, r => r.Routine, r => r.KeyName),
         Enums = Sorted(Enums, e => e.Type, e => e.Name),
         Domains = Sorted(Domains, d => d.Type, d => d.Name),
