@@ -72,7 +72,7 @@ public static class ModelLoader
         if (errors.Count == 0) ObjectValidator.Validate(objects, tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
         var schema = objects.AddTo(new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal)));
-        ModelPositions.Attach(schema, tables);
+        ModelPositions.Attach(schema, tables, objects.Triggers);
         return schema;
     }
 

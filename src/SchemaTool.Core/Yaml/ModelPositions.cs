@@ -18,15 +18,17 @@ public sealed class ModelPositions
     private readonly Dictionary<string, string> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Table, string Name), string> _columns = new();
     private readonly Dictionary<(string Table, string Name), string> _objects = new();
+    private readonly Dictionary<(string Table, string Name), string> _triggers = new();
 
     public static ModelPositions None { get; } = new();
 
     /// <summary>The positions of the model <paramref name="model"/> was loaded from; <see cref="None"/> if it was not loaded from files.</summary>
     public static ModelPositions Of(Schema model) => Attached.TryGetValue(model, out var positions) ? positions : None;
 
-    internal static void Attach(Schema model, IEnumerable<TableDraft> tables)
+    internal static void Attach(Schema model, IEnumerable<TableDraft> tables, IEnumerable<(Trigger Trigger, string Key, string Where)> triggers)
     {
         var positions = new ModelPositions();
+        foreach (var (trigger, _, where) in triggers) positions._triggers.TryAdd((trigger.Table, trigger.Name), where);
         foreach (var table in tables)
         {
             positions._tables.TryAdd(table.Name, table.Where);
@@ -54,6 +56,9 @@ public sealed class ModelPositions
     /// <summary>"file:line:column: " of an index, foreign key or check by name, else of its table, or "".</summary>
     public string Object(string table, string name) =>
         Prefix(_objects.GetValueOrDefault((table, name)) ?? _tables.GetValueOrDefault(table));
+
+    /// <summary>"file:line:column: " of a trigger by its table and name, or "".</summary>
+    public string Trigger(string table, string name) => Prefix(_triggers.GetValueOrDefault((table, name)));
 
     private static string Prefix(string? where) => where is null ? "" : where + ": ";
 }

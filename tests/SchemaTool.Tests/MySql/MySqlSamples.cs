@@ -87,6 +87,7 @@ public static class MySqlSamples
         typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        typeof(CreateCompositeType), typeof(DropCompositeType), typeof(AlterCompositeType),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         // The sample sets a view's comment, which MySQL views and triggers cannot have (Validate refuses it); an
         // event's is MySqlEventTests'.

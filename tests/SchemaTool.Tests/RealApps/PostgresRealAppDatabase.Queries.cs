@@ -186,8 +186,7 @@ public sealed partial class PostgresRealAppDatabase
         SELECT 'trigger', tg.tgname FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND NOT tg.tgisinternal
           AND (tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL OR tg.tgenabled <> 'O'
-               OR c.relispartition OR (SELECT count(*) FROM pg_trigger o JOIN pg_class oc ON oc.oid = o.tgrelid
-                                       WHERE oc.relnamespace = c.relnamespace AND o.tgname = tg.tgname AND NOT o.tgisinternal) > 1)
+               OR c.relispartition)
         UNION ALL
         SELECT 'rule', r.rulename FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND r.rulename <> '_RETURN'

@@ -118,6 +118,7 @@ public sealed partial class MySqlDialect : IDialect
             SchemaObjectKind.Aggregate => "MySQL has no CREATE AGGREGATE (MariaDB's stored aggregate functions are not modelled)",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",
+            SchemaObjectKind.CompositeType => "MySQL has no composite types",
             SchemaObjectKind.Extension => "MySQL has no extensions",
             SchemaObjectKind.Namespace => "MySQL has no schemas inside a database (a MySQL schema is the database)",
             _ => ObjectSupport.NotYet(kind, "MySQL"),

@@ -243,7 +243,7 @@ internal sealed partial class PostgresCatalogQueries
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE {InScope}
             AND (t.typtype IN ('e', 'd') AND strpos(n.nspname || t.typname, '.') > 0 OR t.typtype = 'r'
-                 OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+                 OR t.typtype = 'c' AND strpos(n.nspname || t.typname, '.') > 0 AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}

@@ -26,7 +26,7 @@ internal sealed class PostgresScratchSchemas
         (_scratch, _managed) = (scratch, managed);
         var schemas = model.Namespaces.Select(n => n.Name)
             .Concat(model.Tables.Select(t => t.Name)).Concat(model.Views.Select(v => v.Name)).Concat(model.Routines.Select(r => r.Name))
-            .Concat(model.Enums.Select(e => e.Name)).Concat(model.Domains.Select(d => d.Name)).Concat(model.Sequences.Select(s => s.Name))
+            .Concat(model.Enums.Select(e => e.Name)).Concat(model.Domains.Select(d => d.Name)).Concat(model.Composites.Select(c => c.Name)).Concat(model.Sequences.Select(s => s.Name))
             .Select(name => model.Namespaces.Any(n => n.Name == name) ? name : QualifiedName.SchemaOf(name)).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var name in model.Tables.Select(t => t.Name).Concat(model.Views.Select(v => v.Name)).Concat(model.Routines.Select(r => r.Name))
@@ -54,6 +54,10 @@ internal sealed class PostgresScratchSchemas
         }).ToValueList(),
         Enums = model.Enums.Select(e => e with { Name = Name(e.Name) }).ToValueList(),
         Domains = model.Domains.Select(d => d with { Name = Name(d.Name), BaseType = Text(d.BaseType) }).ToValueList(),
+        Composites = model.Composites.Select(c => c with
+        {
+            Name = Name(c.Name), Attributes = c.Attributes.Select(a => a with { Type = Text(a.Type) }).ToValueList(),
+        }).ToValueList(),
         Sequences = model.Sequences.Select(s => s with { Name = Name(s.Name) }).ToValueList(),
         Views = model.Views.Select(v => v with { Name = Name(v.Name), Sql = Text(v.Sql) }).ToValueList(),
         Routines = model.Routines.Select(r => r with { Name = Name(r.Name), Definition = Text(r.Definition) }).ToValueList(),
@@ -81,6 +85,7 @@ internal sealed class PostgresScratchSchemas
         Routines = read.Routines.Where(r => Mine(r.Name)).Select(r => r with
         {
             Name = Back(r.Name), Definition = BackText(r.Definition), DependsOn = Back(r.DependsOn),
+            Arguments = r.Arguments is null ? null : BackText(r.Arguments),
         }).ToValueList(),
         Triggers = read.Triggers.Where(t => Mine(t.Table)).Select(t => t with
         {
@@ -103,7 +108,10 @@ internal sealed class PostgresScratchSchemas
         QualifiedName.SchemaOf(name) is { } schema && _toReal.TryGetValue(schema, out var real) ? real + "." + QualifiedName.LocalOf(name) : name;
 
     private ValueList<Dependency>? Back(ValueList<Dependency>? dependencies) =>
-        dependencies?.Select(d => d with { Name = Back(d.Name) }).ToValueList();
+        dependencies?.Select(d => d with { Name = Back(d.Name), Arguments = d.Arguments is null ? null : BackText(d.Arguments) }).ToValueList();
+
+    /// <summary>A text read from the scratch schemas (a routine's identity arguments) in the real schemas' names.</summary>
+    public string FromScratchText(string text) => BackText(text);
 
     /// <summary>
     /// The text with each schema qualifier the model declares put in its scratch schema, the managed schema's in the

@@ -36,6 +36,7 @@ public static partial class PostgresSqlGenerator
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
         _ when ExclusionStatements(operation) is { } exclusions => exclusions,
         _ when TypeStatements(operation) is { } statements => statements,
+        _ when CompositeStatements(operation) is { } composites => composites,
         _ when ViewStatements(operation) is { } views => views,
         _ when RoutineStatements(operation) is { } routines => routines,
         _ when operation.ObjectKind != SchemaObjectKind.Table =>
