@@ -158,7 +158,7 @@ public static class ModelLoader
                     break;
                 case "exclusions": ExclusionReader.Read(table, value, nodes); break;
                 case "partition_by":
-                    table.PartitionBy = nodes.String(value, "partition_by");
+                    table.PartitionBy = nodes.Sql(value, $"partition_by of table '{name}'");
                     break;
                 case "partitions":
                     table.Partitions = TableOptionsReader.ReadPartitions(value, $"table '{name}'", nodes);
@@ -181,7 +181,7 @@ public static class ModelLoader
                 case "unlogged": table.Options = table.Options with { Unlogged = nodes.Bool(value, key) ?? false }; break;
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
-                case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
+                case "virtual": table.Options = table.Options with { Virtual = nodes.Sql(value, $"virtual of table '{name}'") }; break;
                 case "with":
                     var what = $"table '{name}'";
                     table.Options = table.Options with { With = StorageParameterReader.ForTable(StorageParameterReader.ReadEntries(value, what, nodes), what, nodes) };
