@@ -66,12 +66,13 @@ public static class ModelLoader
             errors.Add($"{duplicate.Last().Where}: table '{duplicate.Key}' is declared twice (also at {duplicate.First().Where})");
 
         NameCharacters.Check(tables, errors);
+        NameCharacters.Check(objects, errors);
         SqlWords.Check(tables, errors);
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
         if (errors.Count == 0) ObjectValidator.Validate(objects, tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
         var schema = objects.AddTo(new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal)));
-        ModelPositions.Attach(schema, tables);
+        ModelPositions.Attach(schema, tables, objects);
         return schema;
     }
 
