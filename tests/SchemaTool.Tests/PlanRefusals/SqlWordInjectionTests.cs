@@ -75,6 +75,15 @@ public sealed class SqlWordInjectionTests
     }
 
     [Fact]
+    public async Task A_domain_base_type_holding_a_statement_is_refused_on_postgres()
+    {
+        using var project = await WithVictimAsync("postgres");
+        await AssertRefusedAsync(project,
+            "types:\n  d: { domain: \"int; DROP TABLE victim; SELECT 1\" }\n",
+            "tables.yaml:6:16: domain of type 'd': 'int; DROP TABLE victim; SELECT 1' is not a type: ");
+    }
+
+    [Fact]
     public async Task An_index_method_holding_a_statement_is_refused_on_postgres()
     {
         using var project = await WithVictimAsync("postgres");
