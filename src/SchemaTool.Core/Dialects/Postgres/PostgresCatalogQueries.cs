@@ -264,6 +264,16 @@ internal sealed partial class PostgresCatalogQueries
           WHERE {InScope} AND con.contype = 'x' AND con.conparentid = 0
             AND (SELECT i.indnatts > i.indnkeyatts FROM pg_index i WHERE i.indexrelid = con.conindid) -- INCLUDE columns: not modelled
           UNION ALL
+          -- Row-level security is not modelled: its policies, and the table's switches for it.
+          SELECT 'policy', pol.polname::text, {Q("c.relname::text")}
+          FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE {InScope}
+          UNION ALL
+          SELECT 'table option', setting, {Q("c.relname::text")}
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+          LATERAL (VALUES ('row level security', c.relrowsecurity), ('force row level security', c.relforcerowsecurity)) s(setting, isset)
+          WHERE {InScope} AND c.relkind IN ('r', 'p') AND s.isset
+          UNION ALL
           -- What a failed or interrupted CREATE INDEX CONCURRENTLY left: no query uses it, and a unique one enforces
           -- nothing, so it is not the model's index (which plan builds again: apply drops the invalid one first).
           SELECT 'invalid index', ic.relname::text, {Q("c.relname::text")}
