@@ -29,4 +29,7 @@ public enum DialectKeys
 
     /// <summary>A column's `statistics:` target (PostgreSQL).</summary>
     ColumnStatistics = 64,
+
+    /// <summary>A view's `algorithm:` and `security:` (MySQL's ALGORITHM and SQL SECURITY).</summary>
+    ViewAlgorithmAndSecurity = 128,
 }

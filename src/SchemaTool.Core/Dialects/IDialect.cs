@@ -49,6 +49,9 @@ public interface IDialect
     /// </summary>
     bool IndexNamesPerTable => false;
 
+    /// <summary>Whether a trigger's name belongs to its table (PostgreSQL), rather than to the schema (MySQL, SQLite).</summary>
+    bool TriggerNamesPerTable => false;
+
     /// <summary>How the database compares index names (SQLite and MySQL ignore case).</summary>
     IEqualityComparer<string> IndexNameComparer => TableNameComparer;
 

@@ -32,6 +32,7 @@ public static class ObjectSupport
         SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate => model.Routines.Where(r => r.ObjectKind == kind).Select(r => r.Name),
         SchemaObjectKind.EnumType => model.Enums.Select(e => e.Name),
         SchemaObjectKind.Domain => model.Domains.Select(d => d.Name),
+        SchemaObjectKind.CompositeType => model.Composites.Select(c => c.Name),
         SchemaObjectKind.Sequence => model.Sequences.Select(s => s.Name),
         SchemaObjectKind.Extension => model.Extensions.Select(e => e.Name),
         SchemaObjectKind.Namespace => model.Namespaces.Select(n => n.Name),

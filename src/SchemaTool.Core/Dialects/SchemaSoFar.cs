@@ -39,7 +39,7 @@ internal static class SchemaSoFar
         AddCheck add => WithTable(schema, add.Table, t => t with { Checks = t.Checks.Append(add.Check).ToValueList() }),
         DropCheck drop => WithTable(schema, drop.Table, t => t with { Checks = t.Checks.Where(c => c.Name != drop.Check.Name).ToValueList() }),
         CreateTrigger create => schema with { Triggers = schema.Triggers.Append(create.Trigger).ToValueList() },
-        DropTrigger drop => schema with { Triggers = schema.Triggers.Where(t => t.Name != drop.Trigger.Name).ToValueList() },
+        DropTrigger drop => schema with { Triggers = schema.Triggers.Where(t => t.Identity != drop.Trigger.Identity).ToValueList() },
         IFollowedAs own => own.FollowedAs.Aggregate(schema, After),
         _ => schema,
     };

@@ -15,6 +15,13 @@ internal sealed record Dependencies(
     public static string Table(string table) => "t:" + table;
     public static string Column(string table, string column) => "c:" + table + "." + column;
     public static string ColumnDefinition(string table, string column) => "d:" + table + "." + column;
+
+    /// <summary>
+    /// That a column's type is made anew under its name (an enum type re-created): what names the column in an
+    /// expression (a check, an index's expression or predicate) is dropped before and made again after
+    /// (<see cref="TableDependents"/>), as the database cannot read it again against the new type.
+    /// </summary>
+    public static string ColumnType(string table, string column) => "ct:" + table + "." + column;
     public static string UniqueKey(string table, IEnumerable<string> columns) =>
         "u:" + table + "(" + string.Join(",", columns.OrderBy(c => c, StringComparer.Ordinal)) + ")";
 
@@ -26,6 +33,8 @@ internal sealed record Dependencies(
     // their keys ignore case and quotes ("MySchema".mood is MySchema.mood), which at worst orders two operations
     // that need not be.
     public static string Routine(string name) => "f:" + Unquoted(name);
+    /// <summary>One overload of a routine, which the catalog names where an expression's name does not.</summary>
+    public static string Routine(string name, string? arguments) => arguments is null ? Routine(name) : $"f:{Unquoted(name)}({arguments})";
     public static string Type(string name) => "ty:" + Unquoted(name);
     public static string Sequence(string name) => "sq:" + Unquoted(name);
 
@@ -43,7 +52,10 @@ internal sealed record Dependencies(
     /// </summary>
     public static string Gone(string resource) => "-" + resource;
 
-    public static string Trigger(string name) => "tr:" + name;
+    // A trigger is its table's in PostgreSQL, so two tables may each have one of a name; MySQL and SQLite keep one
+    // name per schema, so creating a name also waits for any drop of that name (TriggerName) on another table.
+    public static string Trigger(string table, string name) => "tr:" + table + "\u001F" + name;
+    public static string TriggerName(string name) => "trn:" + name;
     public static string Event(string name) => "ev:" + name;
 
     /// <summary>The resources a dependency stands for: a column stands for its relation too.</summary>
@@ -60,7 +72,7 @@ internal sealed record Dependencies(
                 yield return ColumnDefinition(dependency.Name, dependency.Column ?? "");
                 break;
             case Model.DependencyKind.Routine:
-                yield return Routine(dependency.Name);
+                yield return Routine(dependency.Name, dependency.Arguments);
                 break;
             case Model.DependencyKind.Type:
                 yield return Type(dependency.Name);

@@ -8,19 +8,22 @@ namespace SchemaTool.Diff;
 /// is dropped before the change and created again after it; the down file, the inverse, does the same around the
 /// inverse change. Whatever an operation removes (<see cref="Dependencies.Removes"/>) counts as changed, so a
 /// chain of views follows by itself: a view dropped and created removes its relation, which the views reading
-/// it use. A replaced view whose old query reads what goes is dropped and created the same way.
+/// it use. A replaced view whose old query reads what goes is dropped and created the same way. The defaults,
+/// checks and indexes that call a routine dropped, or read a column whose type is made anew, follow too
+/// (<see cref="TableDependents"/>).
 /// </summary>
 public static class DependentObjects
 {
     public static IReadOnlyList<Operation> Recreate(IReadOnlyList<Operation> operations, Schema current, Schema desired)
     {
-        if (current.Views.Count == 0 && current.Triggers.Count == 0) return operations;
         var ops = operations.ToList();
         var removed = new HashSet<string>(ops.SelectMany(o => o.Dependencies.Removes), StringComparer.Ordinal);
+        TableDependents.Recreate(ops, removed, current, desired);
+        if (current.Views.Count == 0 && current.Triggers.Count == 0) return ops;
         var views = Acted(ops, o => o is CreateView or DropView or ReplaceView);
         var triggers = Acted(ops, o => o is CreateTrigger or DropTrigger);
         var desiredViews = desired.Views.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        var desiredTriggers = desired.Triggers.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var desiredTriggers = desired.Triggers.ToDictionary(t => t.Identity, StringComparer.Ordinal);
 
         bool changed;
         do
@@ -46,11 +49,11 @@ public static class DependentObjects
             }
             foreach (var trigger in current.Triggers)
             {
-                if (triggers.Contains(trigger.Name) || !desiredTriggers.TryGetValue(trigger.Name, out var wanted)) continue;
+                if (triggers.Contains(trigger.Identity) || !desiredTriggers.TryGetValue(trigger.Identity, out var wanted)) continue;
                 if (!CreateTrigger.Uses(trigger).Any(removed.Contains)) continue;
                 ops.Add(new DropTrigger(trigger));
                 ops.Add(new CreateTrigger(wanted));
-                triggers.Add(trigger.Name);
+                triggers.Add(trigger.Identity);
                 changed = true;
             }
         }
@@ -61,5 +64,6 @@ public static class DependentObjects
     private static IReadOnlyList<string> Uses(ValueList<Dependency>? dependencies) => Dependencies.Of(dependencies);
 
     private static HashSet<string> Acted(List<Operation> ops, Func<Operation, bool> kind) =>
-        ops.Where(kind).Select(o => o is CreateTrigger or DropTrigger ? o.ObjectName : o.TableName).ToHashSet(StringComparer.Ordinal);
+        ops.Where(kind).Select(o => o switch { CreateTrigger c => c.Trigger.Identity, DropTrigger d => d.Trigger.Identity, _ => o.TableName })
+            .ToHashSet(StringComparer.Ordinal);
 }

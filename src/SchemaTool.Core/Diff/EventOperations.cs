@@ -31,22 +31,23 @@ public sealed record DropEvent(ScheduledEvent Event) : Operation
 
 /// <summary>
 /// Sets the comment of an object outside tables' own comments (a view, a trigger, a routine, a type, a sequence,
-/// a schema, an event): a change of comment alone never recreates the object.
+/// a schema, an event): a change of comment alone never recreates the object. A routine's <paramref name="Arguments"/>
+/// (its identity arguments, where known) say which of several of its name it is.
 /// </summary>
-public sealed record SetObjectComment(SchemaObjectKind Kind, string Name, string? From, string? To, string? Table = null) : Operation
+public sealed record SetObjectComment(SchemaObjectKind Kind, string Name, string? From, string? To, string? Table = null, string? Arguments = null) : Operation
 {
     public override string TableName => Table ?? Name;
     public override string ObjectName => Table is null ? "" : Name;
     public override SchemaObjectKind ObjectKind => Kind;
     internal override string? Relation => Kind is SchemaObjectKind.View or SchemaObjectKind.MaterializedView or SchemaObjectKind.Trigger ? TableName : null;
     public override Phase Phase => Phase.Comment;
-    public override Operation Invert() => new SetObjectComment(Kind, Name, To, From, Table);
-    public override string Describe() => $"set comment of {Kind.Word()} {Name}";
+    public override Operation Invert() => new SetObjectComment(Kind, Name, To, From, Table, Arguments);
+    public override string Describe() => $"set comment of {Kind.Word()} {Name}" + (Kind == SchemaObjectKind.Trigger ? $" on {Table}" : "");
 
     internal override Dependencies Dependencies => new(None, None, Kind switch
     {
-        SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate => [Routine(Name)],
-        SchemaObjectKind.EnumType or SchemaObjectKind.Domain => [Dependencies.Type(Name)],
+        SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate => [Routine(Name, Arguments)],
+        SchemaObjectKind.EnumType or SchemaObjectKind.Domain or SchemaObjectKind.CompositeType => [Dependencies.Type(Name)],
         SchemaObjectKind.Sequence => [Dependencies.Sequence(Name)],
         SchemaObjectKind.Namespace => [Dependencies.Namespace(Name)],
         _ => None,

@@ -24,6 +24,32 @@ internal static class ExpressionNames
         }
     }
 
+    /// <summary>
+    /// The words and double-quoted names of an expression outside its string literals, a word folded to lower case
+    /// as an unquoted name is: the names of the columns it may read, and more.
+    /// </summary>
+    public static IEnumerable<string> Identifiers(string? sql)
+    {
+        if (string.IsNullOrEmpty(sql)) yield break;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            if (c == '\'') { i = SkipQuoted(sql, i, '\''); continue; }
+            if (c == '"')
+            {
+                var end = SkipQuoted(sql, i, '"');
+                yield return sql[(i + 1)..Math.Max(i + 1, end - 1)].Replace("\"\"", "\"");
+                i = end;
+                continue;
+            }
+            if (!char.IsLetter(c) && c != '_') { i++; continue; }
+            var start = i;
+            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
+            yield return sql[start..i].ToLowerInvariant();
+        }
+    }
+
     public static IEnumerable<string> StringLiterals(string? sql)
     {
         if (string.IsNullOrEmpty(sql)) yield break;

@@ -14,20 +14,23 @@ internal static class ObjectDiffer
     public static IReadOnlyDictionary<string, string> Diff(Schema current, Schema desired, List<Operation> ops)
     {
         DiffViews(current.Views, desired.Views, ops);
-        Pair(current.Triggers, desired.Triggers, t => t.Name, ops,
+        Pair(current.Triggers, desired.Triggers, t => t.Identity, ops,
             t => new DropTrigger(t), t => new CreateTrigger(t),
             (have, want) => SameBut(have.WithoutDependencies(), want.WithoutDependencies(), t => t with { Comment = null })
                 ? [new SetObjectComment(SchemaObjectKind.Trigger, want.Name, have.Comment, want.Comment, want.Table)]
                 : [new DropTrigger(have), new CreateTrigger(want)]);
-        Pair(current.Routines, desired.Routines, r => r.Name, ops,
+        // By name and, where the catalog told them, identity arguments: overloads of one name are routines of their own.
+        Pair(current.Routines, desired.Routines, r => r.Identity, ops,
             r => new DropRoutine(r), r => new CreateRoutine(r),
             // COMMENT ON AGGREGATE needs the argument types, which only the definition has: an aggregate is made again.
             (have, want) => want.Kind != RoutineKind.Aggregate && SameBut(have.WithoutDependencies(), want.WithoutDependencies(), r => r with { Comment = null })
-                ? [new SetObjectComment(want.ObjectKind, want.Name, have.Comment, want.Comment)]
+                ? [new SetObjectComment(want.ObjectKind, want.Name, have.Comment, want.Comment, Arguments: want.Arguments)]
                 : have.Kind == want.Kind ? [new ReplaceRoutine(have, want)] : [new DropRoutine(have), new CreateRoutine(want)]);
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         DiffEnums(current.Enums, desired.Enums, ops, renames);
         DiffDomains(current.Domains, desired.Domains, ops, renames);
+        Pair(current.Composites, desired.Composites, c => c.Name, ops,
+            c => new DropCompositeType(c), c => new CreateCompositeType(c), CompositeChanges);
         DiffSequences(current.Sequences, desired.Sequences, ops);
         Pair(current.Extensions, desired.Extensions, e => e.Name, ops,
             e => new DropExtension(e), e => new CreateExtension(e),
@@ -130,6 +133,20 @@ internal static class ObjectDiffer
         if (rank.Count == 0) return result;
         for (var i = Array.IndexOf(best, best.Max()); i >= 0; i = previous[i]) result.Add(kept[i]);
         return result;
+    }
+
+    /// <summary>
+    /// A composite type's attributes change in place where ALTER TYPE can make and undo them
+    /// (<see cref="AlterCompositeType.InPlace"/>). Otherwise the type is dropped and created again, which the dialect
+    /// refuses at plan while a column uses it.
+    /// </summary>
+    private static IEnumerable<Operation> CompositeChanges(CompositeType have, CompositeType want)
+    {
+        if (!AlterCompositeType.InPlace(have, want)) return [new DropCompositeType(have), new CreateCompositeType(want)];
+        var changes = new List<Operation>();
+        if (have.Attributes != want.Attributes) changes.Add(new AlterCompositeType(have with { Comment = want.Comment }, want));
+        if (have.Comment != want.Comment) changes.Add(new SetObjectComment(SchemaObjectKind.CompositeType, want.Name, have.Comment, want.Comment));
+        return changes;
     }
 
     private static void DiffDomains(ValueList<DomainType> current, ValueList<DomainType> desired, List<Operation> ops, Dictionary<string, string> renames)

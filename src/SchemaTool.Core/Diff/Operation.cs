@@ -48,6 +48,8 @@ public enum Phase
     DropView,
     DropForeignKey,
     DropCheck,
+    // Before the index it names can be dropped.
+    Uncluster,
     DropIndex,
     DropPrimaryKey,
     DropPartition,
@@ -77,6 +79,8 @@ public enum Phase
     CreatePartition,
     AddCheck,
     AddForeignKey,
+    // After the index it names is built.
+    Cluster,
     Comment,
     // Objects that use tables come after them.
     CreateView,

@@ -132,6 +132,7 @@ public static class SchemaDiffer
         var (have, want) = (match.Current, match.Desired);
         var oldName = have.Name;
         var newName = want.Name;
+        var start = ops.Count;
         if (have.Partitioning?.By != want.Partitioning?.By)
         {
             // A table cannot be partitioned, or its partition key changed, in place: it is made again (with a warning).
@@ -192,6 +193,14 @@ public static class SchemaDiffer
             ops.Add(new SetTableComment(newName, have.Comment, want.Comment));
         if (have.Options != want.Options)
             ops.Add(new AlterTableOptions(newName, have.Options, want.Options));
+        if (have.ClusterOn != want.ClusterOn)
+            ops.Add(new SetClusterIndex(newName, have.ClusterOn, want.ClusterOn));
+        else if (want.ClusterOn is { } clustered && ops.Skip(start).Any(o => o is CreateIndex c && c.Index.Name == clustered || o is AddPrimaryKey { Key.Name: var k } && k == clustered))
+        {
+            // Its index is built again, which loses the mark: unmarked before, marked after, in both files.
+            ops.Add(new SetClusterIndex(newName, clustered, null));
+            ops.Add(new SetClusterIndex(newName, null, clustered));
+        }
     }
 
     private static void DiffByName<T>(

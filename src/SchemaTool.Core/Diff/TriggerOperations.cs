@@ -14,18 +14,22 @@ public sealed record CreateTrigger(Trigger Trigger) : Operation
     public override string Describe() => $"create trigger {Trigger.Name} on {Trigger.Table}";
 
     internal override Dependencies Dependencies => new(
-        Provides: [Dependencies.Trigger(Trigger.Name)],
+        Provides: [Dependencies.Trigger(Trigger.Table, Trigger.Name)],
         Removes: None,
-        Requires: [.. Uses(Trigger), Gone(Dependencies.Trigger(Trigger.Name))],
+        Requires: [.. Uses(Trigger), Gone(Dependencies.Trigger(Trigger.Table, Trigger.Name)), Gone(TriggerName(Trigger.Name))],
         RequiresBefore: None);
 
     internal static IReadOnlyList<string> Uses(Trigger trigger) =>
     [
         Relation(trigger.Table),
         .. Of(trigger.DependsOn),
-        .. ExpressionNames.Functions(trigger.Execute).Select(Routine),
-        .. ExpressionNames.Functions(trigger.When).Select(Routine),
+        .. ExpressionNames.Functions(trigger.Execute).Concat(ExpressionNames.Functions(trigger.When)).Select(Routine)
+            .Where(name => !Overloads(trigger).Contains(name)),
     ];
+
+    /// <summary>The routines whose overload the catalog names (PostgreSQL): their names alone would stand for every overload.</summary>
+    private static HashSet<string> Overloads(Trigger trigger) =>
+        (trigger.DependsOn ?? Enumerable.Empty<Dependency>()).Where(d => d is { Kind: DependencyKind.Routine, Arguments: not null }).Select(d => Routine(d.Name)).ToHashSet();
 }
 
 /// <summary>Drops a trigger before its table or what its action uses changes or goes.</summary>
@@ -39,8 +43,8 @@ public sealed record DropTrigger(Trigger Trigger) : Operation
     public override string Describe() => $"drop trigger {Trigger.Name} on {Trigger.Table}";
 
     internal override Dependencies Dependencies => new(
-        Provides: [Gone(Dependencies.Trigger(Trigger.Name))],
-        Removes: [Dependencies.Trigger(Trigger.Name)],
+        Provides: [Gone(Dependencies.Trigger(Trigger.Table, Trigger.Name)), Gone(TriggerName(Trigger.Name))],
+        Removes: [Dependencies.Trigger(Trigger.Table, Trigger.Name)],
         Requires: None,
         RequiresBefore: CreateTrigger.Uses(Trigger));
 }

@@ -7,6 +7,9 @@ namespace SchemaTool.Model;
 /// </summary>
 public sealed record Dependency(DependencyKind Kind, string Name, string? Column = null)
 {
+    /// <summary>Of a routine, the identity arguments of the one overload it is (PostgreSQL's catalog knows); else null.</summary>
+    public string? Arguments { get; init; }
+
     public static Dependency Relation(string name) => new(DependencyKind.Relation, name);
     public static Dependency OnColumn(string relation, string column) => new(DependencyKind.Column, relation, column);
     public static Dependency Routine(string name) => new(DependencyKind.Routine, name);
@@ -14,7 +17,7 @@ public sealed record Dependency(DependencyKind Kind, string Name, string? Column
     public static Dependency Sequence(string name) => new(DependencyKind.Sequence, name);
     public static Dependency Extension(string name) => new(DependencyKind.Extension, name);
 
-    public override string ToString() => Column is null ? $"{Kind} {Name}" : $"{Kind} {Name}.{Column}";
+    public override string ToString() => Column is not null ? $"{Kind} {Name}.{Column}" : Arguments is not null ? $"{Kind} {Name}({Arguments})" : $"{Kind} {Name}";
 }
 
 public enum DependencyKind

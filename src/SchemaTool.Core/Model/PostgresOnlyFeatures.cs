@@ -8,6 +8,8 @@ public static class PostgresOnlyFeatures
 {
     public static IEnumerable<string> Uses(Schema model, string database)
     {
+        foreach (var view in model.Views.Where(v => v.With is not null))
+            yield return $"view '{view.Name}': {database} has no view options (PostgreSQL's `with:`); remove `with:`";
         foreach (var table in model.Tables)
         {
             var t = $"table '{table.Name}'";
@@ -15,6 +17,8 @@ public static class PostgresOnlyFeatures
                 yield return $"{t}: {database} cannot build `partition_by:`/`partitions:` from the model (PostgreSQL only); remove them";
             if (table.PrimaryKey is { Deferrable: not Deferrability.NotDeferrable })
                 yield return $"primary key of {t}: {database} cannot defer a primary key (PostgreSQL only); remove `deferrable:`";
+            if (table.ClusterOn is not null)
+                yield return $"{t}: {database} does not cluster a table on an index (PostgreSQL's `cluster_on:`); remove `cluster_on:`";
             if (table.Options is { With: not null })
                 yield return $"{t}: {database} has no storage parameters (PostgreSQL's `with:`); remove `with:`";
             foreach (var exclusion in table.Exclusions)

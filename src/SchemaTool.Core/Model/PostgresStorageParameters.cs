@@ -58,6 +58,27 @@ public static class PostgresStorageParameters
         ["brin"] = new(StringComparer.Ordinal) { ["pages_per_range"] = Int(1, 131072), ["autosummarize"] = Bool },
     };
 
+    // A view's options; WITH [LOCAL|CASCADED] CHECK OPTION after the query is stored as check_option too.
+    private static readonly Dictionary<string, Definition> ViewParameters = new(StringComparer.Ordinal)
+    {
+        ["security_barrier"] = Bool,
+        ["security_invoker"] = new(Kind.Bool, SinceVersion: 15),
+        ["check_option"] = new(Kind.Enum, Values: ["local", "cascaded"]),
+    };
+
+    /// <summary>The names a view takes; a materialized view takes a table's.</summary>
+    public static IReadOnlyCollection<string> ViewNames => ViewParameters.Keys;
+
+    /// <summary>The canonical value of a view's option, or a message saying why the value cannot be one.</summary>
+    public static (string? Value, string? Problem) ViewValue(string name, string value) =>
+        ViewParameters.TryGetValue(name, out var definition) ? Canonical(definition, value) : (value, null);
+
+    /// <inheritdoc cref="TableCanonical"/>
+    public static string ViewCanonical(string name, string value) => ViewValue(name, value).Value ?? value;
+
+    /// <summary>The version of PostgreSQL a view's option came with.</summary>
+    public static int ViewSinceVersion(string name) => ViewParameters.TryGetValue(name, out var d) ? d.SinceVersion : 13;
+
     /// <summary>The names a table takes, for a did-you-mean.</summary>
     public static IReadOnlyCollection<string> TableNames => TableParameters.Keys;
 

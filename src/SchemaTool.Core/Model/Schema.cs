@@ -34,6 +34,7 @@ public sealed record Schema(ValueList<Table> Tables, ValueList<UnmanagedObject> 
     public ValueList<Routine> Routines { get; init; }
     public ValueList<EnumType> Enums { get; init; }
     public ValueList<DomainType> Domains { get; init; }
+    public ValueList<CompositeType> Composites { get; init; }
     public ValueList<Sequence> Sequences { get; init; }
     public ValueList<Extension> Extensions { get; init; }
     public ValueList<Namespace> Namespaces { get; init; }
@@ -53,6 +54,7 @@ public sealed record Schema(ValueList<Table> Tables, ValueList<UnmanagedObject> 
         if (Routines.Count > functions + procedures) yield return (SchemaObjectKind.Aggregate, Routines.Count - functions - procedures);
         if (Enums.Count > 0) yield return (SchemaObjectKind.EnumType, Enums.Count);
         if (Domains.Count > 0) yield return (SchemaObjectKind.Domain, Domains.Count);
+        if (Composites.Count > 0) yield return (SchemaObjectKind.CompositeType, Composites.Count);
         if (Sequences.Count > 0) yield return (SchemaObjectKind.Sequence, Sequences.Count);
         if (Extensions.Count > 0) yield return (SchemaObjectKind.Extension, Extensions.Count);
         if (Namespaces.Count > 0) yield return (SchemaObjectKind.Namespace, Namespaces.Count);

@@ -16,6 +16,7 @@ public enum SchemaObjectKind
     Namespace,
     Event,
     Aggregate,
+    CompositeType,
 }
 
 public static class SchemaObjectKinds
@@ -25,6 +26,7 @@ public static class SchemaObjectKinds
     {
         SchemaObjectKind.MaterializedView => "materialized view",
         SchemaObjectKind.EnumType => "enum type",
+        SchemaObjectKind.CompositeType => "composite type",
         SchemaObjectKind.Namespace => "schema",
         _ => kind.ToString().ToLowerInvariant(),
     };

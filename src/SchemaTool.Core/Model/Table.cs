@@ -11,7 +11,8 @@ public sealed record Table(
     string? RenamedFrom = null,
     Partitioning? Partitioning = null,
     TableOptions? Options = null,
-    ValueList<Exclusion> Exclusions = default)
+    ValueList<Exclusion> Exclusions = default,
+    string? ClusterOn = null)
 {
     // Loops rather than LINQ: the differ and the normalizers call these per column, and a lambda and a boxed
     // enumerator per call were a good part of what a no-op plan allocated.

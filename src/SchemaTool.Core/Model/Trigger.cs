@@ -20,6 +20,12 @@ public sealed record Trigger(
     /// <summary>What the trigger uses besides its table; null until read or canonicalized (see <see cref="View.DependsOn"/>).</summary>
     public ValueList<Dependency>? DependsOn { get; init; }
 
+    /// <summary>
+    /// What tells two triggers apart: the table and the name, since PostgreSQL keeps a trigger's name per table (the
+    /// model's key may differ from the name, see `name:`). Where names are per schema, a plan refuses two of one name.
+    /// </summary>
+    internal string Identity => Table + "\u001F" + Name;
+
     /// <summary>The object without what is derived from it: what the differ compares.</summary>
     public Trigger WithoutDependencies() => DependsOn is null ? this : this with { DependsOn = null };
 }

@@ -2,7 +2,11 @@ namespace SchemaTool.Model;
 
 /// <summary>
 /// A view: its query (<paramref name="Sql"/>, the SELECT as the database's canonical form has it), optionally its
-/// column names, and for a PostgreSQL materialized view its indexes.
+/// column names, and for a PostgreSQL materialized view its indexes. <paramref name="With"/> holds PostgreSQL's view
+/// options (security_barrier, security_invoker, check_option), or a materialized view's storage parameters.
+/// <paramref name="Algorithm"/> (merge, temptable) and <paramref name="SecurityInvoker"/> are MySQL's ALGORITHM and
+/// SQL SECURITY; null and false are its defaults, UNDEFINED and DEFINER. <paramref name="ClusterOn"/> is the index a
+/// materialized view is clustered on (PostgreSQL).
 /// </summary>
 public sealed record View(
     string Name,
@@ -10,7 +14,11 @@ public sealed record View(
     bool Materialized = false,
     ValueList<string> Columns = default,
     ValueList<TableIndex> Indexes = default,
-    string? Comment = null)
+    string? Comment = null,
+    StorageParameters? With = null,
+    string? Algorithm = null,
+    bool SecurityInvoker = false,
+    string? ClusterOn = null)
 {
     /// <summary>
     /// What the query reads; null until a catalog was read or the session canonicalized the model. Not part of

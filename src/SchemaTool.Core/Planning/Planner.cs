@@ -73,7 +73,7 @@ public static class Planner
 
     private static void Validate(IDialect dialect, Schema current, Schema model)
     {
-        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect))
+        var problems = SqlFields.Find(model, dialect).Concat(UnexpressedKeys.Find(model, dialect)).Concat(NameClashes.Find(model, dialect)).Concat(TriggerNameClashes.Find(model, dialect))
             .Concat(NameRules.Find(model, dialect)).Concat(NullablePrimaryKeys.Find(model, dialect)).Concat(dialect.Validate(model))
             .Concat(dialect.ValidateAgainst(current, model)).ToList();
         if (problems.Count > 0) throw new InputException(string.Join(Environment.NewLine, problems));

@@ -61,7 +61,7 @@ internal static class SqlFields
             if (trigger.Body is { } body && SqlStatementCheck.TriggerBody(lexer, body) is { } b) yield return $"trigger '{trigger.Name}', body: {b.Message}";
         }
         foreach (var routine in model.Routines)
-            if (SqlStatementCheck.Creates(lexer, routine.Definition, Yaml.Objects.RoutineReader.Keyword(routine.Kind)) is { } p) yield return $"{routine.Kind.ToString().ToLowerInvariant()} '{routine.Name}', definition: {p.Message}";
+            if (SqlStatementCheck.Creates(lexer, routine.Definition, Yaml.Objects.RoutineReader.Keyword(routine.Kind), routine.Name) is { } p) yield return $"{routine.Kind.ToString().ToLowerInvariant()} '{routine.KeyName}', definition: {p.Message}";
         foreach (var e in model.Events)
         {
             if (Problem(lexer, e.Schedule) is { } s) yield return $"event '{e.Name}', schedule: {s}";

@@ -17,7 +17,8 @@ internal static class TypeChecks
     {
         // The types an extension brings are not known before it is created, nor those the model declares.
         if (model.Extensions.Any(e => !current.Extensions.Any(c => c.Name == e.Name))) yield break;
-        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).Concat(model.Composites.Select(c => c.Name))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var at = ModelPositions.Of(model);
         var tables = current.Tables.GroupBy(t => t.Name, dialect.TableNameComparer)
             .ToDictionary(g => g.Key, g => g.First(), dialect.TableNameComparer);

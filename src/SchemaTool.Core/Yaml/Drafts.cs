@@ -23,6 +23,7 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
     public string? Comment { get; set; }
     public string? RenamedFrom { get; set; }
     public TableOptions Options { get; set; } = new();
+    public string? ClusterOn { get; set; }
 
     /// <summary>The table-level primary_key, else the columns marked primary_key in order, else null.</summary>
     public IReadOnlyList<string>? PrimaryKeyColumns
@@ -73,7 +74,12 @@ internal sealed class TableDraft(string name, string where, YamlNodes nodes)
         RenamedFrom,
         PartitionBy is null ? null : new Partitioning(PartitionBy, Partitions),
         TableOptions.OrNull(Options),
-        Exclusions: Exclusions.Select(e => e.Exclusion).OrderBy(e => e.Name, StringComparer.Ordinal).ToValueList());
+        Exclusions: Exclusions.Select(e => e.Exclusion).OrderBy(e => e.Name, StringComparer.Ordinal).ToValueList(),
+        ClusterOn: ClusterOn);
+
+    /// <summary>The names of the table's indexes as the server will have them: its own, its unique constraints', its primary key's.</summary>
+    public IEnumerable<string> IndexNames() =>
+        (PrimaryKeyColumns is null ? [] : new[] { TableKeyName ?? QualifiedName.LocalOf(Name) + "_pkey" }).Concat(AllIndexes().Select(i => i.Name));
 }
 
 internal sealed class ColumnDraft(string name, string where)

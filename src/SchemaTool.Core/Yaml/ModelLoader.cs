@@ -18,6 +18,7 @@ public static class ModelLoader
     [
         "columns", "primary_key", "indexes", "foreign_keys", "checks", "comment", "renamed_from", "partition_by", "partitions",
         "engine", "charset", "collation", "row_format", "unlogged", "without_rowid", "strict", "virtual", "exclusions", "with", "key_block_size",
+        "cluster_on",
     ];
     private static readonly string[] ColumnKeys =
     [
@@ -125,6 +126,7 @@ public static class ModelLoader
         var table = new TableDraft(name, nodes.Where(keyNode), nodes);
         if (nodes.Map(node, $"table '{name}'") is not { } map) return table;
         var sawColumns = false;
+        YamlValue? clusterOn = null;
         var keys = new List<(string Key, YamlValue Node)>();
         foreach (var (key, value, keyAt) in nodes.Entries(map, $"table '{name}'", TableKeys))
         {
@@ -183,6 +185,7 @@ public static class ModelLoader
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
                 case "virtual": table.Options = table.Options with { Virtual = nodes.Sql(value, $"virtual of table '{name}'") }; break;
+                case "cluster_on": clusterOn = value; table.ClusterOn = nodes.String(value, key); break;
                 case "with":
                     var what = $"table '{name}'";
                     table.Options = table.Options with { With = StorageParameterReader.ForTable(StorageParameterReader.ReadEntries(value, what, nodes), what, nodes) };
@@ -197,6 +200,8 @@ public static class ModelLoader
                     nodes.Error(keyAt, $"table '{name}' is virtual: its columns come from `virtual:` ({table.Options.Virtual}); remove `{key}:`");
         }
         else if (!sawColumns) nodes.Error(keyNode, $"table '{name}' has no columns: add a `columns:` map");
+        if (table.ClusterOn is { } clustered && !table.IndexNames().Contains(clustered))
+            nodes.Error(clusterOn!, $"table '{name}': `cluster_on:` names no index of the table: {clustered} (its indexes: {string.Join(", ", table.IndexNames())})");
         if (table.PartitionsWhere is not null && table.PartitionBy is null)
             nodes.Errors.Add($"{table.PartitionsWhere}: table '{name}' has `partitions:` without `partition_by:`");
         return table;

@@ -19,6 +19,7 @@ public sealed class ModelPositions
     private readonly Dictionary<(string Table, string Name), string> _columns = new();
     private readonly Dictionary<(string Table, string Name), string> _objects = new();
     private readonly Dictionary<(string Kind, string Name), string> _named = new();
+    private readonly Dictionary<(string Table, string Name), string> _triggers = new();
 
     public static ModelPositions None { get; } = new();
 
@@ -29,6 +30,7 @@ public sealed class ModelPositions
     {
         var positions = new ModelPositions();
         foreach (var (kind, name, where) in objects?.Named() ?? []) positions._named.TryAdd((kind, name), where);
+        foreach (var (trigger, _, where) in objects?.Triggers ?? []) positions._triggers.TryAdd((trigger.Table, trigger.Name), where);
         foreach (var table in tables)
         {
             positions._tables.TryAdd(table.Name, table.Where);
@@ -64,6 +66,9 @@ public sealed class ModelPositions
 
     private static IEnumerable<Partition> AllPartitions(IEnumerable<Partition> partitions) =>
         partitions.SelectMany(p => AllPartitions(p.Partitioning?.Partitions ?? []).Prepend(p));
+
+    /// <summary>"file:line:column: " of a trigger by its table and name, or "".</summary>
+    public string Trigger(string table, string name) => Prefix(_triggers.GetValueOrDefault((table, name)));
 
     private static string Prefix(string? where) => where is null ? "" : where + ": ";
 }

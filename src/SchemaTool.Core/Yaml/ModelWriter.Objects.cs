@@ -17,20 +17,21 @@ public static partial class ModelWriter
             text.Append(schema.Namespaces.All(n => n.Comment is null)
                 ? "schemas: " + YamlText.List(Sorted(schema.Namespaces, n => n.Name).Select(n => YamlText.Scalar(n.Name))) + "\n"
                 : Section("schemas", schema.Namespaces, n => n.Name, n => Map(n.Comment is { } c ? ["comment: " + YamlText.Quoted(c)] : [])));
-        if (schema.Enums.Count + schema.Domains.Count > 0)
+        if (schema.Enums.Count + schema.Domains.Count + schema.Composites.Count > 0)
         {
             text.Append("types:\n");
-            var types = schema.Enums.Select(e => (e.Name, Text: EnumMap(e))).Concat(schema.Domains.Select(d => (d.Name, Text: DomainMap(d))));
+            var types = schema.Enums.Select(e => (e.Name, Text: EnumMap(e))).Concat(schema.Domains.Select(d => (d.Name, Text: DomainMap(d))))
+                .Concat(schema.Composites.Select(c => (c.Name, Text: CompositeMap(c))));
             foreach (var (name, map) in types.OrderBy(t => t.Name, StringComparer.Ordinal))
                 text.Append("  ").Append(YamlText.Key(name)).Append(": ").Append(map).Append('\n');
         }
         if (schema.Sequences.Count > 0) text.Append(Section("sequences", schema.Sequences, s => s.Name, SequenceMap));
         var functions = schema.Routines.Where(r => r.Kind == RoutineKind.Function).ToValueList();
         var procedures = schema.Routines.Where(r => r.Kind == RoutineKind.Procedure).ToValueList();
-        if (functions.Count > 0) text.Append(Section("functions", functions, r => r.Name, RoutineMap));
-        if (procedures.Count > 0) text.Append(Section("procedures", procedures, r => r.Name, RoutineMap));
+        if (functions.Count > 0) text.Append(Section("functions", functions, r => r.KeyName, RoutineMap));
+        if (procedures.Count > 0) text.Append(Section("procedures", procedures, r => r.KeyName, RoutineMap));
         var aggregates = schema.Routines.Where(r => r.Kind == RoutineKind.Aggregate).ToValueList();
-        if (aggregates.Count > 0) text.Append(Section("aggregates", aggregates, r => r.Name, RoutineMap));
+        if (aggregates.Count > 0) text.Append(Section("aggregates", aggregates, r => r.KeyName, RoutineMap));
     }
 
     private static void WriteObjectsAfterTables(StringBuilder text, Schema schema)
@@ -40,7 +41,7 @@ public static partial class ModelWriter
             text.Append("views:\n");
             foreach (var view in Sorted(schema.Views, v => v.Name)) WriteView(text, view);
         }
-        if (schema.Triggers.Count > 0) text.Append(Section("triggers", schema.Triggers, t => t.Name, TriggerMap));
+        if (schema.Triggers.Count > 0) text.Append(TriggerSection(schema.Triggers));
         if (schema.Events.Count > 0) text.Append(Section("events", schema.Events, e => e.Name, EventMap));
     }
 
@@ -51,6 +52,10 @@ public static partial class ModelWriter
         if (view.Materialized) entries.Add("materialized: true");
         if (view.Columns.Count > 0) entries.Add("columns: " + YamlText.List(view.Columns.Select(YamlText.Scalar)));
         if (view.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        if (view.With is { } with) entries.Add("with: " + WithMap(with));
+        if (view.Algorithm is { } algorithm) entries.Add("algorithm: " + algorithm);
+        if (view.SecurityInvoker) entries.Add("security: invoker");
+        if (view.ClusterOn is { } clustered) entries.Add("cluster_on: " + YamlText.Scalar(clustered));
         text.Append("  ").Append(YamlText.Key(view.Name)).Append(':');
         if (view.Indexes.Count == 0)
         {
@@ -64,14 +69,16 @@ public static partial class ModelWriter
             text.Append("      ").Append(YamlText.Key(index.Name)).Append(": ").Append(IndexMap(index)).Append('\n');
     }
 
-    private static string TriggerMap(Trigger t)
+    private static string TriggerMap(Trigger t, string key)
     {
-        var entries = new List<string>
-        {
+        var entries = new List<string>();
+        if (key != t.Name) entries.Add("name: " + YamlText.Scalar(t.Name));
+        entries.AddRange(
+        [
             "table: " + YamlText.Scalar(t.Table),
             "timing: " + YamlText.Scalar(t.Timing.ToYaml()),
             "events: " + YamlText.List(t.Events.Select(e => e.ToYaml())),
-        };
+        ]);
         if (t.UpdateOf.Count > 0) entries.Add("update_of: " + YamlText.List(t.UpdateOf.Select(YamlText.Scalar)));
         if (t.ForEach != TriggerLevel.Row) entries.Add("for_each: " + t.ForEach.ToYaml());
         if (t.When is { } when) entries.Add("when: " + YamlText.Quoted(when));
@@ -82,7 +89,10 @@ public static partial class ModelWriter
     }
 
     private static string RoutineMap(Routine r) =>
-        Map(["definition: " + YamlText.Quoted(r.Definition), .. r.Comment is { } c ? ["comment: " + YamlText.Quoted(c)] : Array.Empty<string>()]);
+        Map([.. RoutineName(r), "definition: " + YamlText.Quoted(r.Definition), .. r.Comment is { } c ? ["comment: " + YamlText.Quoted(c)] : Array.Empty<string>()]);
+
+    /// <summary>`name:` where the routine's key is not its server name (one overload of several).</summary>
+    private static string[] RoutineName(Routine r) => r.Key is null ? [] : ["name: " + YamlText.Scalar(r.Name)];
 
     private static string EnumMap(EnumType e)
     {
@@ -108,6 +118,17 @@ public static partial class ModelWriter
         if (d.Collation is { } collation) entries.Add("collation: " + YamlText.Scalar(collation));
         if (d.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         if (d.RenamedFrom is { } renamed) entries.Add("renamed_from: " + YamlText.Scalar(renamed));
+        return Map(entries);
+    }
+
+    /// <summary>Attributes in their order: name → type, or { type, collation }.</summary>
+    private static string CompositeMap(CompositeType c)
+    {
+        var attributes = c.Attributes.Select(a => YamlText.Key(a.Name) + ": " + (a.Collation is { } collation
+            ? Map(["type: " + YamlText.Scalar(a.Type), "collation: " + YamlText.Scalar(collation)])
+            : YamlText.Scalar(a.Type))).ToList();
+        var entries = new List<string> { "composite: " + Map(attributes) };
+        if (c.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
         return Map(entries);
     }
 

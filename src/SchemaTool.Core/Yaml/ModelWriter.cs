@@ -103,6 +103,7 @@ public static partial class ModelWriter
                     .Append('\n');
         }
         WriteExclusions(text, table);
+        if (table.ClusterOn is { } clustered) text.Append("    cluster_on: ").Append(YamlText.Scalar(clustered)).Append('\n');
     }
 
     private static void WriteOptions(StringBuilder text, TableOptions options)

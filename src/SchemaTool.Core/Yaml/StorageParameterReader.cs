@@ -38,6 +38,12 @@ internal static partial class StorageParameterReader
     public static StorageParameters? ForTable(List<(string Name, string Value, YamlValue Node)> entries, string what, YamlNodes nodes) =>
         Canonical(entries, what, nodes, PostgresStorageParameters.TableNames, PostgresStorageParameters.TableValue, "a table");
 
+    /// <summary>A view's options, or a materialized view's storage parameters (a table's).</summary>
+    public static StorageParameters? ForView(List<(string Name, string Value, YamlValue Node)> entries, bool materialized, string what, YamlNodes nodes) =>
+        materialized
+            ? Canonical(entries, what, nodes, PostgresStorageParameters.TableNames, PostgresStorageParameters.TableValue, "a materialized view")
+            : Canonical(entries, what, nodes, PostgresStorageParameters.ViewNames, PostgresStorageParameters.ViewValue, "a view");
+
     public static StorageParameters? ForIndex(List<(string Name, string Value, YamlValue Node)> entries, string? method, string what, YamlNodes nodes) =>
         Canonical(entries, what, nodes, PostgresStorageParameters.IndexNames(method),
             (name, value) => PostgresStorageParameters.IndexValue(method, name, value), $"a {method ?? "btree"} index");

@@ -35,6 +35,8 @@ public sealed class DialectLimitTests
     [InlineData("    columns:\n      a: { type: int }\n    indexes:\n      ix_t_a: { columns: [a], with: { fillfactor: 70 } }\n", "index 'ix_t_a' of table 't': SQLite has no index storage parameters")]
     [InlineData("    with: { fillfactor: 70 }\n    columns:\n      a: { type: int }\n", "table 't': SQLite has no storage parameters")]
     [InlineData("    columns:\n      a: { type: int }\n    exclusions:\n      ex_a: { elements: [{ column: a, with: \"=\" }] }\n", "exclusion constraint 'ex_a' of table 't': SQLite has no exclusion constraints")]
+    [InlineData("    columns:\n      a: { type: int }\nviews:\n  v: { sql: SELECT a FROM t, with: { security_barrier: true } }\n", "view 'v': SQLite has no view options (PostgreSQL's `with:`)")]
+    [InlineData("    columns:\n      a: { type: int }\nviews:\n  v: { sql: SELECT a FROM t, security: invoker }\n", "view 'v': `algorithm:` and `security:` are MySQL's; remove them for sqlite")]
     public void A_postgresql_only_key_exits_2_on_sqlite_and_writes_nothing(string table, string message)
     {
         using var project = new TempProject();

@@ -35,15 +35,30 @@ public sealed record UnsupportedFeature(Regex Pattern, string Reason, bool Blind
 /// </summary>
 public sealed class CaseRunner(IConformanceServer server, string workFolder, IReadOnlyList<UnsupportedFeature> unsupported)
 {
+    // Cases that name their database share that name, so they run one at a time.
+    private readonly SemaphoreSlim _named = new(1, 1);
+
     private IDialect Dialect => server.Dialect;
 
     public async Task<CaseResult> RunAsync(CorpusCase c, CancellationToken ct)
     {
-        if (c.DatabaseName is { } database)
-            return new CaseResult(c, Outcome.Unsupported, $"view: its views name sqldef's test database {database}");
+        if (c.DatabaseName is not { } database) return await RunAsync(c, await server.CreateDatabaseAsync("current"), await server.CreateDatabaseAsync("desired"), ct);
+        await _named.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(c,
+                await server.CreateNamedDatabaseAsync(database, CaseSide.Current),
+                await server.CreateNamedDatabaseAsync(database, CaseSide.Desired), ct);
+        }
+        finally
+        {
+            _named.Release();
+        }
+    }
+
+    private async Task<CaseResult> RunAsync(CorpusCase c, string currentUrl, string desiredUrl, CancellationToken ct)
+    {
         var feature = unsupported.FirstOrDefault(f => f.Pattern.IsMatch(c.Current) || f.Pattern.IsMatch(c.Desired));
-        var currentUrl = await server.CreateDatabaseAsync("current");
-        var desiredUrl = await server.CreateDatabaseAsync("desired");
         try
         {
             if (await LoadAsync(currentUrl, c.Current, c.CurrentSchemas, c.OrderSensitive) is { } currentError)

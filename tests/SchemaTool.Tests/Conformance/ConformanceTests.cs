@@ -55,7 +55,8 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-conformance-pg-").FullName;
         try
         {
-            await RunAsync("postgres", ServerConformanceServer.Postgres(), folder, PostgresUnsupported, parallelism: 4);
+            await using var server = ServerConformanceServer.Postgres();
+            await RunAsync("postgres", server, folder, PostgresUnsupported, parallelism: 4);
         }
         finally
         {
@@ -70,7 +71,8 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("schematool-conformance-mysql-").FullName;
         try
         {
-            await RunAsync("mysql", ServerConformanceServer.MariaDb(), folder, MySqlUnsupported, parallelism: 4);
+            await using var server = ServerConformanceServer.MariaDb();
+            await RunAsync("mysql", server, folder, MySqlUnsupported, parallelism: 4);
         }
         finally
         {

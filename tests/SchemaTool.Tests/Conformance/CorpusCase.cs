@@ -59,18 +59,24 @@ public static class Corpus
         var schemas = notes.ValueKind == JsonValueKind.Object && notes.TryGetProperty("needs_schemas", out var s) ? s : default;
         IReadOnlyList<string> Schemas(string side) => schemas.ValueKind == JsonValueKind.Object && schemas.TryGetProperty(side, out var list) ? Strings(list) : [];
         var file = Note("file") ?? "";
+        var current = root.GetProperty("current").GetString() ?? "";
+        var desired = root.GetProperty("desired").GetString() ?? "";
         return new CorpusCase(
             root.GetProperty("id").GetString()!,
             root.GetProperty("dialect").GetString()!,
-            root.GetProperty("current").GetString() ?? "",
-            root.GetProperty("desired").GetString() ?? "",
+            current,
+            desired,
             Topic(file),
             notes.ValueKind == JsonValueKind.Object && notes.TryGetProperty("features", out var f) ? Strings(f) : [],
             notes.ValueKind == JsonValueKind.Object && notes.TryGetProperty("order_sensitive", out var o) && o.ValueKind == JsonValueKind.True,
             Schemas("current"),
             Schemas("desired"),
-            Note("database_name"));
+            Note("database_name") ?? NamedDatabase(current + desired));
     }
+
+    // A few cases name sqldef's test database in their SQL without the note that says so.
+    private static string? NamedDatabase(string sql) =>
+        sql.Contains("`mysqldef_test`.", StringComparison.Ordinal) || sql.Contains(" mysqldef_test.", StringComparison.Ordinal) ? "mysqldef_test" : null;
 
     /// <summary>cmd/psqldef/tests_indices.yml -> indices; cmd/sqlite3def/tests.yml -> general.</summary>
     private static string Topic(string file)

@@ -30,6 +30,7 @@ public sealed class InversionTests
         new DropIndex("users", Index("ix_users_email", "email") with { Unique = true, Where = "email IS NOT NULL" }),
         new RenameIndex("users", "ix_users_login", "ix_users_username", IsConstraint: false),
         new SetIndexStorage("users", "ix_users_email", StorageParameters.Of([new StorageParameter("fillfactor", "70")]), null),
+        new SetClusterIndex("users", "users_pkey", "ix_users_email"),
         new AddForeignKey("users", Fk("users", "team_id", "teams")),
         new DropForeignKey("users", Fk("users", "team_id", "teams") with { OnDelete = ReferentialAction.Cascade }),
         new AddCheck("users", new Check("ck_users_email", "email <> ''")),

@@ -263,6 +263,8 @@ public sealed class ObjectDiffTests
     [InlineData("mysql", "extensions (citext): MySQL has no extensions")]
     [InlineData("mysql", "aggregates (agg): MySQL has no CREATE AGGREGATE")]
     [InlineData("sqlite", "aggregates (agg): SQLite has no stored aggregates")]
+    [InlineData("mysql", "composite types (pair): MySQL has no composite types")]
+    [InlineData("sqlite", "composite types (pair): SQLite has no composite types")]
     public void Each_dialect_names_the_kinds_it_does_not_model(string dialect, string message)
     {
         var model = Of(Users) with
@@ -273,6 +275,7 @@ public sealed class ObjectDiffTests
             Routines = message.Contains("(f)") ? [new Routine("f", RoutineKind.Function, "CREATE FUNCTION f() ...")]
                 : message.Contains("(agg)") ? [new Routine("agg", RoutineKind.Aggregate, "CREATE AGGREGATE agg(int) (SFUNC = int4pl, STYPE = int)")] : [],
             Extensions = message.Contains("citext") ? [new Extension("citext")] : [],
+            Composites = message.Contains("(pair)") ? [new CompositeType("pair", new[] { new CompositeAttribute("id", "int") })] : [],
         };
         var error = Assert.Throws<InputException>(() => Planner.Create(DialectRegistry.Get(dialect), Schema.Empty, model));
         Assert.StartsWith(message, error.Message);

@@ -30,6 +30,7 @@ public static class ObjectSamples
     };
 
     public static readonly EnumType Mood = new("mood", new[] { "sad", "ok", "happy" }, Comment: "how it went");
+    public static readonly CompositeType Pair = new("pair", new[] { new CompositeAttribute("id", "uuid"), new CompositeAttribute("name", "text", "C") }, Comment: "two things");
     public static readonly DomainType Email = new("email", "text", Nullable: false, Checks: new[] { new Check("email_check", "VALUE ~ '@'") });
     public static readonly Sequence InvoiceNo = new("invoice_no", Start: 1000, Increment: 1, OwnedBy: "invoices.no");
     public static readonly Extension Citext = new("citext", Version: "1.6");
@@ -59,6 +60,9 @@ public static class ObjectSamples
         new CreateDomain(Email),
         new DropDomain(Email),
         new AlterDomain(Email, Email with { Nullable = true }),
+        new CreateCompositeType(Pair),
+        new DropCompositeType(Pair),
+        new AlterCompositeType(Pair, Pair with { Attributes = new[] { Pair.Attributes[0], new CompositeAttribute("rank", "integer") } }),
         new CreateSequence(InvoiceNo with { OwnedBy = null }),
         new DropSequence(InvoiceNo with { OwnedBy = null }),
         new AlterSequence(InvoiceNo with { OwnedBy = null }, InvoiceNo),

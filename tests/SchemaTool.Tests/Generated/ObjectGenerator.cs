@@ -76,8 +76,19 @@ public sealed class ObjectGenerator(int seed, ObjectGenerator.TriggerForm form =
     {
         var table = Pick(tables);
         var e = Pick([TriggerEvent.Insert, TriggerEvent.Update, TriggerEvent.Delete]);
-        triggers.Add(new GenTrigger($"trg{++_names}", table.Name, Pick([TriggerTiming.Before, TriggerTiming.After]), e,
+        triggers.Add(new GenTrigger(TriggerName(table, triggers), table.Name, Pick([TriggerTiming.Before, TriggerTiming.After]), e,
             Pick(table.Columns).Name, e == TriggerEvent.Update && Chance(50)));
+    }
+
+    /// <summary>
+    /// A new name, or on PostgreSQL, which keeps a trigger's name per table, now and then the name of another table's
+    /// trigger (as pagila's tables share last_updated) that this table has no trigger of.
+    /// </summary>
+    private string TriggerName(GenTable table, List<GenTrigger> triggers)
+    {
+        if (form != TriggerForm.Function || !Chance(70)) return $"trg{++_names}";
+        var shared = triggers.Where(t => t.Table != table.Name && !triggers.Any(o => o.Table == table.Name && o.Name == t.Name)).ToList();
+        return shared.Count > 0 ? Pick(shared).Name : $"trg{++_names}";
     }
 
     /// <summary>A's objects as B's tables allow: through renames, without what B dropped.</summary>

@@ -28,4 +28,19 @@ public sealed class ObjectGeneratorTests
         Assert.True(views > 80 && chains > 15 && triggers > 60 && updateOf > 20 && changed > 100 && overChangedTables > 60,
             $"views {views}, chains {chains}, triggers {triggers}, update_of {updateOf}, changed {changed}, over changed tables {overChangedTables}");
     }
+
+    [Fact]
+    public void On_postgres_some_seeds_give_triggers_of_two_tables_one_name()
+    {
+        var shared = 0;
+        for (var seed = 1; seed <= 200; seed++)
+        {
+            var (a, b) = new SchemaGenerator(seed).Pair();
+            var (schemaA, schemaB) = new ObjectGenerator(seed, ObjectGenerator.TriggerForm.Function).Pair(a, b);
+            if (new[] { schemaA, schemaB }.Any(s => s.Triggers.GroupBy(t => t.Name).Any(g => g.Count() > 1)))
+                shared++;
+            Assert.All(new[] { schemaA, schemaB }, s => Assert.Equal(s.Triggers.Count, s.Triggers.DistinctBy(t => (t.Table, t.Name)).Count()));
+        }
+        Assert.True(shared > 15, $"seeds with a shared trigger name: {shared}");
+    }
 }

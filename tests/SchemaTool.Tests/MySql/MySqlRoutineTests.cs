@@ -91,6 +91,18 @@ public sealed class MySqlRoutineTests
     }
 
     [Fact]
+    public async Task Two_routines_of_one_server_name_are_refused_at_plan_naming_both_keys()
+    {
+        await using var project = await MySqlProject.CreateAsync("routines_same_name");
+        var error = await Assert.ThrowsAsync<InputException>(() => project.PlanAsync("""
+            functions:
+              one_a: { name: one, definition: "CREATE FUNCTION one(x INT) RETURNS INT DETERMINISTIC RETURN x" }
+              one_b: { name: one, definition: "CREATE FUNCTION one(x TEXT) RETURNS TEXT DETERMINISTIC RETURN x" }
+            """));
+        Assert.Contains("function one_b: MySQL has no overloads: function one_a is named one too", error.Message);
+    }
+
+    [Fact]
     public async Task A_routine_the_server_refuses_is_refused_at_plan_with_its_name()
     {
         await using var project = await MySqlProject.CreateAsync("routines_broken");

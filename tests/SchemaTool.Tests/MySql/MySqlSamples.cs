@@ -60,6 +60,7 @@ public static class MySqlSamples
         new CreatePartition("users", new Partition("users_old", "DEFAULT")),
         new DropPartition("users", new Partition("users_old", "DEFAULT")),
         new SetIndexStorage("users", "ix_users_created", null, StorageParameters.Of([new StorageParameter("fillfactor", "70")])),
+        new SetClusterIndex("users", null, "ix_users_created"),
     }.Concat(Diff.ObjectSamples.Operations().Select(OnMySql)).ToDictionary(o => o.GetType());
 
     /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL.</summary>
@@ -84,13 +85,14 @@ public static class MySqlSamples
         typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        typeof(CreateCompositeType), typeof(DropCompositeType), typeof(AlterCompositeType),
         typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         // The sample sets a view's comment, which MySQL views and triggers cannot have (Validate refuses it); an
         // event's is MySqlEventTests'.
         typeof(SetObjectComment),
         // PostgreSQL's storage parameters (`with:`), refused at plan on MySQL.
-        typeof(SetIndexStorage),
+        typeof(SetIndexStorage), typeof(SetClusterIndex),
         // Exclusion constraints are PostgreSQL's (refused at plan elsewhere).
         typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment),
     };

@@ -192,19 +192,37 @@ public sealed class MySqlViewTests
     }
 
     [Fact]
-    public async Task A_view_with_SQL_SECURITY_INVOKER_is_named_and_left_alone()
+    public async Task A_views_algorithm_and_SQL_SECURITY_are_inspected_and_the_copy_has_the_same_definitions()
     {
-        await using var project = await MySqlProject.CreateAsync("views_invoker");
-        await project.ExecuteAsync("""
+        // MySqlAdoption compares SHOW CREATE of every table and view, head (ALGORITHM, SQL SECURITY) included.
+        var yaml = await MySqlAdoption.RoundTripAsync("""
             CREATE TABLE t (id int PRIMARY KEY);
             CREATE SQL SECURITY INVOKER VIEW v_invoker AS SELECT id FROM t;
+            CREATE ALGORITHM = TEMPTABLE VIEW v_temp AS SELECT id FROM t;
+            CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW v_both AS SELECT id FROM v_invoker;
             CREATE VIEW v_plain AS SELECT id FROM t;
             """);
-        var schema = await project.IntrospectAsync();
-        Assert.Equal(["v_plain"], schema.Views.Select(v => v.Name));
-        Assert.Equal([Model.Dependency.Relation("t"), Model.Dependency.OnColumn("t", "id")], schema.Views[0].DependsOn!);
-        var alone = Assert.Single(schema.Unmanaged);
-        Assert.Equal(("view", "v_invoker", "SQL SECURITY INVOKER is not modelled"), (alone.Kind, alone.Name, alone.Note));
+        Assert.Contains("v_invoker: { sql: \"select `t`.`id` AS `id` from `t`\", security: invoker }", yaml);
+        Assert.Contains("algorithm: temptable", yaml);
+        Assert.Contains("algorithm: merge, security: invoker", yaml);
+        Assert.DoesNotContain("left alone", yaml);
+    }
+
+    [Fact]
+    public async Task A_change_of_SQL_SECURITY_replaces_the_view_in_place_and_the_rollback_restores_it()
+    {
+        await using var project = await MySqlProject.CreateAsync("views_invoker");
+        var definer = Users + "\nviews:\n  v_active: { sql: \"SELECT id FROM users WHERE active = 1\", algorithm: merge }\n";
+        await PlanAndApplyAsync(project, definer, "definer");
+        var invoker = definer.Replace("algorithm: merge }", "security: invoker }");
+        var change = await PlanAndApplyAsync(project, invoker, "invoker");
+        Assert.Contains("CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v_active`", File.ReadAllText(change.UpPath));
+        async Task<string> HeadAsync() => string.Join(" ", (await project.QueryAsync("SHOW CREATE VIEW v_active"))[0][1]!.ToString()!.Split(' ').Where(w => w.StartsWith("ALGORITHM", StringComparison.Ordinal) || w is "INVOKER" or "DEFINER"));
+        Assert.Equal("ALGORITHM=UNDEFINED INVOKER", await HeadAsync());
+
+        await project.RollbackAsync(change.Parents[0]);
+        Assert.Equal("ALGORITHM=MERGE DEFINER", await HeadAsync());
+        Assert.True((await project.PlanAsync(definer)).IsEmpty);
     }
 
     [Fact]

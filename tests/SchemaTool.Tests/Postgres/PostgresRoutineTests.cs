@@ -1,12 +1,10 @@
-using SchemaTool.Tests.Postgres.Adoption;
-
 namespace SchemaTool.Tests.Postgres;
 
 /// <summary>
 /// Functions, procedures and triggers on the real server: written in any spelling and compared in the server's
 /// canonical form (pg_get_functiondef, pg_get_triggerdef: a second plan is empty), read back through pg_catalog by the
 /// test's own queries, replaced in place or dropped and created with the triggers that call them, triggers dropped
-/// and created around a change of a column they read, overloads named and left alone, every rollback exact.
+/// and created around a change of a column they read, every rollback exact (overloads: PostgresOverloadTests).
 /// </summary>
 public sealed class PostgresRoutineTests
 {
@@ -137,29 +135,6 @@ public sealed class PostgresRoutineTests
     }
 
     [Fact]
-    public async Task Overloaded_functions_are_named_and_left_alone_and_the_others_are_modelled()
-    {
-        await using var db = await AdoptedDatabase.InspectAsync("""
-            CREATE TABLE events (id bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), kind text);
-            CREATE FUNCTION pick(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT a $$;
-            CREATE FUNCTION pick(a text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT a $$;
-            CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at := now(); RETURN NEW; END $$;
-            COMMENT ON FUNCTION stamp() IS 'sets at';
-            CREATE TRIGGER events_stamp BEFORE INSERT OR UPDATE ON events FOR EACH ROW WHEN (NEW.kind IS NOT NULL) EXECUTE FUNCTION stamp();
-            CREATE TRIGGER events_audit AFTER TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION stamp();
-            """);
-        Assert.Contains(db.Inspection.LeftAlone, l => l is { Kind: "function", Name: "pick(a integer)" });
-        Assert.Contains(db.Inspection.LeftAlone, l => l is { Kind: "function", Name: "pick(a text)" });
-        Assert.Equal(2, db.Inspection.LeftAlone.Count);
-        Assert.Contains("stamp:", db.Yaml);
-        Assert.Contains("events_audit:", db.Yaml);
-        await db.RoundTripAsync(setup: """
-            CREATE FUNCTION pick(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT a $$;
-            CREATE FUNCTION pick(a text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT a $$;
-            """, leftAlone: ["pick"]);
-    }
-
-    [Fact]
     public async Task A_trigger_with_a_body_and_a_broken_function_are_refused_at_plan()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
@@ -172,7 +147,7 @@ public sealed class PostgresRoutineTests
         Assert.Contains("function f: PostgreSQL refuses it: type \"nosuchtype\" does not exist", broken.Message);
         var other = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(table +
             "functions:\n  f: { definition: \"CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'SELECT 1'\" }\n"));
-        Assert.Contains("function f: its definition does not create one function named f", other.Message);
+        Assert.Contains("function 'f', definition: it creates g, but the function is named f", other.Message);
     }
 
     private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)

@@ -327,6 +327,42 @@ public sealed class PostgresSchemaQualifiedTests
     }
 
     [Fact]
+    public async Task A_table_named_like_its_schema_keeps_its_column_references_in_views_and_functions()
+    {
+        // person.person: pg_get_viewdef prints the columns as person.businessentityid, the table's name before a
+        // column, which is not the schema; only schema.object and schema.table.column name the schema.
+        const string Model = """
+            schemas: [person, pe]
+            tables:
+              person.person:
+                columns:
+                  businessentityid: { type: int, primary_key: true }
+                  firstname:        { type: text }
+            functions:
+              person.first_names:
+                definition: "CREATE FUNCTION person.first_names() RETURNS SETOF text LANGUAGE sql AS $$ SELECT person.firstname FROM person.person $$"
+            views:
+              pe.p: { sql: "SELECT person.businessentityid AS id, person.businessentityid, person.firstname FROM person.person" }
+              pe.named: { sql: "SELECT person.person.firstname, n FROM person.person, person.first_names() AS n" }
+            """;
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await db.ConvergeAsync(Model, "person");
+        var definition = (string)(await db.QueryAsync("SELECT pg_get_viewdef('pe.p'::regclass, true)"))[0][0]!;
+        Assert.Contains("person.businessentityid AS id", definition);
+        Assert.Contains("FROM person.person", definition);
+        Assert.Equal(["Ann"], (await db.QueryAsync("INSERT INTO person.person VALUES (1, 'Ann'); SELECT firstname FROM pe.named")).Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public async Task A_view_of_another_schema_the_server_refuses_is_named_as_the_model_names_it()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        const string model = "schemas: [pe]\ntables:\n  t:\n    columns:\n      a: { type: int }\nviews:\n  pe.broken: { sql: SELECT colour FROM t }\n";
+        var e = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(model));
+        Assert.StartsWith("view pe.broken: PostgreSQL refuses it: column \"colour\" does not exist", e.Message);
+    }
+
+    [Fact]
     public async Task A_view_whose_text_names_the_managed_schema_is_created_and_compared_canonically()
     {
         // A CTE named like a table hides it: pg_get_viewdef then prints the table qualified, public.events.

@@ -126,6 +126,11 @@ public sealed class PostgresSqlGenerationTests
         { "set_enum_type_comment", new SetObjectComment(SchemaObjectKind.EnumType, "mood", null, "how it went") },
         { "recreate_enum_type", new RecreateEnumType(new EnumType("mood", new[] { "sad", "meh", "ok" }), new EnumType("mood", new[] { "sad", "ok" }),
             new[] { ("users", new Column("mood", "mood", Default: ColumnDefault.String("ok"))), ("users", new Column("moods", "mood[]", Nullable: true)) }.ToValueList()) },
+        { "create_composite_type", new CreateCompositeType(Tests.Diff.ObjectSamples.Pair) },
+        { "drop_composite_type", new DropCompositeType(Tests.Diff.ObjectSamples.Pair) },
+        { "alter_composite_type", new AlterCompositeType(Tests.Diff.ObjectSamples.Pair, Tests.Diff.ObjectSamples.Pair with
+            { Attributes = new[] { new CompositeAttribute("id", "bigint"), new CompositeAttribute("rank", "integer") } }) },
+        { "set_composite_type_comment", new SetObjectComment(SchemaObjectKind.CompositeType, "pair", "two things", null) },
         { "create_domain", new CreateDomain(Email) },
         { "drop_domain", new DropDomain(Email) },
         { "alter_domain", new AlterDomain(Email, Email with { Nullable = true, Default = null, Checks = new[] { new Check("email_lower", "VALUE = lower(VALUE)") } }) },
@@ -140,6 +145,11 @@ public sealed class PostgresSqlGenerationTests
         { "drop_view", new DropView(ActiveUsers) },
         { "drop_materialized_view", new DropView(Totals) },
         { "replace_view", new ReplaceView(ActiveUsers, ActiveUsers with { Sql = "SELECT id, name FROM users WHERE team_id = 1" }) },
+        { "create_view_with_options", new CreateView(ActiveUsers with { With = Options(("security_barrier", "true"), ("check_option", "local")) }) },
+        { "create_materialized_view_with_storage", new CreateView(Totals with { With = Options(("fillfactor", "70")) }) },
+        { "replace_view_options", new ReplaceView(ActiveUsers with { With = Options(("check_option", "local")) }, ActiveUsers) },
+        { "cluster_table_on_index", new SetClusterIndex("orders", "orders_pkey", "ix_orders_placed") },
+        { "stop_clustering_table", new SetClusterIndex("orders", "ix_orders_placed", null) },
         { "set_view_comment", new SetObjectComment(SchemaObjectKind.View, "active_users", null, "who signs in") },
         { "remove_materialized_view_comment", new SetObjectComment(SchemaObjectKind.MaterializedView, "team_totals", "per team", null) },
         { "create_function", new CreateRoutine(Touch) },
@@ -154,11 +164,19 @@ public sealed class PostgresSqlGenerationTests
             "CREATE OR REPLACE FUNCTION lower(a text[])\n RETURNS text[]\n LANGUAGE plpgsql\nAS $function$ BEGIN RETURN a; END $function$", Comment: "lower-cases each")) },
         { "replace_function", new ReplaceRoutine(Touch, Touch with { Definition = Touch.Definition.Replace("now()", "clock_timestamp()") }) },
         { "set_function_comment", new SetObjectComment(SchemaObjectKind.Function, "touch", null, "stamps rows") },
+        // One of two overloads of pick: its argument types name it.
+        { "create_overload", new CreateRoutine(PickText) },
+        { "drop_overload", new DropRoutine(PickText) },
+        { "replace_overload", new ReplaceRoutine(PickText, PickText with { Definition = PickText.Definition.Replace("upper(a)", "lower(a)") }) },
+        { "set_overload_comment", new SetObjectComment(SchemaObjectKind.Function, "pick", null, "the text one", Arguments: "a text") },
         { "create_trigger", new CreateTrigger(UsersTouch) },
         { "create_statement_trigger", new CreateTrigger(new Trigger("users_audit", "users", TriggerTiming.After, new[] { TriggerEvent.Insert, TriggerEvent.Truncate },
             Execute: "touch('audit', '2')", ForEach: TriggerLevel.Statement)) },
         { "create_instead_of_trigger", new CreateTrigger(new Trigger("active_users_insert", "active_users", TriggerTiming.InsteadOf, new[] { TriggerEvent.Insert }, Execute: "touch()")) },
         { "drop_trigger", new DropTrigger(UsersTouch) },
+        // pagila's last_updated, one of several tables' triggers of that name: each is named on its table.
+        { "create_trigger_sharing_a_name", new CreateTrigger(new Trigger("last_updated", "teams", TriggerTiming.Before, new[] { TriggerEvent.Update }, Execute: "touch()", Comment: "of teams")) },
+        { "drop_trigger_sharing_a_name", new DropTrigger(new Trigger("last_updated", "teams", TriggerTiming.Before, new[] { TriggerEvent.Update }, Execute: "touch()")) },
         { "set_trigger_comment", new SetObjectComment(SchemaObjectKind.Trigger, "users_touch", "on rename", null, "users") },
         { "create_index_with_storage", new CreateIndex("users", Fancy with { With = Storage(("deduplicate_items", "true"), ("fillfactor", "70")) }) },
         { "create_unique_constraint_with_storage", new CreateIndex("users", Users.Indexes[0] with { With = Storage(("fillfactor", "80")) }) },
@@ -182,11 +200,18 @@ public sealed class PostgresSqlGenerationTests
         "CREATE OR REPLACE FUNCTION touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$ BEGIN NEW.created_at := now(); RETURN NEW; END $function$",
         Comment: "stamps rows");
 
+    private static readonly Routine PickText = new Routine("pick", RoutineKind.Function,
+        "CREATE OR REPLACE FUNCTION pick(a text)\n RETURNS text\n LANGUAGE sql\n IMMUTABLE\nAS $function$ SELECT upper(a) $function$",
+        Comment: "the text one") { Key = "pick_text", Arguments = "a text" };
+
     private static readonly Routine Archive = new("archive", RoutineKind.Procedure,
         "CREATE OR REPLACE PROCEDURE archive(IN before date)\n LANGUAGE sql\nAS $procedure$ DELETE FROM users WHERE created_at < before $procedure$");
 
     private static readonly Trigger UsersTouch = new("users_touch", "users", TriggerTiming.Before, new[] { TriggerEvent.Insert, TriggerEvent.Update },
         Execute: "touch()", UpdateOf: new[] { "name", "team_id" }, When: "new.name IS DISTINCT FROM old.name", Comment: "on rename");
+
+    private static StorageParameters? Options(params (string Name, string Value)[] options) =>
+        StorageParameters.Of(options.Select(o => new StorageParameter(o.Name, o.Value)));
 
     private static readonly View ActiveUsers = new("active_users", "SELECT id,\n    name\n   FROM users\n  WHERE team_id IS NOT NULL", Columns: new[] { "id", "full_name" });
 

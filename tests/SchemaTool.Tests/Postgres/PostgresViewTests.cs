@@ -156,6 +156,75 @@ public sealed class PostgresViewTests
         await db.RoundTripAsync();
     }
 
+    [Fact]
+    public async Task Inspect_keeps_a_views_options_and_a_copy_has_the_same_catalog()
+    {
+        // A view's options are reloptions beside its query: a copy without security_barrier or the check option
+        // lets rows through that the original keeps out.
+        await using var db = await AdoptedDatabase.InspectAsync("""
+            CREATE TABLE orders (id bigint PRIMARY KEY, owner text NOT NULL, total numeric(10,2));
+            CREATE VIEW mine WITH (security_barrier) AS SELECT id, total FROM orders WHERE owner = current_user;
+            CREATE VIEW big AS SELECT id, total FROM orders WHERE total > 100 WITH CASCADED CHECK OPTION;
+            CREATE VIEW big_local AS SELECT id, total FROM big WHERE total < 1000 WITH LOCAL CHECK OPTION;
+            """);
+        Assert.Contains("security_barrier", db.Yaml);
+        Assert.Contains("check_option", db.Yaml);
+        // The catalog comparison reads each view's reloptions (CatalogSnapshot's relation line).
+        await db.RoundTripAsync();
+    }
+
+    /// <summary>Each view's reloptions as the server keeps them.</summary>
+    private static async Task<List<string>> OptionsAsync(PostgresTestDatabase db) =>
+        (await db.QueryAsync("""
+            SELECT c.relname || ' ' || coalesce(array_to_string(c.reloptions, ','), '-')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm') ORDER BY 1
+            """)).Select(r => (string)r[0]!).ToList();
+
+    [Fact]
+    public async Task A_views_options_are_set_changed_in_place_and_rolled_back()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        const string barrier = Tables + """
+
+            views:
+              active: { sql: "SELECT id, name FROM users WHERE active", with: { security_barrier: on, check_option: local } }
+              scored: { sql: "SELECT id, score FROM users WHERE score > 0 WITH CHECK OPTION" }
+              totals: { sql: "SELECT active, count(*) AS n FROM users GROUP BY active", materialized: true, with: { fillfactor: 70 } }
+            """;
+        await db.ConvergeAsync(barrier, "views with options");
+        var created = await OptionsAsync(db);
+        Assert.Equal(["active security_barrier=on,check_option=local", "scored check_option=cascaded", "totals fillfactor=70"], created);
+        // The query's own WITH CHECK OPTION and on for true are the server's spellings too: nothing to do.
+        Assert.True((await db.PlanOnlyAsync(barrier)).IsEmpty);
+
+        var changed = barrier.Replace("with: { security_barrier: on, check_option: local }", "with: { check_option: cascaded }");
+        var change = await db.ConvergeAsync(changed, "change options");
+        var up = File.ReadAllText(change.UpPath);
+        Assert.Contains("CREATE OR REPLACE VIEW \"active\" WITH (check_option = cascaded) AS", up);
+        Assert.Equal(["active check_option=cascaded", "scored check_option=cascaded", "totals fillfactor=70"], await OptionsAsync(db));
+
+        await db.RollbackAsync(change.Parents[0]);
+        Assert.Equal(created, await OptionsAsync(db));
+    }
+
+    [Fact]
+    public async Task Security_invoker_needs_postgresql_15_and_converges_there()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var model = Tables + "\nviews:\n  mine: { sql: SELECT id FROM users, with: { security_invoker: true } }\n";
+        var version = Convert.ToInt32((await db.QueryAsync("SELECT current_setting('server_version_num')::int / 10000"))[0][0]);
+        if (version < 15)
+        {
+            var e = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(model));
+            Assert.Contains("view 'mine': option security_invoker=true needs PostgreSQL 15 or later", e.Message);
+            return;
+        }
+        await db.ConvergeAsync(model, "invoker");
+        Assert.Equal(["mine security_invoker=true"], await OptionsAsync(db));
+        Assert.True((await db.PlanOnlyAsync(model)).IsEmpty);
+    }
+
     /// <summary>Rolls the revision back and deletes it, so that the next plan starts from its parent.</summary>
     private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
     {

@@ -42,7 +42,7 @@ public sealed record LeftAlone(string Kind, string Name, string? Table)
     public static LeftAlone Parse(string text)
     {
         string? table = null;
-        // A note after the name ("(used by the default of t.id)", "(SQL SECURITY INVOKER is not modelled)") says why; it is not part of the name.
+        // A note after the name ("(used by the default of t.id)", "(its definition was not understood)") says why; it is not part of the name.
         if (text.EndsWith(')') && text.LastIndexOf(" (", StringComparison.Ordinal) is var note and > 0 && !text[note..].StartsWith(" (on ", StringComparison.Ordinal))
             text = text[..note];
         if (text.EndsWith(')') && text.LastIndexOf(" (on ", StringComparison.Ordinal) is var on and > 0)

@@ -172,11 +172,9 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
         return Convert.ToInt32(await cmd.ExecuteScalarAsync());
     }
 
-    // Triggers, functions, procedures and events are modelled; views are, unless their algorithm or security is not what the model writes.
+    // Views, triggers, functions, procedures and events are modelled.
     private const string OtherObjects = """
         SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
-        UNION ALL SELECT 'view', TABLE_NAME FROM information_schema.VIEWS
-        WHERE TABLE_SCHEMA = DATABASE() AND (SECURITY_TYPE <> 'DEFINER' OR ALGORITHM <> 'UNDEFINED')
         """;
 
     public async Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url)

@@ -172,28 +172,21 @@ public sealed partial class PostgresRealAppDatabase
         """;
 
     private const string OtherObjects = $"""
-        SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'sequence' END, n.nspname || '.' || c.relname
-        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE {UserNamespace} AND {NotFromExtension}
-          AND (c.relkind IN ('v', 'm') AND n.nspname <> 'public' OR c.relkind = 'S' AND n.nspname <> 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d
-               WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
-        UNION ALL
         SELECT 'type', n.nspname || '.' || t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE {UserNamespace} AND (t.typtype IN ('e', 'd', 'r', 'm') AND NOT (t.typtype IN ('e', 'd') AND n.nspname = 'public') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+        WHERE {UserNamespace} AND (t.typtype IN ('r', 'm') OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
           AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
         UNION ALL
         SELECT 'routine', n.nspname || '.' || p.proname || CASE WHEN p.prokind IN ('f', 'p') THEN '(' || pg_get_function_identity_arguments(p.oid) || ')' ELSE '' END
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE {UserNamespace} AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
-          AND (n.nspname <> 'public' OR p.prokind NOT IN ('f', 'p', 'a')
+          AND (p.prokind NOT IN ('f', 'p', 'a')
                OR p.prokind = 'a' AND (SELECT a.aggkind FROM pg_aggregate a WHERE a.aggfnoid = p.oid) <> 'n'
                OR (SELECT count(*) FROM pg_proc o WHERE o.pronamespace = p.pronamespace AND o.proname = p.proname) > 1)
         UNION ALL
         SELECT 'trigger', tg.tgname FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND NOT tg.tgisinternal
-          AND (n.nspname <> 'public' OR tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL OR tg.tgenabled <> 'O'
-               OR c.relispartition OR (SELECT count(*) FROM pg_trigger o JOIN pg_class oc ON oc.oid = o.tgrelid
-                                       WHERE oc.relnamespace = c.relnamespace AND o.tgname = tg.tgname AND NOT o.tgisinternal) > 1)
+          AND (tg.tgconstraint <> 0 OR tg.tgoldtable IS NOT NULL OR tg.tgnewtable IS NOT NULL OR tg.tgenabled <> 'O'
+               OR c.relispartition)
         UNION ALL
         SELECT 'rule', r.rulename FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {UserNamespace} AND r.rulename <> '_RETURN'
@@ -203,7 +196,7 @@ public sealed partial class PostgresRealAppDatabase
         UNION ALL
         SELECT 'exclusion constraint', con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {UserNamespace} AND con.contype = 'x'
-          AND (n.nspname <> 'public' OR EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = con.conindid AND i.indnatts > i.indnkeyatts))
+          AND EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = con.conindid AND i.indnatts > i.indnkeyatts)
         UNION ALL
         SELECT 'statistics', n.nspname || '.' || s.stxname FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE {UserNamespace}
         UNION ALL

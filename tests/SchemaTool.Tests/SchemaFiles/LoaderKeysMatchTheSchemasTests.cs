@@ -37,6 +37,7 @@ public sealed partial class LoaderKeysMatchTheSchemasTests
         { "SchemaTool.Yaml.Objects.RoutineReader", "RoutineKeys", Model, "/$defs/routine/properties" },
         { "SchemaTool.Yaml.Objects.TypeReader", "TypeKeys", Model, "/$defs/type/properties" },
         { "SchemaTool.Yaml.Objects.TypeReader", "EnumValueKeys", Model, "/$defs/enumValue/oneOf/1/properties" },
+        { "SchemaTool.Yaml.Objects.TypeReader", "AttributeKeys", Model, "/$defs/compositeAttribute/oneOf/1/properties" },
         { "SchemaTool.Yaml.Objects.SequenceReader", "SequenceKeys", Model, "/$defs/sequence/properties" },
         { "SchemaTool.Yaml.Objects.NamespaceReader", "ExtensionKeys", Model, "/$defs/extension/properties" },
         { "SchemaTool.Yaml.Objects.NamespaceReader", "NamespaceKeys", Model, "/$defs/namespace/properties" },

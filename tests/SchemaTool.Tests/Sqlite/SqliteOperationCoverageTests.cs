@@ -24,10 +24,11 @@ public sealed class SqliteOperationCoverageTests
         typeof(CreateRoutine), typeof(DropRoutine), typeof(ReplaceRoutine),
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
+        typeof(CreateCompositeType), typeof(DropCompositeType), typeof(AlterCompositeType),
         typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         typeof(CreateEvent), typeof(DropEvent), typeof(SetObjectComment),
-        typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment),
+        typeof(AddExclusion), typeof(DropExclusion), typeof(SetExclusionComment), typeof(SetClusterIndex),
     ];
 
     [Fact]

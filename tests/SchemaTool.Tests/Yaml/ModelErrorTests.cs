@@ -43,7 +43,7 @@ public sealed class ModelErrorTests
     public void Unknown_key_at_table_level()
     {
         Assert.Equal(
-            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual, exclusions, with, key_block_size",
+            "schema/tables.yaml:4:5: unknown key 'colums' in table 'users'; did you mean columns? expected one of: columns, primary_key, indexes, foreign_keys, checks, comment, renamed_from, partition_by, partitions, engine, charset, collation, row_format, unlogged, without_rowid, strict, virtual, exclusions, with, key_block_size, cluster_on",
             Error("tables:\n  users:\n    columns: { id: { type: int } }\n    colums: { name: { type: text } }\n"));
     }
 

@@ -103,6 +103,47 @@ public sealed class ObjectLoadingTests
         Assert.Equal("tr", schema.Triggers.Single().Name);
     }
 
+    private const string TwoTables = "tables:\n  t:\n    columns:\n      id: { type: int }\n  u:\n    columns:\n      id: { type: int }\n";
+
+    [Fact]
+    public void A_trigger_key_with_a_name_gives_the_name_on_the_server()
+    {
+        var schema = ModelLoader.Load("schema/m.yaml", TwoTables + """
+            triggers:
+              t_stamp: { name: stamp, table: t, timing: before, events: [update], execute: touch() }
+              u_stamp: { name: stamp, table: u, timing: before, events: [update], execute: touch() }
+              plain:   { table: u, timing: after, events: [insert], execute: touch() }
+            """);
+        Assert.Equal([("plain", "u"), ("stamp", "t"), ("stamp", "u")], schema.Triggers.Select(t => (t.Name, t.Table)));
+    }
+
+    [Fact]
+    public void Triggers_sharing_a_name_are_written_with_their_table_in_the_key_and_read_back_the_same()
+    {
+        var schema = ModelLoader.Load("schema/m.yaml", TwoTables + """
+            triggers:
+              one: { name: stamp, table: u, timing: before, events: [update], execute: touch(), comment: on u }
+              two: { name: stamp, table: t, timing: before, events: [update], execute: touch() }
+              other: { name: t_stamp, table: t, timing: after, events: [insert], execute: touch() }
+            """);
+        var yaml = ModelWriter.Write(schema);
+        Assert.True(yaml.Contains("\ntriggers:\n" +
+            "  t_stamp: { table: t, timing: after, events: [insert], execute: \"touch()\" }\n" +
+            "  t_stamp_2: { name: stamp, table: t, timing: before, events: [update], execute: \"touch()\" }\n" +
+            "  u_stamp: { name: stamp, table: u, timing: before, events: [update], execute: \"touch()\", comment: \"on u\" }\n", StringComparison.Ordinal), yaml);
+        Assert.Equal(schema, ModelLoader.Load("written.yaml", yaml));
+    }
+
+    [Theory]
+    [InlineData("triggers:\n  a: { name: x, table: t, timing: after, events: [insert], body: y }\n  b: { name: x, table: t, timing: after, events: [delete], body: y }\n",
+        "schema/m.yaml:10:3: trigger 'b' is named 'x' on table 't', as is 'a' (at schema/m.yaml:9:3); one table's triggers need names of their own: give one another `name:`")]
+    [InlineData("triggers:\n  a: { table: t, timing: after, events: [insert], body: y }\n  b: { name: a, table: t, timing: after, events: [delete], body: y }\n",
+        "schema/m.yaml:10:3: trigger 'b' is named 'a' on table 't', as is 'a' (at schema/m.yaml:9:3); one table's triggers need names of their own: give one another `name:`")]
+    [InlineData("triggers:\n  a: { name: \"\", table: t, timing: after, events: [insert], body: y }\n",
+        "schema/m.yaml:9:14: name of trigger 'a' must not be empty")]
+    public void Two_triggers_of_one_table_with_one_name_are_an_error_at_the_second(string yaml, string error) =>
+        Assert.Equal(error, Assert.Single(Assert.Throws<ModelException>(() => ModelLoader.Load("schema/m.yaml", TwoTables + yaml)).Errors));
+
     private static IReadOnlyList<string> Errors(string yaml) =>
         Assert.Throws<ModelException>(() => ModelLoader.Load("schema/m.yaml", "tables:\n  t:\n    columns:\n      id: { type: int }\n" + yaml)).Errors;
 
@@ -110,7 +151,7 @@ public sealed class ObjectLoadingTests
     [InlineData("views:\n  v: { materialized: false }\n", "schema/m.yaml:6:3: view 'v' has no query: add `sql:` (the SELECT)")]
     [InlineData("views:\n  v: { sql: SELECT 1, indexes: { ix: { columns: [a] } } }\n", "schema/m.yaml:6:32: view 'v': only a materialized view has indexes (add `materialized: true`)")]
     [InlineData("views:\n  t: { sql: SELECT 1 }\n", "schema/m.yaml:6:3: view 't' has the name of a table (declared at schema/m.yaml:2:3); tables and views share their names")]
-    [InlineData("views:\n  v: { sql: SELECT 1, colour: red }\n", "schema/m.yaml:6:23: unknown key 'colour' in view 'v'; expected one of: sql, materialized, columns, indexes, comment")]
+    [InlineData("views:\n  v: { sql: SELECT 1, colour: red }\n", "schema/m.yaml:6:23: unknown key 'colour' in view 'v'; expected one of: sql, materialized, columns, indexes, comment, with, algorithm, security, cluster_on")]
     [InlineData("triggers:\n  tr: { timing: after, events: [insert], body: x }\n", "schema/m.yaml:6:3: trigger 'tr' has no `table:`")]
     [InlineData("triggers:\n  tr: { table: nope, timing: after, events: [insert], body: x }\n", "schema/m.yaml:6:3: trigger 'tr' is on table 'nope', which the model does not declare")]
     [InlineData("triggers:\n  tr: { table: t, timing: later, events: [insert], body: x }\n", "schema/m.yaml:6:27: unknown timing 'later' of trigger 'tr'; expected before, after or instead of")]
@@ -119,7 +160,9 @@ public sealed class ObjectLoadingTests
     [InlineData("triggers:\n  tr: { table: t, timing: after, events: [insert], update_of: [id], body: x }\n", "schema/m.yaml:6:63: trigger 'tr': update_of needs the update event")]
     [InlineData("triggers:\n  tr: { table: t, timing: after, events: [update], update_of: [nope], body: x }\n", "schema/m.yaml:6:3: trigger 'tr' names column 't.nope' in update_of, which does not exist")]
     [InlineData("triggers:\n  tr: { table: t, timing: instead of, events: [update], body: x }\n", "schema/m.yaml:6:3: trigger 'tr': `instead of` triggers are for views, and 't' is a table")]
-    [InlineData("types:\n  m: { enum: [a], domain: text }\n", "schema/m.yaml:6:3: type 'm' needs exactly one of `enum:` (its values) or `domain:` (its base type)")]
+    [InlineData("types:\n  m: { enum: [a], domain: text }\n", "schema/m.yaml:6:3: type 'm' needs exactly one of `enum:` (its values), `domain:` (its base type) or `composite:` (its attributes)")]
+    [InlineData("types:\n  m: { composite: { a: int }, nullable: false }\n", "schema/m.yaml:6:31: type 'm' is a composite type: `nullable` does not belong to one")]
+    [InlineData("types:\n  m: { composite: { a: { collation: C } } }\n", "schema/m.yaml:6:21: attribute 'a' of type 'm' needs `type:`")]
     [InlineData("types:\n  m: { enum: [a, b], nullable: false }\n", "schema/m.yaml:6:22: type 'm' is an enum: `nullable` belongs to a domain")]
     [InlineData("types:\n  m: { enum: [a, a] }\n", "schema/m.yaml:6:3: type 'm' has the value 'a' twice")]
     [InlineData("sequences:\n  s: { start: one }\n", "schema/m.yaml:6:15: start must be a whole number")]

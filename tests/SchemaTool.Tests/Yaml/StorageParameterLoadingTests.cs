@@ -66,4 +66,29 @@ public sealed class StorageParameterLoadingTests
     public void A_table_parameter_the_server_would_refuse_is_refused_at_its_place(string with, string error) =>
         Assert.StartsWith("schema/tables.yaml:" + error,
             Error($"tables:\n  t:\n    columns:\n      a: {{ type: text }}\n    with: {with}\n"));
+
+    private const string ViewTable = "tables:\n  t:\n    columns:\n      a: { type: text }\nviews:\n";
+
+    [Fact]
+    public void A_views_options_and_a_materialized_views_parameters_are_written_and_read_back()
+    {
+        var yaml = ViewTable +
+                   "  v: { sql: SELECT a FROM t, with: { security_barrier: \"on\", check_option: LOCAL } }\n" +
+                   "  m: { sql: SELECT a FROM t, materialized: true, with: { fillfactor: 70 } }\n";
+        var schema = ModelLoader.Load("m.yaml", yaml);
+        var v = schema.Views.Single(x => x.Name == "v");
+        Assert.Equal([new StorageParameter("security_barrier", "true"), new StorageParameter("check_option", "local")], v.With!.Items.ToArray());
+        Assert.Equal("fillfactor=70", StorageParameters.Describe(schema.Views.Single(x => x.Name == "m").With));
+        var written = ModelWriter.Write(schema);
+        Assert.Contains("with: { security_barrier: \"on\", check_option: ", written);
+        Assert.Equal(schema, ModelLoader.Load("w.yaml", written));
+    }
+
+    [Theory]
+    [InlineData("{ sql: SELECT a FROM t, with: { security_barier: true } }", "6:38: view 'v': PostgreSQL has no storage parameter 'security_barier' for a view; did you mean security_barrier?")]
+    [InlineData("{ sql: SELECT a FROM t, with: { check_option: always } }", "6:38: view 'v': storage parameter 'check_option' must be one of local, cascaded, not always")]
+    [InlineData("{ sql: SELECT a FROM t, with: { fillfactor: 70 } }", "6:38: view 'v': PostgreSQL has no storage parameter 'fillfactor' for a view")]
+    [InlineData("{ sql: SELECT a FROM t, materialized: true, with: { check_option: local } }", "6:58: view 'v': PostgreSQL has no storage parameter 'check_option' for a materialized view")]
+    public void A_view_option_the_server_would_refuse_is_refused_at_its_place(string view, string error) =>
+        Assert.StartsWith("schema/tables.yaml:" + error, Error(ViewTable + "  v: " + view + "\n"));
 }

@@ -26,9 +26,9 @@ public static class SqlStatementCheck
     /// A routine's whole CREATE statement: plan runs it in a scratch schema on the live database to read it back, so
     /// it must be that statement and no other (a SELECT, a DO block, a CREATE TABLE AS, MySQL's CREATE FUNCTION ...
     /// SONAME, which loads a library) before the name: <c>CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE]
-    /// <paramref name="keyword"/> [IF NOT EXISTS] name (</c>.
+    /// <paramref name="keyword"/> [IF NOT EXISTS] name (</c>; the name <paramref name="name"/> where it is given.
     /// </summary>
-    public static SqlFieldProblem? Creates(SqlLexer lexer, string text, string keyword)
+    public static SqlFieldProblem? Creates(SqlLexer lexer, string text, string keyword, string? name = null)
     {
         if (Statement(lexer, text) is { } problem) return problem;
         using var tokens = lexer.Tokens(text).Where(t => t.IsCode).GetEnumerator();
@@ -65,14 +65,34 @@ public static class SqlStatementCheck
             if (Next(tokens) is not { } not || !not.Is("NOT") || Next(tokens) is not { } exists || !exists.Is("EXISTS")) return Refused(@if);
             token = Next(tokens);
         }
-        if (token is not { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier }) return Refused(token);
+        if (token is not { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier } first) return Refused(token);
+        SqlToken? second = null;
         token = Next(tokens);
         if (token is { } dot && dot.IsPunctuation('.'))
         {
-            if (Next(tokens) is not { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier }) return Refused(dot);
+            if (Next(tokens) is not { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier } local) return Refused(dot);
+            second = local;
             token = Next(tokens);
         }
-        return token is { } paren && paren.IsPunctuation('(') ? null : Refused(token);
+        if (token is not { } paren || !paren.IsPunctuation('(')) return Refused(token);
+        return name is null || Names(first, second, name) ? null : new SqlFieldProblem(
+            $"it creates {text[first.Start..(second ?? first).End]}, but the {keyword.ToLowerInvariant()} is named {name} " +
+            "(its key, or `name:` where the server's name differs)", first.Start);
+    }
+
+    /// <summary>
+    /// Whether the name written [<paramref name="first"/>.]<paramref name="second"/> is <paramref name="name"/>, as
+    /// the server folds it: a word in any case, a double-quoted name exactly (a backquoted one, MySQL's, in any case);
+    /// the schema compared where both say one.
+    /// </summary>
+    private static bool Names(SqlToken first, SqlToken? second, string name)
+    {
+        var (schema, local) = second is { } l ? ((SqlToken?)first, l) : (null, first);
+        static bool Same(SqlToken written, string part) => written.Kind == SqlTokenKind.QuotedIdentifier && written.Text[0] == '"'
+            ? written.Length >= 2 && written.Text[1..^1].Replace("\"\"", "\"") == part
+            : string.Equals(written.Kind == SqlTokenKind.QuotedIdentifier && written.Length >= 2 ? written.Text[1..^1] : written.Text, part, StringComparison.OrdinalIgnoreCase);
+        var dot = name.IndexOf('.');
+        return Same(local, dot > 0 ? name[(dot + 1)..] : name) && (schema is not { } s || dot <= 0 || Same(s, name[..dot]));
     }
 
     private static SqlToken? Next(IEnumerator<SqlToken> tokens) => tokens.MoveNext() ? tokens.Current : null;

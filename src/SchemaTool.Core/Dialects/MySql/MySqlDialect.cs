@@ -34,7 +34,7 @@ public sealed partial class MySqlDialect : IDialect
     public bool IndexNamesPerTable => true;
     public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
 
-    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck;
+    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck | DialectKeys.ViewAlgorithmAndSecurity;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
@@ -116,6 +116,7 @@ public sealed partial class MySqlDialect : IDialect
             SchemaObjectKind.Aggregate => "MySQL has no CREATE AGGREGATE (MariaDB's stored aggregate functions are not modelled)",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",
             SchemaObjectKind.Domain => "MySQL has no domains",
+            SchemaObjectKind.CompositeType => "MySQL has no composite types",
             SchemaObjectKind.Extension => "MySQL has no extensions",
             SchemaObjectKind.Namespace => "MySQL has no schemas inside a database (a MySQL schema is the database)",
             _ => ObjectSupport.NotYet(kind, "MySQL"),

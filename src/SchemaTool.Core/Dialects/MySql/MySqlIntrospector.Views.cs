@@ -13,8 +13,7 @@ internal sealed partial class MySqlIntrospector
     /// <summary>
     /// Each view's query from SHOW CREATE VIEW, which prints the current database's names unqualified (VIEWS'
     /// VIEW_DEFINITION qualifies them all): one statement per view, and the same text for the scratch database the
-    /// model's views are created in. A view with an algorithm or security the model does not write is left alone, and so
-    /// is a view the server cannot use.
+    /// model's views are created in. A view the server cannot use is left alone.
     /// </summary>
     private async Task<ValueList<View>> ReadViewsAsync(Dictionary<string, TableReader> tables, List<UnmanagedObject> unmanaged, CancellationToken ct)
     {
@@ -36,9 +35,7 @@ internal sealed partial class MySqlIntrospector
                 unmanaged.Add(new UnmanagedObject("view", name, Definition: text, Note: "it reads a table, column or function that is gone, or its definer lacks the rights to it"));
             else if (MySqlObjectText.ParseView(text) is not { } parsed)
                 unmanaged.Add(new UnmanagedObject("view", name, Definition: text, Note: "its definition was not understood"));
-            else if (parsed.Unmodelled is { } note)
-                unmanaged.Add(new UnmanagedObject("view", name, Definition: text, Note: note));
-            else views.Add(new View(name, parsed.Sql));
+            else views.Add(new View(name, parsed.Sql, Algorithm: parsed.Algorithm, SecurityInvoker: parsed.SecurityInvoker));
         }
         var relations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, table) in tables) relations[name] = table.Columns.Select(c => c.Name).ToList();

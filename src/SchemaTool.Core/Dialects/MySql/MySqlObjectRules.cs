@@ -11,17 +11,24 @@ internal static class MySqlObjectRules
             yield return $"view {view.Name}: MySQL views have no comments: remove its comment";
         foreach (var routine in model.Routines.Where(r => r.Kind != RoutineKind.Aggregate)) // refused as a kind (MySqlDialect.Validate)
         {
-            var what = $"{routine.ObjectKind.Word()} {routine.Name}";
+            var what = $"{routine.ObjectKind.Word()} {routine.KeyName}";
             if (MySqlObjectText.RoutineHead(routine.Definition) is not { } head)
                 yield return $"{what}: its definition must be a CREATE {routine.ObjectKind.Word().ToUpperInvariant()} statement";
             else if (head.Kind != routine.Kind || !string.Equals(head.Name, routine.Name, StringComparison.OrdinalIgnoreCase))
                 yield return $"{what}: its definition creates {head.Kind.ToString().ToLowerInvariant()} {head.Name}";
             if (routine.Comment is not null) yield return $"{what}: write a MySQL routine's comment in its definition (COMMENT '...')";
         }
+        foreach (var problem in SameNames(model)) yield return problem;
         foreach (var trigger in model.Triggers)
             foreach (var problem in Problems(trigger))
                 yield return $"trigger {trigger.Name}: {problem}";
     }
+
+    /// <summary>Routines the model keys apart but names alike on the server (`name:`): MySQL has one routine of a name.</summary>
+    private static IEnumerable<string> SameNames(Schema model) =>
+        model.Routines.GroupBy(r => (r.Kind, Name: r.Name.ToLowerInvariant())).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Skip(1).Select(r =>
+                $"{r.ObjectKind.Word()} {r.KeyName}: MySQL has no overloads: {g.First().ObjectKind.Word()} {g.First().KeyName} is named {r.Name} too"));
 
     private static IEnumerable<string> Problems(Trigger trigger)
     {

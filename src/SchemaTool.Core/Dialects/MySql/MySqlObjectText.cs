@@ -12,20 +12,23 @@ namespace SchemaTool.Dialects.MySql;
 internal static class MySqlObjectText
 {
     /// <summary>
-    /// No DEFINER and no SQL SECURITY: the view is the applying user's, with MySQL's default SQL SECURITY DEFINER;
-    /// a view of the database with another algorithm or security is named and left alone (<see cref="ParseView"/>).
+    /// No DEFINER: the view is the applying user's. ALGORITHM and SQL SECURITY only where the model's differ from
+    /// MySQL's defaults (UNDEFINED, DEFINER).
     /// </summary>
     public static string CreateView(View view, bool replace = false) =>
-        $"CREATE {(replace ? "OR REPLACE " : "")}VIEW {Quote(view.Name)} " +
+        $"CREATE {(replace ? "OR REPLACE " : "")}" +
+        (view.Algorithm is { } algorithm ? $"ALGORITHM = {algorithm.ToUpperInvariant()} " : "") +
+        (view.SecurityInvoker ? "SQL SECURITY INVOKER " : "") +
+        $"VIEW {Quote(view.Name)} " +
         (view.Columns.Count > 0 ? "(" + string.Join(", ", view.Columns.Select(Quote)) + ") " : "") +
         "AS " + view.Sql;
 
     /// <summary>
     /// The parts of SHOW CREATE VIEW's text (<c>CREATE ALGORITHM=UNDEFINED DEFINER=`u`@`h` SQL SECURITY DEFINER VIEW
-    /// `v` AS select ...</c>): the query after AS, with every name of the current database unqualified, and whether
-    /// the head says what the model writes (ALGORITHM=UNDEFINED, SQL SECURITY DEFINER); null when it is not that text.
+    /// `v` AS select ...</c>): the query after AS, with every name of the current database unqualified, and the head's
+    /// ALGORITHM (null for UNDEFINED) and SQL SECURITY; null when it is not that text.
     /// </summary>
-    public static (string Sql, string? Unmodelled)? ParseView(string text)
+    public static (string Sql, string? Algorithm, bool SecurityInvoker)? ParseView(string text)
     {
         var tokens = MySqlLexer.Instance.Tokenize(text);
         var view = tokens.FindIndex(t => t.Is("VIEW"));
@@ -34,14 +37,11 @@ internal static class MySqlObjectText
         if (i + 2 < tokens.Count && tokens[i + 1].IsPunctuation('.')) i += 2;
         if (!tokens[i + 1].Is("AS") || i + 2 >= tokens.Count) return null;
         var head = tokens.Take(view).ToList();
-        string? unmodelled = null;
-        var algorithm = head.FindIndex(t => t.Is("ALGORITHM"));
-        if (algorithm >= 0 && algorithm + 2 < head.Count && !head[algorithm + 2].Is("UNDEFINED"))
-            unmodelled = $"ALGORITHM={head[algorithm + 2].Text.ToUpperInvariant()} is not modelled";
+        var at = head.FindIndex(t => t.Is("ALGORITHM"));
+        var algorithm = at >= 0 && at + 2 < head.Count && !head[at + 2].Is("UNDEFINED") ? head[at + 2].Text.ToLowerInvariant() : null;
         var security = head.FindIndex(t => t.Is("SECURITY"));
-        if (security >= 0 && security + 1 < head.Count && head[security + 1].Is("INVOKER"))
-            unmodelled = "SQL SECURITY INVOKER is not modelled";
-        return (text[tokens[i + 2].Start..tokens[^1].End], unmodelled);
+        var invoker = security >= 0 && security + 1 < head.Count && head[security + 1].Is("INVOKER");
+        return (text[tokens[i + 2].Start..tokens[^1].End], algorithm, invoker);
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ internal sealed partial class PostgresCatalogQueries
     public string Triggers => TriggersQuery;
 
     /// <summary>
-    /// What one object uses, as "kind\x1Fname[\x1Fcolumn]" (kind r: a table or view, s: a sequence, f: a routine,
+    /// What one object uses, as "kind\x1Fname[\x1Fcolumn]" (kind r: a table or view, s: a sequence, f: a routine, whose
+    /// identity arguments take the column's place, since an overload is one routine of several of its name,
     /// t: a type), from its pg_depend rows (<paramref name="classId"/>, <paramref name="objectId"/>) other than
     /// <paramref name="self"/>: names outside the schema are qualified, the server's own (pg_catalog) are left out.
     /// A view's rule depends on each column it reads (refobjsubid), not always on the relation as a whole.
@@ -29,6 +30,7 @@ internal sealed partial class PostgresCatalogQueries
                                    WHEN rtc.oid IS NOT NULL THEN 'r' ELSE 't' END
                        || chr(31) || CASE WHEN rn.nspname = $1 THEN '' ELSE rn.nspname || '.' END
                        || coalesce(rc.relname, rp.proname, rtc.relname, rt.typname)::text || coalesce(chr(31) || ra.attname::text, '')
+                       || coalesce(chr(31) || pg_get_function_identity_arguments(rp.oid), '')
               FROM pg_depend dp
               LEFT JOIN pg_class rc ON dp.refclassid = 'pg_class'::regclass AND rc.oid = dp.refobjid
               LEFT JOIN pg_proc rp ON dp.refclassid = 'pg_proc'::regclass AND rp.oid = dp.refobjid
@@ -48,7 +50,9 @@ internal sealed partial class PostgresCatalogQueries
         SELECT {Q("c.relname::text")}, c.relkind = 'm', pg_get_viewdef(c.oid, true), ds.description,
                ARRAY(SELECT a.attname::text || ' ' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
                      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
-               {DependsOn("pg_rewrite", "rw.oid", "c.oid")}
+               {DependsOn("pg_rewrite", "rw.oid", "c.oid")},
+               c.reloptions,
+               (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisclustered)
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_rewrite rw ON rw.ev_class = c.oid AND rw.rulename = '_RETURN'
@@ -60,21 +64,22 @@ internal sealed partial class PostgresCatalogQueries
 
     // pg_get_functiondef qualifies the routine's own name with its schema, given here quoted as it prints it, for
     // the introspector to take off (the model's routines are read from a scratch schema); in another schema the
-    // qualifier stays, as the model's definition writes it. Overloads come with their count: a name that several
-    // routines share is named, not modelled.
+    // qualifier stays, as the model's definition writes it. Overloads come with their count and their argument
+    // types, of which inspect makes each one's key. A function that is part of another object (deptype 'i': a range
+    // type's constructors, floatrange(float8, float8) and its overloads) comes and goes with that object.
     private static readonly string RoutinesQuery = $"""
         SELECT {Q("p.proname::text")}, p.prokind = 'p',
                CASE WHEN p.prokind = 'a' THEN {AggregateDefinition} ELSE pg_get_functiondef(p.oid) END,
                ds.description, CASE WHEN n.nspname = $1 THEN quote_ident(n.nspname) ELSE '' END,
                count(*) OVER (PARTITION BY p.pronamespace, p.proname)::int, pg_get_function_identity_arguments(p.oid),
                {DependsOn("pg_proc", "p.oid", "p.oid")},
-               p.prokind = 'a'
+               p.prokind = 'a', oidvectortypes(p.proargtypes)
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace
         LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
         LEFT JOIN pg_description ds ON ds.objoid = p.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
         WHERE {InScope} AND (p.prokind IN ('f', 'p') OR p.prokind = 'a' AND ag.aggkind = 'n') AND strpos(n.nspname || p.proname, '.') = 0
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
         ORDER BY 1, 7
         """;
 

@@ -73,7 +73,8 @@ internal sealed partial class PostgresCatalogQueries
           CASE WHEN c.relkind = 'p' THEN (SELECT sum(pc.reltuples)::bigint FROM pg_partition_tree(c.oid) pt
                                           JOIN pg_class pc ON pc.oid = pt.relid WHERE pt.isleaf AND pc.reltuples >= 0)
                WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
-          c.reloptions
+          c.reloptions,
+          (SELECT ic.relname::text FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisclustered)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
         WHERE {ManagedTable}
@@ -242,7 +243,7 @@ internal sealed partial class PostgresCatalogQueries
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE {InScope}
             AND (t.typtype IN ('e', 'd') AND strpos(n.nspname || t.typname, '.') > 0 OR t.typtype = 'r'
-                 OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+                 OR t.typtype = 'c' AND strpos(n.nspname || t.typname, '.') > 0 AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'trigger', tg.tgname::text, {Q("c.relname::text")}
@@ -264,15 +265,21 @@ internal sealed partial class PostgresCatalogQueries
           WHERE {InScope} AND con.contype = 'x' AND con.conparentid = 0
             AND (SELECT i.indnatts > i.indnkeyatts FROM pg_index i WHERE i.indexrelid = con.conindid) -- INCLUDE columns: not modelled
           UNION ALL
-          -- Row-level security is not modelled: its policies, and the table's switches for it.
-          SELECT 'policy', pol.polname::text, {Q("c.relname::text")}
-          FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          -- Row security and its policies, and a replica identity other than the key: a copy without them would
+          -- show every row to every role, or log less for logical replication.
+          SELECT 'policy', p.polname::text, {Q("c.relname::text")}
+          FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE {InScope}
           UNION ALL
-          SELECT 'table option', setting, {Q("c.relname::text")}
+          SELECT 'table option', s.setting, {Q("c.relname::text")}
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
-          LATERAL (VALUES ('row level security', c.relrowsecurity), ('force row level security', c.relforcerowsecurity)) s(setting, isset)
-          WHERE {InScope} AND c.relkind IN ('r', 'p') AND s.isset
+          LATERAL (VALUES (CASE WHEN c.relrowsecurity THEN 'row level security' END),
+                          (CASE WHEN c.relforcerowsecurity THEN 'force row level security' END),
+                          (CASE c.relreplident WHEN 'f' THEN 'replica identity full' WHEN 'n' THEN 'replica identity nothing'
+                                WHEN 'i' THEN 'replica identity using index ' || (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                                                                                  WHERE i.indrelid = c.oid AND i.indisreplident) END)) s(setting)
+          WHERE {InScope} AND c.relkind IN ('r', 'p') AND s.setting IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
           UNION ALL
           -- What a failed or interrupted CREATE INDEX CONCURRENTLY left: no query uses it, and a unique one enforces
           -- nothing, so it is not the model's index (which plan builds again: apply drops the invalid one first).

@@ -45,6 +45,8 @@ public sealed partial class PostgresDialect : IDialect
 
     public IReadOnlyCollection<string> SecretKeys => PostgresTarget.SecretKeys;
 
+    public bool TriggerNamesPerTable => true;
+
     public DialectKeys Keys => DialectKeys.Unlogged | DialectKeys.ColumnStatistics;
 
     /// <summary>CREATE/DROP INDEX CONCURRENTLY, VACUUM, REINDEX ... CONCURRENTLY and the like run outside the revision's transaction.</summary>

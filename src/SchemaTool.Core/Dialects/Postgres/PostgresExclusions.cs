@@ -5,11 +5,11 @@ namespace SchemaTool.Dialects.Postgres;
 /// <summary>An exclusion constraint in the form compared: its index parts and predicate as an index's, its operators bare.</summary>
 internal static class PostgresExclusions
 {
-    public static Exclusion Normalize(Exclusion exclusion, IReadOnlySet<string> textColumns)
+    public static Exclusion Normalize(Exclusion exclusion, IReadOnlySet<string> textColumns, IReadOnlyDictionary<string, string>? columnTypes = null)
     {
         var index = PostgresNormalizer.NormalizeIndex(
             new TableIndex(exclusion.Name, exclusion.Elements.Select(e => e.Part).ToValueList(), Method: exclusion.Method, Where: exclusion.Where,
-                Comment: exclusion.Comment), textColumns);
+                Comment: exclusion.Comment), textColumns, columnTypes);
         return ValueList.SameIfEqual(exclusion, exclusion with
         {
             Elements = exclusion.Elements.Select((e, i) => ValueList.SameIfEqual(e, new ExclusionElement(index.Parts[i], Operator(e.Operator)))).ToValueList(),

@@ -22,7 +22,11 @@ public static class PostgresExpressions
 
     /// <param name="expression">the expression text</param>
     /// <param name="textColumns">columns of the table whose type is text-like: a cast of those to text is a no-op</param>
-    public static string Canonical(string expression, IReadOnlySet<string>? textColumns = null)
+    /// <param name="columnTypes">
+    /// the table's columns and their canonical types: a string compared with a column needs no cast to the column's
+    /// own type (<c>status &lt;&gt; 'gone'::mood</c>, as the catalog prints a comparison with an enum column)
+    /// </param>
+    public static string Canonical(string expression, IReadOnlySet<string>? textColumns = null, IReadOnlyDictionary<string, string>? columnTypes = null)
     {
         var tokens = SqlTokenizer.Tokenize(expression);
         StandardStrings(tokens);
@@ -37,6 +41,7 @@ public static class PostgresExpressions
         {
             ExpressionParentheses.RemoveRedundant(tokens);
             StripNoOpCasts(tokens, columns);
+            if (columnTypes is not null) StripColumnTypeCasts(tokens, columnTypes);
         }
         ExpressionParentheses.RemoveRedundant(tokens);
         return SqlTokenizer.Join(tokens);
@@ -148,6 +153,29 @@ public static class PostgresExpressions
             }
             tokens.RemoveRange(i, end - i);
             i--;
+        }
+    }
+
+    private static readonly HashSet<string> Comparisons = new(StringComparer.Ordinal) { "=", "<>", "!=", "<", ">", "<=", ">=" };
+
+    /// <summary>
+    /// 'x'::T right beside a comparison with a column of type T, on either side: the string takes the column's type
+    /// without the cast, so the cast changes nothing.
+    /// </summary>
+    private static void StripColumnTypeCasts(List<ExpressionToken> tokens, IReadOnlyDictionary<string, string> columnTypes)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Text != "::" || tokens[i - 1].Kind != TokenKind.String) continue;
+            var (type, end) = ReadTypeName(tokens, i + 1);
+            if (type.Length == 0 || end < tokens.Count && tokens[end].Text == "::") continue;
+            bool Column(int at) => at >= 0 && at < tokens.Count && ColumnName(tokens[at]) is { } name && !IsQualified(tokens, at)
+                                   && (at + 1 >= tokens.Count || tokens[at + 1].Text is not ("(" or "." or "::"))
+                                   && columnTypes.TryGetValue(name, out var columnType) && columnType == PostgresTypes.Canonical(type);
+            var left = i >= 3 && Comparisons.Contains(tokens[i - 2].Text) && Column(i - 3);
+            var right = end + 1 < tokens.Count && Comparisons.Contains(tokens[end].Text) && Column(end + 1);
+            if (!left && !right) continue;
+            tokens.RemoveRange(i, end - i);
         }
     }
 

@@ -7,28 +7,27 @@ internal static partial class PostgresIntrospector
 {
     /// <summary>
     /// Functions and procedures as pg_get_functiondef prints them, without the schema it puts before the name (the
-    /// model's are read from a scratch schema). A name several routines share (overloads) is named, not modelled:
-    /// the model keys a routine by its name alone.
+    /// model's are read from a scratch schema), each with its identity arguments. A name several routines share
+    /// (overloads) gives each of them a key of its own (<see cref="RoutineKeys"/>).
     /// </summary>
     private static async Task ReadRoutinesAsync(NpgsqlDataReader reader, ObjectParts parts, CancellationToken ct)
     {
         await reader.NextResultAsync(ct);
+        var routines = new List<(Routine Routine, bool Overloaded, string Types)>();
         while (await reader.ReadAsync(ct))
         {
             var name = reader.GetString(0);
             var procedure = reader.GetBoolean(1);
             var aggregate = reader.GetBoolean(8);
-            if (reader.GetInt32(5) > 1)
-            {
-                parts.Unmanaged.Add(new UnmanagedObject(procedure ? "procedure" : aggregate ? "aggregate" : "function", $"{name}({reader.GetString(6)})"));
-                continue;
-            }
-            parts.Routines.Add(new Routine(name, procedure ? RoutineKind.Procedure : aggregate ? RoutineKind.Aggregate : RoutineKind.Function,
+            var routine = new Routine(name, procedure ? RoutineKind.Procedure : aggregate ? RoutineKind.Aggregate : RoutineKind.Function,
                 RoutineDefinition(reader.GetString(2), reader.GetString(4)), Text(reader, 3))
             {
+                Arguments = reader.GetString(6),
                 DependsOn = Dependencies(reader.GetFieldValue<string[]>(7)),
-            });
+            };
+            routines.Add((routine, reader.GetInt32(5) > 1, reader.GetString(9)));
         }
+        parts.Routines.AddRange(RoutineKeys.Keyed(routines));
     }
 
     /// <summary>"CREATE OR REPLACE FUNCTION schema.f(...)..." without "schema." and the line break it ends with.</summary>

@@ -1,3 +1,4 @@
+using Npgsql;
 using SchemaTool.Model;
 
 namespace SchemaTool.Dialects.Postgres;
@@ -11,6 +12,13 @@ internal static partial class PostgresIntrospector
     /// <summary>A table's reloptions as the model has them.</summary>
     private static StorageParameters? TableStorage(string[]? options) =>
         Storage(options, PostgresStorageParameters.TableCanonical);
+
+    /// <summary>A view's options as the model has them.</summary>
+    private static StorageParameters? ViewStorage(string[]? options) =>
+        Storage(options, PostgresStorageParameters.ViewCanonical);
+
+    private static string[]? Options(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<string[]>(ordinal);
 
     private static StorageParameters? Storage(string[]? options, Func<string, string, string> canonical)
     {

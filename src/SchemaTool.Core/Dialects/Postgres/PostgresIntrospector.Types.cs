@@ -36,8 +36,15 @@ internal static partial class PostgresIntrospector
         await reader.NextResultAsync(ct);
         var namespaces = new List<Namespace>();
         while (await reader.ReadAsync(ct)) namespaces.Add(new Namespace(reader.GetString(0), Text(reader, 1)));
+        await reader.NextResultAsync(ct);
+        var composites = new List<(string Name, CompositeAttribute? Attribute, string? Comment)>();
+        while (await reader.ReadAsync(ct))
+            composites.Add((reader.GetString(0),
+                Text(reader, 1) is { } attribute ? new CompositeAttribute(attribute, reader.GetString(2), Text(reader, 3)) : null, Text(reader, 4)));
         return schema with
         {
+            Composites = composites.GroupBy(c => c.Name, StringComparer.Ordinal)
+                .Select(g => new CompositeType(g.Key, g.Select(c => c.Attribute).OfType<CompositeAttribute>().ToValueList(), g.First().Comment)).ToValueList(),
             Domains = domains.ToValueList(),
             Namespaces = namespaces.ToValueList(),
             Sequences = sequences.ToValueList(),

@@ -14,16 +14,14 @@ internal static partial class PostgresIntrospector
         public List<UnmanagedObject> Unmanaged { get; } = [];
 
         /// <summary>
-        /// The objects in the schema. A trigger's name is its table's in PostgreSQL, the schema's in the model: a name
-        /// that triggers of several tables share is named on each, not modelled; so is a trigger on a relation the
-        /// schema does not model (a partition).
+        /// The objects in the schema. A trigger on a relation the schema does not model (a partition) is named, not
+        /// modelled. Triggers of several tables may share a name (the model keys them apart, see ModelWriter).
         /// </summary>
         public Schema Into(Schema schema)
         {
             var relations = schema.Tables.Select(t => t.Name).Concat(Views.Select(v => v.Name)).ToHashSet(StringComparer.Ordinal);
-            var shared = Triggers.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-            bool Modelled(Trigger t) => relations.Contains(t.Table) && !shared.Contains(t.Name);
-            var triggers = Triggers.Where(Modelled).ToValueList();
+            bool Modelled(Trigger t) => relations.Contains(t.Table);
+            var triggers = Triggers.Where(Modelled).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Table, StringComparer.Ordinal).ToValueList();
             Unmanaged.AddRange(Triggers.Where(t => !Modelled(t)).Select(t => new UnmanagedObject("trigger", t.Name, t.Table)));
             return schema with
             {
@@ -48,7 +46,9 @@ internal static partial class PostgresIntrospector
             var materialized = reader.GetBoolean(1);
             parts.Views.Add(new View(name, ViewQuery(reader.GetString(2)), materialized,
                 Indexes: materialized ? indexes[name].OrderBy(i => i.Name, StringComparer.Ordinal).ToValueList() : default,
-                Comment: Text(reader, 3))
+                Comment: Text(reader, 3),
+                With: materialized ? TableStorage(Options(reader, 6)) : ViewStorage(Options(reader, 6)),
+                ClusterOn: Text(reader, 7))
             {
                 OutputColumns = reader.GetFieldValue<string[]>(4).ToValueList(),
                 DependsOn = Dependencies(reader.GetFieldValue<string[]>(5)),
@@ -75,7 +75,8 @@ internal static partial class PostgresIntrospector
         var found = new SortedSet<Dependency>(Comparer<Dependency>.Create((a, b) =>
             a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
             : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
-            : string.CompareOrdinal(a.Column, b.Column)));
+            : string.CompareOrdinal(a.Column, b.Column) is var byColumn and not 0 ? byColumn
+            : string.CompareOrdinal(a.Arguments, b.Arguments)));
         foreach (var row in rows)
         {
             var fields = row.Split('\x1F');
@@ -88,7 +89,7 @@ internal static partial class PostgresIntrospector
                     if (fields.Length > 2) found.Add(Dependency.OnColumn(name, fields[2]));
                     break;
                 case "s": found.Add(Dependency.Sequence(name)); break;
-                case "f": found.Add(Dependency.Routine(name)); break;
+                case "f": found.Add(Dependency.Routine(name) with { Arguments = fields.Length > 2 ? fields[2] : null }); break;
                 case "t": found.Add(Dependency.Type(name)); break;
             }
         }

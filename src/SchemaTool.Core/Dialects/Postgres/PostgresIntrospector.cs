@@ -41,7 +41,7 @@ internal static partial class PostgresIntrospector
             if (!toolTables.Contains(reader.GetString(0))) // the rest of a table's rows are read by the tables found here
             {
                 tables[reader.GetString(0)] = new TableParts(reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetBoolean(3),
-                    TableStorage(reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5)));
+                    TableStorage(reader.IsDBNull(5) ? null : reader.GetFieldValue<string[]>(5)), Text(reader, 6));
                 if (!reader.IsDBNull(4)) rowEstimates[reader.GetString(0)] = reader.GetInt64(4);
             }
 
@@ -121,7 +121,7 @@ internal static partial class PostgresIntrospector
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private sealed class TableParts(string name, string? comment, string? partitionBy, bool unlogged, StorageParameters? storage)
+    private sealed class TableParts(string name, string? comment, string? partitionBy, bool unlogged, StorageParameters? storage, string? clusterOn)
     {
         public string Name => name;
         public string? PartitionBy => partitionBy;
@@ -141,6 +141,7 @@ internal static partial class PostgresIntrospector
             Checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
             comment,
             Options: TableOptions.OrNull(new TableOptions(Unlogged: unlogged, With: storage)),
-            Partitioning: partitionBy is null ? null : new Partitioning(partitionBy, Partitions));
+            Partitioning: partitionBy is null ? null : new Partitioning(partitionBy, Partitions),
+            ClusterOn: clusterOn);
     }
 }

@@ -13,18 +13,19 @@ public static class PostgresNormalizer
         var keyColumns = table.PrimaryKey?.Columns.ToHashSet(StringComparer.Ordinal) ?? [];
         var textColumns = table.Columns.Where(c => IsTextType(PostgresTypes.Canonical(c.Type)))
             .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var columnTypes = table.Columns.ToDictionary(c => c.Name, c => PostgresTypes.Canonical(c.Type), StringComparer.Ordinal);
         return ValueList.SameIfEqual(table, table with
         {
             Columns = table.Columns.MapShared(c => SequenceOfItsTable(table, NormalizeColumn(table.Name, c, keyColumns.Contains(c.Name), textColumns))),
-            Indexes = table.Indexes.MapShared(i => NormalizeIndex(i, textColumns)).OrderedBy(i => i.Name),
+            Indexes = table.Indexes.MapShared(i => NormalizeIndex(i, textColumns, columnTypes)).OrderedBy(i => i.Name),
             ForeignKeys = table.ForeignKeys.OrderedBy(f => f.Name),
             Checks = table.Checks.MapShared(c => ValueList.SameIfEqual(c, c with
                 {
-                    Expression = PostgresExpressions.Canonical(c.Expression, textColumns),
+                    Expression = PostgresExpressions.Canonical(c.Expression, textColumns, columnTypes),
                     Written = c.Written ?? c.Expression,
                 }))
                 .OrderedBy(c => c.Name),
-            Exclusions = table.Exclusions.MapShared(e => PostgresExclusions.Normalize(e, textColumns)).OrderedBy(e => e.Name),
+            Exclusions = table.Exclusions.MapShared(e => PostgresExclusions.Normalize(e, textColumns, columnTypes)).OrderedBy(e => e.Name),
             Comment = EmptyToNull(table.Comment),
             Partitioning = table.Partitioning is { } p ? NormalizePartitioning(p) : null,
             // The name PostgreSQL gives a primary key is no name of the model's.
@@ -76,7 +77,7 @@ public static class PostgresNormalizer
         return written is null || canonical.Written == written ? canonical : canonical with { Written = written };
     }
 
-    internal static TableIndex NormalizeIndex(TableIndex index, IReadOnlySet<string> textColumns)
+    internal static TableIndex NormalizeIndex(TableIndex index, IReadOnlySet<string> textColumns, IReadOnlyDictionary<string, string>? columnTypes = null)
     {
         var method = index.Method?.Trim().ToLowerInvariant();
         return ValueList.SameIfEqual(index, index with
@@ -84,13 +85,13 @@ public static class PostgresNormalizer
             Method = method is null or "btree" ? null : method,
             Parts = index.Parts.MapShared(p => ValueList.SameIfEqual(p, p with
             {
-                Expression = p.Expression is { } e ? PostgresExpressions.Canonical(e, textColumns) : null,
+                Expression = p.Expression is { } e ? PostgresExpressions.Canonical(e, textColumns, columnTypes) : null,
                 OpClass = p.OpClass?.Trim().ToLowerInvariant(),
                 Collation = NormalizeName(p.Collation),
                 // ASC puts NULLs last and DESC first unless told otherwise.
                 Nulls = p.Nulls == (p.Descending ? NullsOrder.First : NullsOrder.Last) ? null : p.Nulls,
             })),
-            Where = index.Where is { } w ? PostgresExpressions.Canonical(w, textColumns) : null,
+            Where = index.Where is { } w ? PostgresExpressions.Canonical(w, textColumns, columnTypes) : null,
             Comment = EmptyToNull(index.Comment),
         });
     }

@@ -38,6 +38,7 @@ internal static class PostgresQualifiedNames
         foreach (var view in model.Views) yield return (view.Materialized ? "materialized view" : "view", view.Name, "", null);
         foreach (var type in model.Enums) yield return ("enum type", type.Name, "", type.RenamedFrom);
         foreach (var type in model.Domains) yield return ("domain", type.Name, "", type.RenamedFrom);
+        foreach (var type in model.Composites) yield return ("composite type", type.Name, "", null);
         foreach (var sequence in model.Sequences) yield return ("sequence", sequence.Name, "", sequence.RenamedFrom);
         foreach (var routine in model.Routines) yield return (routine.Kind == RoutineKind.Procedure ? "procedure" : "function", routine.Name, "", null);
     }

@@ -18,7 +18,7 @@ internal static class PostgresScope
         bool In(string name) => QualifiedName.SchemaOf(name) is not { } schema || managed.Contains(schema);
         bool AllIn() =>
             current.Tables.All(t => In(t.Name)) && current.Views.All(v => In(v.Name)) && current.Enums.All(e => In(e.Name))
-            && current.Domains.All(d => In(d.Name)) && current.Sequences.All(s => In(s.Name)) && current.Routines.All(r => In(r.Name))
+            && current.Domains.All(d => In(d.Name)) && current.Composites.All(c => In(c.Name)) && current.Sequences.All(s => In(s.Name)) && current.Routines.All(r => In(r.Name))
             && current.Triggers.All(t => In(t.Table));
         if (AllIn()) return current;
 
@@ -37,6 +37,7 @@ internal static class PostgresScope
             Views = Keep(current.Views, v => v.Name, v => new UnmanagedObject(v.Materialized ? "materialized view" : "view", v.Name)),
             Enums = Keep(current.Enums, e => e.Name, e => new UnmanagedObject("enum", e.Name)),
             Domains = Keep(current.Domains, d => d.Name, d => new UnmanagedObject("domain", d.Name)),
+            Composites = Keep(current.Composites, c => c.Name, c => new UnmanagedObject("composite type", c.Name)),
             Sequences = Keep(current.Sequences, s => s.Name, s => new UnmanagedObject("sequence", s.Name)),
             Routines = Keep(current.Routines, r => r.Name,
                 r => new UnmanagedObject(r.Kind == RoutineKind.Procedure ? "procedure" : "function", r.Name)),
@@ -47,6 +48,6 @@ internal static class PostgresScope
 
     private static IEnumerable<string> ModelNames(Schema model) =>
         model.Tables.Select(t => t.Name).Concat(model.Views.Select(v => v.Name)).Concat(model.Enums.Select(e => e.Name))
-            .Concat(model.Domains.Select(d => d.Name)).Concat(model.Sequences.Select(s => s.Name)).Concat(model.Routines.Select(r => r.Name))
+            .Concat(model.Domains.Select(d => d.Name)).Concat(model.Composites.Select(c => c.Name)).Concat(model.Sequences.Select(s => s.Name)).Concat(model.Routines.Select(r => r.Name))
             .Concat(model.Triggers.Select(t => t.Table));
 }

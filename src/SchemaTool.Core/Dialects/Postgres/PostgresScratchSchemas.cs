@@ -16,6 +16,7 @@ internal sealed class PostgresScratchSchemas
 {
     private readonly Dictionary<string, string> _toScratch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _toReal = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Schema, string Name)> _objects = [];
     private readonly string _scratch;
     private readonly string _managed;
 
@@ -25,9 +26,12 @@ internal sealed class PostgresScratchSchemas
         (_scratch, _managed) = (scratch, managed);
         var schemas = model.Namespaces.Select(n => n.Name)
             .Concat(model.Tables.Select(t => t.Name)).Concat(model.Views.Select(v => v.Name)).Concat(model.Routines.Select(r => r.Name))
-            .Concat(model.Enums.Select(e => e.Name)).Concat(model.Domains.Select(d => d.Name)).Concat(model.Sequences.Select(s => s.Name))
+            .Concat(model.Enums.Select(e => e.Name)).Concat(model.Domains.Select(d => d.Name)).Concat(model.Composites.Select(c => c.Name)).Concat(model.Sequences.Select(s => s.Name))
             .Select(name => model.Namespaces.Any(n => n.Name == name) ? name : QualifiedName.SchemaOf(name)).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var name in model.Tables.Select(t => t.Name).Concat(model.Views.Select(v => v.Name)).Concat(model.Routines.Select(r => r.Name))
+                     .Concat(model.Enums.Select(e => e.Name)).Concat(model.Domains.Select(d => d.Name)).Concat(model.Sequences.Select(s => s.Name)))
+            _objects.Add((QualifiedName.SchemaOf(name) ?? managed, QualifiedName.LocalOf(name)));
         var i = 0;
         foreach (var schema in schemas)
         {
@@ -50,6 +54,10 @@ internal sealed class PostgresScratchSchemas
         }).ToValueList(),
         Enums = model.Enums.Select(e => e with { Name = Name(e.Name) }).ToValueList(),
         Domains = model.Domains.Select(d => d with { Name = Name(d.Name), BaseType = Text(d.BaseType) }).ToValueList(),
+        Composites = model.Composites.Select(c => c with
+        {
+            Name = Name(c.Name), Attributes = c.Attributes.Select(a => a with { Type = Text(a.Type) }).ToValueList(),
+        }).ToValueList(),
         Sequences = model.Sequences.Select(s => s with { Name = Name(s.Name) }).ToValueList(),
         Views = model.Views.Select(v => v with { Name = Name(v.Name), Sql = Text(v.Sql) }).ToValueList(),
         Routines = model.Routines.Select(r => r with { Name = Name(r.Name), Definition = Text(r.Definition) }).ToValueList(),
@@ -77,6 +85,7 @@ internal sealed class PostgresScratchSchemas
         Routines = read.Routines.Where(r => Mine(r.Name)).Select(r => r with
         {
             Name = Back(r.Name), Definition = BackText(r.Definition), DependsOn = Back(r.DependsOn),
+            Arguments = r.Arguments is null ? null : BackText(r.Arguments),
         }).ToValueList(),
         Triggers = read.Triggers.Where(t => Mine(t.Table)).Select(t => t with
         {
@@ -87,6 +96,9 @@ internal sealed class PostgresScratchSchemas
         }).ToValueList(),
     };
 
+    /// <summary>A scratch object's name as the model has it, for messages.</summary>
+    public string Real(string name) => Back(name);
+
     private bool Mine(string name) => QualifiedName.SchemaOf(name) is not { } schema || _toReal.ContainsKey(schema);
 
     private string Name(string name) =>
@@ -96,30 +108,35 @@ internal sealed class PostgresScratchSchemas
         QualifiedName.SchemaOf(name) is { } schema && _toReal.TryGetValue(schema, out var real) ? real + "." + QualifiedName.LocalOf(name) : name;
 
     private ValueList<Dependency>? Back(ValueList<Dependency>? dependencies) =>
-        dependencies?.Select(d => d with { Name = Back(d.Name) }).ToValueList();
+        dependencies?.Select(d => d with { Name = Back(d.Name), Arguments = d.Arguments is null ? null : BackText(d.Arguments) }).ToValueList();
+
+    /// <summary>A text read from the scratch schemas (a routine's identity arguments) in the real schemas' names.</summary>
+    public string FromScratchText(string text) => BackText(text);
 
     /// <summary>
-    /// The text with each schema qualifier the model declares (a name before a dot, not after one) put in its scratch
-    /// schema, the managed schema's in the main one (a view's text that names it, as pg_get_viewdef prints a table a
-    /// CTE of the same name hides: public.t).
+    /// The text with each schema qualifier the model declares put in its scratch schema, the managed schema's in the
+    /// main one (a view's text that names it, as pg_get_viewdef prints a table a CTE of the same name hides:
+    /// public.t). A qualifier is a name before a dot, not after one, followed by an object of the model in that
+    /// schema or by two more names (schema.table.column): person.firstname in a view over person.person is the
+    /// table's column, not the schema's.
     /// </summary>
     private string Text(string sql)
     {
         if (!sql.Contains('.')) return sql;
+        var tokens = PostgresLexer.Instance.Tokens(sql).ToList();
         var text = new StringBuilder();
         var at = 0;
-        SqlToken? previous = null;
-        SqlToken? pending = null;
-        foreach (var token in PostgresLexer.Instance.Tokens(sql))
+        for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (pending is { } qualifier && token.IsPunctuation('.') && SchemaName(qualifier) is { } schema
-                && (_toScratch.TryGetValue(schema, out var scratch) || schema == _managed && (scratch = _scratch) is not null))
-            {
-                text.Append(sql, at, qualifier.Start - at).Append(scratch);
-                at = qualifier.End;
-            }
-            pending = token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && previous?.IsPunctuation('.') != true ? token : null;
-            previous = token;
+            var qualifier = tokens[i];
+            if (qualifier.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) || i > 0 && tokens[i - 1].IsPunctuation('.')
+                || !tokens[i + 1].IsPunctuation('.') || SchemaName(qualifier) is not { } schema || SchemaName(tokens[i + 2]) is not { } name)
+                continue;
+            if (!_toScratch.TryGetValue(schema, out var scratch) && !(schema == _managed && (scratch = _scratch) is not null)) continue;
+            var threeParts = i + 4 < tokens.Count && tokens[i + 3].IsPunctuation('.');
+            if (!threeParts && !_objects.Contains((schema, name))) continue;
+            text.Append(sql, at, qualifier.Start - at).Append(scratch);
+            at = qualifier.End;
         }
         return text.Append(sql, at, sql.Length - at).ToString();
     }

@@ -38,25 +38,30 @@ public sealed partial class PostgresSession
                 await ScratchAsync([$"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}"], $"extension {extension.Name}", ct);
             foreach (var (what, statements) in ScratchTypes(inScratch)) await ScratchAsync(statements, what, ct);
             foreach (var table in ScratchTables(inScratch))
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {table.Name}", ct);
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {schemas.Real(table.Name)}", ct);
             // A comment names a routine without its arguments, which the session's schema on the path could make
             // ambiguous here: the model's comment is kept as it is instead.
             // An aggregate names its state function, which must exist before it.
-            foreach (var routine in inScratch.Routines.OrderBy(r => r.Kind == RoutineKind.Aggregate))
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Name}", ct);
+            var routines = new ScratchRoutines(scratch);
+            foreach (var (routine, declared) in inScratch.Routines.Zip(normalized.Routines).OrderBy(r => r.First.Kind == RoutineKind.Aggregate))
+            {
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Key ?? schemas.Real(routine.Name)}", ct);
+                if (routines.Overloaded(normalized, declared)) await routines.RecordAsync(this, routine, declared, schemas.FromScratchText, ct);
+            }
             foreach (var view in InDependencyOrder(inScratch.Views))
-                await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {view.Name}", ct);
-            foreach (var trigger in inScratch.Triggers)
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {trigger.Name}", ct);
+                await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {schemas.Real(view.Name)}", ct);
+            // Named with its table: triggers of several tables may share a name.
+            foreach (var (trigger, declared) in inScratch.Triggers.Zip(normalized.Triggers))
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {declared.Name} on {declared.Table}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
             var read = schemas.FromScratch(await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct,
                 otherSchemas: scratch + "\\_%"));
-            RequireRoutinesNamedAsDeclared(normalized, read);
-            var comments = normalized.Routines.ToDictionary(r => r.Name, r => r.Comment, StringComparer.Ordinal);
+            RequireRoutinesNamedAsDeclared(normalized, read, routines);
             return model with
             {
                 Views = read.Views,
-                Routines = read.Routines.Select(r => r with { Comment = comments.GetValueOrDefault(r.Name) }).ToValueList(),
+                Routines = read.Routines.Select(r => routines.ModelOf(normalized, r) is { } declared ? r with { Key = declared.Key, Comment = declared.Comment } : r)
+                    .ToValueList(),
                 Triggers = read.Triggers,
             };
         }
@@ -66,15 +71,13 @@ public sealed partial class PostgresSession
         }
     }
 
-    /// <summary>A routine's key names it: a definition that creates another name (or an overload) is refused.</summary>
-    private static void RequireRoutinesNamedAsDeclared(Schema model, Schema read)
+    /// <summary>A routine's name (its key, or `name:`) is the one its definition creates: one that creates another is refused.</summary>
+    private static void RequireRoutinesNamedAsDeclared(Schema model, Schema read, ScratchRoutines routines)
     {
         foreach (var routine in model.Routines)
-            if (!read.Routines.Any(r => r.Name == routine.Name && r.Kind == routine.Kind))
+            if (!read.Routines.Any(r => routines.ModelOf(model, r) == routine))
                 throw new InputException(
-                    $"{routine.ObjectKind.Word()} {routine.Name}: its definition does not create one {routine.ObjectKind.Word()} named {routine.Name}" +
-                    (read.Unmanaged.FirstOrDefault(u => u.Name.StartsWith(routine.Name + "(", StringComparison.Ordinal)) is { } overload
-                        ? $" (it is one of several of that name: {overload.Name}; overloads are not modelled)" : ""));
+                    $"{routine.ObjectKind.Word()} {routine.KeyName}: its definition does not create one {routine.ObjectKind.Word()} named {routine.Name}");
     }
 
     /// <summary>
@@ -84,6 +87,7 @@ public sealed partial class PostgresSession
     private static IEnumerable<(string What, IReadOnlyList<string> Statements)> ScratchTypes(Schema model) =>
         model.Enums.Select(e => ($"enum type {e.Name}", PostgresSqlGenerator.Generate(new CreateEnumType(e))))
             .Concat(model.Domains.Select(d => ($"domain {d.Name}", PostgresSqlGenerator.Generate(new CreateDomain(d)))))
+            .Concat(CompositeTypeOrder.Of(model.Composites).Select(c => ($"composite type {c.Name}", PostgresSqlGenerator.Generate(new CreateCompositeType(c)))))
             .Concat(model.Sequences.Select(s => ($"sequence {s.Name}", PostgresSqlGenerator.Generate(new CreateSequence(s with { OwnedBy = null })))));
 
     /// <summary>

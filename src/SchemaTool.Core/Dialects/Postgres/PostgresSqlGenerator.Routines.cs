@@ -9,12 +9,12 @@ public static partial class PostgresSqlGenerator
     private static IReadOnlyList<string>? RoutineStatements(Operation operation) => operation switch
     {
         CreateRoutine op => [.. Define(op.Routine), .. RoutineComment(op.Routine.ObjectKind, Signature(op.Routine), op.Routine.Comment, always: false)],
-        // The model has one routine of a name (overloads are named, not modelled), but pg_catalog may have others
-        // (a user's lower(text[]) beside lower(text)): the argument types name it.
+        // Another routine may share the name (an overload, or a user's lower(text[]) beside pg_catalog's
+        // lower(text)): the argument types name it.
         DropRoutine op => [$"DROP {RoutineWord(op.Routine.ObjectKind)} {Signature(op.Routine)}"],
         // PostgresObjectRewrite leaves a ReplaceRoutine only where the signature stays, which CREATE OR REPLACE keeps.
         ReplaceRoutine op => Define(op.To),
-        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate } op => RoutineComment(op.Kind, QN(op.Name), op.To, always: true),
+        SetObjectComment { Kind: SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Aggregate } op => RoutineComment(op.Kind, op.Arguments is { } arguments ? $"{QN(op.Name)}({arguments})" : QN(op.Name), op.To, always: true),
         CreateTrigger op => CreateTrigger(op.Trigger),
         DropTrigger op => [$"DROP TRIGGER {Q(op.Trigger.Name)} ON {QN(op.Trigger.Table)}"],
         SetObjectComment { Kind: SchemaObjectKind.Trigger, Table: { } table } op => [CommentOn("TRIGGER", $"{Q(op.Name)} ON {QN(table)}", op.To)],

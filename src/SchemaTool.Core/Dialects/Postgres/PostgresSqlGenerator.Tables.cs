@@ -33,6 +33,7 @@ public static partial class PostgresSqlGenerator
             statements.AddRange(CreatePartition(table.Name, partition));
         foreach (var index in table.Indexes.Where(i => !i.Constraint))
             statements.Add(CreateIndexStatement(table.Name, index));
+        if (table.ClusterOn is { } clustered) statements.Add(ClusterOn(table.Name, clustered));
         // CREATE TABLE marks every constraint valid, NOT VALID or not: one that stays unvalidated is added after.
         foreach (var key in table.ForeignKeys.Where(f => f.NotValid))
             statements.Add($"ALTER TABLE {QN(table.Name)} ADD {ForeignKeyClause(key)}{NotValidClause(true)}");
@@ -88,4 +89,7 @@ public static partial class PostgresSqlGenerator
     private static string NotValidClause(bool notValid) => notValid ? " NOT VALID" : "";
 
     private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Q));
+
+    private static string ClusterOn(string table, string? index) =>
+        index is null ? $"ALTER TABLE {QN(table)} SET WITHOUT CLUSTER" : $"ALTER TABLE {QN(table)} CLUSTER ON {Q(index)}";
 }

@@ -12,7 +12,8 @@ public static partial class PostgresSqlGenerator
         DropView op => [$"DROP {ViewWord(op.View.Materialized)} {QN(op.View.Name)}"],
         // PostgresObjectRewrite leaves a ReplaceView only where the output columns stay the same, which PostgreSQL
         // replaces in place; it is never a materialized view's.
-        ReplaceView op => [$"CREATE OR REPLACE VIEW {QN(op.To.Name)}{ViewColumns(op.To)} AS {op.To.Sql}"],
+        // CREATE OR REPLACE sets the view's options to those it gives, none when it gives none.
+        ReplaceView op => [$"CREATE OR REPLACE VIEW {QN(op.To.Name)}{ViewColumns(op.To)}{WithClause(op.To.With)} AS {op.To.Sql}"],
         SetObjectComment { Kind: SchemaObjectKind.View or SchemaObjectKind.MaterializedView } op =>
             [CommentOn(ViewWord(op.Kind == SchemaObjectKind.MaterializedView), QN(op.Name), op.To)],
         _ => null,
@@ -27,9 +28,10 @@ public static partial class PostgresSqlGenerator
     {
         var statements = new List<string>
         {
-            $"CREATE {ViewWord(view.Materialized)} {QN(view.Name)}{ViewColumns(view)} AS {view.Sql}" + (view.Materialized ? "\nWITH DATA" : ""),
+            $"CREATE {ViewWord(view.Materialized)} {QN(view.Name)}{ViewColumns(view)}{WithClause(view.With)} AS {view.Sql}" + (view.Materialized ? "\nWITH DATA" : ""),
         };
         foreach (var index in view.Indexes) statements.AddRange(CreateIndex(view.Name, index));
+        if (view.ClusterOn is { } clustered) statements.Add($"ALTER MATERIALIZED VIEW {QN(view.Name)} CLUSTER ON {Q(clustered)}");
         if (view.Comment is not null) statements.Add(CommentOn(ViewWord(view.Materialized), QN(view.Name), view.Comment));
         return statements;
     }

@@ -13,6 +13,7 @@ public static partial class PostgresSqlGenerator
         RenameTable op => [$"ALTER TABLE {QN(op.From)} RENAME TO {QLocal(op.To)}"],
         SetTableComment op => [CommentOn("TABLE", QN(op.Table), op.To)],
         AlterTableOptions op => AlterTableOptions(op),
+        SetClusterIndex op => [ClusterOn(op.Table, op.To)],
         SetIndexStorage op => SetIndexStorage(op),
         AddColumn op => AddColumn(op.Table, op.Column),
         DropColumn op => [$"ALTER TABLE {QN(op.Table)} DROP COLUMN {Q(op.Column.Name)}"],
@@ -35,6 +36,7 @@ public static partial class PostgresSqlGenerator
         RebuildTable => throw new NotSupportedException("PostgreSQL alters tables in place; a table rebuild is a SQLite operation"),
         _ when ExclusionStatements(operation) is { } exclusions => exclusions,
         _ when TypeStatements(operation) is { } statements => statements,
+        _ when CompositeStatements(operation) is { } composites => composites,
         _ when ViewStatements(operation) is { } views => views,
         _ when RoutineStatements(operation) is { } routines => routines,
         _ when operation.ObjectKind != SchemaObjectKind.Table =>

@@ -10,6 +10,7 @@ internal static class PostgresTypeNormalizer
         Sequences = schema.Sequences.MapShared(s => ValueList.SameIfEqual(s, PostgresSequences.WithoutDefaults(s) with { Comment = EmptyToNull(s.Comment) })),
         Enums = schema.Enums.MapShared(e => ValueList.SameIfEqual(e, e with { Comment = EmptyToNull(e.Comment) })),
         Domains = schema.Domains.MapShared(NormalizeDomain),
+        Composites = schema.Composites.MapShared(Normalize),
         Namespaces = schema.Namespaces.MapShared(n => ValueList.SameIfEqual(n, n with { Comment = EmptyToNull(n.Comment) })),
     };
 
@@ -33,6 +34,17 @@ internal static class PostgresTypeNormalizer
             Comment = EmptyToNull(domain.Comment),
         });
     }
+
+    /// <summary>A composite type's attribute types as a column's are compared.</summary>
+    public static CompositeType Normalize(CompositeType type) => ValueList.SameIfEqual(type, type with
+    {
+        Attributes = type.Attributes.MapShared(a => ValueList.SameIfEqual(a, a with
+        {
+            Type = PostgresTypes.Canonical(a.Type),
+            Collation = a.Collation is { Length: > 0 } collation ? collation.Trim().Trim('"') : null,
+        })),
+        Comment = EmptyToNull(type.Comment),
+    });
 
     private static string? EmptyToNull(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

@@ -1,7 +1,8 @@
 namespace SchemaTool.Dialects.Postgres;
 
 /// <summary>
-/// The catalog queries of the objects tables use (sequences, enum types, domains, extensions, schemas), sent in the
+/// The catalog queries of the objects tables use (sequences, enum types, domains, extensions, schemas, composite
+/// types), sent in the
 /// same batch as the tables' (<see cref="PostgresCatalogQueries"/>), each for the whole schema ($1) at once. An
 /// object that belongs to an extension (pg_depend deptype 'e') is the extension's: it is never read as the user's.
 /// </summary>
@@ -67,6 +68,20 @@ internal static class PostgresTypeQueries
         ORDER BY 1
         """;
 
+    // One row per attribute of a free-standing composite type (not a table's row type), in order, with its collation
+    // where not its type's; a type without attributes has one row with a null attribute.
+    public static readonly string Composites = $"""
+        SELECT {PostgresCatalogQueries.Q("t.typname::text")}, a.attname::text, format_type(a.atttypid, a.atttypmod),
+               CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN co.collname::text END, ds.description
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+        LEFT JOIN pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+        LEFT JOIN pg_type at ON at.oid = a.atttypid
+        LEFT JOIN pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
+        WHERE {PostgresCatalogQueries.InScope} AND t.typtype = 'c' AND {NotFromExtension("pg_type", "t.oid")} AND {Undotted}
+        ORDER BY 1, a.attnum
+        """;
+
     // The user's other schemas: not $1, not public (every database has it), not the server's, not an extension's.
     public static readonly string Namespaces = $"""
         SELECT n.nspname::text, ds.description
@@ -78,5 +93,5 @@ internal static class PostgresTypeQueries
         """;
 
     /// <summary>The queries in the order <see cref="PostgresIntrospector"/> reads their results.</summary>
-    public static readonly string[] All = [Sequences, Extensions, Enums, Domains, Namespaces];
+    public static readonly string[] All = [Sequences, Extensions, Enums, Domains, Namespaces, Composites];
 }

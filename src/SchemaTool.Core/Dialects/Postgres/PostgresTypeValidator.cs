@@ -15,9 +15,25 @@ internal static class PostgresTypeValidator
                 yield return $"domain '{domain.Name}': PostgreSQL cannot change a domain's base type or collation in place " +
                              $"({have.BaseType}{(have.Collation is { } c ? " collate " + c : "")} in the database): make a new domain and move the columns to it";
         }
+        foreach (var composite in model.Composites)
+        {
+            if (current.Composites.FirstOrDefault(c => c.Name == composite.Name) is not { } have) continue;
+            var (from, to) = (PostgresTypeNormalizer.Normalize(have), PostgresTypeNormalizer.Normalize(composite));
+            var retyped = to.Attributes.Where(a => from.Attributes.Any(b => b.Name == a.Name && b != a)).Select(a => a.Name).ToList();
+            if (from.Attributes == to.Attributes || Diff.AlterCompositeType.InPlace(from, to) && retyped.Count == 0) continue;
+            var users = current.Tables.SelectMany(t => t.Columns.Where(c => Diff.ObjectUses.TypeName(c.Type) == composite.Name).Select(c => t.Name + "." + c.Name)).ToList();
+            if (users.Count > 0)
+                yield return $"composite type '{composite.Name}': " + (retyped.Count > 0
+                                 ? $"PostgreSQL cannot change the type of attribute {string.Join(", ", retyped)} while a column uses the type"
+                                 : "its attributes change where ALTER TYPE cannot make the change and undo it in place (it adds attributes only " +
+                                   "at the end, so the attributes kept must come first, in their order), and the type cannot be dropped and created") +
+                             $" ({string.Join(", ", users)} use{(users.Count == 1 ? "s" : "")} it): add and drop attributes at the end only";
+        }
         // A column of a type the database has and the model leaves out: the plan would drop the type under its column.
-        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).ToHashSet(StringComparer.Ordinal);
+        var declared = model.Enums.Select(e => e.Name).Concat(model.Domains.Select(d => d.Name)).Concat(model.Composites.Select(c => c.Name))
+            .ToHashSet(StringComparer.Ordinal);
         var dropped = current.Enums.Select(e => (e.Name, Kind: "an enum type")).Concat(current.Domains.Select(d => (d.Name, Kind: "a domain")))
+            .Concat(current.Composites.Select(c => (c.Name, Kind: "a composite type")))
             .Where(t => !declared.Contains(t.Name)).ToDictionary(t => t.Name, t => t.Kind, StringComparer.Ordinal);
         if (dropped.Count > 0)
             foreach (var table in model.Tables)

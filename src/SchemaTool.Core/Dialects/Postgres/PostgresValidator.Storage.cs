@@ -26,4 +26,17 @@ public static partial class PostgresValidator
                              (serverVersion is null ? "" : $"; this server is PostgreSQL {serverVersion}"));
         }
     }
+
+    /// <summary>A view's options that the server's version would refuse.</summary>
+    private static void ValidateOptions(View view, int version, int? serverVersion, List<string> problems)
+    {
+        if (view.With is null || view.Materialized) return;
+        foreach (var parameter in view.With.Items)
+        {
+            var since = PostgresStorageParameters.ViewSinceVersion(parameter.Name);
+            if (since > version)
+                problems.Add($"view '{view.Name}': option {parameter} needs PostgreSQL {since} or later" +
+                             (serverVersion is null ? "" : $"; this server is PostgreSQL {serverVersion}"));
+        }
+    }
 }

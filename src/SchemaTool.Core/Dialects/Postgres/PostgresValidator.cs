@@ -14,6 +14,7 @@ public static partial class PostgresValidator
     {
         var version = serverVersion ?? int.MaxValue;
         var problems = new List<string>();
+        foreach (var view in model.Views) ValidateOptions(view, version, serverVersion, problems);
         foreach (var table in model.Tables)
         {
             ValidateStorage(table, version, serverVersion, problems);

@@ -34,10 +34,18 @@ internal sealed record RecreateEnumType(EnumType From, EnumType To, ValueList<(s
     /// <summary>The name the old type takes while its columns move to the new one.</summary>
     public static string AsideName(string type) => Model.QualifiedName.Beside(type, PostgresNumbering.ObjectName(Model.QualifiedName.LocalOf(type), null, "old"));
 
-    // After the renames of values (which provide the values it starts from); it provides the values it adds.
+    // After the renames of values (which provide the values it starts from); it provides the values it adds. Its
+    // columns change type, as by AlterColumn, and more: the type is made anew, so the views over them, and the checks
+    // and indexes that name them (which PostgreSQL would read again against the old type), are made again around it
+    // (DependentObjects).
     internal override Dependencies Dependencies => new(
-        [.. To.Values.Where(v => !From.Values.Contains(v)).Select(v => Value(To.Name, v))],
-        [.. From.Values.Where(v => !To.Values.Contains(v)).Select(v => Value(From.Name, v))],
+        [.. To.Values.Where(v => !From.Values.Contains(v)).Select(v => Value(To.Name, v)),
+            .. Columns.Select(c => Dependencies.ColumnDefinition(c.Table, c.Column.Name))],
+        [.. From.Values.Where(v => !To.Values.Contains(v)).Select(v => Value(From.Name, v)),
+            .. Columns.SelectMany(c => new[]
+            {
+                Dependencies.Column(c.Table, c.Column.Name), Dependencies.ColumnDefinition(c.Table, c.Column.Name), Dependencies.ColumnType(c.Table, c.Column.Name),
+            })],
         [Dependencies.Type(To.Name), .. From.Values.Select(v => Value(From.Name, v)), .. Columns.SelectMany(c => new[] { Dependencies.Table(c.Table), Dependencies.Column(c.Table, c.Column.Name) })],
         Dependencies.None);
 

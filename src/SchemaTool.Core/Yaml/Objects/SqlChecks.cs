@@ -13,8 +13,8 @@ internal static class SqlChecks
     public static SqlFieldProblem? Statement(SqlLexer lexer, string text) => Blank(text) ? null : SqlStatementCheck.Statement(lexer, text);
 
     /// <summary>A routine's definition: one CREATE statement of its kind (see <see cref="SqlStatementCheck.Creates"/>).</summary>
-    public static Func<SqlLexer, string, SqlFieldProblem?> Creates(string keyword) =>
-        (lexer, text) => Blank(text) ? null : SqlStatementCheck.Creates(lexer, text, keyword);
+    public static Func<SqlLexer, string, SqlFieldProblem?> Creates(string keyword, string name) =>
+        (lexer, text) => Blank(text) ? null : SqlStatementCheck.Creates(lexer, text, keyword, name);
 
     public static SqlFieldProblem? TriggerBody(SqlLexer lexer, string text) => Blank(text) ? null : SqlStatementCheck.TriggerBody(lexer, text);
 

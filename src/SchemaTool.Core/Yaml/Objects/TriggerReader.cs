@@ -3,16 +3,16 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`triggers:` — name → { table, timing, events, update_of, for_each, when, body | execute, comment }.</summary>
+/// <summary>`triggers:` — key → { name, table, timing, events, update_of, for_each, when, body | execute, comment }; the name is the key's unless `name:` says.</summary>
 internal static class TriggerReader
 {
-    private static readonly string[] TriggerKeys = ["table", "timing", "events", "update_of", "for_each", "when", "body", "execute", "comment"];
+    private static readonly string[] TriggerKeys = ["name", "table", "timing", "events", "update_of", "for_each", "when", "body", "execute", "comment"];
 
     public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
     {
         var what = $"trigger '{name}'";
         if (nodes.Map(node, what) is not { } map) return;
-        string? table = null, when = null, body = null, execute = null, comment = null;
+        string? serverName = null, table = null, when = null, body = null, execute = null, comment = null;
         TriggerTiming? timing = null;
         var events = new List<TriggerEvent>();
         var forEach = TriggerLevel.Row;
@@ -22,6 +22,7 @@ internal static class TriggerReader
         {
             switch (key)
             {
+                case "name": serverName = ServerName.Read(value, what, nodes); break;
                 case "table": table = nodes.String(value, $"table of {what}"); break;
                 case "timing":
                     if (nodes.String(value, "timing") is { } t && (timing = TriggerWords.ParseTiming(t)) is null)
@@ -53,8 +54,8 @@ internal static class TriggerReader
         if (events.Count == 0 && !map.Entries.Any(e => e.Key is YamlScalar { Value: "events" })) nodes.Error(keyNode, $"{what} has no `events:` (insert, update, delete)");
         if ((body is null) == (execute is null)) nodes.Error(keyNode, $"{what} needs exactly one of `body:` (the statements) or `execute:` (a function call)");
         if (updateOfNode is not null && !events.Contains(TriggerEvent.Update)) nodes.Error(updateOfNode, $"{what}: update_of needs the update event");
-        var trigger = new Trigger(name, table ?? "", timing ?? TriggerTiming.Before, events.ToValueList(), body, execute, forEach,
+        var trigger = new Trigger(serverName ?? name, table ?? "", timing ?? TriggerTiming.Before, events.ToValueList(), body, execute, forEach,
             updateOf.ToValueList(), when, comment);
-        drafts.Triggers.Add((trigger, nodes.Where(keyNode)));
+        drafts.Triggers.Add((trigger, name, nodes.Where(keyNode)));
     }
 }

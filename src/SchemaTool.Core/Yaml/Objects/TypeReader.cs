@@ -5,14 +5,16 @@ namespace SchemaTool.Yaml.Objects;
 
 /// <summary>
 /// `types:` — name → { enum: [values] } or { domain: base type, nullable, default | default_sql, check, checks,
-/// collation }, both with comment and renamed_from. An enum value is a name or { value, renamed_from }.
+/// collation }, both with comment and renamed_from, or { composite: { attribute: type | { type, collation } }, comment }.
+/// An enum value is a name or { value, renamed_from }.
 /// </summary>
 internal static class TypeReader
 {
     private static readonly string[] TypeKeys =
-        ["enum", "domain", "nullable", "default", "default_sql", "check", "checks", "collation", "comment", "renamed_from"];
+        ["enum", "domain", "composite", "nullable", "default", "default_sql", "check", "checks", "collation", "comment", "renamed_from"];
     private static readonly string[] EnumValueKeys = ["value", "renamed_from"];
     private static readonly string[] DomainOnly = ["nullable", "default", "default_sql", "check", "checks", "collation"];
+    private static readonly string[] AttributeKeys = ["type", "collation"];
 
     public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
     {
@@ -21,6 +23,7 @@ internal static class TypeReader
         List<string>? values = null;
         var renamedValues = new List<EnumValueRename>();
         string? baseType = null, collation = null, comment = null, renamedFrom = null;
+        List<CompositeAttribute>? attributes = null;
         var nullable = true;
         ColumnDefault? literal = null, sql = null;
         var checks = new List<Check>();
@@ -37,6 +40,7 @@ internal static class TypeReader
                     if (baseType is not null && TypeName.Parse(baseType, out var problem) is null)
                         nodes.Error(value, $"domain of {what}: '{PrintableText.Escape(baseType)}' is not a type: {problem}");
                     break;
+                case "composite": attributes = ReadAttributes(value, what, nodes); break;
                 case "nullable": nullable = nodes.Bool(value, "nullable") ?? true; break;
                 case "default": literal = ModelLoader.ReadDefault(value); break;
                 case "default_sql": if (nodes.Sql(value, $"default_sql of {what}") is { } d) sql = ColumnDefault.Sql(d); break;
@@ -52,9 +56,16 @@ internal static class TypeReader
             }
         }
         var where = nodes.Where(keyNode);
-        if ((values is null) == (baseType is null))
+        if ((values is null ? 0 : 1) + (baseType is null ? 0 : 1) + (attributes is null ? 0 : 1) != 1)
         {
-            nodes.Error(keyNode, $"{what} needs exactly one of `enum:` (its values) or `domain:` (its base type)");
+            nodes.Error(keyNode, $"{what} needs exactly one of `enum:` (its values), `domain:` (its base type) or `composite:` (its attributes)");
+            return;
+        }
+        if (attributes is not null)
+        {
+            foreach (var (key, k) in keys.Where(k => DomainOnly.Contains(k.Key) || k.Key == "renamed_from"))
+                nodes.Error(k, $"{what} is a composite type: `{key}` does not belong to one");
+            drafts.Composites.Add((new CompositeType(name, attributes.ToValueList(), comment), where));
             return;
         }
         if (values is not null)
@@ -70,6 +81,32 @@ internal static class TypeReader
         if (literal is not null && sql is not null) nodes.Error(keyNode, $"{what} has both `default` and `default_sql`: keep one");
         drafts.Domains.Add((new DomainType(name, baseType!, nullable, literal ?? sql, checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToValueList(),
             collation, comment, renamedFrom), where));
+    }
+
+    /// <summary>Attributes in the order written: name → type, or name → { type, collation }.</summary>
+    private static List<CompositeAttribute> ReadAttributes(YamlValue node, string what, YamlNodes nodes)
+    {
+        var attributes = new List<CompositeAttribute>();
+        if (nodes.Map(node, $"composite of {what}") is not { } map) return attributes;
+        foreach (var (attribute, value, k) in nodes.Entries(map, $"composite of {what}", []))
+        {
+            var of = $"attribute '{attribute}' of {what}";
+            if (value is YamlScalar)
+            {
+                if (nodes.String(value, of) is { } type) attributes.Add(new CompositeAttribute(attribute, type));
+                continue;
+            }
+            if (nodes.Map(value, of) is not { } details) continue;
+            string? attributeType = null, collation = null;
+            foreach (var (key, v, _) in nodes.Entries(details, of, AttributeKeys))
+            {
+                if (key == "type") attributeType = nodes.String(v, $"type of {of}");
+                else collation = nodes.String(v, $"collation of {of}");
+            }
+            if (attributeType is null) nodes.Error(k, $"{of} needs `type:`");
+            else attributes.Add(new CompositeAttribute(attribute, attributeType, collation));
+        }
+        return attributes;
     }
 
     private static List<string> ReadValues(YamlValue node, string what, YamlNodes nodes, List<EnumValueRename> renames)

@@ -41,7 +41,7 @@ internal static class CatalogSnapshot
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {Public}
         """,
         $"""
-        SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' valid=' || i.indisvalid
+        SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' valid=' || i.indisvalid || ' clustered=' || i.indisclustered
         FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {Public}
         """,
         $"""

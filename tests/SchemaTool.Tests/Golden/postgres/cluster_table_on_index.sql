@@ -1,0 +1,3 @@
+-- cluster table orders on ix_orders_placed (was orders_pkey)
+ALTER TABLE "orders" CLUSTER ON "ix_orders_placed";
+

@@ -1,0 +1,3 @@
+-- drop composite type pair
+DROP TYPE "pair";
+

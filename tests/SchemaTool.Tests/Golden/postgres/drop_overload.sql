@@ -1,0 +1,3 @@
+-- drop function pick_text
+DROP FUNCTION "pick"(a text);
+

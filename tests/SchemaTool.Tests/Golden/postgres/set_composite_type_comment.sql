@@ -1,0 +1,3 @@
+-- set comment of composite type pair
+COMMENT ON TYPE "pair" IS NULL;
+

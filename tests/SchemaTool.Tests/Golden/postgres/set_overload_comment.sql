@@ -1,0 +1,3 @@
+-- set comment of function pick
+COMMENT ON FUNCTION "pick"(a text) IS 'the text one';
+

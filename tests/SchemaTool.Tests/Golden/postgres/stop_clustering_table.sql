@@ -1,0 +1,3 @@
+-- stop clustering table orders on ix_orders_placed
+ALTER TABLE "orders" SET WITHOUT CLUSTER;
+
