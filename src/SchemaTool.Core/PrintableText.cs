@@ -13,11 +13,15 @@ namespace SchemaTool;
 public static class PrintableText
 {
     // C0 and C1 controls, DEL, the Unicode line and paragraph separators, the bidirectional controls that can make
-    // text read differently from what it holds, and surrogates (a lone one is not text; pairs are kept).
+    // text read differently from what it holds, the invisible characters that make a name look like another
+    // (`us\u200bers` prints as `users`; the joiners U+200C and U+200D, which some scripts spell words with, are
+    // kept), and surrogates (a lone one is not text; pairs are kept).
+    private const string Invisible = "\u00AD\u180E\u200B\u2060\u2061\u2062\u2063\u2064\uFEFF";
+
     private static readonly SearchValues<char> Suspect = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) +
         string.Concat(Enumerable.Range(0x7F, 0x21).Select(c => (char)c)) +
-        "\u061C\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069" +
+        "\u061C\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069" + Invisible +
         string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
     /// <summary>Whether <paramref name="text"/> holds a character that <see cref="Escape"/> would rewrite.</summary>
@@ -103,6 +107,7 @@ public static class PrintableText
         '\u2028' => "a line separator",
         '\u2029' => "a paragraph separator",
         _ when char.IsSurrogate(c) => "half of a surrogate pair (not text)",
+        _ when Invisible.Contains(c) => "an invisible character",
         _ when char.IsControl(c) => "a control character",
         _ => "a bidirectional control",
     } + $" ({EscapeOf(c)})";

@@ -25,6 +25,10 @@ internal static class SqlFields
                 if (column.Generated is { } generated && Problem(lexer, generated.Expression) is { } g)
                     yield return $"table '{table.Name}', generated expression of column '{column.Name}': {g}";
             }
+            if (table.Options?.Virtual is { } module && Problem(lexer, module) is { } v)
+                yield return $"table '{table.Name}', virtual: {v}";
+            if (table.Partitioning is { } partitioning)
+                foreach (var problem in PartitionProblems(lexer, $"table '{table.Name}'", partitioning)) yield return problem;
             foreach (var exclusion in table.Exclusions)
             {
                 if (exclusion.Where is { } where && Problem(lexer, where) is { } w)
@@ -69,6 +73,18 @@ internal static class SqlFields
                 if (Problem(lexer, check.Expression) is { } c) yield return $"domain '{domain.Name}', check '{check.Name}': {c}";
             if (domain.Default is { Kind: DefaultKind.Sql, Text: var sql } && Problem(lexer, sql) is { } d)
                 yield return $"domain '{domain.Name}', default_sql: {d}";
+        }
+    }
+
+    /// <summary>A partition key (after PARTITION BY) and each bound (after PARTITION OF t), down the partitions' own partitions.</summary>
+    private static IEnumerable<string> PartitionProblems(SqlLexer lexer, string what, Partitioning partitioning)
+    {
+        if (Problem(lexer, partitioning.By) is { } by) yield return $"{what}, partition_by: {by}";
+        foreach (var partition in partitioning.Partitions)
+        {
+            if (Problem(lexer, partition.Bound) is { } bound) yield return $"partition '{partition.Name}', bound: {bound}";
+            if (partition.Partitioning is { } sub)
+                foreach (var problem in PartitionProblems(lexer, $"partition '{partition.Name}'", sub)) yield return problem;
         }
     }
 

@@ -67,12 +67,13 @@ public static class ModelLoader
             errors.Add($"{duplicate.Last().Where}: table '{duplicate.Key}' is declared twice (also at {duplicate.First().Where})");
 
         NameCharacters.Check(tables, errors);
+        NameCharacters.Check(objects, errors);
         SqlWords.Check(tables, errors);
         if (errors.Count == 0) ModelValidator.Validate(tables, errors);
         if (errors.Count == 0) ObjectValidator.Validate(objects, tables, errors);
         if (errors.Count > 0) throw new ModelException(errors);
         var schema = objects.AddTo(new Schema(tables.Select(t => t.Build()).OrderBy(t => t.Name, StringComparer.Ordinal)));
-        ModelPositions.Attach(schema, tables, objects.Triggers);
+        ModelPositions.Attach(schema, tables, objects);
         return schema;
     }
 
@@ -160,7 +161,7 @@ public static class ModelLoader
                     break;
                 case "exclusions": ExclusionReader.Read(table, value, nodes); break;
                 case "partition_by":
-                    table.PartitionBy = nodes.String(value, "partition_by");
+                    table.PartitionBy = nodes.Sql(value, $"partition_by of table '{name}'");
                     break;
                 case "partitions":
                     table.Partitions = TableOptionsReader.ReadPartitions(value, $"table '{name}'", nodes);
@@ -183,7 +184,7 @@ public static class ModelLoader
                 case "unlogged": table.Options = table.Options with { Unlogged = nodes.Bool(value, key) ?? false }; break;
                 case "without_rowid": table.Options = table.Options with { WithoutRowId = nodes.Bool(value, key) ?? false }; break;
                 case "strict": table.Options = table.Options with { Strict = nodes.Bool(value, key) ?? false }; break;
-                case "virtual": table.Options = table.Options with { Virtual = nodes.String(value, key) }; break;
+                case "virtual": table.Options = table.Options with { Virtual = nodes.Sql(value, $"virtual of table '{name}'") }; break;
                 case "cluster_on": clusterOn = value; table.ClusterOn = nodes.String(value, key); break;
                 case "with":
                     var what = $"table '{name}'";

@@ -18,6 +18,7 @@ public sealed class ModelPositions
     private readonly Dictionary<string, string> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Table, string Name), string> _columns = new();
     private readonly Dictionary<(string Table, string Name), string> _objects = new();
+    private readonly Dictionary<(string Kind, string Name), string> _named = new();
     private readonly Dictionary<(string Table, string Name), string> _triggers = new();
 
     public static ModelPositions None { get; } = new();
@@ -25,10 +26,11 @@ public sealed class ModelPositions
     /// <summary>The positions of the model <paramref name="model"/> was loaded from; <see cref="None"/> if it was not loaded from files.</summary>
     public static ModelPositions Of(Schema model) => Attached.TryGetValue(model, out var positions) ? positions : None;
 
-    internal static void Attach(Schema model, IEnumerable<TableDraft> tables, IEnumerable<(Trigger Trigger, string Key, string Where)> triggers)
+    internal static void Attach(Schema model, IEnumerable<TableDraft> tables, Objects.ObjectDrafts? objects = null)
     {
         var positions = new ModelPositions();
-        foreach (var (trigger, _, where) in triggers) positions._triggers.TryAdd((trigger.Table, trigger.Name), where);
+        foreach (var (kind, name, where) in objects?.Named() ?? []) positions._named.TryAdd((kind, name), where);
+        foreach (var (trigger, _, where) in objects?.Triggers ?? []) positions._triggers.TryAdd((trigger.Table, trigger.Name), where);
         foreach (var table in tables)
         {
             positions._tables.TryAdd(table.Name, table.Where);
@@ -37,6 +39,8 @@ public sealed class ModelPositions
             foreach (var (key, where) in table.ForeignKeys) positions._objects.TryAdd((table.Name, key.Name), where);
             foreach (var (check, where) in table.Checks) positions._objects.TryAdd((table.Name, check.Name), where);
             foreach (var (exclusion, where) in table.Exclusions) positions._objects.TryAdd((table.Name, exclusion.Name), where);
+            if (table.PartitionsWhere is { } partitionsWhere)
+                foreach (var partition in AllPartitions(table.Partitions)) positions._objects.TryAdd((table.Name, partition.Name), partitionsWhere);
             // What a column shorthand makes is written on the column.
             foreach (var column in table.Columns.Where(c => c.Unique || c.Index))
                 positions._objects.TryAdd((table.Name, Names.Generated(column.Index ? "ix" : "uq", table.Name, column.Name)), column.Where);
@@ -56,6 +60,12 @@ public sealed class ModelPositions
     /// <summary>"file:line:column: " of an index, foreign key or check by name, else of its table, or "".</summary>
     public string Object(string table, string name) =>
         Prefix(_objects.GetValueOrDefault((table, name)) ?? _tables.GetValueOrDefault(table));
+
+    /// <summary>"file:line:column: " of an object beyond tables by its kind as messages name it ("view", "sequence"...), or "".</summary>
+    public string Named(string kind, string name) => Prefix(_named.GetValueOrDefault((kind, name)));
+
+    private static IEnumerable<Partition> AllPartitions(IEnumerable<Partition> partitions) =>
+        partitions.SelectMany(p => AllPartitions(p.Partitioning?.Partitions ?? []).Prepend(p));
 
     /// <summary>"file:line:column: " of a trigger by its table and name, or "".</summary>
     public string Trigger(string table, string name) => Prefix(_triggers.GetValueOrDefault((table, name)));

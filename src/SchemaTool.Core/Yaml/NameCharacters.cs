@@ -23,8 +23,25 @@ internal static class NameCharacters
             foreach (var (key, where) in table.ForeignKeys) Check(key.Name, "foreign key name", where, errors);
             foreach (var (check, where) in table.Checks) Check(check.Name, "check name", where, errors);
             foreach (var (exclusion, where) in table.Exclusions) Check(exclusion.Name, "exclusion constraint name", where, errors);
+            foreach (var partition in Partitions(table.Partitions)) Check(partition.Name, "partition name", table.PartitionsWhere ?? table.Where, errors);
         }
     }
+
+    /// <summary>The names of views, triggers, routines, types, sequences, schemas and events, and of what a view or domain holds.</summary>
+    public static void Check(Objects.ObjectDrafts objects, List<string> errors)
+    {
+        foreach (var (kind, name, where) in objects.Named()) Check(name, $"{kind} name", where, errors);
+        foreach (var (view, where) in objects.Views)
+        {
+            foreach (var column in view.Columns) Check(column, $"column name of view '{Show(view.Name)}'", where, errors);
+            foreach (var index in view.Indexes) Check(index.Name, $"index name of view '{Show(view.Name)}'", where, errors);
+        }
+        foreach (var (domain, where) in objects.Domains)
+            foreach (var check in domain.Checks) Check(check.Name, $"check name of domain '{Show(domain.Name)}'", where, errors);
+    }
+
+    private static IEnumerable<Model.Partition> Partitions(IEnumerable<Model.Partition> partitions) =>
+        partitions.SelectMany(p => Partitions(p.Partitioning?.Partitions ?? []).Prepend(p));
 
     private static void Check(string name, string what, string where, List<string> errors)
     {

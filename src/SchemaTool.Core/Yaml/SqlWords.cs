@@ -4,7 +4,7 @@ namespace SchemaTool.Yaml;
 
 /// <summary>
 /// The model keys whose values go into the SQL as words, not as quoted text: an index's `using:` method, a key
-/// part's `opclass:`, and `collation:`. Each must look like the name it is, so that nothing else (a parenthesis,
+/// part's `opclass:`, `collation:`, and MySQL's table options `engine:`, `charset:`, `collation:`, `row_format:`. Each must look like the name it is, so that nothing else (a parenthesis,
 /// a semicolon, a second statement) can ride along. What each database accepts beyond that shape is checked at plan.
 /// </summary>
 internal static partial class SqlWords
@@ -13,6 +13,10 @@ internal static partial class SqlWords
     {
         foreach (var table in tables)
         {
+            foreach (var (key, value) in TableWords(table.Options))
+                if (value is not null && !Word().IsMatch(value))
+                    errors.Add($"{table.Where}: `{key}:` of table '{Show(table.Name)}' must be a name (letters, digits and _, " +
+                               $"such as InnoDB, utf8mb4, utf8mb4_bin or DYNAMIC), not '{Show(value)}'");
             foreach (var column in table.Columns)
                 if (column.Collation is { } collation && !Collation().IsMatch(collation))
                     errors.Add($"{column.Where}: collation of column '{Show(table.Name)}.{Show(column.Name)}' must be a collation name " +
@@ -33,10 +37,17 @@ internal static partial class SqlWords
         }
     }
 
+    /// <summary>MySQL's table options, written into CREATE and ALTER TABLE as words.</summary>
+    private static IEnumerable<(string Key, string? Value)> TableWords(Model.TableOptions options) =>
+        [("engine", options.Engine), ("charset", options.Charset), ("collation", options.Collation), ("row_format", options.RowFormat)];
+
     private static string Show(string text) => PrintableText.Escape(text);
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Method();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_]+$")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$")]
     private static partial Regex OperatorClass();

@@ -62,15 +62,15 @@ internal static class TableOptionsReader
     private static Partition? ReadPartition(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes)
     {
         var what = $"partition '{name}'";
-        if (node is not YamlMap map) return nodes.String(node, what) is { } bound ? new Partition(name, bound) : null;
+        if (node is not YamlMap map) return nodes.Sql(node, $"bound of {what}") is { } bound ? new Partition(name, bound) : null;
         string? boundText = null, by = null;
         YamlValue? partitionsNode = null;
         foreach (var (key, v, _) in nodes.Entries(map, what, PartitionKeys))
         {
             switch (key)
             {
-                case "bound": boundText = nodes.String(v, "bound"); break;
-                case "partition_by": by = nodes.String(v, "partition_by"); break;
+                case "bound": boundText = nodes.Sql(v, $"bound of {what}"); break;
+                case "partition_by": by = nodes.Sql(v, $"partition_by of {what}"); break;
                 default: partitionsNode = v; break;
             }
         }

@@ -33,6 +33,9 @@ public sealed class CommentInjectionTests
     [InlineData("column", "      \"a\\u001b[2Jb\": { type: int }\n", "tables.yaml:5:7: column name 'a\\x1b[2Jb' holds an escape (ESC) (\\x1b) at character 2")]
     [InlineData("NUL", "      \"a\\0b\": { type: int }\n", "tables.yaml:5:7: column name 'a\\0b' holds NUL (\\0) at character 2")]
     [InlineData("carriage return", "      \"a\\rb\": { type: int }\n", "tables.yaml:5:7: column name 'a\\rb' holds a carriage return (\\r) at character 2")]
+    [InlineData("zero-width space", "      \"us\\u200Bers\": { type: int }\n", "tables.yaml:5:7: column name 'us\\u200bers' holds an invisible character (\\u200b) at character 3")]
+    [InlineData("byte order mark", "      \"\\uFEFFid2\": { type: int }\n", "tables.yaml:5:7: column name '\\ufeffid2' holds an invisible character (\\ufeff) at character 1")]
+    [InlineData("soft hyphen", "      \"na\\u00ADme\": { type: int }\n", "tables.yaml:5:7: column name 'na\\xadme' holds an invisible character (\\xad) at character 3")]
     public void Other_control_characters_in_names_are_refused(string kind, string column, string message)
     {
         using var project = new SchemaTool.Tests.Support.TempProject();

@@ -3,7 +3,7 @@ using SchemaTool.Tests.PlanRefusals.Support;
 namespace SchemaTool.Tests.PlanRefusals;
 
 /// <summary>
-/// `type`, index `using`, `opclass` and `collation` go into the SQL as words: each is held to the shape of what it
+/// `type`, index `using`, `opclass`, `collation` and MySQL's table options go into the SQL as words: each is held to the shape of what it
 /// is, so a second statement cannot ride in one (it dropped `victim` at apply, with exit 0).
 /// </summary>
 public sealed class SqlWordInjectionTests
@@ -59,6 +59,28 @@ public sealed class SqlWordInjectionTests
         await AssertRefusedAsync(project,
             "  t:\n    columns:\n      a: { type: \"enum('a\\\\', 'b) NOT NULL, x int); DROP TABLE victim; -- ')\" }\n",
             "a quoted modifier cannot hold a backslash or a control character");
+    }
+
+    [Theory]
+    [InlineData("engine", "InnoDB; DROP TABLE victim; SELECT 1")]
+    [InlineData("charset", "utf8mb4; DROP TABLE victim; SELECT 1")]
+    [InlineData("collation", "utf8mb4_bin; DROP TABLE victim; SELECT 1")]
+    [InlineData("row_format", "DYNAMIC; DROP TABLE victim; SELECT 1")]
+    public async Task A_table_option_holding_a_statement_is_refused_on_mysql(string key, string payload)
+    {
+        using var project = await WithVictimAsync("mysql");
+        await AssertRefusedAsync(project,
+            $"  t:\n    {key}: \"{payload}\"\n    columns:\n      a: {{ type: int }}\n",
+            $"tables.yaml:5:3: `{key}:` of table 't' must be a name (letters, digits and _, such as InnoDB, utf8mb4, utf8mb4_bin or DYNAMIC), not '{payload}'");
+    }
+
+    [Fact]
+    public async Task A_domain_base_type_holding_a_statement_is_refused_on_postgres()
+    {
+        using var project = await WithVictimAsync("postgres");
+        await AssertRefusedAsync(project,
+            "types:\n  d: { domain: \"int; DROP TABLE victim; SELECT 1\" }\n",
+            "tables.yaml:6:16: domain of type 'd': 'int; DROP TABLE victim; SELECT 1' is not a type: ");
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using SchemaTool.Tests.Safety.Support;
 namespace SchemaTool.Tests.Safety;
 
 /// <summary>
-/// A SQL field of the model (check, default_sql, generated expression, index expression, index where) that holds a
+/// A SQL field of the model (check, default_sql, generated expression, index expression, index where, a partition key
+/// or bound, a SQLite virtual table's module arguments) that holds a
 /// second statement is refused at plan with exit 2, the file, line and column, the table and the field; nothing is
 /// written, and a `victim` table keeps its row. Each payload is shaped to run as valid SQL where the field lands in
 /// the revision, so that the old code, which wrote it as it was, dropped (or on MySQL emptied) the victim.
@@ -39,6 +40,10 @@ public sealed class SqlFieldInjectionTests
         ("postgres", "index expression", "    indexes:\n      ix_t: { columns: [{ expression: \"a)); DROP TABLE victim; SELECT ((1\" }] }", "expression of a column of index 'ix_t' of 't'"),
         ("sqlite", "index where", "    indexes:\n      ix_t: { columns: [a], where: \"a > 0; DROP TABLE victim\" }", "where of index 'ix_t' of 't'"),
         ("postgres", "index where", "    indexes:\n      ix_t: { columns: [a], where: \"a > 0; DROP TABLE victim\" }", "where of index 'ix_t' of 't'"),
+        ("postgres", "partition_by", "    partition_by: \"range (id); DROP TABLE victim; SELECT (1)\"", "partition_by of table 't'"),
+        ("postgres", "partition bound", "    partition_by: \"range (id)\"\n    partitions:\n      t_1: \"FOR VALUES FROM (0) TO (10); DROP TABLE victim; SELECT (1)\"", "bound of partition 't_1'"),
+        ("postgres", "partition's partition_by", "    partition_by: \"range (id)\"\n    partitions:\n      t_1: { bound: \"FOR VALUES FROM (0) TO (10)\", partition_by: \"range (id); DROP TABLE victim; SELECT (1)\" }", "partition_by of partition 't_1'"),
+        ("sqlite", "virtual", "  docs: { virtual: \"fts5(title, body); DROP TABLE victim; SELECT (1)\" }", "virtual of table 'docs'"),
     ];
 
     public static TheoryData<string, string> Attacks

@@ -13,7 +13,7 @@ internal sealed partial class MySqlIntrospector
     /// <summary>
     /// Each view's query from SHOW CREATE VIEW, which prints the current database's names unqualified (VIEWS'
     /// VIEW_DEFINITION qualifies them all): one statement per view, and the same text for the scratch database the
-    /// model's views are created in.
+    /// model's views are created in. A view the server cannot use is left alone.
     /// </summary>
     private async Task<ValueList<View>> ReadViewsAsync(Dictionary<string, TableReader> tables, List<UnmanagedObject> unmanaged, CancellationToken ct)
     {
@@ -29,7 +29,11 @@ internal sealed partial class MySqlIntrospector
                 if (!await reader.ReadAsync(ct)) continue;
                 text = reader.GetString(1);
             }
-            if (MySqlObjectText.ParseView(text) is not { } parsed)
+            // The server keeps a view whose table, column or function is gone, and lists no columns for it: the
+            // model cannot hold it, since plan could not create it (in the scratch database or anywhere).
+            if (!_viewColumns.ContainsKey(name))
+                unmanaged.Add(new UnmanagedObject("view", name, Definition: text, Note: "it reads a table, column or function that is gone, or its definer lacks the rights to it"));
+            else if (MySqlObjectText.ParseView(text) is not { } parsed)
                 unmanaged.Add(new UnmanagedObject("view", name, Definition: text, Note: "its definition was not understood"));
             else views.Add(new View(name, parsed.Sql, Algorithm: parsed.Algorithm, SecurityInvoker: parsed.SecurityInvoker));
         }

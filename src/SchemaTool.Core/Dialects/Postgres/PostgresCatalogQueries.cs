@@ -146,7 +146,7 @@ internal sealed partial class PostgresCatalogQueries
 
     // One row per key part. Indexes behind primary key, unique and exclusion constraints come with the
     // constraints (conindid of a foreign key points at the referenced table's index, hence the contype filter).
-    // A materialized view's indexes come here too, read into its View.
+    // A materialized view's indexes come here too, read into its View. An invalid index is named by the unmanaged query.
     // The default operator class and the column's own collation are left out: the model omits them too.
     private static readonly string IndexPartsQuery = $"""
         SELECT {Q("c.relname::text")}, ic.relname::text, am.amname::text, i.indisunique,
@@ -173,7 +173,7 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.ord - 1]
         LEFT JOIN pg_collation coll ON coll.oid = i.indcollation[k.ord - 1]
         LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
-        WHERE ({ManagedTable} OR {MaterializedView})
+        WHERE ({ManagedTable} OR {MaterializedView}) AND i.indisvalid
           AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
         ORDER BY 1, ic.relname, k.ord
         """;
@@ -279,7 +279,16 @@ internal sealed partial class PostgresCatalogQueries
                                 WHEN 'i' THEN 'replica identity using index ' || (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                                                                                   WHERE i.indrelid = c.oid AND i.indisreplident) END)) s(setting)
           WHERE {InScope} AND c.relkind IN ('r', 'p') AND s.setting IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')          UNION ALL
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+          UNION ALL
+          -- What a failed or interrupted CREATE INDEX CONCURRENTLY left: no query uses it, and a unique one enforces
+          -- nothing, so it is not the model's index (which plan builds again: apply drops the invalid one first).
+          SELECT 'invalid index', ic.relname::text, {Q("c.relname::text")}
+          FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE {InScope} AND NOT i.indisvalid
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+          UNION ALL
           -- What a partition has of its own, beside what it takes from its partitioned table.
           SELECT 'index', ic.relname::text, {Q("c.relname::text")}
           FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid

@@ -31,6 +31,21 @@ internal sealed class ObjectDrafts
         Events = Sorted(Events, e => e.Event, e => e.Name),
     };
 
+    /// <summary>Each object's kind as messages name it, its name, and where it is declared.</summary>
+    public IEnumerable<(string Kind, string Name, string Where)> Named()
+    {
+        foreach (var (view, where) in Views) yield return (view.Materialized ? "materialized view" : "view", view.Name, where);
+        foreach (var (trigger, _, where) in Triggers) yield return ("trigger", trigger.Name, where);
+        foreach (var (routine, where) in Routines) yield return (routine.Kind.ToString().ToLowerInvariant(), routine.Name, where);
+        foreach (var (type, where) in Enums) yield return ("enum type", type.Name, where);
+        foreach (var (type, where) in Domains) yield return ("domain", type.Name, where);
+        foreach (var (type, where) in Composites) yield return ("composite type", type.Name, where);
+        foreach (var (sequence, where) in Sequences) yield return ("sequence", sequence.Name, where);
+        foreach (var (extension, where) in Extensions) yield return ("extension", extension.Name, where);
+        foreach (var (schema, where) in Namespaces) yield return ("schema", schema.Name, where);
+        foreach (var (e, where) in Events) yield return ("event", e.Name, where);
+    }
+
     private static ValueList<T> Sorted<TDraft, T>(List<TDraft> drafts, Func<TDraft, T> item, Func<T, string> name) =>
         drafts.Select(item).OrderBy(name, StringComparer.Ordinal).ToValueList();
 }

@@ -34,7 +34,12 @@ internal static class TypeReader
             switch (key)
             {
                 case "enum": values = ReadValues(value, what, nodes, renamedValues); break;
-                case "domain": baseType = nodes.String(value, $"domain of {what}"); break;
+                case "domain":
+                    baseType = nodes.String(value, $"domain of {what}");
+                    // The base type goes into CREATE DOMAIN as words: it must have the shape of a type, as a column's must.
+                    if (baseType is not null && TypeName.Parse(baseType, out var problem) is null)
+                        nodes.Error(value, $"domain of {what}: '{PrintableText.Escape(baseType)}' is not a type: {problem}");
+                    break;
                 case "composite": attributes = ReadAttributes(value, what, nodes); break;
                 case "nullable": nullable = nodes.Bool(value, "nullable") ?? true; break;
                 case "default": literal = ModelLoader.ReadDefault(value); break;

@@ -1,3 +1,5 @@
+using SchemaTool.Tests.PlanRefusals.Support;
+
 namespace SchemaTool.Tests.Postgres.Adoption;
 
 /// <summary>
@@ -25,5 +27,29 @@ public sealed class PostgresRowSecurityTests
             "table option row level security (on notes)",
         ], db.Inspection.LeftAlone.Select(SchemaTool.Yaml.ModelWriter.Describe).Order(StringComparer.Ordinal));
         Assert.Contains("#   policy notes_own (on notes)", db.Yaml);
+    }
+
+    [Fact]
+    public async Task Policies_and_row_security_are_named_by_inspect_and_plan()
+    {
+        using var project = await DialectProject.CreateAsync("postgres");
+        await project.ExecuteAsync("""
+            CREATE TABLE notes (id int PRIMARY KEY, owner text NOT NULL);
+            ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE notes FORCE ROW LEVEL SECURITY;
+            CREATE POLICY own_notes ON notes USING (owner = current_user);
+            """);
+        File.Delete(project.ModelFile);
+
+        var inspect = project.Ok("inspect", "-o", project.ModelFile);
+        var plan = project.Ok("plan", "-m", "adopt");
+
+        var inspected = File.ReadAllText(project.ModelFile) + inspect.All;
+        Assert.Contains("policy own_notes (on notes)", inspected);
+        Assert.Contains("table option row level security (on notes)", inspected);
+        Assert.Contains("table option force row level security (on notes)", inspected);
+        Assert.Contains("policy own_notes is not in the model's scope and is left alone", plan.All);
+        Assert.Contains("table option row level security is not in the model's scope", plan.All);
+        Assert.Contains("no changes", plan.All);
     }
 }
