@@ -13,6 +13,9 @@ public sealed class Workspace
     public IDialect Dialect { get; }
     public ConnectionTarget Target { get; }
 
+    /// <summary>Where the database's URL came from, for a connection error to say where to change it.</summary>
+    public string DatabaseSource { get; private init; } = "--database";
+
     private Workspace(ProjectConfig config, IDialect dialect, ConnectionTarget target)
     {
         Config = config;
@@ -37,7 +40,11 @@ public sealed class Workspace
                 ? $"{ProjectConfig.FileName} names a fleet but no single database: pass --all, --target NAME, or set `reference_target:` for plan"
                 : $"{ProjectConfig.FileName} names no database: add `database:` (e.g. sqlite:app.db), or pass --database URL");
         var (dialect, connection) = DialectRegistry.Resolve(url, config.Dialect, config.ProjectDirectory);
-        return new Workspace(config, dialect, connection);
+        return new Workspace(config, dialect, connection)
+        {
+            DatabaseSource = databaseOverride is not null ? "--database"
+                : NonEmpty(environment("SCHEMATOOL_DATABASE")) is not null ? "SCHEMATOOL_DATABASE" : $"`database:` in {ProjectConfig.FileName}",
+        };
     }
 
     /// <summary>
@@ -150,10 +157,25 @@ public sealed class Workspace
     public bool DatabaseExists => Dialect.Exists(Target);
 
     /// <summary>Connects, creating a file database that does not exist yet: for the commands that write (apply, rollback, stamp).</summary>
-    public async Task<IDatabaseSession> ConnectAsync(CancellationToken ct) => Track(await Dialect.OpenAsync(Target, ct));
+    public async Task<IDatabaseSession> ConnectAsync(CancellationToken ct) => Track(await WithSourceAsync(Dialect.OpenAsync(Target, ct)));
 
     /// <summary>Connects to a database that exists, creating nothing: for the commands that only read (a missing SQLite file is an error naming it).</summary>
-    public async Task<IDatabaseSession> ConnectExistingAsync(CancellationToken ct) => Track(await Dialect.OpenExistingAsync(Target, ct));
+    public async Task<IDatabaseSession> ConnectExistingAsync(CancellationToken ct) => Track(await WithSourceAsync(Dialect.OpenExistingAsync(Target, ct)));
+
+    /// <summary>A connection that fails says where its URL came from and how to give another.</summary>
+    private async Task<IDatabaseSession> WithSourceAsync(Task<IDatabaseSession> opening)
+    {
+        try
+        {
+            return await opening;
+        }
+        catch (DatabaseException e) when (e.Message.StartsWith("cannot connect", StringComparison.Ordinal))
+        {
+            throw new DatabaseException(
+                $"{e.Message}\nhint: the database comes from {DatabaseSource}; start its server, or name another with --database URL, " +
+                $"SCHEMATOOL_DATABASE or `database:` in {ProjectConfig.FileName}", e.InnerException);
+        }
+    }
 
     private IDatabaseSession Track(IDatabaseSession session)
     {

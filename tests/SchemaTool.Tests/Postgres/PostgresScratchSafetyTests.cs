@@ -55,4 +55,47 @@ public sealed class PostgresScratchSafetyTests
             await PostgresServer.Shared.DropDatabaseAsync(name);
         }
     }
+
+    [Fact]
+    public async Task A_language_c_function_is_refused_before_plan_loads_its_library()
+    {
+        // Created in the scratch schema, it would have the server load the library and run its start-up code.
+        var name = await PostgresServer.Shared.CreateDatabaseAsync("scratchsafety");
+        try
+        {
+            using var project = new ScratchProject(PostgresServer.Shared.Url(name));
+            File.WriteAllText(Path.Combine(project.Dir, "schema", "tables.yaml"), """
+                tables:
+                  t:
+                    columns:
+                      id: { type: int, primary_key: true }
+                functions:
+                  handler: { definition: "CREATE FUNCTION handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler'" }
+                """);
+
+            var result = project.Run("plan", "-m", "attack");
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains("function handler: a LANGUAGE c function is not modelled", result.Err);
+            Assert.Empty(Directory.GetFiles(project.Migrations));
+        }
+        finally
+        {
+            await PostgresServer.Shared.DropDatabaseAsync(name);
+        }
+    }
+
+    [Fact]
+    public async Task Inspect_names_a_language_c_function_and_leaves_it_out_of_the_model()
+    {
+        await using var db = await Adoption.AdoptedDatabase.InspectAsync("""
+            CREATE TABLE t (id int PRIMARY KEY);
+            CREATE FUNCTION handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';
+            CREATE FUNCTION plain() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            """);
+        Assert.Contains("function handler", db.Inspection.LeftAlone.Select(SchemaTool.Yaml.ModelWriter.Describe));
+        Assert.DoesNotContain("handler:", db.Yaml);
+        Assert.Contains("plain:", db.Yaml);
+        Assert.True((await db.PlanAsync(db.Original)).IsEmpty);
+    }
 }

@@ -107,4 +107,24 @@ public sealed class PostgresServerErrorTests(Xunit.Abstractions.ITestOutputHelpe
         Assert.Contains("rolled back whole", result.Err);
         Assert.Empty(await project.TablesAsync(database));
     }
+
+    /// <summary>
+    /// A unique index over duplicates: the server's detail names the row, which the driver holds back unless the
+    /// connection asks for it. The message says so once at most, and never tells the user to print row data.
+    /// </summary>
+    [Fact]
+    public async Task A_server_error_with_a_detail_is_reported_once_without_the_drivers_advice()
+    {
+        var database = PostgresServer.Shared.Url(await PostgresServer.Shared.CreateDatabaseAsync("detail"));
+        using var project = new ScratchProject();
+        project.Add("1", "", "CREATE TABLE a (v int);\nINSERT INTO a VALUES (1), (1);\nCREATE UNIQUE INDEX ux_a_v ON a (v);", "DROP TABLE a;", "dupes");
+
+        var result = project.Run("apply", "--database", database);
+        output.WriteLine(result.Err);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("23505: could not create unique index \"ux_a_v\"", result.Err);
+        Assert.DoesNotContain("Include Error Detail", result.Err);
+        Assert.DoesNotContain("DETAIL:", result.Err);
+    }
 }

@@ -100,6 +100,7 @@ public sealed class ExitCodeTests : IDisposable
         var result = _project.Run(command, "--database", url);
         Assert.Equal(3, result.ExitCode);
         Assert.StartsWith("error: cannot connect to " + url.Replace("s3cr3t-pw", "***"), result.Err);
+        Assert.Contains("hint: the database comes from --database; start its server, or name another", result.Err);
         Assert.DoesNotContain("s3cr3t-pw", result.All);
         Assert.DoesNotContain("   at ", result.Err);
     }

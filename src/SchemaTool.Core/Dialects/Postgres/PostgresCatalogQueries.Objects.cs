@@ -79,6 +79,8 @@ internal sealed partial class PostgresCatalogQueries
         LEFT JOIN pg_aggregate ag ON ag.aggfnoid = p.oid
         LEFT JOIN pg_description ds ON ds.objoid = p.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
         WHERE {InScope} AND (p.prokind IN ('f', 'p') OR p.prokind = 'a' AND ag.aggkind = 'n') AND strpos(n.nspname || p.proname, '.') = 0
+          -- A C function is named instead (PostgresValidator.LanguageC says why).
+          AND p.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
         ORDER BY 1, 7
         """;

@@ -257,7 +257,8 @@ internal sealed partial class PostgresCatalogQueries
           SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, {Q("p.proname::text")}, NULL
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
           WHERE {InScope} AND (strpos(n.nspname || p.proname, '.') > 0 OR p.prokind NOT IN ('f', 'p', 'a')
-                               OR p.prokind = 'a' AND (SELECT ag.aggkind FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid) <> 'n')
+                               OR p.prokind = 'a' AND (SELECT ag.aggkind FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid) <> 'n'
+                               OR p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c'))
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
           UNION ALL
           SELECT 'exclusion constraint', con.conname::text, {Q("c.relname::text")}

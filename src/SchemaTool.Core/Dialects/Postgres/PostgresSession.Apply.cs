@@ -88,12 +88,16 @@ public sealed partial class PostgresSession
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The server's message with its detail and hint (what to change: max_locks_per_transaction, ...).</summary>
+    /// <summary>
+    /// The server's message with its detail and hint (what to change: max_locks_per_transaction, ...). The driver holds
+    /// a detail back, since it may quote rows, and puts its own advice in its place: that is left out.
+    /// </summary>
     public string Explain(Exception error)
     {
         if (error is not PostgresException e) return error.Message;
-        var text = new StringBuilder(e.Message);
-        if (!string.IsNullOrWhiteSpace(e.Detail)) text.Append("\ndetail: ").Append(e.Detail);
+        var text = new StringBuilder($"{e.SqlState}: {e.MessageText}");
+        if (!string.IsNullOrWhiteSpace(e.Detail) && !e.Detail.StartsWith("Detail redacted", StringComparison.Ordinal))
+            text.Append("\ndetail: ").Append(e.Detail);
         if (!string.IsNullOrWhiteSpace(e.Hint)) text.Append("\nhint: ").Append(e.Hint);
         return text.ToString();
     }

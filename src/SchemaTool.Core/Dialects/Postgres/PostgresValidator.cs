@@ -15,6 +15,9 @@ public static partial class PostgresValidator
         var version = serverVersion ?? int.MaxValue;
         var problems = new List<string>();
         foreach (var view in model.Views) ValidateOptions(view, version, serverVersion, problems);
+        foreach (var routine in model.Routines.Where(LanguageC))
+            problems.Add($"{routine.ObjectKind.Word()} {routine.KeyName}: a LANGUAGE c function is not modelled: plan would have the server load its " +
+                         "library (and run its start-up code) to read it back; install it with its extension (`extensions:`) or keep it out of the model");
         foreach (var table in model.Tables)
         {
             ValidateStorage(table, version, serverVersion, problems);
@@ -131,4 +134,14 @@ public static partial class PostgresValidator
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_$]*$")]
     private static partial Regex PlainName();
+
+    /// <summary>A definition that says LANGUAGE c: creating it, even in a transaction rolled back, loads its library.</summary>
+    private static bool LanguageC(Routine routine)
+    {
+        var tokens = PostgresLexer.Instance.Tokens(routine.Definition).Where(t => t.Kind != Lexing.SqlTokenKind.Comment).ToList();
+        for (var i = 0; i + 1 < tokens.Count; i++)
+            if (tokens[i].Is("LANGUAGE") && tokens[i + 1].Text.Trim('\'', '"').Equals("c", StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
 }
