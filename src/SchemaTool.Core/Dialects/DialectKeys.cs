@@ -32,4 +32,7 @@ public enum DialectKeys
 
     /// <summary>A view's `algorithm:` and `security:` (MySQL's ALGORITHM and SQL SECURITY).</summary>
     ViewAlgorithmAndSecurity = 128,
+
+    /// <summary>A trigger's `follows:`, the order of the triggers of one table, timing and event (MySQL).</summary>
+    TriggerOrder = 256,
 }

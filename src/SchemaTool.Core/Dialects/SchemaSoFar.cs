@@ -40,9 +40,20 @@ internal static class SchemaSoFar
         DropCheck drop => WithTable(schema, drop.Table, t => t with { Checks = t.Checks.Where(c => c.Name != drop.Check.Name).ToValueList() }),
         CreateTrigger create => schema with { Triggers = schema.Triggers.Append(create.Trigger).ToValueList() },
         DropTrigger drop => schema with { Triggers = schema.Triggers.Where(t => t.Identity != drop.Trigger.Identity).ToValueList() },
-        IFollowedAs own => own.FollowedAs.Aggregate(schema, After),
+        IFollowedAs own => Placed(own.FollowedAs.Aggregate(schema, After), operation as IPlacesColumn),
         _ => schema,
     };
+
+    /// <summary>The column put where the operation puts it: after the one it names, or first.</summary>
+    private static Schema Placed(Schema schema, IPlacesColumn? place) => place is null ? schema : WithTable(schema, place.Table, t =>
+    {
+        if (t.FindColumn(place.PlacedColumn) is not { } column) return t;
+        var rest = t.Columns.Where(c => c.Name != place.PlacedColumn).ToList();
+        var at = place.After is null ? 0 : rest.FindIndex(c => c.Name == place.After) + 1;
+        if (at == 0 && place.After is not null) return t;
+        rest.Insert(at, column);
+        return t with { Columns = rest.ToValueList() };
+    });
 
     /// <summary>Whether <see cref="After"/> follows what <paramref name="operation"/> does to its table, or knows that it leaves what it follows alone.</summary>
     public static bool Follows(Operation operation) => operation is IFollowedAs own ? own.FollowedAs.All(Follows) : operation is CreateTable or DropTable or RenameTable or RebuildTable
@@ -52,6 +63,19 @@ internal static class SchemaSoFar
 
     private static Schema WithTable(Schema schema, string name, Func<Table, Table> change) =>
         schema with { Tables = schema.Tables.Select(t => t.Name == name ? change(t) : t).ToValueList() };
+}
+
+/// <summary>
+/// A dialect's own operation that puts a column at a place in its table (MySQL's <c>ADD COLUMN ... AFTER</c> and
+/// <c>MODIFY COLUMN ... AFTER</c>), so that <see cref="SchemaSoFar"/> keeps the columns in the table's order.
+/// </summary>
+public interface IPlacesColumn
+{
+    string Table { get; }
+    string PlacedColumn { get; }
+
+    /// <summary>The column it follows; null for the first.</summary>
+    string? After { get; }
 }
 
 /// <summary>A dialect's own table operation, as the generic operations whose effect on the table it has, for <see cref="SchemaSoFar"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SchemaTool.Diff;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SchemaTool.Diff;
 /// string literals (a PostgreSQL default names its sequence so: nextval('invoice_no')). They only order
 /// operations: a name that no operation provides orders nothing, so finding too many costs nothing.
 /// </summary>
-internal static class ExpressionNames
+internal static partial class ExpressionNames
 {
     public static IEnumerable<string> Functions(string? sql)
     {
@@ -23,6 +25,21 @@ internal static class ExpressionNames
             if (i < sql.Length && sql[i] == '(') yield return sql[start..end];
         }
     }
+
+    /// <summary>
+    /// The sequences a MariaDB expression takes from: the name in <c>nextval(s)</c>, <c>lastval(s)</c>,
+    /// <c>setval(s, ...)</c> and after <c>NEXT VALUE FOR</c> / <c>PREVIOUS VALUE FOR</c>, without quotes or a database.
+    /// </summary>
+    public static IEnumerable<string> SequenceNames(string? sql)
+    {
+        if (string.IsNullOrEmpty(sql)) yield break;
+        foreach (Match m in SequenceCall().Matches(sql)) yield return m.Groups["name"].Value.Trim('`');
+    }
+
+    [GeneratedRegex(
+        @"(?:\b(?:nextval|lastval|setval)\s*\(\s*|\b(?:next|previous)\s+value\s+for\s+)(?:(?:`[^`]*`|\w+)\s*\.\s*)?(?<name>`[^`]*`|\w+)",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex SequenceCall();
 
     /// <summary>
     /// The words and double-quoted names of an expression outside its string literals, a word folded to lower case

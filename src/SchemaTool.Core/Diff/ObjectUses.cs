@@ -66,6 +66,7 @@ internal static class ObjectUses
         {
             foreach (var r in Routines(sql)) yield return r;
             foreach (var s in ExpressionNames.StringLiterals(sql)) yield return Sequence(s);
+            foreach (var s in ExpressionNames.SequenceNames(sql)) yield return Sequence(s);
         }
         if (column.Generated is { } generated)
             foreach (var r in Routines(generated.Expression)) yield return r;

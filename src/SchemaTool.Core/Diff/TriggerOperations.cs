@@ -25,6 +25,7 @@ public sealed record CreateTrigger(Trigger Trigger) : Operation
         .. Of(trigger.DependsOn),
         .. ExpressionNames.Functions(trigger.Execute).Concat(ExpressionNames.Functions(trigger.When)).Select(Routine)
             .Where(name => !Overloads(trigger).Contains(name)),
+        .. trigger.Follows is { } follows ? [Dependencies.Trigger(trigger.Table, follows)] : Array.Empty<string>(),
     ];
 
     /// <summary>The routines whose overload the catalog names (PostgreSQL): their names alone would stand for every overload.</summary>

@@ -3,7 +3,9 @@ namespace SchemaTool.Model;
 /// <summary>
 /// A trigger on a table (or, INSTEAD OF, on a view). Its action is <paramref name="Body"/>, the statements between
 /// BEGIN and END (SQLite, MySQL), or <paramref name="Execute"/>, the function call (PostgreSQL's EXECUTE FUNCTION).
-/// <paramref name="UpdateOf"/> names the columns of an UPDATE OF trigger.
+/// <paramref name="UpdateOf"/> names the columns of an UPDATE OF trigger. <paramref name="Follows"/> (MySQL) names the
+/// trigger of the same table, timing and event that fires right before this one; null leaves its place to the server
+/// (read back, null is the first of its table, timing and event).
 /// </summary>
 public sealed record Trigger(
     string Name,
@@ -15,7 +17,8 @@ public sealed record Trigger(
     TriggerLevel ForEach = TriggerLevel.Row,
     ValueList<string> UpdateOf = default,
     string? When = null,
-    string? Comment = null)
+    string? Comment = null,
+    string? Follows = null)
 {
     /// <summary>What the trigger uses besides its table; null until read or canonicalized (see <see cref="View.DependsOn"/>).</summary>
     public ValueList<Dependency>? DependsOn { get; init; }

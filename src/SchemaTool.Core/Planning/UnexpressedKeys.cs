@@ -11,11 +11,15 @@ internal static class UnexpressedKeys
     {
         var places = ModelPositions.Of(model);
         var keys = dialect.Keys;
+        if (!keys.HasFlag(DialectKeys.TriggerOrder))
+            foreach (var trigger in model.Triggers.Where(t => t.Follows is not null))
+                yield return $"trigger '{trigger.Name}': `follows:` orders MySQL's triggers; {dialect.Name} has no such order: remove it";
         if (!keys.HasFlag(DialectKeys.ViewAlgorithmAndSecurity))
             foreach (var view in model.Views.Where(v => v.Algorithm is not null || v.SecurityInvoker))
                 yield return
                     $"view '{view.Name}': `algorithm:` and `security:` are MySQL's" +
-                    (dialect.Name == "postgres" ? "; on PostgreSQL write `with: { security_invoker: true }`" : $"; remove them for {dialect.Name}");        foreach (var table in model.Tables)
+                    (dialect.Name == "postgres" ? "; on PostgreSQL write `with: { security_invoker: true }`" : $"; remove them for {dialect.Name}");
+        foreach (var table in model.Tables)
         {
             var at = places.Table(table.Name);
             if (table.Options is { } options)

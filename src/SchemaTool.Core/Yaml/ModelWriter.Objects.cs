@@ -85,6 +85,7 @@ public static partial class ModelWriter
         if (t.Body is { } body) entries.Add("body: " + YamlText.Quoted(body));
         if (t.Execute is { } execute) entries.Add("execute: " + YamlText.Quoted(execute));
         if (t.Comment is { } comment) entries.Add("comment: " + YamlText.Quoted(comment));
+        if (t.Follows is { } follows) entries.Add("follows: " + YamlText.Scalar(follows));
         return Map(entries);
     }
 

@@ -56,6 +56,20 @@ public sealed class UnexpressedKeyTests
     public void Unlogged_is_refused_outside_PostgreSQL(string dialect) =>
         Assert.Equal($"schema.yaml:2:3: table 't': `unlogged:` is PostgreSQL's; remove it for {dialect}", Problem(dialect, Unlogged));
 
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public void A_trigger_order_is_refused_outside_MySQL(string dialect) =>
+        Assert.Contains($"trigger 'b': `follows:` orders MySQL's triggers; {dialect} has no such order: remove it", Problem(dialect, """
+            tables:
+              t:
+                columns:
+                  id: { type: int, primary_key: true }
+            triggers:
+              a: { table: t, timing: before, events: [insert], body: "SELECT 1;" }
+              b: { table: t, timing: before, events: [insert], body: "SELECT 1;", follows: a }
+            """));
+
     [Fact]
     public void Each_key_is_taken_where_it_belongs()
     {

@@ -152,17 +152,18 @@ public sealed class MySqlCatalogTrapTests
         """);
 
     [Fact]
-    public async Task Sequences_are_named_and_left_alone()
+    public async Task Sequences_are_part_of_the_model_and_one_it_leaves_out_is_dropped()
     {
         await using var project = await MySqlProject.CreateAsync("unmanaged");
         await project.ExecuteAsync("""
             CREATE TABLE t (id int PRIMARY KEY);
             CREATE SEQUENCE s;
             """);
-        var plan = await project.PlanAsync("tables:\n  t:\n    columns:\n      id: { type: int, primary_key: true }\n");
-        Assert.True(plan.IsEmpty, plan.UpScript);
-        Assert.Equal(["sequence s"],
-            plan.Current.Unmanaged.Select(u => $"{u.Kind} {u.Name}").Order(StringComparer.Ordinal));
-        Assert.Single(plan.Notices);
+        var table = "tables:\n  t:\n    columns:\n      id: { type: int, primary_key: true }\n";
+        Assert.True((await project.PlanAsync(table + "sequences:\n  s: {}\n")).IsEmpty);
+        var plan = await project.PlanAsync(table);
+        Assert.Empty(plan.Current.Unmanaged);
+        Assert.Contains("DROP SEQUENCE `s`;", plan.UpScript);
+        Assert.Contains("CREATE SEQUENCE `s`;", plan.DownScript);
     }
 }

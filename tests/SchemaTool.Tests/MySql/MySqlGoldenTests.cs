@@ -56,6 +56,15 @@ public sealed class MySqlGoldenTests
     }
 
     [Fact]
+    public void A_trigger_that_follows_another_is_created_after_it_and_dropped_alone()
+    {
+        var trigger = new Trigger("users_touch_2", "users", TriggerTiming.After, new[] { TriggerEvent.Update },
+            Body: "UPDATE users SET email = trim(email) WHERE id = NEW.id;", Follows: "users_touch");
+        var create = new CreateTrigger(trigger);
+        Golden.Verify("mysql/CreateTriggerFollows.sql", RevisionForms.Of(Dialect, [create, create.Invert()]));
+    }
+
+    [Fact]
     public void An_auto_increment_key_change_is_one_statement()
     {
         var combined = new CombinedAlterTable("users", new Operation[]

@@ -153,6 +153,21 @@ public sealed class MySqlNormalizationTests
     }
 
     [Theory]
+    [InlineData("NEXT VALUE FOR invoice_no", "nextval(`app`.`invoice_no`)")]
+    [InlineData("nextval(invoice_no)", "nextval(`app`.`invoice_no`)")]
+    [InlineData("PREVIOUS VALUE FOR `invoice_no` + 1", "lastval(`app`.`invoice_no`) + 1")]
+    public void A_sequence_default_compares_equal_to_the_catalogs_qualified_nextval(string model, string catalog) =>
+        Assert.Equal(MySqlExpressions.Canonical(model), MySqlExpressions.Canonical(catalog));
+
+    [Theory]
+    [InlineData("NEXT VALUE FOR invoice_no", "invoice_no")]
+    [InlineData("nextval(`app`.`invoice_no`)", "invoice_no")]
+    [InlineData("previous value for s + setval(t, 5)", "s t")]
+    [InlineData("nextval('pg_seq'::regclass)", "")]
+    public void The_sequences_a_default_takes_from_are_found(string sql, string names) =>
+        Assert.Equal(names, string.Join(" ", SchemaTool.Diff.ExpressionNames.SequenceNames(sql)));
+
+    [Theory]
     [InlineData("A > 0 AND b IN ('x', 'y') OR c IS NOT NULL", "`a` > 0 and `b` in ('x','y') or `c` is not null")]
     [InlineData("LOWER(b) != 'Q' and a<>1", "lcase(`b`) <> 'Q' and `a` <> 1")]
     [InlineData("username <> ''", "(`username` <> _utf8mb4'')")]

@@ -63,7 +63,7 @@ public static class MySqlSamples
         new SetClusterIndex("users", null, "ix_users_created"),
     }.Concat(Diff.ObjectSamples.Operations().Select(OnMySql)).ToDictionary(o => o.GetType());
 
-    /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL.</summary>
+    /// <summary>MySQL has no materialized views (the sample drop is of a plain one), no UPDATE OF, no PL/pgSQL, no owned sequences.</summary>
     private static Operation OnMySql(Operation operation) => operation switch
     {
         CreateRoutine => new CreateRoutine(Touched),
@@ -72,6 +72,8 @@ public static class MySqlSamples
         DropView { View.Materialized: true } => new DropView(Diff.ObjectSamples.ActiveUsers),
         CreateTrigger op => new CreateTrigger(op.Trigger with { UpdateOf = default }),
         DropTrigger op => new DropTrigger(op.Trigger with { UpdateOf = default }),
+        // MariaDB's sequences have no owner.
+        AlterSequence op => new AlterSequence(op.From, op.From with { Increment = 5, Max = 99999, Cycle = true }),
         _ => operation,
     };
 
@@ -86,7 +88,6 @@ public static class MySqlSamples
         typeof(CreateEnumType), typeof(DropEnumType), typeof(AddEnumValue), typeof(RemoveEnumValue), typeof(RenameEnumValue), typeof(RenameType),
         typeof(CreateDomain), typeof(DropDomain), typeof(AlterDomain),
         typeof(CreateCompositeType), typeof(DropCompositeType), typeof(AlterCompositeType),
-        typeof(CreateSequence), typeof(DropSequence), typeof(AlterSequence), typeof(RenameSequence),
         typeof(CreateExtension), typeof(DropExtension), typeof(AlterExtension), typeof(CreateNamespace), typeof(DropNamespace),
         // The sample sets a view's comment, which MySQL views and triggers cannot have (Validate refuses it); an
         // event's is MySqlEventTests'.

@@ -172,16 +172,8 @@ public sealed partial class MySqlRealAppDatabase : IRealAppDatabase
         return Convert.ToInt32(await cmd.ExecuteScalarAsync());
     }
 
-    // Views, triggers, functions, procedures and events are modelled.
-    private const string OtherObjects = """
-        SELECT LOWER(TABLE_TYPE), TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
-        """;
-
-    public async Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url)
-    {
-        await using var connection = await OpenAsync(url);
-        return (await ListAsync(connection, OtherObjects)).Select(o => new CatalogObject(o.Item1, o.Item2)).ToList();
-    }
+    // Views, triggers, functions, procedures, events and sequences are all modelled: nothing is left for inspect to name.
+    public Task<IReadOnlyList<CatalogObject>> OtherObjectsAsync(string url) => Task.FromResult<IReadOnlyList<CatalogObject>>([]);
 
     private const string Leftovers = """
         SELECT CONCAT(LOWER(TABLE_TYPE), ' ', TABLE_NAME) FROM information_schema.TABLES

@@ -57,11 +57,16 @@ internal sealed record Alteration(Algorithm Algorithm, TableWork Work, string? W
 /// </summary>
 internal static partial class MySqlAlterations
 {
-    public static Alteration Of(Operation operation, Table? table, MySqlServer server) => operation switch
+    /// <summary>
+    /// The algorithm of <paramref name="operation"/> on <paramref name="table"/> as it is before the revision's direction
+    /// runs, and <paramref name="now"/> as the earlier operations leave it (the columns in their places).
+    /// </summary>
+    public static Alteration Of(Operation operation, Table? table, Table? now, MySqlServer server) => operation switch
     {
-        CombinedAlterTable op => op.Changes.Select(c => WithFulltext(c, table, Of(c, table, server, keyReplaced: op.Changes.Any(x => x is AddPrimaryKey))))
+        CombinedAlterTable op => op.Changes
+            .Select(c => WithInnoDbLimits(c, now, WithFulltext(c, table, Of(c, table, server, keyReplaced: op.Changes.Any(x => x is AddPrimaryKey))), server))
             .Aggregate(Alteration.Max),
-        _ => WithFulltext(operation, table, Of(operation, table, server, keyReplaced: false)),
+        _ => WithInnoDbLimits(operation, now, WithFulltext(operation, table, Of(operation, table, server, keyReplaced: false)), server),
     };
 
     /// <summary>
@@ -245,8 +250,8 @@ internal static partial class MySqlAlterations
     [GeneratedRegex(@"^(varchar|varbinary)\((\d+)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex StringType();
 
-    /// <summary>Defaults the server computes row by row when it adds the column, which it can do only on a copy.</summary>
-    [GeneratedRegex(@"\b(uuid|uuid_short|rand|random_bytes|sys_guid|sysdate)\s*\(", RegexOptions.IgnoreCase)]
+    /// <summary>Defaults the server computes row by row when it adds the column (a sequence's next value too), which it can do only on a copy.</summary>
+    [GeneratedRegex(@"\b(uuid|uuid_short|rand|random_bytes|sys_guid|sysdate|nextval|lastval|setval)\s*\(|\b(next|previous)\s+value\s+for\b", RegexOptions.IgnoreCase)]
     private static partial Regex NonDeterministic();
 }
 

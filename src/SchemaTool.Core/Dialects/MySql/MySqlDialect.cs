@@ -34,7 +34,7 @@ public sealed partial class MySqlDialect : IDialect
     public bool IndexNamesPerTable => true;
     public IEqualityComparer<string> IndexNameComparer => StringComparer.OrdinalIgnoreCase;
 
-    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck | DialectKeys.ViewAlgorithmAndSecurity;
+    public DialectKeys Keys => DialectKeys.EngineAndCharset | DialectKeys.ColumnCheck | DialectKeys.ViewAlgorithmAndSecurity | DialectKeys.TriggerOrder;
     public string ExampleUrl => "mysql://root@localhost:3306/app";
 
     /// <summary>MySQL commits every DDL statement by itself; a revision's progress is recorded statement by statement.</summary>
@@ -109,9 +109,11 @@ public sealed partial class MySqlDialect : IDialect
         [.. MySqlValidator.Validate(model),
          .. LowerCaseClashes(model),
          .. MySqlObjectRules.Validate(model),
+         .. model.Sequences.SelectMany(MySqlSequences.Problems),
          .. ObjectSupport.Refuse(model, kind => kind switch
         {
-            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event => null,
+            SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function or SchemaObjectKind.Procedure or SchemaObjectKind.Event
+                or SchemaObjectKind.Sequence => null,
             SchemaObjectKind.MaterializedView => "MySQL has no materialized views",
             SchemaObjectKind.Aggregate => "MySQL has no CREATE AGGREGATE (MariaDB's stored aggregate functions are not modelled)",
             SchemaObjectKind.EnumType => "MySQL has no enum types: give the column the type enum('a', 'b')",

@@ -34,7 +34,7 @@ public static class MySqlExpressions
 
     public static string Canonical(string expression)
     {
-        var tokens = Tokenize(expression);
+        var tokens = SequenceCalls(Tokenize(expression));
         StripWrappingParens(tokens);
         var text = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
@@ -44,6 +44,29 @@ public static class MySqlExpressions
             text.Append(token);
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A sequence's value as MariaDB prints it: NEXT VALUE FOR s is nextval(`db`.`s`), PREVIOUS VALUE FOR s
+    /// lastval(`db`.`s`). The database is left out (a sequence of the database the model is for).
+    /// </summary>
+    private static List<string> SequenceCalls(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].ToLowerInvariant();
+            if (word is "next" or "previous" && i + 3 < tokens.Count && tokens[i + 1].Equals("value", StringComparison.OrdinalIgnoreCase)
+                && tokens[i + 2].Equals("for", StringComparison.OrdinalIgnoreCase))
+            {
+                var qualified = i + 5 < tokens.Count && tokens[i + 4] == ".";
+                var name = tokens[qualified ? i + 5 : i + 3];
+                tokens.RemoveRange(i, qualified ? 6 : 4);
+                tokens.InsertRange(i, [word == "next" ? "nextval" : "lastval", "(", name, ")"]);
+            }
+            else if (word is "nextval" or "lastval" && i + 5 < tokens.Count && tokens[i + 1] == "(" && tokens[i + 3] == "." && tokens[i + 5] == ")")
+                tokens.RemoveRange(i + 2, 2);
+        }
+        return tokens;
     }
 
     private static bool NeedsSpace(string previous, string next)

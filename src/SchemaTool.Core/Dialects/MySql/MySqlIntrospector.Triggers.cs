@@ -26,7 +26,9 @@ internal sealed partial class MySqlIntrospector
                 unmanaged.Add(new UnmanagedObject("trigger", name, table, action, "its definition was not understood"));
                 continue;
             }
-            triggers.Add(new Trigger(name, table, timing, new[] { e }, Body: MySqlObjectText.TriggerBody(action)));
+            // The one before it in ACTION_ORDER fires right before it; the first follows none.
+            var previous = triggers.Count > 0 && triggers[^1] is { } last && last.Table == table && last.Timing == timing && last.Events[0] == e ? last.Name : null;
+            triggers.Add(new Trigger(name, table, timing, new[] { e }, Body: MySqlObjectText.TriggerBody(action), Follows: previous));
         }
         if (triggers.Count == 0) return ValueList<Trigger>.Empty;
         var relations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace SchemaTool.Dialects.MySql;
 
 /// <summary>
 /// Reads the current database from information_schema with one query per object kind (ten in all; the kinds
-/// the model leaves alone share one), whatever the number of tables, and one SHOW CREATE per view and routine, and returns it
+/// the model leaves alone share one), whatever the number of tables, one SHOW CREATE per view and routine and one
+/// SELECT per sequence, and returns it
 /// in the canonical form of <see cref="MySqlNormalizer"/>.
 /// </summary>
 internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConnection? second, IReadOnlySet<string> toolTables)
@@ -43,10 +44,11 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
         var triggers = await ReadTriggersAsync(tables, views, unmanaged, ct);
         var routines = await ReadRoutinesAsync(unmanaged, ct);
         var events = await ReadEventsAsync(tables, unmanaged, ct);
+        var sequences = await ReadSequencesAsync(ct);
         keys ??= await keysApart!;
         var schema = new Schema(
             tables.Values.Select(t => t.Build(keys.GetValueOrDefault(t.Name))).OrderBy(t => t.Name, StringComparer.Ordinal).ToValueList(),
-            unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList()) { Views = views, Triggers = triggers, Routines = routines, Events = events };
+            unmanaged.OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToValueList()) { Views = views, Triggers = triggers, Routines = routines, Events = events, Sequences = sequences };
         return MySqlNormalizer.Normalize(schema);
     }
 
@@ -68,11 +70,12 @@ internal sealed partial class MySqlIntrospector(MySqlSession session, MySqlConne
     private async Task<Dictionary<string, TableReader>> ReadTablesAsync(List<UnmanagedObject> unmanaged, CancellationToken ct)
     {
         var tables = new Dictionary<string, TableReader>(StringComparer.Ordinal);
+        _sequences.Clear();
         await foreach (var row in QueryAsync(TablesQuery, ct))
         {
             var name = row.GetString(0);
             if (toolTables.Contains(name)) continue;
-            if (row.GetString(1) == "SEQUENCE") unmanaged.Add(new UnmanagedObject("sequence", name));
+            if (row.GetString(1) == "SEQUENCE") _sequences.Add((name, Text(row, 3)));
             else
             {
                 tables[name] = new TableReader(name, Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5));

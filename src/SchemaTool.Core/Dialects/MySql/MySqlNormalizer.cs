@@ -11,6 +11,7 @@ public static class MySqlNormalizer
     public static Schema Normalize(Schema schema) => schema with
     {
         Tables = schema.Tables.MapShared(Normalize).OrderedBy(t => t.Name),
+        Sequences = schema.Sequences.Count == 0 ? schema.Sequences : schema.Sequences.Select(MySqlSequences.Normalize).OrderBy(s => s.Name, StringComparer.Ordinal).ToValueList(),
     };
 
     /// <summary>

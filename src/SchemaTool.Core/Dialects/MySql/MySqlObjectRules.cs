@@ -20,9 +20,44 @@ internal static class MySqlObjectRules
         }
         foreach (var problem in SameNames(model)) yield return problem;
         foreach (var trigger in model.Triggers)
-            foreach (var problem in Problems(trigger))
+            foreach (var problem in Problems(trigger).Concat(OrderProblems(trigger, model)))
                 yield return $"trigger {trigger.Name}: {problem}";
     }
+
+    /// <summary>A `follows:` the server would refuse (CREATE TRIGGER ... FOLLOWS names a trigger of the same table, timing and event), or that no order satisfies.</summary>
+    private static IEnumerable<string> OrderProblems(Trigger trigger, Schema model)
+    {
+        if (trigger.Follows is not { } follows) yield break;
+        if (follows == trigger.Name)
+        {
+            yield return "follows itself";
+            yield break;
+        }
+        if (model.Triggers.FirstOrDefault(t => t.Name == follows) is not { } before)
+        {
+            yield return $"follows {follows}, which is not a trigger of the model";
+            yield break;
+        }
+        if (Fires(before) != Fires(trigger))
+            yield return $"follows {follows}, which fires {Fires(before)}, not {Fires(trigger)}";
+        if (model.Triggers.Where(t => t.Follows == follows && t.Name != trigger.Name).Select(t => t.Name).Order(StringComparer.Ordinal)
+                .FirstOrDefault(other => string.CompareOrdinal(other, trigger.Name) < 0) is { } first)
+            yield return $"follows {follows}, as trigger {first} does: only one trigger can fire right after it";
+        var seen = new HashSet<string>(StringComparer.Ordinal) { trigger.Name };
+        for (var at = before; at.Follows is { } next; )
+        {
+            if (next == trigger.Name)
+            {
+                yield return $"follows {follows}, which follows it{(at == before ? "" : " through other triggers")}";
+                yield break;
+            }
+            if (!seen.Add(next) || model.Triggers.FirstOrDefault(t => t.Name == next) is not { } previous) yield break;
+            at = previous;
+        }
+    }
+
+    private static string Fires(Trigger trigger) =>
+        $"{trigger.Timing.ToYaml()} {string.Join(", ", trigger.Events.Select(e => e.ToYaml()))} on {trigger.Table}";
 
     /// <summary>Routines the model keys apart but names alike on the server (`name:`): MySQL has one routine of a name.</summary>
     private static IEnumerable<string> SameNames(Schema model) =>

@@ -74,10 +74,11 @@ internal static class MySqlObjectText
     /// The trigger's body always inside BEGIN and END, each statement closed by a semicolon: the form every body
     /// reads back to (<see cref="TriggerBody"/>), whether the database's trigger was written with BEGIN or as one
     /// statement. No DEFINER: the trigger is the applying user's. MySQL has no WHEN, UPDATE OF or statement level
-    /// (Validate refuses them).
+    /// (Validate refuses them). A trigger that follows another is put right after it; any other goes last.
     /// </summary>
     public static string CreateTrigger(Trigger trigger) =>
-        $"CREATE TRIGGER {Quote(trigger.Name)} {trigger.Timing.ToSql()} {trigger.Events[0].ToSql()} ON {Quote(trigger.Table)} FOR EACH ROW\n" +
+        $"CREATE TRIGGER {Quote(trigger.Name)} {trigger.Timing.ToSql()} {trigger.Events[0].ToSql()} ON {Quote(trigger.Table)} FOR EACH ROW" +
+        (trigger.Follows is { } follows ? $" FOLLOWS {Quote(follows)}\n" : "\n") +
         $"BEGIN\n  {TriggerBody(trigger.Body ?? "")}\nEND";
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace SchemaTool.Dialects.MySql;
 /// Reshapes the differ's operations into what MySQL can run: foreign keys dropped and re-added around the
 /// changes InnoDB refuses while they exist, the index InnoDB makes for a foreign key managed explicitly,
 /// generated columns re-created, columns given their place, auto-increment key changes made together, and
-/// views that other views read dropped and created rather than replaced.
+/// views that other views read dropped and created rather than replaced, triggers kept in their order.
 /// </summary>
 public sealed partial class MySqlRewriter(Schema current, Schema desired)
 {
@@ -16,6 +16,7 @@ public sealed partial class MySqlRewriter(Schema current, Schema desired)
         var ops = operations.ToList();
         DropAndCreateViewsOthersRead(ops);
         DropAndCreateRoutines(ops);
+        OrderTriggers(ops);
         ResolveTableOptions(ops);
         RecreateGeneratedColumns(ops);
         RewriteForeignKeys(ops);

@@ -20,7 +20,7 @@ public sealed partial class MySqlSession
     {
         if (model.Views.Count == 0 && model.Triggers.Count == 0 && model.Routines.Count == 0 && model.Events.Count == 0) return model;
         if (model.ObjectCounts().Any(c => c.Kind is not (SchemaObjectKind.View or SchemaObjectKind.Trigger or SchemaObjectKind.Function
-                                                                  or SchemaObjectKind.Procedure or SchemaObjectKind.Event)))
+                                                                  or SchemaObjectKind.Procedure or SchemaObjectKind.Event or SchemaObjectKind.Sequence)))
             throw new NotSupportedException("the MySQL dialect has no such objects: Validate refuses them");
         var normalized = Dialect.Normalize(model);
         var scratch = ScratchPrefix + Guid.NewGuid().ToString("N")[..12];
@@ -31,6 +31,9 @@ public sealed partial class MySqlSession
             await using var session = new MySqlSession((MySqlDialect)Dialect, new MySqlConnection(builder.ConnectionString));
             await session._connection.OpenAsync(cancellationToken);
             await UseSessionRulesAsync(session._connection, cancellationToken);
+            // The sequences first: a table's default may take from one. They are not read back (nothing in them is spelled).
+            foreach (var sequence in normalized.Sequences)
+                await session.ExecuteForModelAsync(MySqlSequences.Create(sequence), $"sequence {sequence.Name}", cancellationToken);
             var named = NamedByObjects(normalized, Dialect.TableNameComparer);
             foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             {
@@ -40,8 +43,9 @@ public sealed partial class MySqlSession
             foreach (var routine in normalized.Routines)
                 await session.ExecuteForModelAsync(routine.Definition, $"{routine.ObjectKind.Word()} {routine.Name}", cancellationToken);
             await session.CreateViewsAsync(normalized.Views, cancellationToken);
+            // Without their order: a trigger it follows may come later here; the model's order is put back on what is read.
             foreach (var trigger in normalized.Triggers)
-                await session.ExecuteForModelAsync(MySqlObjectText.CreateTrigger(trigger), $"trigger {trigger.Name}", cancellationToken);
+                await session.ExecuteForModelAsync(MySqlObjectText.CreateTrigger(trigger with { Follows = null }), $"trigger {trigger.Name}", cancellationToken);
             // Created disabled: where the server's event scheduler runs, an enabled event would run its body here at
             // once, against whatever tables it names. The model's status is put back on what is read.
             foreach (var e in normalized.Events)
@@ -49,7 +53,9 @@ public sealed partial class MySqlSession
             var read = await new MySqlIntrospector(session, null, new HashSet<string>()).ReadAsync(cancellationToken);
             var enabled = normalized.Events.ToDictionary(e => e.Name, e => e.Enabled, StringComparer.OrdinalIgnoreCase);
             var events = read.Events.Select(e => e with { Enabled = enabled.GetValueOrDefault(e.Name, e.Enabled) }).ToValueList();
-            return model with { Views = read.Views, Triggers = read.Triggers, Routines = read.Routines, Events = events };
+            var follows = normalized.Triggers.ToDictionary(t => t.Name, t => t.Follows, StringComparer.OrdinalIgnoreCase);
+            var triggers = read.Triggers.Select(t => t with { Follows = follows.GetValueOrDefault(t.Name) }).ToValueList();
+            return model with { Views = read.Views, Triggers = triggers, Routines = read.Routines, Events = events };
         }
         finally
         {

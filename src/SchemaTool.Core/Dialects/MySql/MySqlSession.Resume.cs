@@ -112,7 +112,7 @@ public sealed partial class MySqlSession
     /// <summary>Where SHOW CREATE puts the statement: after the name, sql_mode and (for an event) time_zone.</summary>
     private static int CreateColumn(string kind) => kind switch
     {
-        "TABLE" or "VIEW" => 1,
+        "TABLE" or "VIEW" or "SEQUENCE" => 1,
         "EVENT" => 3,
         _ => 2,
     };

@@ -23,7 +23,8 @@ public static partial class MySqlSqlGenerator
             return [Classified(plain) with { Traits = Classified(plain).Traits with { Work = TableWork.None } }];
         // A view, trigger, routine or event holds no rows: nothing to copy, no algorithm to name.
         if (operation.ObjectKind != SchemaObjectKind.Table) return [Classified(plain)];
-        var alteration = MySqlAlterations.Of(operation, context.Existing(operation.TableName), server);
+        var existing = context.Existing(operation.TableName);
+        var alteration = MySqlAlterations.Of(operation, existing, existing is null ? null : context.Current.FindTable(operation.TableName), server);
         if (!context.IsOnline(operation.TableName))
             // MariaDB adds a column's CHECK in place without reading the rows unless told to copy.
             return [Predicted(Classified(MySqlAlterations.ChecksRows(operation) ? $"{plain}, ALGORITHM=COPY" : plain), alteration)];

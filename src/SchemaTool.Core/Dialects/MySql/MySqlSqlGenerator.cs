@@ -27,6 +27,12 @@ public static partial class MySqlSqlGenerator
         CreateEvent op => MySqlObjectText.CreateEvent(op.Event),
         DropEvent op => $"DROP EVENT {Quote(op.Event.Name)}",
         SetObjectComment { Kind: SchemaObjectKind.Event } op => $"ALTER EVENT {Quote(op.Name)} COMMENT {String(op.To ?? "")}",
+        CreateSequence op => MySqlSequences.Create(op.Sequence),
+        DropSequence op => $"DROP SEQUENCE {Quote(op.Sequence.Name)}",
+        AlterSequence op => MySqlSequences.Alter(op.To),
+        RenameSequence op => $"RENAME TABLE {Quote(op.From)} TO {Quote(op.To)}",
+        // A sequence is a table to MariaDB: its comment is the table's.
+        SetObjectComment { Kind: SchemaObjectKind.Sequence } op => $"ALTER TABLE {Quote(op.Name)} COMMENT = {String(op.To ?? "")}",
         DropRoutine op => $"DROP {(op.Routine.Kind == RoutineKind.Function ? "FUNCTION" : "PROCEDURE")} {Quote(op.Routine.Name)}",
         ReplaceRoutine => throw new NotSupportedException("MySQL has no CREATE OR REPLACE of a routine on MySQL 8; the dialect rewrites it into a drop and a create"),
         SetObjectComment { Kind: SchemaObjectKind.View or SchemaObjectKind.Trigger } op =>

@@ -9,8 +9,9 @@ namespace SchemaTool.Dialects.MySql;
 /// the model puts it, and a dropped column comes back in its old place when the down file adds it again.
 /// <paramref name="After"/> is the column it follows, null for the first column.
 /// </summary>
-public sealed record AddColumnAt(string Table, Column Column, string? After) : Operation, IFollowedAs
+public sealed record AddColumnAt(string Table, Column Column, string? After) : Operation, IFollowedAs, IPlacesColumn
 {
+    public string PlacedColumn => Column.Name;
     public IEnumerable<Operation> FollowedAs => [new AddColumn(Table, Column)];
 
     public override string TableName => Table;
@@ -54,8 +55,9 @@ public sealed record DropColumnAt(string Table, Column Column, string? After, st
 /// back after <paramref name="OldAfter"/>. The moves of a table run in <paramref name="Sequence"/> order,
 /// after the table's other column changes, as each place is worked out from the one before.
 /// </summary>
-public sealed record MoveColumn(string Table, Column Column, string? After, string? OldAfter, int Sequence) : Operation, IFollowedAs
+public sealed record MoveColumn(string Table, Column Column, string? After, string? OldAfter, int Sequence) : Operation, IFollowedAs, IPlacesColumn
 {
+    public string PlacedColumn => Column.Name;
     public IEnumerable<Operation> FollowedAs => [new AlterColumn(Table, Column, Column)];
 
     public override string TableName => Table;

@@ -30,7 +30,7 @@ internal readonly record struct TableName(string? Database, string Name, string 
 /// <summary>
 /// Reads the head of a statement (what it is and which tables it names), not the whole statement: every statement
 /// the MySQL generator writes is CREATE TABLE, DROP TABLE, RENAME TABLE or ALTER TABLE on one table, or CREATE
-/// [OR REPLACE] / DROP of one view, trigger, routine or event, and statements written by hand in those forms are
+/// [OR REPLACE] / DROP of one view, trigger, routine or event, or CREATE / ALTER / DROP SEQUENCE, and statements written by hand in those forms are
 /// read the same way.
 /// </summary>
 internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName> Tables)
@@ -55,7 +55,8 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
         };
     }
 
-    private static readonly string[] ObjectKinds = ["VIEW", "TRIGGER", "FUNCTION", "PROCEDURE", "EVENT"];
+    // A MariaDB sequence is a table whose options SHOW CREATE SEQUENCE prints (SHOW CREATE TABLE shows only its columns).
+    private static readonly string[] ObjectKinds = ["VIEW", "TRIGGER", "FUNCTION", "PROCEDURE", "EVENT", "SEQUENCE"];
 
     private static StatementEffect Create(Head head)
     {
@@ -76,6 +77,7 @@ internal sealed record StatementEffect(EffectKind Kind, IReadOnlyList<TableName>
     {
         head.Accept("ONLINE", "OFFLINE");
         head.Accept("IGNORE");
+        if (head.Accept("SEQUENCE")) return ObjectOn(head, "SEQUENCE", ["IF", "EXISTS"]);
         if (!head.Accept("TABLE")) return Unknown;
         if (head.Accept("IF")) head.Accept("EXISTS");
         // ALTER TABLE a RENAME TO b: a is gone afterwards, which is enough to tell that it ran.

@@ -3,16 +3,16 @@ using SchemaTool.Yaml.Reading;
 
 namespace SchemaTool.Yaml.Objects;
 
-/// <summary>`triggers:` — key → { name, table, timing, events, update_of, for_each, when, body | execute, comment }; the name is the key's unless `name:` says.</summary>
+/// <summary>`triggers:` — key → { name, table, timing, events, update_of, for_each, when, body | execute, comment, follows }; the name is the key's unless `name:` says.</summary>
 internal static class TriggerReader
 {
-    private static readonly string[] TriggerKeys = ["name", "table", "timing", "events", "update_of", "for_each", "when", "body", "execute", "comment"];
+    private static readonly string[] TriggerKeys = ["name", "table", "timing", "events", "update_of", "for_each", "when", "body", "execute", "comment", "follows"];
 
     public static void Read(string name, YamlValue node, YamlValue keyNode, YamlNodes nodes, ObjectDrafts drafts)
     {
         var what = $"trigger '{name}'";
         if (nodes.Map(node, what) is not { } map) return;
-        string? serverName = null, table = null, when = null, body = null, execute = null, comment = null;
+        string? serverName = null, table = null, when = null, body = null, execute = null, comment = null, follows = null;
         TriggerTiming? timing = null;
         var events = new List<TriggerEvent>();
         var forEach = TriggerLevel.Row;
@@ -47,6 +47,7 @@ internal static class TriggerReader
                 case "body": body = nodes.Sql(value, $"body of {what}", SqlChecks.TriggerBody); break;
                 case "execute": execute = nodes.Sql(value, $"execute of {what}"); break;
                 case "comment": comment = nodes.String(value, "comment"); break;
+                case "follows": follows = nodes.String(value, $"follows of {what}"); break;
             }
         }
         if (table is null) nodes.Error(keyNode, $"{what} has no `table:`");
@@ -55,7 +56,7 @@ internal static class TriggerReader
         if ((body is null) == (execute is null)) nodes.Error(keyNode, $"{what} needs exactly one of `body:` (the statements) or `execute:` (a function call)");
         if (updateOfNode is not null && !events.Contains(TriggerEvent.Update)) nodes.Error(updateOfNode, $"{what}: update_of needs the update event");
         var trigger = new Trigger(serverName ?? name, table ?? "", timing ?? TriggerTiming.Before, events.ToValueList(), body, execute, forEach,
-            updateOf.ToValueList(), when, comment);
+            updateOf.ToValueList(), when, comment, follows);
         drafts.Triggers.Add((trigger, name, nodes.Where(keyNode)));
     }
 }
