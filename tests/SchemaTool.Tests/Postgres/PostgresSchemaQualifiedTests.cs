@@ -359,7 +359,7 @@ public sealed class PostgresSchemaQualifiedTests
         await using var db = await PostgresTestDatabase.CreateAsync();
         const string model = "schemas: [pe]\ntables:\n  t:\n    columns:\n      a: { type: int }\nviews:\n  pe.broken: { sql: SELECT colour FROM t }\n";
         var e = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(model));
-        Assert.StartsWith("view pe.broken: PostgreSQL refuses it: column \"colour\" does not exist", e.Message);
+        Assert.StartsWith("schema.yaml:7:3: view pe.broken: PostgreSQL refuses it: column \"colour\" does not exist", e.Message);
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class PostgresViewTests
         await using var db = await PostgresTestDatabase.CreateAsync();
         var broken = Tables + "\nviews:\n  broken: { sql: SELECT colour FROM users }\n";
         var e = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(broken));
-        Assert.Contains("view broken: PostgreSQL refuses it: column \"colour\" does not exist", e.Message);
+        Assert.StartsWith("schema.yaml:9:3: view broken: PostgreSQL refuses it: column \"colour\" does not exist", e.Message);
         Assert.Empty(await db.QueryAsync("SELECT 1 FROM pg_namespace WHERE nspname LIKE 'schematool_scratch%'"));
     }
 

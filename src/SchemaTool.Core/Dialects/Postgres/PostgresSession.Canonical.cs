@@ -3,6 +3,7 @@ using Npgsql;
 using SchemaTool.Diff;
 using SchemaTool.Dialects.Lexing;
 using SchemaTool.Model;
+using SchemaTool.Yaml;
 
 namespace SchemaTool.Dialects.Postgres;
 
@@ -22,6 +23,9 @@ public sealed partial class PostgresSession
         var normalized = Dialect.Normalize(model);
         var scratch = "schematool_scratch_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var schemas = new PostgresScratchSchemas(scratch, normalized, Schema);
+        // An object the server refuses is named as the model has it, at its place in the model's files.
+        var places = ModelPositions.Of(model);
+        string What(string kind, string scratchName) => $"{places.Named(kind, schemas.Real(scratchName))}{kind} {schemas.Real(scratchName)}";
         var inScratch = schemas.ToScratch(normalized);
         await using var transaction = await _connection.BeginTransactionAsync(ct);
         try
@@ -36,7 +40,7 @@ public sealed partial class PostgresSession
             // The model's extensions bring types and functions its objects may use; one the database has is kept.
             foreach (var extension in normalized.Extensions)
                 await ScratchAsync([$"CREATE EXTENSION IF NOT EXISTS {Quote(extension.Name)}"], $"extension {extension.Name}", ct);
-            foreach (var (what, statements) in ScratchTypes(inScratch)) await ScratchAsync(statements, what, ct);
+            foreach (var (kind, name, statements) in ScratchTypes(inScratch)) await ScratchAsync(statements, What(kind, name), ct);
             foreach (var table in ScratchTables(inScratch))
                 await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTable(table)), $"table {schemas.Real(table.Name)}", ct);
             // A comment names a routine without its arguments, which the session's schema on the path could make
@@ -45,14 +49,14 @@ public sealed partial class PostgresSession
             var routines = new ScratchRoutines(scratch);
             foreach (var (routine, declared) in inScratch.Routines.Zip(normalized.Routines).OrderBy(r => r.First.Kind == RoutineKind.Aggregate))
             {
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), $"{routine.ObjectKind.Word()} {routine.Key ?? schemas.Real(routine.Name)}", ct);
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateRoutine(routine with { Comment = null })), routine.Key is { } key ? $"{places.Named(routine.ObjectKind.Word(), declared.Name)}{routine.ObjectKind.Word()} {key}" : What(routine.ObjectKind.Word(), routine.Name), ct);
                 if (routines.Overloaded(normalized, declared)) await routines.RecordAsync(this, routine, declared, schemas.FromScratchText, ct);
             }
             foreach (var view in InDependencyOrder(inScratch.Views))
-                await ScratchAsync(ScratchView(view), $"{view.Kind.Word()} {schemas.Real(view.Name)}", ct);
+                await ScratchAsync(ScratchView(view), What(view.Kind.Word(), view.Name), ct);
             // Named with its table: triggers of several tables may share a name.
             foreach (var (trigger, declared) in inScratch.Triggers.Zip(normalized.Triggers))
-                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"trigger {declared.Name} on {declared.Table}", ct);
+                await ScratchAsync(PostgresSqlGenerator.Generate(new CreateTrigger(trigger)), $"{places.Named("trigger", declared.Name)}trigger {declared.Name} on {declared.Table}", ct);
             _statementsSent += PostgresCatalogQueries.Count;
             var read = schemas.FromScratch(await PostgresIntrospector.ReadAsync(_connection, null, scratch, new HashSet<string>(), ct,
                 otherSchemas: scratch + "\\_%"));
@@ -84,11 +88,11 @@ public sealed partial class PostgresSession
     /// The types and sequences the model declares, which its tables' columns and its views may use: created first,
     /// with the generator's statements.
     /// </summary>
-    private static IEnumerable<(string What, IReadOnlyList<string> Statements)> ScratchTypes(Schema model) =>
-        model.Enums.Select(e => ($"enum type {e.Name}", PostgresSqlGenerator.Generate(new CreateEnumType(e))))
-            .Concat(model.Domains.Select(d => ($"domain {d.Name}", PostgresSqlGenerator.Generate(new CreateDomain(d)))))
-            .Concat(CompositeTypeOrder.Of(model.Composites).Select(c => ($"composite type {c.Name}", PostgresSqlGenerator.Generate(new CreateCompositeType(c)))))
-            .Concat(model.Sequences.Select(s => ($"sequence {s.Name}", PostgresSqlGenerator.Generate(new CreateSequence(s with { OwnedBy = null })))));
+    private static IEnumerable<(string Kind, string Name, IReadOnlyList<string> Statements)> ScratchTypes(Schema model) =>
+        model.Enums.Select(e => ("enum type", e.Name, PostgresSqlGenerator.Generate(new CreateEnumType(e))))
+            .Concat(model.Domains.Select(d => ("domain", d.Name, PostgresSqlGenerator.Generate(new CreateDomain(d)))))
+            .Concat(CompositeTypeOrder.Of(model.Composites).Select(c => ("composite type", c.Name, PostgresSqlGenerator.Generate(new CreateCompositeType(c)))))
+            .Concat(model.Sequences.Select(s => ("sequence", s.Name, PostgresSqlGenerator.Generate(new CreateSequence(s with { OwnedBy = null })))));
 
     /// <summary>
     /// The model's tables that the objects name (by any word of their text), as much of them as a query can see:
