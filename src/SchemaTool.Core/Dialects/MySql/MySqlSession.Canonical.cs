@@ -2,6 +2,7 @@ using MySqlConnector;
 using SchemaTool.Dialects.Lexing;
 using SchemaTool.Diff;
 using SchemaTool.Model;
+using SchemaTool.Yaml;
 
 namespace SchemaTool.Dialects.MySql;
 
@@ -24,6 +25,9 @@ public sealed partial class MySqlSession
             throw new NotSupportedException("the MySQL dialect has no such objects: Validate refuses them");
         var normalized = Dialect.Normalize(model);
         var scratch = ScratchPrefix + Guid.NewGuid().ToString("N")[..12];
+        // An object the server refuses is named at its place in the model's files.
+        var places = ModelPositions.Of(model);
+        string What(string kind, string name) => $"{places.Named(kind, name)}{kind} {name}";
         await CreateScratchAsync(scratch, cancellationToken);
         try
         {
@@ -33,7 +37,7 @@ public sealed partial class MySqlSession
             await UseSessionRulesAsync(session._connection, cancellationToken);
             // The sequences first: a table's default may take from one. They are not read back (nothing in them is spelled).
             foreach (var sequence in normalized.Sequences)
-                await session.ExecuteForModelAsync(MySqlSequences.Create(sequence), $"sequence {sequence.Name}", cancellationToken);
+                await session.ExecuteForModelAsync(MySqlSequences.Create(sequence), What("sequence", sequence.Name), cancellationToken);
             var named = NamedByObjects(normalized, Dialect.TableNameComparer);
             foreach (var table in normalized.Tables.Where(t => named.Contains(t.Name)))
             {
@@ -41,21 +45,26 @@ public sealed partial class MySqlSession
                 await session.ExecuteForModelAsync(MySqlSqlGenerator.Generate(new CreateTable(alone))[0], $"table {table.Name}", cancellationToken);
             }
             foreach (var routine in normalized.Routines)
-                await session.ExecuteForModelAsync(routine.Definition, $"{routine.ObjectKind.Word()} {routine.Name}", cancellationToken);
-            await session.CreateViewsAsync(normalized.Views, cancellationToken);
+                await session.ExecuteForModelAsync(routine.Definition, What(routine.ObjectKind.Word(), routine.Name), cancellationToken);
+            await session.CreateViewsAsync(normalized.Views, What, cancellationToken);
             // Without their order: a trigger it follows may come later here; the model's order is put back on what is read.
             foreach (var trigger in normalized.Triggers)
-                await session.ExecuteForModelAsync(MySqlObjectText.CreateTrigger(trigger with { Follows = null }), $"trigger {trigger.Name}", cancellationToken);
+                await session.ExecuteForModelAsync(MySqlObjectText.CreateTrigger(trigger with { Follows = null }), What("trigger", trigger.Name), cancellationToken);
             // Created disabled: where the server's event scheduler runs, an enabled event would run its body here at
             // once, against whatever tables it names. The model's status is put back on what is read.
             foreach (var e in normalized.Events)
-                await session.ExecuteForModelAsync(MySqlObjectText.CreateEvent(e with { Enabled = false }), $"event {e.Name}", cancellationToken);
+                await session.ExecuteForModelAsync(MySqlObjectText.CreateEvent(e with { Enabled = false }), What("event", e.Name), cancellationToken);
             var read = await new MySqlIntrospector(session, null, new HashSet<string>()).ReadAsync(cancellationToken);
             var enabled = normalized.Events.ToDictionary(e => e.Name, e => e.Enabled, StringComparer.OrdinalIgnoreCase);
             var events = read.Events.Select(e => e with { Enabled = enabled.GetValueOrDefault(e.Name, e.Enabled) }).ToValueList();
             var follows = normalized.Triggers.ToDictionary(t => t.Name, t => t.Follows, StringComparer.OrdinalIgnoreCase);
             var triggers = read.Triggers.Select(t => t with { Follows = follows.GetValueOrDefault(t.Name) }).ToValueList();
             return model with { Views = read.Views, Triggers = triggers, Routines = read.Routines, Events = events };
+        }
+        catch (InputException e) when (e.Message.Contains(scratch, StringComparison.Ordinal))
+        {
+            // The server names the scratch database the object was tried in; the user knows their own.
+            throw new InputException(e.Message.Replace(scratch, _connection.Database, StringComparison.Ordinal));
         }
         finally
         {
@@ -92,7 +101,7 @@ public sealed partial class MySqlSession
     /// The views in an order the server accepts: a view that reads a view not created yet fails and is tried again
     /// after the others; what still fails when a round creates nothing is the model's mistake, told with the server's words.
     /// </summary>
-    private async Task CreateViewsAsync(IReadOnlyList<View> views, CancellationToken ct)
+    private async Task CreateViewsAsync(IReadOnlyList<View> views, Func<string, string, string> what, CancellationToken ct)
     {
         var left = views.ToList();
         while (left.Count > 0)
@@ -111,7 +120,7 @@ public sealed partial class MySqlSession
                 }
             }
             if (failed.Count == left.Count)
-                throw new InputException($"view {failed[0].View.Name}: MySQL refuses it: {failed[0].Error.Message}");
+                throw new InputException($"{what("view", failed[0].View.Name)}: MySQL refuses it: {failed[0].Error.Message}");
             left = failed.Select(f => f.View).ToList();
         }
     }
