@@ -51,6 +51,21 @@ public sealed class HistoryTable(IDatabaseSession session, string name = History
     /// <summary>Creates the table, or adds the columns an older one lacks; true when it added the down checksum column.</summary>
     public async Task<bool> EnsureAsync(CancellationToken ct)
     {
+        try
+        {
+            return await CreateOrUpdateAsync(ct);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The first write of apply, rollback and stamp: where it fails, the user is told what it was for.
+            throw new DatabaseException(
+                $"cannot create or update the history table {name}: {session.Explain(e)}\nhint: the database takes no writes from this user " +
+                "(a read-only database or role, or a standby), or may not create tables: apply, rollback and stamp record their history in it", e);
+        }
+    }
+
+    private async Task<bool> CreateOrUpdateAsync(CancellationToken ct)
+    {
         await using (var cmd = session.CreateCommand(session.HistoryTableDdl(name)))
             await cmd.ExecuteNonQueryAsync(ct);
         if (await HasDownChecksumAsync(ct)) return false;

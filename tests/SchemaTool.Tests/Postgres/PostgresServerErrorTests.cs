@@ -127,4 +127,23 @@ public sealed class PostgresServerErrorTests(Xunit.Abstractions.ITestOutputHelpe
         Assert.DoesNotContain("Include Error Detail", result.Err);
         Assert.DoesNotContain("DETAIL:", result.Err);
     }
+
+    /// <summary>A database set read-only: the first write (the history table) fails, and the error says why and what to do.</summary>
+    [Fact]
+    public async Task Apply_on_a_read_only_database_says_what_to_do()
+    {
+        var name = await PostgresServer.Shared.CreateDatabaseAsync("readonly");
+        var database = PostgresServer.Shared.Url(name);
+        using var project = new ScratchProject();
+        await project.ExecuteAsync(database, $"ALTER DATABASE \"{name}\" SET default_transaction_read_only = on");
+        project.Add("1", "", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;", "first");
+
+        var result = project.Run("apply", "--database", database);
+        output.WriteLine(result.Err);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("25006", result.Err);
+        Assert.Contains("hint: the database takes no writes", result.Err);
+        Assert.DoesNotContain("internal error", result.Err);
+    }
 }
