@@ -47,7 +47,10 @@ public static class RevisionFolder
             var parents = fields["parents"].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
             var created = DateTimeOffset.TryParse(fields["created"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var c)
                 ? c : DateTimeOffset.MinValue;
-            revisions.Add(new Revision(id, parents, fields["message"], created, up, down, upSql, File.ReadAllText(down)));
+            var downSql = File.ReadAllText(down);
+            if (OtherRevision(downSql, id, parents) is { } other)
+                errors.Add($"{Display(down)}:1: its header says {other}; the up file says {Describe(id, parents)}: restore the down file from version control");
+            revisions.Add(new Revision(id, parents, fields["message"], created, up, down, upSql, downSql));
         }
 
         var duplicates = revisions.GroupBy(r => r.Id).Where(g => g.Count() > 1).ToList();
@@ -90,6 +93,21 @@ public static class RevisionFolder
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
         writer.Write(text);
     }
+
+    /// <summary>
+    /// What a down file's header says when it is another revision's (a file copied over): its id and parents. A down
+    /// file without a header is taken as its up file's.
+    /// </summary>
+    private static string? OtherRevision(string downSql, string id, IReadOnlyList<string> parents)
+    {
+        var (fields, error) = RevisionFile.ReadHeader(downSql);
+        if (error is not null) return null;
+        var downParents = fields["parents"].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        return fields["revision"] == id && downParents.SequenceEqual(parents) ? null : Describe(fields["revision"], downParents);
+    }
+
+    private static string Describe(string id, IReadOnlyList<string> parents) =>
+        $"revision {id}, parents {(parents.Count == 0 ? "(none)" : string.Join(" ", parents))}";
 
     public static string Display(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 }

@@ -65,6 +65,18 @@ public sealed class RevisionFolderValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_down_file_of_another_revision_is_refused()
+    {
+        // Copied over from another revision, its header says so: rolling back would run another revision's down.
+        _project.AddTable("1", "", "a");
+        _project.AddTable("2", "1", "b");
+        var down1 = _project.UpFile("1").Replace(".up.sql", ".down.sql");
+        File.Copy(_project.UpFile("2").Replace(".up.sql", ".down.sql"), down1, overwrite: true);
+        var error = Assert.Single(Refused().Errors);
+        Assert.Contains("000000000001_create_a.down.sql:1: its header says revision 000000000002, parents 000000000001; the up file says revision 000000000001", error);
+    }
+
+    [Fact]
     public void A_down_file_without_its_up_file_is_named()
     {
         _project.AddTable("1", "", "a");
