@@ -348,7 +348,8 @@ public sealed class PostgresSchemaQualifiedTests
         await using var db = await PostgresTestDatabase.CreateAsync();
         await db.ConvergeAsync(Model, "person");
         var definition = (string)(await db.QueryAsync("SELECT pg_get_viewdef('pe.p'::regclass, true)"))[0][0]!;
-        Assert.Contains("person.businessentityid AS id", definition);
+        // PostgreSQL 18 prints a one-table view's columns unqualified; earlier versions qualify them by the table.
+        Assert.Matches(@"SELECT (person\.)?businessentityid AS id", definition);
         Assert.Contains("FROM person.person", definition);
         Assert.Equal(["Ann"], (await db.QueryAsync("INSERT INTO person.person VALUES (1, 'Ann'); SELECT firstname FROM pe.named")).Select(r => (string)r[0]!));
     }

@@ -10,7 +10,7 @@ ALTER TABLE "days" DROP CONSTRAINT "ck_days_status";
 DROP INDEX CONCURRENTLY "ix_days_note";
 
 -- re-create enum type mood with values sad, ok, gone
--- WARNING: removes value 'meh' from enum type mood: the type is re-created and its columns days.status are cast to it; a row that holds a removed value fails the cast
+-- WARNING: removes value 'meh' from enum type mood: the type is re-created and its columns status are cast to it; a row that holds a removed value fails the cast
 ALTER TYPE "mood" RENAME TO "mood_old";
 CREATE TYPE "mood" AS ENUM ('sad', 'ok', 'gone');
 ALTER TABLE "days" ALTER COLUMN "status" DROP DEFAULT;
@@ -28,10 +28,10 @@ ALTER TABLE "days" ADD CONSTRAINT "ck_days_status" CHECK (status <> 'sad'::mood)
 ALTER TABLE "days" VALIDATE CONSTRAINT "ck_days_status";
 
 -- create view cheerful
-CREATE VIEW "cheerful" AS SELECT days.id,
-    days.status
+CREATE VIEW "cheerful" AS SELECT id,
+    status
    FROM days
-  WHERE days.status = 'ok'::mood;
+  WHERE status = 'ok'::mood;
 
 -- down
 -- drop view cheerful
@@ -62,8 +62,8 @@ ALTER TABLE "days" ADD CONSTRAINT "ck_days_status" CHECK (status <> 'sad'::mood)
 ALTER TABLE "days" VALIDATE CONSTRAINT "ck_days_status";
 
 -- create view cheerful
-CREATE VIEW "cheerful" AS SELECT days.id,
-    days.status
+CREATE VIEW "cheerful" AS SELECT id,
+    status
    FROM days
-  WHERE days.status = 'ok'::mood;
+  WHERE status = 'ok'::mood;
 

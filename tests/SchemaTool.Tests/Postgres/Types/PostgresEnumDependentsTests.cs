@@ -54,7 +54,8 @@ public sealed class PostgresEnumDependentsTests
         var before = await CatalogAsync(db);
 
         var (plan, revision) = await db.PlanAsync(Model.Replace("[sad, ok, gone, meh]", WithoutMeh), "no meh");
-        Golden.Verify("postgres/recreate_enum_type_dependents.sql", "-- up\n" + plan.UpScript + "-- down\n" + plan.DownScript);
+        // PostgreSQL 18 prints a one-table view's columns unqualified, earlier versions as days.id: compared without.
+        Golden.Verify("postgres/recreate_enum_type_dependents.sql", ("-- up\n" + plan.UpScript + "-- down\n" + plan.DownScript).Replace("days.", ""));
         await db.ApplyAsync();
         var again = await db.PlanOnlyAsync(Model.Replace("[sad, ok, gone, meh]", WithoutMeh));
         Assert.True(again.IsEmpty, again.UpScript);
