@@ -10,4 +10,7 @@ public class SchemaToolException(string message, int exitCode, Exception? inner 
 public sealed class InputException(string message) : SchemaToolException(message, 2);
 
 /// <summary>The database refused or failed: connection, SQL error, lock timeout. Exit code 3.</summary>
-public sealed class DatabaseException(string message, Exception? inner = null) : SchemaToolException(message, 3, inner);
+public class DatabaseException(string message, Exception? inner = null) : SchemaToolException(message, 3, inner);
+
+/// <summary>The server could not be reached or refused the login. Exit code 3.</summary>
+public sealed class ConnectionException(string message, Exception? inner = null) : DatabaseException(message, inner);

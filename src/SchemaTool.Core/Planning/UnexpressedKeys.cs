@@ -17,8 +17,8 @@ internal static class UnexpressedKeys
         if (!keys.HasFlag(DialectKeys.ViewAlgorithmAndSecurity))
             foreach (var view in model.Views.Where(v => v.Algorithm is not null || v.SecurityInvoker))
                 yield return
-                    $"view '{view.Name}': `algorithm:` and `security:` are MySQL's" +
-                    (dialect.Name == "postgres" ? "; on PostgreSQL write `with: { security_invoker: true }`" : $"; remove them for {dialect.Name}");
+                    $"view '{view.Name}': `algorithm:` and `security:` are MySQL's; remove them for {dialect.Name} " +
+                    "(PostgreSQL's own is `with: { security_invoker: true }`)";
         foreach (var table in model.Tables)
         {
             var at = places.Table(table.Name);

@@ -169,9 +169,9 @@ public sealed class Workspace
         {
             return await opening;
         }
-        catch (DatabaseException e) when (e.Message.StartsWith("cannot connect", StringComparison.Ordinal))
+        catch (ConnectionException e)
         {
-            throw new DatabaseException(
+            throw new ConnectionException(
                 $"{e.Message}\nhint: the database comes from {DatabaseSource}; start its server, or name another with --database URL, " +
                 $"SCHEMATOOL_DATABASE or `database:` in {ProjectConfig.FileName}", e.InnerException);
         }

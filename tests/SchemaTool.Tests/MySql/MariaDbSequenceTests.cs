@@ -32,13 +32,6 @@ public sealed class MariaDbSequenceTests
         return result;
     }
 
-    private static async Task PlanAndApplyAsync(MySqlProject project, string yaml, string message)
-    {
-        Assert.NotNull(await project.PlanRevisionAsync(yaml, message));
-        await project.ApplyAsync();
-        var second = await project.PlanAsync(yaml);
-        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
-    }
 
     [Fact]
     public async Task Sequences_are_created_before_the_defaults_that_use_them_read_back_and_dropped_after()
@@ -69,12 +62,12 @@ public sealed class MariaDbSequenceTests
     public async Task A_sequence_is_altered_and_the_down_file_gives_its_options_back()
     {
         await using var project = await MySqlProject.CreateAsync("sequences");
-        await PlanAndApplyAsync(project, Invoices, "sequences");
+        await project.ConvergeAsync(Invoices, "sequences");
         var before = await SequencesAsync(project);
 
         var changed = Invoices.Replace("increment: 5, min: 1000, max: 99999, cache: 10, cycle: true", "increment: 10, min: 1000, max: 500000")
             .Replace("plain: {}", "plain: { cache: 0 }");
-        await PlanAndApplyAsync(project, changed, "alter");
+        await project.ConvergeAsync(changed, "alter");
         Assert.Equal([
             "CREATE SEQUENCE `invoice_no` start with 1005 minvalue 1000 maxvalue 500000 increment by 10 cache 1000 nocycle ENGINE=InnoDB COMMENT='invoice numbers'",
             "CREATE SEQUENCE `plain` start with 1 minvalue 1 maxvalue 9223372036854775806 increment by 1 nocache nocycle ENGINE=InnoDB",
@@ -89,7 +82,7 @@ public sealed class MariaDbSequenceTests
     public async Task A_sequence_and_the_column_that_takes_from_it_go_together_and_come_back_in_order()
     {
         await using var project = await MySqlProject.CreateAsync("sequences");
-        await PlanAndApplyAsync(project, Invoices, "sequences");
+        await project.ConvergeAsync(Invoices, "sequences");
         var before = await SequencesAsync(project);
 
         var without = Invoices.Replace("  invoice_no: { start: 1005, increment: 5, min: 1000, max: 99999, cache: 10, cycle: true, comment: \"invoice numbers\" }\n", "")

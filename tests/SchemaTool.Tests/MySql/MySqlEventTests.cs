@@ -32,21 +32,12 @@ public sealed class MySqlEventTests
             FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME
             """)).Select(r => string.Join(" | ", r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
 
-    private static async Task<Revision> PlanAndApplyAsync(MySqlProject project, string yaml, string message)
-    {
-        var revision = await project.PlanRevisionAsync(yaml, message);
-        Assert.NotNull(revision);
-        await project.ApplyAsync();
-        var second = await project.PlanAsync(yaml);
-        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
-        return revision;
-    }
 
     [Fact]
     public async Task Events_are_created_read_back_and_rolled_back()
     {
         await using var project = await MySqlProject.CreateAsync("events");
-        var first = await PlanAndApplyAsync(project, Model, "events");
+        var first = await project.ConvergeAsync(Model, "events");
 
         Assert.Contains("CREATE EVENT `purge` ON SCHEDULE EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE COMMENT 'nightly' DO DELETE FROM sessions WHERE expires < now();", first.UpSql);
         Assert.Contains("CREATE EVENT `rollover` ON SCHEDULE EVERY '1 2' DAY_HOUR STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE DO BEGIN\n  DELETE FROM sessions WHERE id < 0;\nEND;", first.UpSql);
@@ -64,8 +55,8 @@ public sealed class MySqlEventTests
     public async Task A_comment_changed_alone_alters_the_event_and_the_down_file_restores_it()
     {
         await using var project = await MySqlProject.CreateAsync("events_comment");
-        var first = await PlanAndApplyAsync(project, Model, "events");
-        var changed = await PlanAndApplyAsync(project, Model.Replace("comment: \"nightly\"", "comment: \"every night\""), "comment");
+        var first = await project.ConvergeAsync(Model, "events");
+        var changed = await project.ConvergeAsync(Model.Replace("comment: \"nightly\"", "comment: \"every night\""), "comment");
         Assert.Contains("ALTER EVENT `purge` COMMENT 'every night';", changed.UpSql);
         Assert.Contains("ALTER EVENT `purge` COMMENT 'nightly';", changed.DownSql);
         Assert.DoesNotContain("DROP EVENT", changed.UpSql);
@@ -78,8 +69,8 @@ public sealed class MySqlEventTests
     public async Task A_changed_schedule_drops_and_creates_the_event()
     {
         await using var project = await MySqlProject.CreateAsync("events_schedule");
-        var first = await PlanAndApplyAsync(project, Model, "events");
-        var changed = await PlanAndApplyAsync(project, Model.Replace("every 1 day", "EVERY 2 HOUR"), "hourly");
+        var first = await project.ConvergeAsync(Model, "events");
+        var changed = await project.ConvergeAsync(Model.Replace("every 1 day", "EVERY 2 HOUR"), "hourly");
         Assert.Contains("DROP EVENT `purge`;", changed.UpSql);
         Assert.Contains("CREATE EVENT `purge` ON SCHEDULE EVERY 2 HOUR", changed.UpSql);
         Assert.Contains("CREATE EVENT `purge` ON SCHEDULE EVERY 1 DAY", changed.DownSql);

@@ -63,6 +63,17 @@ public sealed class MySqlProject : IAsyncDisposable
         return RevisionFolder.Write(Migrations, RevisionFile.NewId(), parents, message, DateTimeOffset.UtcNow, plan.UpScript, plan.DownScript);
     }
 
+    /// <summary>Plans a revision of the model, applies it, and checks that a second plan finds nothing to do.</summary>
+    public async Task<Revision> ConvergeAsync(string yaml, string message)
+    {
+        var revision = await PlanRevisionAsync(yaml, message);
+        Assert.NotNull(revision);
+        await ApplyAsync();
+        var second = await PlanAsync(yaml);
+        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
+        return revision;
+    }
+
     public Task<IReadOnlyList<Revision>> ApplyAsync(string target = "head") =>
         RunAsync((migrator, ct) => migrator.ApplyAsync(target, ct));
 

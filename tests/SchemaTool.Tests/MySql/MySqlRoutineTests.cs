@@ -32,21 +32,12 @@ public sealed class MySqlRoutineTests
             FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_NAME
             """)).Select(r => $"{r[0]} {r[1]} '{r[2]}': {r[3]}").ToList();
 
-    private static async Task<Revision> PlanAndApplyAsync(MySqlProject project, string yaml, string message)
-    {
-        var revision = await project.PlanRevisionAsync(yaml, message);
-        Assert.NotNull(revision);
-        await project.ApplyAsync();
-        var second = await project.PlanAsync(yaml);
-        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
-        return revision;
-    }
 
     [Fact]
     public async Task Functions_and_procedures_are_created_as_the_server_prints_them_and_rolled_back()
     {
         await using var project = await MySqlProject.CreateAsync("routines");
-        var first = await PlanAndApplyAsync(project, Model, "routines");
+        var first = await project.ConvergeAsync(Model, "routines");
 
         Assert.Contains("CREATE FUNCTION `add_one`(x INT) RETURNS int(11)\n    DETERMINISTIC\nreturn x+1;\n", first.UpSql);
         Assert.Contains("CREATE PROCEDURE `count_users`(OUT n int)\n    COMMENT 'how many'\nBEGIN\n  SELECT COUNT(*) INTO n FROM users;\nEND;\n", first.UpSql);
@@ -66,10 +57,10 @@ public sealed class MySqlRoutineTests
     public async Task A_changed_routine_is_dropped_and_created_and_the_down_file_restores_it_exactly()
     {
         await using var project = await MySqlProject.CreateAsync("routines_change");
-        var first = await PlanAndApplyAsync(project, Model, "routines");
+        var first = await project.ConvergeAsync(Model, "routines");
         var before = await RoutinesAsync(project);
 
-        var changed = await PlanAndApplyAsync(project, Model.Replace("return x+1", "return x + 2"), "by two");
+        var changed = await project.ConvergeAsync(Model.Replace("return x+1", "return x + 2"), "by two");
         var up = changed.UpSql;
         Assert.True(up.IndexOf("DROP FUNCTION `add_one`;", StringComparison.Ordinal) is var drop and >= 0
                     && up.IndexOf("CREATE FUNCTION `add_one`(x INT) RETURNS int(11)\n    DETERMINISTIC\nreturn x + 2;", StringComparison.Ordinal) > drop, up);

@@ -41,13 +41,6 @@ public sealed class MySqlTriggerOrderTests
         return Convert.ToInt64((await project.QueryAsync($"SELECT n FROM t WHERE id = {id}")).Single()[0]);
     }
 
-    private static async Task PlanAndApplyAsync(MySqlProject project, string yaml, string message)
-    {
-        Assert.NotNull(await project.PlanRevisionAsync(yaml, message));
-        await project.ApplyAsync();
-        var second = await project.PlanAsync(yaml);
-        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
-    }
 
     [Fact]
     public async Task Follows_sets_the_order_triggers_fire_in_reads_back_and_rolls_back()
@@ -74,10 +67,10 @@ public sealed class MySqlTriggerOrderTests
     public async Task A_trigger_put_between_two_others_fires_there_and_its_rollback_gives_back_the_order()
     {
         await using var project = await MySqlProject.CreateAsync("trgorder");
-        await PlanAndApplyAsync(project, Abc, "abc");
+        await project.ConvergeAsync(Abc, "abc");
 
         var between = Table + Trigger("t_a", 1) + Trigger("t_ab", 4, "t_a") + Trigger("t_b", 2, "t_ab") + Trigger("t_c", 3, "t_b");
-        await PlanAndApplyAsync(project, between, "between");
+        await project.ConvergeAsync(between, "between");
         Assert.Equal(["t_a", "t_ab", "t_b", "t_c"], await OrderAsync(project));
         Assert.Equal(1423, await FiredAsync(project, 1));
 
@@ -90,12 +83,12 @@ public sealed class MySqlTriggerOrderTests
     public async Task Reordering_and_changing_the_first_trigger_apply_and_roll_back_exactly()
     {
         await using var project = await MySqlProject.CreateAsync("trgorder");
-        await PlanAndApplyAsync(project, Abc, "abc");
+        await project.ConvergeAsync(Abc, "abc");
         var bodies = await project.QueryAsync("SELECT TRIGGER_NAME, ACTION_ORDER, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() ORDER BY 1");
 
         // t_a's body changes (it is dropped and created), and t_c now comes before t_b.
         var changed = Table + Trigger("t_a", 5) + Trigger("t_c", 3, "t_a") + Trigger("t_b", 2, "t_c");
-        await PlanAndApplyAsync(project, changed, "reorder");
+        await project.ConvergeAsync(changed, "reorder");
         Assert.Equal(["t_a", "t_c", "t_b"], await OrderAsync(project));
         Assert.Equal(532, await FiredAsync(project, 1));
 
@@ -110,11 +103,11 @@ public sealed class MySqlTriggerOrderTests
     {
         await using var project = await MySqlProject.CreateAsync("trgorder");
         var before = Table + Trigger("t_a", 1) + Trigger("t_b", 2, "t_a") + Trigger("t_x", 4, "t_b") + Trigger("t_y", 5, "t_x");
-        await PlanAndApplyAsync(project, before, "abxy");
+        await project.ConvergeAsync(before, "abxy");
         Assert.Equal(1245, await FiredAsync(project, 1));
 
         // Only t_x's own follows changes; t_y still says it follows t_x, so it moves with it.
-        await PlanAndApplyAsync(project, Table + Trigger("t_a", 1) + Trigger("t_b", 2) + Trigger("t_x", 4, "t_a") + Trigger("t_y", 5, "t_x"), "move x");
+        await project.ConvergeAsync(Table + Trigger("t_a", 1) + Trigger("t_b", 2) + Trigger("t_x", 4, "t_a") + Trigger("t_y", 5, "t_x"), "move x");
         Assert.Equal(["t_a", "t_x", "t_y", "t_b"], await OrderAsync(project));
         Assert.Equal(1452, await FiredAsync(project, 2));
 
@@ -127,21 +120,21 @@ public sealed class MySqlTriggerOrderTests
     public async Task Triggers_without_follows_keep_the_order_the_server_has()
     {
         await using var project = await MySqlProject.CreateAsync("trgorder");
-        await PlanAndApplyAsync(project, Abc, "abc");
+        await project.ConvergeAsync(Abc, "abc");
 
         // The same triggers, no order stated: nothing to do.
         var unstated = Table + Trigger("t_a", 1) + Trigger("t_b", 2) + Trigger("t_c", 3);
         Assert.True((await project.PlanAsync(unstated)).IsEmpty);
 
         // The middle one's body changes: it keeps its place, and the down file puts the old one back there.
-        await PlanAndApplyAsync(project, Table + Trigger("t_a", 1) + Trigger("t_b", 7) + Trigger("t_c", 3), "body");
+        await project.ConvergeAsync(Table + Trigger("t_a", 1) + Trigger("t_b", 7) + Trigger("t_c", 3), "body");
         Assert.Equal(["t_a", "t_b", "t_c"], await OrderAsync(project));
         Assert.Equal(173, await FiredAsync(project, 1));
         await project.RollbackAsync("-1");
         Assert.Equal(["t_a", "t_b", "t_c"], await OrderAsync(project));
 
         // The first one dropped, then put back by the down file, first again.
-        await PlanAndApplyAsync(project, Table + Trigger("t_b", 2) + Trigger("t_c", 3), "drop first");
+        await project.ConvergeAsync(Table + Trigger("t_b", 2) + Trigger("t_c", 3), "drop first");
         Assert.Equal(["t_b", "t_c"], await OrderAsync(project));
         await project.RollbackAsync("-1");
         Assert.Equal(["t_a", "t_b", "t_c"], await OrderAsync(project));

@@ -48,21 +48,12 @@ public sealed class MySqlTriggerTests
             FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() ORDER BY TRIGGER_NAME
             """)).Select(r => $"{r[0]} {r[1]} {r[2]} ON {r[3]}: {r[4]}").ToList();
 
-    private static async Task<Revision> PlanAndApplyAsync(MySqlProject project, string yaml, string message)
-    {
-        var revision = await project.PlanRevisionAsync(yaml, message);
-        Assert.NotNull(revision);
-        await project.ApplyAsync();
-        var second = await project.PlanAsync(yaml);
-        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
-        return revision;
-    }
 
     [Fact]
     public async Task Triggers_are_created_whole_fire_read_back_and_roll_back()
     {
         await using var project = await MySqlProject.CreateAsync("triggers");
-        var first = await PlanAndApplyAsync(project, Users + Triggers, "triggers");
+        var first = await project.ConvergeAsync(Users + Triggers, "triggers");
 
         Assert.Contains("CREATE TRIGGER `users_lower` BEFORE INSERT ON `users` FOR EACH ROW\nBEGIN\n  SET NEW.name = lower(NEW.name);\n  IF NEW.seen < 0 THEN\n" +
                         "    SET NEW.seen = 0;\n  END IF;\nEND;\n", first.UpSql);
@@ -104,10 +95,10 @@ public sealed class MySqlTriggerTests
     public async Task A_trigger_reading_a_renamed_column_is_dropped_and_created_around_the_rename()
     {
         await using var project = await MySqlProject.CreateAsync("triggers_rename");
-        var first = await PlanAndApplyAsync(project, Users + Triggers, "triggers");
+        var first = await project.ConvergeAsync(Users + Triggers, "triggers");
         var renamed = (Users + Triggers).Replace("seen:  { type: int, default: 0 }", "visits: { type: int, default: 0, renamed_from: seen }")
             .Replace("NEW.seen", "NEW.visits");
-        var revision = await PlanAndApplyAsync(project, renamed, "visits");
+        var revision = await project.ConvergeAsync(renamed, "visits");
 
         var up = revision.UpSql;
         Assert.True(up.IndexOf("DROP TRIGGER `users_lower`", StringComparison.Ordinal) < up.IndexOf("RENAME COLUMN `seen` TO `visits`", StringComparison.Ordinal)

@@ -54,15 +54,6 @@ public sealed class MySqlViewTests
         Assert.Empty(present);
     }
 
-    private static async Task<Revision> PlanAndApplyAsync(MySqlProject project, string yaml, string message)
-    {
-        var revision = await project.PlanRevisionAsync(yaml, message);
-        Assert.NotNull(revision);
-        await project.ApplyAsync();
-        var second = await project.PlanAsync(yaml);
-        Assert.True(second.IsEmpty, string.Join("; ", second.Operations.Select(o => o.Describe())));
-        return revision;
-    }
 
     /// <summary>The statements of a revision file without its comment lines, one a line.</summary>
     private static string Statements(string sql) =>
@@ -72,7 +63,7 @@ public sealed class MySqlViewTests
     public async Task A_chain_of_views_in_any_spelling_is_created_in_order_read_back_and_rolled_back()
     {
         await using var project = await MySqlProject.CreateAsync("views");
-        var first = await PlanAndApplyAsync(project, Users + Chain, "chain");
+        var first = await project.ConvergeAsync(Users + Chain, "chain");
 
         Assert.Equal(string.Join("\n", new[] {
             "CREATE TABLE `users` (\n  `id` int NOT NULL,\n  `name` varchar(40) NOT NULL,\n  `active` tinyint NOT NULL DEFAULT 1,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB",
@@ -96,10 +87,10 @@ public sealed class MySqlViewTests
     public async Task A_changed_query_replaces_the_view_in_place_and_the_rollback_restores_it_exactly()
     {
         await using var project = await MySqlProject.CreateAsync("views_replace");
-        var first = await PlanAndApplyAsync(project, Users + Chain, "chain");
+        var first = await project.ConvergeAsync(Users + Chain, "chain");
         var before = await ViewsAsync(project);
 
-        var changed = await PlanAndApplyAsync(project, Users + Chain.Replace("select NAME from", "select NAME, id from"), "with ids");
+        var changed = await project.ConvergeAsync(Users + Chain.Replace("select NAME from", "select NAME, id from"), "with ids");
         Assert.Equal("CREATE OR REPLACE VIEW `a_names` AS select `b_active`.`name` AS `NAME`,`b_active`.`id` AS `id` from `b_active`",
             Statements(changed.UpSql));
         Assert.Equal("CREATE OR REPLACE VIEW `a_names` AS select `b_active`.`name` AS `NAME` from `b_active`", Statements(changed.DownSql));
@@ -114,11 +105,11 @@ public sealed class MySqlViewTests
     public async Task A_changed_view_that_another_view_reads_is_dropped_and_created_with_it_both_ways()
     {
         await using var project = await MySqlProject.CreateAsync("views_inner");
-        var first = await PlanAndApplyAsync(project, Users + Chain, "chain");
+        var first = await project.ConvergeAsync(Users + Chain, "chain");
         var before = await ViewsAsync(project);
         const string ids = "\nviews:\n  a_names: { sql: \"select id from b_active\" }\n  b_active: { sql: \"select id from users\" }\n";
 
-        var changed = await PlanAndApplyAsync(project, Users + ids, "ids only");
+        var changed = await project.ConvergeAsync(Users + ids, "ids only");
         Assert.Equal(string.Join("\n", new[] {
             "DROP VIEW `a_names`",
             "DROP VIEW `b_active`",
@@ -135,10 +126,10 @@ public sealed class MySqlViewTests
     public async Task A_view_over_a_column_whose_type_changes_is_dropped_and_created_around_the_change()
     {
         await using var project = await MySqlProject.CreateAsync("views_retype");
-        var first = await PlanAndApplyAsync(project, Users + Chain, "chain");
+        var first = await project.ConvergeAsync(Users + Chain, "chain");
         await project.ExecuteAsync("INSERT INTO users (id, name, active) VALUES (1, 'ann', 1)");
 
-        var widened = await PlanAndApplyAsync(project, Users.Replace("varchar(40)", "varchar(80)") + Chain, "wider names");
+        var widened = await project.ConvergeAsync(Users.Replace("varchar(40)", "varchar(80)") + Chain, "wider names");
         Assert.Equal(string.Join("\n", new[] {
             "DROP VIEW `a_names`",
             "DROP VIEW `b_active`",
@@ -218,9 +209,9 @@ public sealed class MySqlViewTests
     {
         await using var project = await MySqlProject.CreateAsync("views_invoker");
         var definer = Users + "\nviews:\n  v_active: { sql: \"SELECT id FROM users WHERE active = 1\", algorithm: merge }\n";
-        await PlanAndApplyAsync(project, definer, "definer");
+        await project.ConvergeAsync(definer, "definer");
         var invoker = definer.Replace("algorithm: merge }", "security: invoker }");
-        var change = await PlanAndApplyAsync(project, invoker, "invoker");
+        var change = await project.ConvergeAsync(invoker, "invoker");
         Assert.Contains("CREATE OR REPLACE SQL SECURITY INVOKER VIEW `v_active`", File.ReadAllText(change.UpPath));
         async Task<string> HeadAsync() => string.Join(" ", (await project.QueryAsync("SHOW CREATE VIEW v_active"))[0][1]!.ToString()!.Split(' ').Where(w => w.StartsWith("ALGORITHM", StringComparison.Ordinal) || w is "INVOKER" or "DEFINER"));
         Assert.Equal("ALGORITHM=UNDEFINED INVOKER", await HeadAsync());
@@ -234,7 +225,7 @@ public sealed class MySqlViewTests
     public async Task A_revision_failing_after_its_view_resumes_once_fixed_without_creating_the_view_twice()
     {
         await using var project = await MySqlProject.CreateAsync("views_resume");
-        var first = await PlanAndApplyAsync(project, Users, "users");
+        var first = await project.ConvergeAsync(Users, "users");
         var revision = await project.PlanRevisionAsync(Users + Chain, "views");
         Assert.NotNull(revision);
         var broken = revision.UpSql.Replace("CREATE VIEW `a_names` AS select `b_active`.`name`", "CREATE VIEW `a_names` AS select `b_active`.`nom`");

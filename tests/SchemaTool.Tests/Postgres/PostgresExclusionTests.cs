@@ -74,7 +74,7 @@ public sealed class PostgresExclusionTests
 
         var commented = await db.ConvergeAsync(Model.Replace("one booking per room at a time", "no double booking"), "comment");
         Assert.Equal(["COMMENT ON CONSTRAINT \"no_overlap\" ON \"bookings\" IS 'no double booking';"], Statements(File.ReadAllText(commented.UpPath)));
-        await UndoAsync(db, commented);
+        await db.UndoAsync(commented);
         Assert.Equal(before, await CatalogAsync(db));
 
         var changed = await db.ConvergeAsync(Model.Replace("\"NOT Cancelled\"", "\"NOT cancelled AND room > 0\""), "condition");
@@ -82,11 +82,11 @@ public sealed class PostgresExclusionTests
         Assert.Equal("ALTER TABLE \"bookings\" DROP CONSTRAINT \"no_overlap\";", up[0]);
         Assert.StartsWith("ALTER TABLE \"bookings\" ADD CONSTRAINT \"no_overlap\" EXCLUDE USING gist (\"room\" WITH =, \"during\" WITH &&) WHERE (", up[1]);
         Assert.DoesNotContain(up, s => s.Contains("one_guest_name", StringComparison.Ordinal));
-        await UndoAsync(db, changed);
+        await db.UndoAsync(changed);
         Assert.Equal(before, await CatalogAsync(db));
 
         var renamedAway = await db.ConvergeAsync(Model.Replace("no_overlap:", "no_double_booking:"), "rename");
-        await UndoAsync(db, renamedAway);
+        await db.UndoAsync(renamedAway);
         Assert.Equal(before, await CatalogAsync(db));
         Assert.True((await db.PlanOnlyAsync(Model)).IsEmpty);
     }
@@ -102,7 +102,7 @@ public sealed class PostgresExclusionTests
         var renamed = await db.ConvergeAsync(
             Model.Replace("room:      { type: int }", "chamber:   { type: int, renamed_from: room }").Replace("column: room,", "column: chamber,"), "rename room");
         Assert.Equal(["ALTER TABLE \"bookings\" RENAME COLUMN \"room\" TO \"chamber\";"], Statements(File.ReadAllText(renamed.UpPath)));
-        await UndoAsync(db, renamed);
+        await db.UndoAsync(renamed);
         Assert.Equal(before, await CatalogAsync(db));
 
         // The server builds the constraint's index again for the new type: nothing to drop and add around it.
@@ -110,7 +110,7 @@ public sealed class PostgresExclusionTests
         var up = Statements(File.ReadAllText(widened.UpPath));
         Assert.Equal(["ALTER TABLE \"bookings\" ALTER COLUMN \"room\" TYPE bigint;"], up);
         Assert.Equal(before, await CatalogAsync(db));
-        await UndoAsync(db, widened);
+        await db.UndoAsync(widened);
         Assert.Equal(before, await CatalogAsync(db));
         Assert.Equal(1L, (await db.QueryAsync("SELECT count(*) FROM bookings"))[0][0]);
     }
@@ -127,7 +127,7 @@ public sealed class PostgresExclusionTests
         var up = Statements(File.ReadAllText(dropped.UpPath));
         Assert.True(up.FindIndex(s => s.Contains("DROP CONSTRAINT \"one_guest_name\"", StringComparison.Ordinal))
                     < up.FindIndex(s => s.Contains("DROP COLUMN \"guest\"", StringComparison.Ordinal)), string.Join("\n", up));
-        await UndoAsync(db, dropped);
+        await db.UndoAsync(dropped);
         Assert.Equal(before, await CatalogAsync(db));
     }
 
@@ -147,13 +147,6 @@ public sealed class PostgresExclusionTests
         await db.RoundTripAsync();
     }
 
-    /// <summary>Rolls the revision back and deletes it, so that the next plan starts from its parent.</summary>
-    private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
-    {
-        await db.RollbackAsync(revision.Parents[0]);
-        File.Delete(revision.UpPath);
-        File.Delete(revision.DownPath);
-    }
 
     /// <summary>A revision file's statements without its comments (a statement may span lines; each ends with a semicolon).</summary>
     private static List<string> Statements(string script) =>

@@ -70,20 +70,20 @@ public sealed class PostgresOverloadTests
         Assert.NotEqual(db.Yaml, wider);
         var change = await db.Copy.ConvergeAsync(wider, "wider pick");
         var up = File.ReadAllText(change.UpPath);
-        Assert.Equal(["drop view kinds", "drop function pick_text", "create function pick_text", "create view kinds"], Operations(up));
+        Assert.Equal(["drop view kinds", "drop function pick_text", "create function pick_text", "create view kinds"], PostgresTestDatabase.Operations(up));
         Assert.Contains("DROP FUNCTION \"pick\"(a text);", up);
         Assert.DoesNotContain("pick(a integer)", up);
         Assert.DoesNotContain("events_stamp", up);
         var down = File.ReadAllText(change.DownPath);
         Assert.Contains("DROP FUNCTION \"pick\"(a text, b text);", down);
 
-        await UndoAsync(db.Copy, change);
+        await db.Copy.UndoAsync(change);
         Assert.Equal(before, await RoutinesAsync(db.Copy));
 
         // The trigger calls stamp(), which pg_depend tells apart from stamp(a integer): it stays.
         var other = await db.Copy.ConvergeAsync(db.Yaml.Replace("stamp(a integer)", "stamp(a integer, b integer DEFAULT 0)"), "wider stamp");
-        Assert.Equal(["drop function stamp_integer", "create function stamp_integer"], Operations(File.ReadAllText(other.UpPath)));
-        await UndoAsync(db.Copy, other);
+        Assert.Equal(["drop function stamp_integer", "create function stamp_integer"], PostgresTestDatabase.Operations(File.ReadAllText(other.UpPath)));
+        await db.Copy.UndoAsync(other);
         Assert.Equal(before, await RoutinesAsync(db.Copy));
     }
 
@@ -96,16 +96,16 @@ public sealed class PostgresOverloadTests
 
         var body = await db.Copy.ConvergeAsync(db.Yaml.Replace("SELECT a + 1", "SELECT a + 2"), "body");
         var up = File.ReadAllText(body.UpPath);
-        Assert.Equal(["replace function pick_integer"], Operations(up));
+        Assert.Equal(["replace function pick_integer"], PostgresTestDatabase.Operations(up));
         Assert.Contains("CREATE OR REPLACE FUNCTION pick(a integer)", up);
-        await UndoAsync(db.Copy, body);
+        await db.Copy.UndoAsync(body);
         Assert.Equal(before, await RoutinesAsync(db.Copy));
 
         var comment = await db.Copy.ConvergeAsync(db.Yaml.Replace("the text one", "upper case"), "comment");
         up = File.ReadAllText(comment.UpPath);
         Assert.Contains("COMMENT ON FUNCTION \"pick\"(a text) IS 'upper case';", up);
         Assert.Contains("COMMENT ON FUNCTION \"pick\"(a text) IS 'the text one';", File.ReadAllText(comment.DownPath));
-        await UndoAsync(db.Copy, comment);
+        await db.Copy.UndoAsync(comment);
         Assert.Equal(before, await RoutinesAsync(db.Copy));
     }
 
@@ -119,7 +119,7 @@ public sealed class PostgresOverloadTests
               pick_text: { name: pick, definition: "CREATE FUNCTION pick(a text) RETURNS text LANGUAGE sql AS 'SELECT a'" }
             """;
         var created = await db.ConvergeAsync(model, "two picks");
-        Assert.Equal(["create function pick_int", "create function pick_text"], Operations(File.ReadAllText(created.UpPath)).Order().ToList());
+        Assert.Equal(["create function pick_int", "create function pick_text"], PostgresTestDatabase.Operations(File.ReadAllText(created.UpPath)).Order().ToList());
         Assert.Equal(2, (await RoutinesAsync(db)).Count);
 
         var twice = await Assert.ThrowsAsync<InputException>(() => db.PlanOnlyAsync(model.Replace("CREATE FUNCTION pick(a text) RETURNS text", "CREATE OR REPLACE FUNCTION pick(a integer) RETURNS int")));
@@ -151,15 +151,5 @@ public sealed class PostgresOverloadTests
         Assert.Empty(await RoutinesAsync(db.Copy));
     }
 
-    private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
-    {
-        await db.RollbackAsync(revision.Parents[0]);
-        File.Delete(revision.UpPath);
-        File.Delete(revision.DownPath);
-    }
 
-    /// <summary>The operations a script names, in order, by their comment lines.</summary>
-    private static List<string> Operations(string script) =>
-        script.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal))
-            .Select(l => l[3..]).Where(l => l.Split(' ')[0] is "create" or "drop" or "replace" or "alter" or "set").ToList();
 }

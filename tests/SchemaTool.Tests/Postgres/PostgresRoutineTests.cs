@@ -89,31 +89,31 @@ public sealed class PostgresRoutineTests
         var before = await CatalogAsync(db);
 
         var body = await db.ConvergeAsync(Model.Replace("old.touched + 1", "old.touched + 10"), "count by ten");
-        Assert.Equal(["replace function touch"], Operations(File.ReadAllText(body.UpPath)));
+        Assert.Equal(["replace function touch"], PostgresTestDatabase.Operations(File.ReadAllText(body.UpPath)));
         Assert.Contains("CREATE OR REPLACE FUNCTION touch()\n RETURNS trigger", File.ReadAllText(body.UpPath));
-        await UndoAsync(db, body);
+        await db.UndoAsync(body);
         Assert.Equal(before, await CatalogAsync(db));
 
         // Security is not part of the signature: replaced in place too.
         var secure = await db.ConvergeAsync(Model.Replace("returns trigger language plpgsql as", "returns trigger language plpgsql security definer as"), "definer");
-        Assert.Equal(["replace function touch"], Operations(File.ReadAllText(secure.UpPath)));
-        await UndoAsync(db, secure);
+        Assert.Equal(["replace function touch"], PostgresTestDatabase.Operations(File.ReadAllText(secure.UpPath)));
+        await db.UndoAsync(secure);
 
         var wider = await db.ConvergeAsync(Model.Replace("rename_user(who int, to_name text)", "rename_user(who bigint, to_name text)"), "wider id");
-        Assert.Equal(["drop procedure rename_user", "create procedure rename_user"], Operations(File.ReadAllText(wider.UpPath)));
+        Assert.Equal(["drop procedure rename_user", "create procedure rename_user"], PostgresTestDatabase.Operations(File.ReadAllText(wider.UpPath)));
         Assert.Matches(@"CREATE OR REPLACE PROCEDURE rename_user\((IN )?who bigint, (IN )?to_name text\)", File.ReadAllText(wider.UpPath));
-        await UndoAsync(db, wider);
+        await db.UndoAsync(wider);
         Assert.Equal(before, await CatalogAsync(db));
 
         // A new result type: label() is dropped and created, and the view that calls it (with the trigger on that view) around it.
         var retyped = await db.ConvergeAsync(Model.Replace("label(n text) RETURNS text", "label(n text) RETURNS varchar"), "result type");
-        var ops = Operations(File.ReadAllText(retyped.UpPath));
+        var ops = PostgresTestDatabase.Operations(File.ReadAllText(retyped.UpPath));
         Assert.Equal(6, ops.Count);
         Assert.Equal("drop trigger names_insert on names", ops[0]);
         Assert.True(ops.IndexOf("drop view names") < ops.IndexOf("drop function label"), string.Join("\n", ops));
         Assert.True(ops.IndexOf("create function label") < ops.IndexOf("create view names"), string.Join("\n", ops));
         Assert.Equal("create trigger names_insert on names", ops[5]);
-        await UndoAsync(db, retyped);
+        await db.UndoAsync(retyped);
         Assert.Equal(before, await CatalogAsync(db));
     }
 
@@ -130,7 +130,7 @@ public sealed class PostgresRoutineTests
         Assert.True(alter > 0, string.Join("\n", up));
         Assert.True(up.FindIndex(s => s.StartsWith("DROP TRIGGER \"users_touch\"", StringComparison.Ordinal)) < alter);
         Assert.True(up.FindIndex(s => s.StartsWith("CREATE TRIGGER \"users_touch\"", StringComparison.Ordinal)) > alter);
-        await UndoAsync(db, change);
+        await db.UndoAsync(change);
         Assert.Equal(before, await CatalogAsync(db));
     }
 
@@ -150,17 +150,7 @@ public sealed class PostgresRoutineTests
         Assert.Contains("function 'f', definition: it creates g, but the function is named f", other.Message);
     }
 
-    private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
-    {
-        await db.RollbackAsync(revision.Parents[0]);
-        File.Delete(revision.UpPath);
-        File.Delete(revision.DownPath);
-    }
 
-    /// <summary>The operations a script names, in order, by their comment lines.</summary>
-    private static List<string> Operations(string script) =>
-        script.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal))
-            .Select(l => l[3..]).Where(l => l.Split(' ')[0] is "create" or "drop" or "replace" or "alter" or "set").ToList();
 
     /// <summary>A script's statements without its comments; a statement ends with a semicolon at the end of a line.</summary>
     private static List<string> Statements(string script) =>

@@ -70,7 +70,7 @@ public sealed class PostgresSharedTriggerNameTests
         var created = await db.ConvergeAsync(Model, "triggers");
         Assert.Equal(
             ["create trigger last_updated on actor", "create trigger last_updated on film"],
-            Operations(File.ReadAllText(created.UpPath)).Where(o => o.Contains("trigger", StringComparison.Ordinal)));
+            PostgresTestDatabase.Operations(File.ReadAllText(created.UpPath)).Where(o => o.Contains("trigger", StringComparison.Ordinal)));
         var before = await TriggersAsync(db);
         Assert.Equal([
             "actor last_updated: CREATE TRIGGER last_updated BEFORE UPDATE ON actor FOR EACH ROW EXECUTE FUNCTION touch()",
@@ -81,30 +81,30 @@ public sealed class PostgresSharedTriggerNameTests
 
         // A change of one is a drop and a create of that one alone.
         var changed = await db.ConvergeAsync(Model.Replace("table: film, timing: before, events: [update]", "table: film, timing: before, events: [insert, update]"), "film on insert");
-        Assert.Equal(["drop trigger last_updated on film", "create trigger last_updated on film"], Operations(File.ReadAllText(changed.UpPath)));
-        Assert.Equal(["drop trigger last_updated on film", "create trigger last_updated on film"], Operations(File.ReadAllText(changed.DownPath)));
-        await UndoAsync(db, changed);
+        Assert.Equal(["drop trigger last_updated on film", "create trigger last_updated on film"], PostgresTestDatabase.Operations(File.ReadAllText(changed.UpPath)));
+        Assert.Equal(["drop trigger last_updated on film", "create trigger last_updated on film"], PostgresTestDatabase.Operations(File.ReadAllText(changed.DownPath)));
+        await db.UndoAsync(changed);
         Assert.Equal(before, await TriggersAsync(db));
 
         // A comment on one is set on that one alone.
         var commented = await db.ConvergeAsync(Model.Replace("execute: touch() }\n  film", "execute: touch(), comment: counts actors }\n  film"), "comment");
-        Assert.Equal(["set comment of trigger last_updated on actor"], Operations(File.ReadAllText(commented.UpPath)));
+        Assert.Equal(["set comment of trigger last_updated on actor"], PostgresTestDatabase.Operations(File.ReadAllText(commented.UpPath)));
         Assert.Contains("COMMENT ON TRIGGER \"last_updated\" ON \"actor\" IS 'counts actors';", File.ReadAllText(commented.UpPath));
         Assert.Contains("actor last_updated comment counts actors: CREATE TRIGGER last_updated", (await TriggersAsync(db))[0]);
-        await UndoAsync(db, commented);
+        await db.UndoAsync(commented);
         Assert.Equal(before, await TriggersAsync(db));
 
         // Dropping one leaves the other.
         var dropped = await db.ConvergeAsync(Model[..Model.IndexOf("  film_last_updated", StringComparison.Ordinal)], "no film trigger");
-        Assert.Equal(["drop trigger last_updated on film"], Operations(File.ReadAllText(dropped.UpPath)));
+        Assert.Equal(["drop trigger last_updated on film"], PostgresTestDatabase.Operations(File.ReadAllText(dropped.UpPath)));
         Assert.Equal([before[0]], await TriggersAsync(db));
-        await UndoAsync(db, dropped);
+        await db.UndoAsync(dropped);
         Assert.Equal(before, await TriggersAsync(db));
 
         // Another name on the server is another trigger: dropped and created.
         var renamed = await db.ConvergeAsync(Model.Replace("film_last_updated: { name: last_updated,", "film_last_updated: { name: film_touch,"), "rename");
-        Assert.Equal(["drop trigger last_updated on film", "create trigger film_touch on film"], Operations(File.ReadAllText(renamed.UpPath)));
-        await UndoAsync(db, renamed);
+        Assert.Equal(["drop trigger last_updated on film", "create trigger film_touch on film"], PostgresTestDatabase.Operations(File.ReadAllText(renamed.UpPath)));
+        await db.UndoAsync(renamed);
         Assert.Equal(before, await TriggersAsync(db));
 
         // Another key for the same trigger is no change.
@@ -121,12 +121,12 @@ public sealed class PostgresSharedTriggerNameTests
         var moved = Model.Replace("  film:\n    columns:", "  movie:\n    renamed_from: film\n    columns:").Replace("table: film,", "table: movie,");
         var renamed = await db.ConvergeAsync(moved, "film is movie");
         Assert.Equal(["drop trigger last_updated on film", "rename table film to movie", "create trigger last_updated on movie"],
-            Operations(File.ReadAllText(renamed.UpPath)));
+            PostgresTestDatabase.Operations(File.ReadAllText(renamed.UpPath)));
         Assert.Equal([
             "actor last_updated: CREATE TRIGGER last_updated BEFORE UPDATE ON actor FOR EACH ROW EXECUTE FUNCTION touch()",
             "movie last_updated: CREATE TRIGGER last_updated BEFORE UPDATE ON movie FOR EACH ROW EXECUTE FUNCTION touch()",
         ], await TriggersAsync(db));
-        await UndoAsync(db, renamed);
+        await db.UndoAsync(renamed);
         Assert.Equal(before, await TriggersAsync(db));
     }
 
@@ -139,11 +139,11 @@ public sealed class PostgresSharedTriggerNameTests
         var before = await TriggersAsync(db);
 
         var change = await db.ConvergeAsync(model.Replace("  film:\n    columns:\n      id:      { type: int,", "  film:\n    columns:\n      id:      { type: bigint,"), "wider film ids");
-        var ops = Operations(File.ReadAllText(change.UpPath));
+        var ops = PostgresTestDatabase.Operations(File.ReadAllText(change.UpPath));
         Assert.Equal("drop trigger last_updated on film", ops[0]);
         Assert.Equal("create trigger last_updated on film", ops[^1]);
         Assert.DoesNotContain(ops, o => o.EndsWith(" on actor", StringComparison.Ordinal));
-        await UndoAsync(db, change);
+        await db.UndoAsync(change);
         Assert.Equal(before, await TriggersAsync(db));
     }
 
@@ -162,15 +162,5 @@ public sealed class PostgresSharedTriggerNameTests
         Assert.Contains("trigger last_updated on film: PostgreSQL refuses it: function nosuch() does not exist", broken.Message);
     }
 
-    private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
-    {
-        await db.RollbackAsync(revision.Parents[0]);
-        File.Delete(revision.UpPath);
-        File.Delete(revision.DownPath);
-    }
 
-    /// <summary>The operations a script names, in order, by their comment lines.</summary>
-    private static List<string> Operations(string script) =>
-        script.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal))
-            .Select(l => l[3..]).Where(l => l.Split(' ')[0] is "create" or "drop" or "replace" or "alter" or "set" or "rename").ToList();
 }

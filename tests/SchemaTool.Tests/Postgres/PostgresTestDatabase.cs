@@ -87,6 +87,19 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return revision!;
     }
 
+    /// <summary>Rolls the revision back and deletes it, so that the next plan starts from its parent.</summary>
+    public async Task UndoAsync(SchemaTool.Revisions.Revision revision)
+    {
+        await RollbackAsync(revision.Parents[0]);
+        File.Delete(revision.UpPath);
+        File.Delete(revision.DownPath);
+    }
+
+    /// <summary>The operations a script names, in order, by their comment lines.</summary>
+    public static List<string> Operations(string script) =>
+        script.Split('\n').Where(l => l.StartsWith("-- ", StringComparison.Ordinal))
+            .Select(l => l[3..]).Where(l => l.Split(' ')[0] is "create" or "drop" or "replace" or "alter" or "set" or "rename").ToList();
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Target.ConnectionString);

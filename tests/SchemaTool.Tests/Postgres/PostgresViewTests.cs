@@ -88,7 +88,7 @@ public sealed class PostgresViewTests
         Assert.DoesNotContain(up, s => s.Contains("c_names", StringComparison.Ordinal));
         Assert.Equal("bigint", (await db.QueryAsync("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'b_active'::regclass AND attname = 'score'"))[0][0]);
 
-        await UndoAsync(db, change);
+        await db.UndoAsync(change);
         Assert.Equal(before, await CatalogAsync(db));
         Assert.True((await db.PlanOnlyAsync(Tables + Views)).IsEmpty);
     }
@@ -106,7 +106,7 @@ public sealed class PostgresViewTests
         Assert.Single(up);
         Assert.StartsWith("CREATE OR REPLACE VIEW \"a_top\" AS SELECT ", up[0]);
         Assert.EndsWith("score > 20;", up[0]);
-        await UndoAsync(db, filtered);
+        await db.UndoAsync(filtered);
         Assert.Equal(before, await CatalogAsync(db));
 
         // b_active loses a column that a_top does not read: b_active is dropped and created, and a_top around it.
@@ -116,7 +116,7 @@ public sealed class PostgresViewTests
         up = Statements(File.ReadAllText(change.UpPath));
         Assert.Equal(["DROP VIEW \"a_top\";", "DROP VIEW \"b_active\";"], up.Take(2));
         Assert.Contains(up, s => s.StartsWith("CREATE VIEW \"a_top\" AS SELECT ", StringComparison.Ordinal));
-        await UndoAsync(db, change);
+        await db.UndoAsync(change);
         Assert.Equal(before, await CatalogAsync(db));
 
         // A materialized view's query changes: dropped and created (never replaced), filled again.
@@ -124,7 +124,7 @@ public sealed class PostgresViewTests
         up = Statements(File.ReadAllText(requery.UpPath));
         Assert.StartsWith("DROP MATERIALIZED VIEW \"c_names\"", up[0]);
         Assert.Contains(up, s => s.StartsWith("CREATE UNIQUE INDEX \"ix_c_names_name\"", StringComparison.Ordinal));
-        await UndoAsync(db, requery);
+        await db.UndoAsync(requery);
         Assert.Equal(before, await CatalogAsync(db));
     }
 
@@ -225,13 +225,6 @@ public sealed class PostgresViewTests
         Assert.True((await db.PlanOnlyAsync(model)).IsEmpty);
     }
 
-    /// <summary>Rolls the revision back and deletes it, so that the next plan starts from its parent.</summary>
-    private static async Task UndoAsync(PostgresTestDatabase db, SchemaTool.Revisions.Revision revision)
-    {
-        await db.RollbackAsync(revision.Parents[0]);
-        File.Delete(revision.UpPath);
-        File.Delete(revision.DownPath);
-    }
 
     /// <summary>A revision file's statements without its comments (a statement may span lines; each ends with a semicolon).</summary>
     private static List<string> Statements(string script) =>

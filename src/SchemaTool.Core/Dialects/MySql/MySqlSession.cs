@@ -27,7 +27,7 @@ public sealed partial class MySqlSession : IDatabaseSession
         catch (MySqlException e)
         {
             await connection.DisposeAsync();
-            throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
+            throw new ConnectionException($"cannot connect to {target.Display}: {e.Message}", e);
         }
         // The dialect of this session knows whether the server is MariaDB or MySQL, whose online DDL differs.
         var session = new MySqlSession(dialect.ForServer(connection.ServerVersion), connection);

@@ -33,7 +33,7 @@ public sealed partial class PostgresSession : IDatabaseSession
         {
             await connection.DisposeAsync();
             await dataSource.DisposeAsync();
-            throw new DatabaseException($"cannot connect to {target.Display}: {e.Message}", e);
+            throw new ConnectionException($"cannot connect to {target.Display}: {e.Message}", e);
         }
         // The dialect of this session knows the server's version, for what the model asks of it (PostgresValidator).
         var bound = dialect is PostgresDialect postgres ? postgres.ForServer(connection.PostgreSqlVersion.Major, target.Schema ?? PostgresTarget.DefaultSchema) : dialect;
